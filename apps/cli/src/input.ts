@@ -1,0 +1,96 @@
+import { formatError, givensFrom, type Declaration, type Expr, type Givens, type OdotError } from '@odot/core';
+import { DIALECTS, parse, parseDeclarations, type Dialect } from '@odot/parser';
+import type { CommandContext, OptionSpec, ParsedArgs } from './command.ts';
+
+/** The `--dialect` option shared by the commands that read expressions. */
+export const DIALECT_OPTION: OptionSpec = {
+  name: 'dialect',
+  type: 'string',
+  value: 'D',
+  description: `input dialect: ${DIALECTS.join(', ')} (default plain)`,
+};
+
+/** The `--given` option shared by the commands that take declarations. */
+export const GIVEN_OPTION: OptionSpec = {
+  name: 'given',
+  type: 'string',
+  multiple: true,
+  value: 'DECL',
+  description: "declarations, e.g. 'A, B: 2×3' or 'P: n×n psd'",
+};
+
+/** The `--json` flag. */
+export const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', description: 'print JSON' };
+
+/** A failure to report: the diagnostic and the text it points into. */
+export class InputError extends Error {
+  readonly error: OdotError;
+  readonly source: string | undefined;
+
+  constructor(error: OdotError, source?: string) {
+    super(error.message);
+    this.error = error;
+    this.source = source;
+  }
+}
+
+/** Prints a diagnostic on stderr in the compiler style (`error: …`, `  --> 1:7`, caret). */
+export function reportError(context: CommandContext, error: OdotError, source?: string): void {
+  context.stderr(`${formatError(error, source)}\n`);
+}
+
+/** The text of a positional expression argument; `-` reads standard input. */
+export async function readExpressionText(argument: string, context: CommandContext): Promise<string> {
+  return argument === '-' ? (await context.readStdin()).trim() : argument;
+}
+
+/** The dialect chosen with `--dialect`; an unknown name is an input error. */
+export function dialectOf(args: ParsedArgs): Dialect {
+  const name = args.strings.get('dialect') ?? 'plain';
+  if (!(DIALECTS as readonly string[]).includes(name)) {
+    throw new InputError({
+      code: 'unknown-dialect',
+      severity: 'error',
+      message: `unknown dialect '${name}'`,
+      hints: [`the dialects are ${DIALECTS.join(', ')}`],
+    });
+  }
+  return name as Dialect;
+}
+
+/** All `--given` declarations, parsed; the first bad one is an input error pointing into its text. */
+export function declarationsOf(args: ParsedArgs): Declaration[] {
+  const out: Declaration[] = [];
+  for (const text of args.lists.get('given') ?? []) {
+    const result = parseDeclarations(text);
+    if (!result.ok) throw new InputError(result.error, text);
+    out.push(...result.value);
+  }
+  return out;
+}
+
+/** The givens from all `--given` options. */
+export function givensOf(args: ParsedArgs): Givens {
+  return givensFrom(declarationsOf(args));
+}
+
+/** Parses an expression argument in the chosen dialect; lint notes are printed on stderr. */
+export function parseArgument(text: string, dialect: Dialect, context: CommandContext): Expr {
+  const result = parse(text, { dialect });
+  if (!result.ok) throw new InputError(result.error, text);
+  for (const note of result.value.notes) reportError(context, note, text);
+  return result.value.expr;
+}
+
+/** Runs a command body, turning an `InputError` into its diagnostic on stderr and exit code 2. */
+export async function withInputErrors(context: CommandContext, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof InputError) {
+      reportError(context, error.error, error.source);
+      return 2;
+    }
+    throw error;
+  }
+}

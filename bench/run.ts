@@ -1,0 +1,12 @@
+// `pnpm bench`: runs every area's benchmark in one process, peers side by side, and prints ratios.
+// Each area file exports `run(): Promise<void>`; add one line below per area.
+const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void> }>])[] = [
+];
+
+const only = process.argv.slice(2);
+for (const [name, load] of areas) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  const { run } = await load();
+  await run();
+}

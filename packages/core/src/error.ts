@@ -1,0 +1,71 @@
+import type { Span } from './span.ts';
+
+/** How serious a diagnostic is: an `error` stops the work, a `note` (lint) does not. */
+export type Severity = 'error' | 'warning' | 'note';
+
+/**
+ * A diagnostic as data (errors are values): a stable code, a message, where it happened,
+ * and for parse errors what was expected and hints ("did you mean …").
+ */
+export interface OdotError {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly span?: Span;
+  readonly expected?: readonly string[];
+  readonly hints?: readonly string[];
+}
+
+/** An exception that carries an `OdotError`; thrown inside a package, caught at its public edge. */
+export class OdotException extends Error {
+  readonly error: OdotError;
+
+  constructor(error: OdotError) {
+    super(error.message);
+    this.name = 'OdotException';
+    this.error = error;
+  }
+}
+
+/** Builds an error-severity diagnostic; `extra` adds a span, expected tokens or hints. */
+export function odotError(
+  code: string,
+  message: string,
+  extra: Partial<Pick<OdotError, 'span' | 'expected' | 'hints' | 'severity'>> = {},
+): OdotError {
+  return { code, message, severity: 'error', ...extra };
+}
+
+/** The outcome of an operation that can fail with a diagnostic. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: OdotError };
+
+/** Wraps a value as a successful result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Wraps a diagnostic as a failed result. */
+export function fail<T = never>(error: OdotError): Result<T> {
+  return { ok: false, error };
+}
+
+/** Renders a diagnostic like a compiler: `error: message`, `  --> line:col`, the source line and a caret. */
+export function formatError(error: OdotError, source?: string): string {
+  const lines = [`${error.severity}: ${error.message}`];
+  if (error.span) {
+    const { line, column } = error.span.start;
+    lines.push(`  --> ${line}:${column}`);
+    if (source !== undefined) {
+      const text = source.split(/\r?\n/)[line - 1] ?? '';
+      const width =
+        error.span.end.line === line ? Math.max(1, error.span.end.column - column) : Math.max(1, text.length - column + 1);
+      const gutter = String(line).length;
+      lines.push(`${' '.repeat(gutter)} |`);
+      lines.push(`${line} | ${text}`);
+      lines.push(`${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(width)}`);
+    }
+  }
+  if (error.expected && error.expected.length > 0) lines.push(`  = expected ${error.expected.join(', ')}`);
+  for (const hint of error.hints ?? []) lines.push(`  = help: ${hint}`);
+  return lines.join('\n');
+}
