@@ -1,6 +1,10 @@
 // `pnpm bench`: runs every area's benchmark in one process, peers side by side, and prints ratios.
 // Each area file exports `run(): Promise<void>`; add one line below per area.
 const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void> }>])[] = [
+  ['parse', () => import('./parse.ts')],
+  ['numeric', () => import('./numeric.ts')],
+  ['grade', () => import('./grade.ts')],
+  ['rewrite', () => import('./rewrite.ts')],
 ];
 
 const only = process.argv.slice(2);

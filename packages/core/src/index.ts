@@ -72,3 +72,19 @@ export {
   transpose,
   zero,
 } from './build.ts';
+export { exprEquals } from './expr-equals.ts';
+export { hashExpr } from './hash-expr.ts';
+export { stripSpans } from './strip-spans.ts';
+export { mapChildren } from './map-children.ts';
+export { walkExpr } from './walk-expr.ts';
+export { foldExpr } from './fold-expr.ts';
+export { withChildren } from './with-children.ts';
+export { printAscii, printLatex, printPlain } from './print-text.ts';
+export { printSexpr } from './print-sexpr.ts';
+export type { ToJsonOptions } from './to-json.ts';
+export { toJson } from './to-json.ts';
+export type { PrintFormat } from './print-expr.ts';
+export { PRINT_FORMATS, printExpr } from './print-expr.ts';
+export { printDeclaration } from './print-declaration.ts';
+export type { ShapeTable } from './infer-shape.ts';
+export { inferShape, inferShapes } from './infer-shape.ts';

@@ -1,0 +1,29 @@
+import { checkProof, type StepReport } from '@odot/proof';
+import { diagnosticView } from './expr-view.ts';
+import type { ProofStepView, TaskResult } from './protocol.ts';
+
+function stepMessage(step: StepReport): string {
+  const parts = [step.message, ...(step.hints ?? [])];
+  if (step.counterexample) {
+    parts.push(`counterexample: ${step.counterexample.bindings.join(', ')}; left = ${step.counterexample.left}, right = ${step.counterexample.right}`);
+  }
+  if (step.limit) parts.push(`(stopped: ${step.limit})`);
+  return parts.join(' ');
+}
+
+/** Checks a proof text step by step with the proof checker; each step keeps its line number. */
+export function checkProofView(text: string): TaskResult {
+  const report = checkProof(text);
+  const lines = text.split(/\r?\n/);
+  const steps = (theoremSteps: readonly StepReport[]): ProofStepView[] =>
+    theoremSteps.map((step) => ({ line: step.line, ok: step.ok, text: (lines[step.line - 1] ?? '').trim(), law: step.law, message: stepMessage(step) }));
+  return {
+    kind: 'proof',
+    ok: true,
+    view: {
+      valid: report.valid,
+      theorems: report.theorems.map((theorem) => ({ goal: theorem.goal, valid: theorem.valid, steps: steps(theorem.steps), diagnostics: [] })),
+      diagnostics: report.errors.map((error) => diagnosticView(error, text)),
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import {
+  formatShape,
+  givensFrom,
+  inferShape,
+  odotError,
+  printLatex,
+  printPlain,
+  printSexpr,
+  type Expr,
+  type Givens,
+  type OdotError,
+} from '@odot/core';
+import { parse, parseDeclarations, type Dialect } from '@odot/parser';
+import { evaluate, type Value } from '@odot/numeric';
+import { equivalent, simplify } from '@odot/rewrite';
+import { diagnosticView, freeSymbols, treeView } from './expr-view.ts';
+import { checkProofView } from './engine-proof.ts';
+import { psdView } from './engine-psd.ts';
+import { countermodelView, matrixView, stepView, valueLatex } from './engine-values.ts';
+import type { DiagnosticView, NamedMatrix, Task, TaskResult } from './protocol.ts';
+import { formatNumber, matrixText } from './view-models.ts';
+
+/** A parsed input: the expression, the givens, and lint notes. */
+export interface Source {
+  readonly expr: Expr;
+  readonly givens: Givens;
+  readonly notes: readonly DiagnosticView[];
+}
+
+/** The outcome of reading the inputs of a task. */
+export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly diagnostics: readonly DiagnosticView[] };
+
+/** Parses the givens text (declarations); an empty text gives no givens. */
+export function readGivens(text: string): Read<Givens> {
+  if (text.trim() === '') return { ok: true, value: new Map() };
+  const declarations = parseDeclarations(text);
+  if (!declarations.ok) return { ok: false, diagnostics: [labelled(diagnosticView(declarations.error, text), 'givens')] };
+  return { ok: true, value: givensFrom(declarations.value) };
+}
+
+/** Parses an expression in a dialect together with the givens. */
+export function readSource(text: string, dialect: Dialect, givensText: string): Read<Source> {
+  const givens = readGivens(givensText);
+  if (!givens.ok) return givens;
+  const parsed = parse(text, { dialect });
+  if (!parsed.ok) return { ok: false, diagnostics: [diagnosticView(parsed.error, text)] };
+  return { ok: true, value: { expr: parsed.value.expr, givens: givens.value, notes: parsed.value.notes.map((n) => diagnosticView(n, text)) } };
+}
+
+function labelled(view: DiagnosticView, where: string): DiagnosticView {
+  return { ...view, message: `${where}: ${view.message}`, formatted: `in ${where}:\n${view.formatted}` };
+}
+
+/** Reads the bindings text (`A = [[1,2],[3,4]]` per line) into values, each parsed and evaluated exactly. */
+export function readBindings(text: string): Read<{ readonly values: Map<string, Value>; readonly inputs: NamedMatrix[] }> {
+  const values = new Map<string, Value>();
+  const inputs: NamedMatrix[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const line of lines) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    const name = eq < 0 ? '' : line.slice(0, eq).trim();
+    if (!/^[A-Za-z][A-Za-z0-9_₀-₉]*$/u.test(name)) {
+      const error = odotError('bad-binding', `expected NAME = VALUE, got ${JSON.stringify(line.trim())}`);
+      return { ok: false, diagnostics: [labelled(diagnosticView(error), 'values')] };
+    }
+    const valueText = line.slice(eq + 1);
+    const parsed = parse(valueText, { dialect: 'plain' });
+    if (!parsed.ok) return { ok: false, diagnostics: [labelled(diagnosticView(parsed.error, valueText), `value of ${name}`)] };
+    const value = evaluate(parsed.value.expr, new Map(), { mode: 'exact' });
+    if (!value.ok) return { ok: false, diagnostics: [labelled(diagnosticView(value.error, valueText), `value of ${name}`)] };
+    values.set(name, value.value);
+    inputs.push({ name, value: matrixView(value.value) });
+  }
+  return { ok: true, value: { values, inputs } };
+}
+
+const failed = (error: OdotError, source: string): readonly DiagnosticView[] => [diagnosticView(error, source)];
+
+/** Runs one task synchronously (the worker calls this; tests call it directly). Never throws on bad input. */
+export function runTask(task: Task): TaskResult {
+  switch (task.kind) {
+    case 'analyze': {
+      const source = readSource(task.expr, task.dialect, task.givens);
+      if (!source.ok) return { kind: 'analyze', ok: false, diagnostics: source.diagnostics };
+      const { expr, givens, notes } = source.value;
+      const shape = inferShape(expr, givens);
+      const base = {
+        plain: printPlain(expr),
+        latex: printLatex(expr),
+        sexpr: printSexpr(expr),
+        tree: treeView(expr),
+        notes,
+        symbols: freeSymbols(expr),
+      };
+      return {
+        kind: 'analyze',
+        ok: true,
+        view: shape.ok ? { ...base, shape: formatShape(shape.value) } : { ...base, shapeError: diagnosticView(shape.error, task.expr) },
+      };
+    }
+    case 'evaluate': {
+      const source = readSource(task.expr, task.dialect, task.givens);
+      if (!source.ok) return { kind: 'evaluate', ok: false, diagnostics: source.diagnostics };
+      const bindings = readBindings(task.bindings);
+      if (!bindings.ok) return { kind: 'evaluate', ok: false, diagnostics: bindings.diagnostics };
+      const missing = freeSymbols(source.value.expr).filter((name) => !bindings.value.values.has(name));
+      if (missing.length > 0) {
+        const error = odotError('unbound', `give a value for ${missing.join(', ')} to evaluate (e.g. ${missing[0]} = [[1,2],[3,4]])`, { severity: 'note' });
+        return { kind: 'evaluate', ok: false, diagnostics: [diagnosticView(error)] };
+      }
+      const value = evaluate(source.value.expr, bindings.value.values, { mode: task.mode, givens: source.value.givens });
+      if (!value.ok) return { kind: 'evaluate', ok: false, diagnostics: failed(value.error, task.expr) };
+      const view = matrixView(value.value);
+      return {
+        kind: 'evaluate',
+        ok: true,
+        view: {
+          shape: view.scalar ? 'scalar' : `${view.rows.length}×${view.rows[0]?.length ?? 0}`,
+          value: view,
+          text: matrixText(view),
+          latex: valueLatex(value.value),
+          inputs: bindings.value.inputs,
+        },
+      };
+    }
+    case 'psd': {
+      const source = readSource(task.expr, task.dialect, task.givens);
+      if (!source.ok) return { kind: 'psd', ok: false, diagnostics: source.diagnostics };
+      const bindings = readBindings(task.bindings);
+      if (!bindings.ok) return { kind: 'psd', ok: false, diagnostics: bindings.diagnostics };
+      return psdView(source.value, bindings.value.values, task.expr);
+    }
+    case 'simplify': {
+      const source = readSource(task.expr, task.dialect, task.givens);
+      if (!source.ok) return { kind: 'simplify', ok: false, diagnostics: source.diagnostics };
+      const shape = inferShape(source.value.expr, source.value.givens);
+      if (!shape.ok) return { kind: 'simplify', ok: false, diagnostics: failed(shape.error, task.expr) };
+      const simplified = simplify(source.value.expr, source.value.givens);
+      if (!simplified.ok) return { kind: 'simplify', ok: false, diagnostics: failed(simplified.error, task.expr) };
+      const result = simplified.value;
+      const base = {
+        result: printPlain(result.result),
+        resultLatex: printLatex(result.result),
+        steps: result.steps.map(stepView),
+      };
+      return { kind: 'simplify', ok: true, view: result.limit === undefined ? base : { ...base, limit: result.limit } };
+    }
+    case 'equiv': {
+      const left = readSource(task.expr, task.dialect, task.givens);
+      if (!left.ok) return { kind: 'equiv', ok: false, diagnostics: left.diagnostics };
+      const right = readSource(task.other, task.dialect, task.givens);
+      if (!right.ok) return { kind: 'equiv', ok: false, diagnostics: right.diagnostics.map((d) => labelled(d, 'compare with')) };
+      const decided = equivalent(left.value.expr, right.value.expr, left.value.givens);
+      if (!decided.ok) return { kind: 'equiv', ok: false, diagnostics: failed(decided.error, `${task.expr} = ${task.other}`) };
+      const verdict = decided.value;
+      const counterexample = verdict.counterexample;
+      return {
+        kind: 'equiv',
+        ok: true,
+        view: {
+          equivalent: verdict.equivalent,
+          method: verdict.method,
+          explanation: verdict.explanation,
+          steps: verdict.steps.map(stepView),
+          ...(counterexample === undefined
+            ? {}
+            : { counterexample: countermodelView(counterexample.bindings), sides: { left: matrixView(counterexample.left), right: matrixView(counterexample.right) } }),
+          ...(verdict.errorBound === undefined ? {} : { errorBound: formatNumber(verdict.errorBound) }),
+          ...(verdict.limit === undefined ? {} : { limit: verdict.limit }),
+        },
+      };
+    }
+    case 'proof':
+      return checkProofView(task.proof);
+  }
+}

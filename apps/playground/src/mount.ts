@@ -1,0 +1,485 @@
+import 'katex/dist/katex.min.css';
+import './style.css';
+import { append, h, replaceChildren, svg } from './dom.ts';
+import { renderMath } from './katex-render.ts';
+import {
+  tasksFor,
+  type AnalyzeView,
+  type DiagnosticView,
+  type EquivView,
+  type EvalView,
+  type MatrixView,
+  type ProofView,
+  type PsdView,
+  type SimplifyView,
+  type StepView,
+  type TaskKind,
+  type TaskOutcome,
+  type TreeView,
+} from './protocol.ts';
+import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
+import { decodeState, encodeState, isStateHash } from './url-state.ts';
+import { eigenBarChart, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell } from './view-models.ts';
+import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
+
+/** Options of `mountPlayground`. */
+export interface MountOptions {
+  /** Keep the state in `location.hash` (default true). */
+  readonly useHash?: boolean;
+  /** The state shown when the URL carries none (default: the seed example). */
+  readonly initial?: PlaygroundState;
+  /** Makes the engine worker (tests and embedders may replace it). */
+  readonly makeWorker?: () => WorkerLike;
+}
+
+/** A mounted playground. */
+export interface PlaygroundHandle {
+  /** The current state. */
+  readonly state: () => PlaygroundState;
+  /** Replaces the state (inputs, hash and results follow). */
+  readonly setState: (state: PlaygroundState) => void;
+  /** Stops the worker and removes the playground from the page. */
+  readonly destroy: () => void;
+}
+
+const defaultWorker = (): WorkerLike =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'odot-engine' }) as unknown as WorkerLike;
+
+const EXAMPLES: readonly { readonly label: string; readonly state: PlaygroundState }[] = [
+  { label: 'Seed example', state: SEED_STATE },
+  {
+    label: 'Shape error',
+    state: { ...SEED_STATE, expr: 'A B', other: '', proof: '' },
+  },
+  {
+    label: 'Schur theorem',
+    state: {
+      expr: 'P ⊙ Q',
+      dialect: 'plain',
+      givens: 'P, Q: 2×2 psd',
+      bindings: 'P = [[2,1],[1,2]]\nQ = [[1,-1],[-1,3]]',
+      mode: 'exact',
+      other: 'Q ⊙ P',
+      proof: 'given P, Q: n×n psd\nprove P ⊙ Q ⪰ 0\nproof\n  P ⊙ Q ⪰ 0    by schur\nqed',
+      limitMs: DEFAULT_LIMIT_MS,
+    },
+  },
+  {
+    label: 'Simplify',
+    state: {
+      expr: '(A ⊙ J)ᵀ ⊙ (B + 0)ᵀ',
+      dialect: 'plain',
+      givens: 'A, B: m×n',
+      bindings: '',
+      mode: 'exact',
+      other: 'Aᵀ ⊙ Bᵀ',
+      proof: '',
+      limitMs: DEFAULT_LIMIT_MS,
+    },
+  },
+  {
+    label: 'NumPy dialect',
+    state: {
+      expr: 'A * B.T',
+      dialect: 'numpy',
+      givens: 'A: 2×2\nB: 2×2',
+      bindings: 'A = [[1,2],[3,4]]\nB = [[5,6],[7,8]]',
+      mode: 'exact',
+      other: '',
+      proof: '',
+      limitMs: DEFAULT_LIMIT_MS,
+    },
+  },
+];
+
+const PANES: readonly { readonly kind: TaskKind; readonly title: string }[] = [
+  { kind: 'analyze', title: 'Expression' },
+  { kind: 'evaluate', title: 'Evaluation' },
+  { kind: 'psd', title: 'Positive semidefinite?' },
+  { kind: 'simplify', title: 'Simplify' },
+  { kind: 'equiv', title: 'Equivalence' },
+  { kind: 'proof', title: 'Proof check' },
+];
+
+/**
+ * Mounts the playground into `root`. All user text reaches the page through `textContent`
+ * or KaTeX in safe mode; the engine runs in a Web Worker with a time limit per task.
+ */
+export function mountPlayground(root: HTMLElement, options: MountOptions = {}): PlaygroundHandle {
+  const useHash = options.useHash ?? true;
+  const client: EngineClient = createEngineClient(options.makeWorker ?? defaultWorker, { timeoutMs: DEFAULT_LIMIT_MS });
+  let state: PlaygroundState =
+    useHash && isStateHash(location.hash) ? decodeState(location.hash) : (options.initial ?? SEED_STATE);
+  let generation = 0;
+  /** The formatted parse/givens errors of the current generation's analysis (shown once, not per pane). */
+  let inputErrors: string | undefined;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  // ---- inputs -------------------------------------------------------------------------------
+  const dialect = h('select', { 'data-testid': 'dialect', 'aria-label': 'dialect' });
+  for (const d of PLAYGROUND_DIALECTS) append(dialect, h('option', { value: d }, d));
+  const mode = h('select', { 'data-testid': 'mode', 'aria-label': 'numeric mode' }, h('option', { value: 'exact' }, 'exact'), h('option', { value: 'float' }, 'float'));
+  const limit = h('input', { type: 'number', min: String(MIN_LIMIT_MS / 1000), max: String(MAX_LIMIT_MS / 1000), step: '0.1', 'data-testid': 'time-limit', 'aria-label': 'time limit in seconds' });
+  const expr = h('input', { type: 'text', 'data-testid': 'expr', 'aria-label': 'expression', spellcheck: 'false', autocomplete: 'off', class: 'odot-mono' });
+  const givens = h('textarea', { 'data-testid': 'givens', 'aria-label': 'givens', rows: '2', spellcheck: 'false', class: 'odot-mono' });
+  const bindings = h('textarea', { 'data-testid': 'bindings', 'aria-label': 'bindings', rows: '3', spellcheck: 'false', class: 'odot-mono' });
+  const matrixEditors = h('div', { class: 'odot-editors', 'data-testid': 'matrix-editors' });
+  const other = h('input', { type: 'text', 'data-testid': 'other', 'aria-label': 'compare with', spellcheck: 'false', autocomplete: 'off', class: 'odot-mono' });
+  const proof = h('textarea', { 'data-testid': 'proof', 'aria-label': 'proof', rows: '8', spellcheck: 'false', class: 'odot-mono' });
+  const shareLink = h('input', { type: 'text', readonly: '', 'data-testid': 'share-link', 'aria-label': 'link to this view', class: 'odot-mono' });
+  const symbols = h('div', { class: 'odot-symbols' });
+  for (const symbol of ['⊙', '⊗', 'ᵀ', '·', '⪰', '∘', '^⊙2', '⁻¹']) {
+    const button = h('button', { type: 'button', class: 'odot-chip', title: `insert ${symbol}` }, symbol);
+    button.addEventListener('click', () => insertAtCursor(expr, symbol));
+    append(symbols, button);
+  }
+  const examples = h('div', { class: 'odot-examples', 'data-testid': 'examples' });
+  for (const example of EXAMPLES) {
+    const button = h('button', { type: 'button', class: 'odot-chip' }, example.label);
+    button.addEventListener('click', () => setState(example.state));
+    append(examples, button);
+  }
+
+  const label = (text: string, control: HTMLElement, hint?: string): HTMLElement =>
+    h('label', { class: 'odot-field' }, h('span', { class: 'odot-label' }, text), control, hint ? h('small', { class: 'odot-hint' }, hint) : null);
+
+  const inputs = h(
+    'section',
+    { class: 'odot-inputs', 'aria-label': 'inputs' },
+    examples,
+    h('div', { class: 'odot-row' }, label('Dialect', dialect), label('Numbers', mode), label('Time limit (s)', limit)),
+    label('Expression', expr, 'e.g. A ⊙ B, (A ⊙ B)ᵀ, P ⊙ Q ⪰ 0'),
+    symbols,
+    label('Givens', givens, 'one declaration per line: A, B: 2×3 · D: n×n diagonal · P: n×n psd · u: 3 · c: scalar'),
+    label('Values', bindings, 'one per line: A = [[1,2,3],[4,5,6]] or A = [1 2 3; 4 5 6]'),
+    matrixEditors,
+    label('Compare with', other, 'an expression to test for equivalence'),
+    label('Proof', proof, 'given … / prove … / proof / = EXPR by LAW / qed'),
+    label('Link to this view', shareLink),
+  );
+
+  // ---- output panes -------------------------------------------------------------------------
+  const panes = new Map<TaskKind, { readonly body: HTMLElement; readonly status: HTMLElement; readonly section: HTMLElement }>();
+  const outputs = h('section', { class: 'odot-outputs', 'aria-label': 'results' });
+  for (const pane of PANES) {
+    const status = h('div', { class: 'odot-status', 'data-testid': `status-${pane.kind}`, role: 'status' });
+    const body = h('div', { class: 'odot-body', 'data-testid': `pane-${pane.kind}` });
+    const section = h('section', { class: 'odot-pane', 'data-pane': pane.kind }, h('h3', {}, pane.title), status, body);
+    panes.set(pane.kind, { body, status, section });
+    append(outputs, section);
+  }
+
+  const container = h('div', { class: 'odot-playground', 'data-testid': 'playground' }, inputs, outputs);
+  replaceChildren(root, container);
+
+  // ---- wiring -------------------------------------------------------------------------------
+  const readInputs = (): PlaygroundState => ({
+    expr: expr.value,
+    dialect: isDialect(dialect.value) ? dialect.value : 'plain',
+    givens: givens.value,
+    bindings: bindings.value,
+    mode: mode.value === 'float' ? 'float' : 'exact',
+    other: other.value,
+    proof: proof.value,
+    limitMs: clampLimit(Number(limit.value) * 1000),
+  });
+
+  const writeInputs = (s: PlaygroundState): void => {
+    if (expr.value !== s.expr) expr.value = s.expr;
+    dialect.value = s.dialect;
+    mode.value = s.mode;
+    if (givens.value !== s.givens) givens.value = s.givens;
+    if (bindings.value !== s.bindings) bindings.value = s.bindings;
+    if (other.value !== s.other) other.value = s.other;
+    if (proof.value !== s.proof) proof.value = s.proof;
+    if (clampLimit(Number(limit.value) * 1000) !== s.limitMs) limit.value = String(s.limitMs / 1000);
+  };
+
+  const onInput = (): void => {
+    state = readInputs();
+    schedule();
+  };
+  for (const control of [expr, givens, bindings, other, proof]) control.addEventListener('input', onInput);
+  for (const control of [dialect, mode, limit]) control.addEventListener('change', onInput);
+
+  const onHashChange = (): void => {
+    if (!isStateHash(location.hash)) return;
+    const next = decodeState(location.hash);
+    if (encodeState(next) === encodeState(state)) return;
+    state = next;
+    writeInputs(state);
+    run();
+  };
+  if (useHash) window.addEventListener('hashchange', onHashChange);
+
+  function schedule(): void {
+    if (debounce !== undefined) clearTimeout(debounce);
+    debounce = setTimeout(run, 150);
+  }
+
+  function setState(next: PlaygroundState): void {
+    state = next;
+    writeInputs(state);
+    run();
+  }
+
+  function run(): void {
+    debounce = undefined;
+    const hash = encodeState(state);
+    if (useHash && location.hash !== hash) history.replaceState(history.state, '', hash);
+    shareLink.value = useHash ? location.href : hash;
+    renderEditors();
+    const mine = ++generation;
+    inputErrors = undefined;
+    client.supersede();
+    const tasks = tasksFor(state);
+    const wanted = new Set(tasks.map((t) => t.kind));
+    for (const [kind, pane] of panes) {
+      pane.section.hidden = !wanted.has(kind);
+      pane.status.textContent = wanted.has(kind) ? 'working…' : '';
+      pane.section.setAttribute('aria-busy', wanted.has(kind) ? 'true' : 'false');
+    }
+    for (const task of tasks) {
+      void client.run(task, state.limitMs).then((outcome) => {
+        if (mine !== generation || outcome.status === 'superseded') return;
+        renderOutcome(task.kind, outcome);
+      });
+    }
+  }
+
+  function renderEditors(): void {
+    const lines = parseBindings(state.bindings);
+    replaceChildren(matrixEditors);
+    for (const line of lines) {
+      if (!line.cells) continue;
+      const table = h('table', { class: 'odot-grid', 'data-testid': `matrix-editor-${line.name}` });
+      line.cells.forEach((row, i) => {
+        const tr = h('tr');
+        row.forEach((cell, j) => {
+          const input = h('input', {
+            type: 'text',
+            value: cell,
+            size: '4',
+            'aria-label': `${line.name}[${i + 1},${j + 1}]`,
+            'data-testid': `cell-${line.name}-${i}-${j}`,
+          });
+          input.addEventListener('change', () => {
+            const text = setBindingCell(bindings.value, line.name, i, j, input.value);
+            bindings.value = text;
+            onInput();
+          });
+          append(tr, h('td', {}, input));
+        });
+        append(table, tr);
+      });
+      append(matrixEditors, h('div', { class: 'odot-editor' }, h('span', { class: 'odot-mono' }, `${line.name} =`), table));
+    }
+  }
+
+  function renderOutcome(kind: TaskKind, outcome: TaskOutcome): void {
+    const pane = panes.get(kind);
+    if (!pane) return;
+    pane.section.setAttribute('aria-busy', 'false');
+    pane.status.textContent = outcomeStatus(outcome);
+    pane.status.classList.toggle('odot-timeout', outcome.status === 'timeout');
+    if (outcome.status !== 'done') {
+      replaceChildren(pane.body);
+      return;
+    }
+    const result = outcome.result;
+    if (!result.ok) {
+      const formatted = result.diagnostics.map((d) => d.formatted).join('\n');
+      if (result.kind === 'analyze') inputErrors = formatted;
+      else if (formatted === inputErrors) {
+        // The same input error as the Expression pane: say so instead of repeating it.
+        replaceChildren(pane.body, h('p', { class: 'odot-hint' }, 'fix the error shown under Expression first'));
+        return;
+      }
+      replaceChildren(pane.body, diagnosticsBlock(result.diagnostics));
+      return;
+    }
+    switch (result.kind) {
+      case 'analyze':
+        return replaceChildren(pane.body, analyzeBlock(result.view));
+      case 'evaluate':
+        return replaceChildren(pane.body, evalBlock(result.view));
+      case 'psd':
+        return replaceChildren(pane.body, psdBlock(result.view));
+      case 'simplify':
+        return replaceChildren(pane.body, simplifyBlock(result.view));
+      case 'equiv':
+        return replaceChildren(pane.body, equivBlock(result.view));
+      case 'proof':
+        return replaceChildren(pane.body, proofBlock(state.proof, result.view));
+    }
+  }
+
+  writeInputs(state);
+  run();
+
+  return {
+    state: () => state,
+    setState,
+    destroy: () => {
+      if (debounce !== undefined) clearTimeout(debounce);
+      if (useHash) window.removeEventListener('hashchange', onHashChange);
+      client.dispose();
+      root.replaceChildren();
+    },
+  };
+}
+
+function insertAtCursor(input: HTMLInputElement, text: string): void {
+  const start = input.selectionStart ?? input.value.length;
+  const end = input.selectionEnd ?? start;
+  input.value = input.value.slice(0, start) + text + input.value.slice(end);
+  input.selectionStart = input.selectionEnd = start + text.length;
+  input.focus();
+  input.dispatchEvent(new Event('input'));
+}
+
+function math(latex: string, testid: string): HTMLElement {
+  const element = h('div', { class: 'odot-math', 'data-testid': testid });
+  renderMath(element, latex);
+  return element;
+}
+
+function diagnosticsBlock(diagnostics: readonly DiagnosticView[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'odot-diagnostics', 'data-testid': 'diagnostics' },
+    ...diagnostics.map((d) => h('pre', { class: `odot-diagnostic odot-${d.severity}`, 'data-code': d.code }, d.formatted)),
+  );
+}
+
+function treeBlock(tree: TreeView): HTMLElement {
+  const item = (node: TreeView): HTMLElement =>
+    h('li', {}, h('span', { class: 'odot-node' }, node.label), node.children.length > 0 ? h('ul', {}, ...node.children.map(item)) : null);
+  return h('ul', { class: 'odot-tree', 'data-testid': 'tree' }, item(tree));
+}
+
+function analyzeBlock(view: AnalyzeView): HTMLElement {
+  return h(
+    'div',
+    {},
+    math(view.latex, 'rendered'),
+    h(
+      'dl',
+      { class: 'odot-facts' },
+      h('dt', {}, 'shape'),
+      h('dd', { 'data-testid': 'shape', class: 'odot-mono' }, view.shape ?? 'shape error'),
+      h('dt', {}, 'plain'),
+      h('dd', { 'data-testid': 'plain', class: 'odot-mono' }, view.plain),
+      h('dt', {}, 'S-expression'),
+      h('dd', { 'data-testid': 'sexpr', class: 'odot-mono' }, view.sexpr),
+    ),
+    view.shapeError ? diagnosticsBlock([view.shapeError]) : null,
+    view.notes.length > 0 ? h('div', { 'data-testid': 'notes' }, diagnosticsBlock(view.notes)) : null,
+    h('details', { class: 'odot-tree-box' }, h('summary', {}, 'parse tree'), treeBlock(view.tree)),
+  );
+}
+
+function matrixTable(view: MatrixView, testid?: string): HTMLElement {
+  return h(
+    'table',
+    { class: 'odot-matrix', ...(testid ? { 'data-testid': testid } : {}) },
+    ...view.rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell)))),
+  );
+}
+
+function evalBlock(view: EvalView): HTMLElement {
+  return h(
+    'div',
+    {},
+    math(view.latex, 'eval-latex'),
+    h('dl', { class: 'odot-facts' }, h('dt', {}, 'value'), h('dd', { class: 'odot-mono', 'data-testid': 'eval-result' }, view.text), h('dt', {}, 'shape'), h('dd', { class: 'odot-mono', 'data-testid': 'eval-shape' }, view.shape)),
+  );
+}
+
+function psdBlock(view: PsdView): HTMLElement {
+  const chart = eigenBarChart(view.eigenvalues);
+  const chartSvg = svg('svg', { width: chart.width, height: chart.height + 4, viewBox: `0 0 ${chart.width} ${chart.height + 4}`, role: 'img', 'aria-label': 'eigenvalues', 'data-testid': 'eigen-chart', class: 'odot-chart' });
+  for (const bar of chart.bars) {
+    append(
+      chartSvg,
+      svg('rect', { x: bar.x, y: bar.y, width: bar.width, height: Math.max(bar.height, 0.5), class: bar.negative ? 'odot-bar odot-bar-negative' : 'odot-bar' }, svg('title', {}, bar.label)),
+    );
+  }
+  append(chartSvg, svg('line', { x1: 0, x2: chart.width, y1: chart.zeroY, y2: chart.zeroY, class: 'odot-axis' }));
+  return h(
+    'div',
+    {},
+    h('p', { class: `odot-verdict odot-verdict-${view.verdict}`, 'data-testid': 'psd-verdict' }, psdVerdictText(view), h('small', {}, ` (${view.method})`)),
+    view.eigenvalues.length > 0 ? chartSvg : null,
+    view.eigenvalues.length > 0 ? h('p', { class: 'odot-mono', 'data-testid': 'eigenvalues' }, chart.bars.map((b) => b.label).join('   ')) : null,
+    view.evidence.length > 0 ? h('ul', { class: 'odot-evidence' }, ...view.evidence.map((e) => h('li', { class: 'odot-mono' }, e))) : null,
+  );
+}
+
+function stepsList(steps: readonly StepView[], testid: string): HTMLElement {
+  return h(
+    'ol',
+    { class: 'odot-steps', 'data-testid': testid },
+    ...steps.map((step) =>
+      h('li', {}, h('span', { class: 'odot-mono' }, `= ${step.after}`), h('span', { class: 'odot-by' }, ' by '), h('code', { 'data-testid': 'step-law' }, step.law), step.direction === 'backward' ? h('small', {}, ' (right to left)') : null),
+    ),
+  );
+}
+
+function simplifyBlock(view: SimplifyView): HTMLElement {
+  return h(
+    'div',
+    {},
+    math(view.resultLatex, 'simplified'),
+    h('p', { class: 'odot-mono', 'data-testid': 'simplify-result' }, view.result),
+    view.steps.length === 0 ? h('p', {}, 'already in normal form') : stepsList(view.steps, 'simplify-steps'),
+    view.limit ? h('p', { class: 'odot-warning' }, `stopped: ${view.limit}`) : null,
+  );
+}
+
+function equivBlock(view: EquivView): HTMLElement {
+  return h(
+    'div',
+    { 'data-testid': 'equiv-result' },
+    h('p', { class: `odot-verdict ${view.equivalent ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'equiv-verdict' }, view.equivalent ? 'equivalent' : 'not equivalent', h('small', {}, ` (${view.method})`)),
+    h('p', { class: 'odot-explanation' }, view.explanation),
+    view.steps.length > 0 ? stepsList(view.steps, 'equiv-steps') : null,
+    view.counterexample
+      ? h(
+          'div',
+          { 'data-testid': 'counterexample' },
+          h('p', {}, 'counterexample:'),
+          ...view.counterexample.map((m) => h('div', { class: 'odot-editor' }, h('span', { class: 'odot-mono' }, `${m.name} =`), matrixTable(m.value))),
+          view.sides
+            ? h('div', { class: 'odot-editors' }, h('div', { class: 'odot-editor' }, h('span', {}, 'left ='), matrixTable(view.sides.left)), h('div', { class: 'odot-editor' }, h('span', {}, 'right ='), matrixTable(view.sides.right)))
+            : null,
+        )
+      : null,
+    view.errorBound ? h('p', {}, `error probability ≤ ${view.errorBound}`) : null,
+    view.limit ? h('p', { class: 'odot-warning' }, `stopped: ${view.limit}`) : null,
+  );
+}
+
+function proofBlock(text: string, view: ProofView): HTMLElement {
+  const lines = proofLines(text, view);
+  return h(
+    'div',
+    {},
+    h('p', { class: `odot-verdict ${view.valid ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'proof-verdict' }, view.valid ? 'proof checked ✓' : 'proof has errors ✗'),
+    h(
+      'table',
+      { class: 'odot-proof', 'data-testid': 'proof-lines' },
+      ...lines.map((line) =>
+        h(
+          'tr',
+          { 'data-testid': `proof-line-${line.line}`, class: line.mark === '✗' ? 'odot-bad' : line.mark === '✓' ? 'odot-good' : '' },
+          h('td', { class: 'odot-lineno' }, String(line.line)),
+          h('td', { class: 'odot-mark', 'data-testid': `proof-mark-${line.line}` }, line.mark),
+          h('td', { class: 'odot-mono' }, line.text),
+          h('td', { class: 'odot-message' }, line.message),
+        ),
+      ),
+    ),
+    diagnosticsBlock(view.diagnostics.filter((d) => d.line === undefined)),
+  );
+}

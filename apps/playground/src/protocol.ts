@@ -1,0 +1,244 @@
+import type { EvalMode, PlaygroundDialect } from './state.ts';
+
+/** The fields every expression task carries. */
+interface SourceFields {
+  readonly expr: string;
+  readonly dialect: PlaygroundDialect;
+  /** Declarations text, one per line or `;`-separated. */
+  readonly givens: string;
+}
+
+/**
+ * A unit of work for the engine worker. Each pane asks for its own task, so a slow
+ * simplification cannot hide the parse tree.
+ */
+export type Task =
+  | ({ readonly kind: 'analyze' } & SourceFields)
+  | ({ readonly kind: 'simplify' } & SourceFields)
+  | ({ readonly kind: 'equiv'; readonly other: string } & SourceFields)
+  | ({ readonly kind: 'evaluate'; readonly bindings: string; readonly mode: EvalMode } & SourceFields)
+  | ({ readonly kind: 'psd'; readonly bindings: string } & SourceFields)
+  | { readonly kind: 'proof'; readonly proof: string };
+
+/** The kinds of task. */
+export type TaskKind = Task['kind'];
+
+/** Every task kind, in the order the UI runs them. */
+export const TASK_KINDS: readonly TaskKind[] = ['analyze', 'evaluate', 'psd', 'simplify', 'equiv', 'proof'];
+
+/** A diagnostic ready to show: `formatted` is the compiler-style text with the caret line. */
+export interface DiagnosticView {
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'note';
+  readonly message: string;
+  readonly formatted: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** One node of the parse tree as shown: a label and its children. */
+export interface TreeView {
+  readonly label: string;
+  readonly children: readonly TreeView[];
+}
+
+/** A matrix (or scalar, as 1 row × 1 column with `scalar: true`) with entries as display text. */
+export interface MatrixView {
+  readonly scalar: boolean;
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** One rewrite step: `= after   by law`. */
+export interface StepView {
+  readonly law: string;
+  readonly direction: 'forward' | 'backward';
+  readonly path: readonly number[];
+  readonly before: string;
+  readonly after: string;
+  readonly afterLatex: string;
+}
+
+/** The result of `analyze`: rendering, tree, shape and lint notes. */
+export interface AnalyzeView {
+  readonly plain: string;
+  readonly latex: string;
+  readonly sexpr: string;
+  readonly tree: TreeView;
+  /** The inferred shape (`2×3`, `m×n`, `scalar`), or absent with `shapeError` set. */
+  readonly shape?: string;
+  readonly shapeError?: DiagnosticView;
+  readonly notes: readonly DiagnosticView[];
+  /** Free identifiers of the expression (candidates for bindings). */
+  readonly symbols: readonly string[];
+}
+
+/** The result of `simplify`. */
+export interface SimplifyView {
+  readonly result: string;
+  readonly resultLatex: string;
+  readonly steps: readonly StepView[];
+  /** Set when a search limit stopped the simplifier. */
+  readonly limit?: string;
+}
+
+/** A named concrete value of a counterexample. */
+export interface NamedMatrix {
+  readonly name: string;
+  readonly value: MatrixView;
+}
+
+/** The result of `equiv`. */
+export interface EquivView {
+  readonly equivalent: boolean;
+  /** `proved`, `refuted`, `equal-by-testing` or `unknown`. */
+  readonly method: string;
+  /** The engine's sentence on how it decided. */
+  readonly explanation: string;
+  readonly steps: readonly StepView[];
+  /** Values on which the two sides differ… */
+  readonly counterexample?: readonly NamedMatrix[];
+  /** …and the two different values there. */
+  readonly sides?: { readonly left: MatrixView; readonly right: MatrixView };
+  readonly errorBound?: string;
+  readonly limit?: string;
+}
+
+/** The result of `evaluate`. */
+export interface EvalView {
+  readonly shape: string;
+  readonly value: MatrixView;
+  /** Compact text, `[[7,16,27],[40,55,72]]` (a scalar prints as its value). */
+  readonly text: string;
+  readonly latex: string;
+  /** The bindings as parsed, for the matrix editors. */
+  readonly inputs: readonly NamedMatrix[];
+}
+
+/** The result of `psd`. */
+export interface PsdView {
+  /** The property asked about: `X ⪰ 0` (psd, the default) or `X ≻ 0` (pd). */
+  readonly property: 'psd' | 'pd';
+  /** `yes`, `no`, or `unknown` when neither a law nor numbers decide. */
+  readonly verdict: 'yes' | 'no' | 'unknown';
+  /** How it was decided (`eigenvalues`, `LDLᵀ`, `law schur`, …). */
+  readonly method: string;
+  readonly eigenvalues: readonly number[];
+  /** Lines of evidence: certificates, justification, tolerance. */
+  readonly evidence: readonly string[];
+}
+
+/** One checked proof step. */
+export interface ProofStepView {
+  readonly line: number;
+  readonly ok: boolean;
+  readonly text: string;
+  readonly law: string;
+  readonly message: string;
+}
+
+/** One checked theorem. */
+export interface TheoremView {
+  readonly goal: string;
+  readonly valid: boolean;
+  readonly steps: readonly ProofStepView[];
+  readonly diagnostics: readonly DiagnosticView[];
+}
+
+/** The result of `proof`. */
+export interface ProofView {
+  readonly valid: boolean;
+  readonly theorems: readonly TheoremView[];
+  readonly diagnostics: readonly DiagnosticView[];
+}
+
+/** The view each task kind produces. */
+export interface ViewOf {
+  readonly analyze: AnalyzeView;
+  readonly simplify: SimplifyView;
+  readonly equiv: EquivView;
+  readonly evaluate: EvalView;
+  readonly psd: PsdView;
+  readonly proof: ProofView;
+}
+
+/** What a task produced: its view, or diagnostics explaining why there is none. */
+export type TaskResult = {
+  readonly [K in TaskKind]:
+    | { readonly kind: K; readonly ok: true; readonly view: ViewOf[K] }
+    | { readonly kind: K; readonly ok: false; readonly diagnostics: readonly DiagnosticView[] };
+}[TaskKind];
+
+/** A message from the page to the worker. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly task: Task;
+}
+
+/** A message from the worker to the page: the result, or an internal failure as text. */
+export type WorkerResponse =
+  | { readonly id: number; readonly status: 'done'; readonly result: TaskResult }
+  | { readonly id: number; readonly status: 'crashed'; readonly message: string };
+
+/** How a task ended, as the page sees it: the client adds `timeout` and `superseded`. */
+export type TaskOutcome =
+  | { readonly status: 'done'; readonly result: TaskResult }
+  | { readonly status: 'crashed'; readonly message: string }
+  | { readonly status: 'timeout'; readonly ms: number }
+  | { readonly status: 'superseded' };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Checks that a message is a well-formed request (the worker ignores anything else). */
+export function isWorkerRequest(value: unknown): value is WorkerRequest {
+  if (!isRecord(value) || typeof value['id'] !== 'number' || !isRecord(value['task'])) return false;
+  const task = value['task'];
+  const str = (key: string): boolean => typeof task[key] === 'string';
+  const source = str('expr') && str('dialect') && str('givens');
+  switch (task['kind']) {
+    case 'analyze':
+    case 'simplify':
+      return source;
+    case 'equiv':
+      return source && str('other');
+    case 'evaluate':
+      return source && str('bindings') && (task['mode'] === 'exact' || task['mode'] === 'float');
+    case 'psd':
+      return source && str('bindings');
+    case 'proof':
+      return str('proof');
+    default:
+      return false;
+  }
+}
+
+/** Checks that a message is a well-formed response to some request. */
+export function isWorkerResponse(value: unknown): value is WorkerResponse {
+  if (!isRecord(value) || typeof value['id'] !== 'number') return false;
+  if (value['status'] === 'crashed') return typeof value['message'] === 'string';
+  if (value['status'] !== 'done' || !isRecord(value['result'])) return false;
+  const result = value['result'];
+  return (TASK_KINDS as readonly unknown[]).includes(result['kind']) && typeof result['ok'] === 'boolean';
+}
+
+/** The tasks a state asks for; empty inputs ask for nothing. */
+export function tasksFor(state: {
+  readonly expr: string;
+  readonly dialect: PlaygroundDialect;
+  readonly givens: string;
+  readonly bindings: string;
+  readonly mode: EvalMode;
+  readonly other: string;
+  readonly proof: string;
+}): Task[] {
+  const tasks: Task[] = [];
+  const source = { expr: state.expr, dialect: state.dialect, givens: state.givens };
+  if (state.expr.trim() !== '') {
+    tasks.push({ kind: 'analyze', ...source });
+    tasks.push({ kind: 'evaluate', ...source, bindings: state.bindings, mode: state.mode });
+    tasks.push({ kind: 'psd', ...source, bindings: state.bindings });
+    tasks.push({ kind: 'simplify', ...source });
+    if (state.other.trim() !== '') tasks.push({ kind: 'equiv', ...source, other: state.other });
+  }
+  if (state.proof.trim() !== '') tasks.push({ kind: 'proof', proof: state.proof });
+  return tasks;
+}

@@ -1,0 +1,124 @@
+import { isWorkerResponse, type Task, type TaskOutcome, type WorkerRequest } from './protocol.ts';
+
+/** The part of `Worker` the client uses; tests pass a fake. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((event: { readonly data: unknown }) => void) | null;
+  onerror: ((event: { readonly message?: string }) => void) | null;
+}
+
+/** Timer functions, injectable so tests can drive time by hand. */
+export interface Timers {
+  readonly set: (callback: () => void, ms: number) => unknown;
+  readonly clear: (handle: unknown) => void;
+}
+
+/** Options of the engine client. */
+export interface EngineClientOptions {
+  /** Milliseconds a task may run before the worker is terminated and restarted. */
+  readonly timeoutMs: number;
+  readonly timers?: Timers;
+}
+
+/** Runs tasks in a worker, one at a time, each with a time limit. */
+export interface EngineClient {
+  /** Queues a task (with its own time limit, default `timeoutMs`); resolves with its outcome, never rejects. */
+  run(task: Task, timeoutMs?: number): Promise<TaskOutcome>;
+  /** Resolves every queued (not yet started) task as `superseded`. */
+  supersede(): void;
+  /** How many workers were started so far (1 + restarts). */
+  readonly workersStarted: number;
+  /** Terminates the worker; later `run` calls start a new one. */
+  dispose(): void;
+}
+
+interface Pending {
+  readonly request: WorkerRequest;
+  readonly timeoutMs: number;
+  readonly resolve: (outcome: TaskOutcome) => void;
+}
+
+const defaultTimers: Timers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Creates a client that runs tasks serially in a worker made by `makeWorker`. A task that
+ * exceeds the time limit resolves as `timeout`; its worker is terminated and a fresh one
+ * takes the next task, so a hostile input never freezes the page.
+ */
+export function createEngineClient(makeWorker: () => WorkerLike, options: EngineClientOptions): EngineClient {
+  const timers = options.timers ?? defaultTimers;
+  let worker: WorkerLike | undefined;
+  let started = 0;
+  let nextId = 1;
+  const queue: Pending[] = [];
+  let current: { readonly pending: Pending; readonly timer: unknown } | undefined;
+
+  const finish = (outcome: TaskOutcome): void => {
+    if (!current) return;
+    const { pending, timer } = current;
+    timers.clear(timer);
+    current = undefined;
+    pending.resolve(outcome);
+    pump();
+  };
+
+  const ensureWorker = (): WorkerLike => {
+    if (worker) return worker;
+    const fresh = makeWorker();
+    started += 1;
+    fresh.onmessage = (event) => {
+      const data = event.data;
+      if (fresh !== worker || !current || !isWorkerResponse(data) || data.id !== current.pending.request.id) return;
+      finish(data.status === 'done' ? { status: 'done', result: data.result } : { status: 'crashed', message: data.message });
+    };
+    fresh.onerror = (event) => {
+      if (fresh !== worker) return;
+      kill();
+      finish({ status: 'crashed', message: event.message ?? 'the engine worker failed' });
+    };
+    worker = fresh;
+    return fresh;
+  };
+
+  const kill = (): void => {
+    worker?.terminate();
+    worker = undefined;
+  };
+
+  const pump = (): void => {
+    if (current) return;
+    const pending = queue.shift();
+    if (!pending) return;
+    const target = ensureWorker();
+    const timer = timers.set(() => {
+      kill();
+      finish({ status: 'timeout', ms: pending.timeoutMs });
+    }, pending.timeoutMs);
+    current = { pending, timer };
+    target.postMessage(pending.request);
+  };
+
+  return {
+    run(task, timeoutMs = options.timeoutMs) {
+      return new Promise<TaskOutcome>((resolve) => {
+        queue.push({ request: { id: nextId++, task }, timeoutMs, resolve });
+        pump();
+      });
+    },
+    supersede() {
+      for (const pending of queue.splice(0)) pending.resolve({ status: 'superseded' });
+    },
+    get workersStarted() {
+      return started;
+    },
+    dispose() {
+      this.supersede();
+      kill();
+      finish({ status: 'superseded' });
+    },
+  };
+}

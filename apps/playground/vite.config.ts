@@ -1,0 +1,12 @@
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/**
+ * The standalone playground. Packages are bundled from their TypeScript source (the
+ * `@odot/source` export condition), so `pnpm dev` needs no prior build of the libraries.
+ */
+export default defineConfig({
+  base: './',
+  resolve: { conditions: ['@odot/source', ...defaultClientConditions] },
+  worker: { format: 'es' },
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+});

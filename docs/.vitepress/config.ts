@@ -1,0 +1,59 @@
+import { defineConfig } from 'vitepress';
+import { mathPlugin } from './math-plugin.ts';
+
+/** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */
+export default defineConfig({
+  title: 'odot',
+  description: 'A toolkit for the algebra of the Hadamard (element-wise, Schur) product',
+  lang: 'en-US',
+  cleanUrls: false,
+  lastUpdated: false,
+  head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
+  markdown: {
+    config: (md) => {
+      md.use(mathPlugin);
+    },
+  },
+  vite: {
+    resolve: { conditions: ['@odot/source'] },
+    ssr: { resolve: { conditions: ['@odot/source'] } },
+    worker: { format: 'es' },
+    build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  },
+  themeConfig: {
+    nav: [
+      { text: 'Guide', link: '/guide/hadamard-product' },
+      { text: 'Laws', link: '/laws' },
+      { text: 'API', link: '/api/core' },
+      { text: 'Playground', link: '/playground' },
+    ],
+    sidebar: [
+      {
+        text: 'Guide',
+        items: [
+          { text: 'The Hadamard product', link: '/guide/hadamard-product' },
+          { text: 'Getting started', link: '/guide/getting-started' },
+          { text: 'The expression language', link: '/guide/language' },
+          { text: 'Declarations and shapes', link: '/guide/declarations' },
+          { text: 'The odot command', link: '/guide/cli' },
+          { text: 'Writing proofs', link: '/guide/proofs' },
+          { text: 'Writing worksheets', link: '/guide/worksheets' },
+        ],
+      },
+      { text: 'Reference', items: [{ text: 'Law reference', link: '/laws' }] },
+      {
+        text: 'Library API',
+        items: [
+          { text: '@odot/core', link: '/api/core' },
+          { text: '@odot/parser', link: '/api/parser' },
+          { text: '@odot/numeric', link: '/api/numeric' },
+          { text: '@odot/rewrite', link: '/api/rewrite' },
+          { text: '@odot/proof', link: '/api/proof' },
+          { text: '@odot/grader', link: '/api/grader' },
+        ],
+      },
+      { text: 'Try it', items: [{ text: 'Playground', link: '/playground' }] },
+    ],
+    search: { provider: 'local' },
+  },
+});

@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeState } from '../../apps/playground/src/url-state.ts';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+const docsRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(docsRoot, '.vitepress', 'dist');
+const shots = join(docsRoot, 'test-results');
+
+let server: StaticServer;
+let browser: BrowserContext;
+let page: Page;
+let dialogs: string[];
+let pageErrors: string[];
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'playground.html'))) throw new Error(`no built site at ${dist}: run \`pnpm build\` in docs first`);
+  mkdirSync(shots, { recursive: true });
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  page.setDefaultTimeout(15_000);
+  dialogs = [];
+  pageErrors = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async (context) => {
+  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
+/** Opens the playground page of the docs site with an empty state (or the given hash). */
+async function open(hash = '#v=1'): Promise<void> {
+  await page.goto(`${server.url}/playground.html${hash}`);
+  await page.getByTestId('playground').waitFor();
+}
+
+const byTestId = (id: string) => page.getByTestId(id);
+
+/** The text of the first element with this test id, or '' while it does not exist (for polling). */
+const textOf = (id: string): Promise<string> =>
+  page
+    .getByTestId(id)
+    .first()
+    .textContent({ timeout: 250 })
+    .then((text) => text ?? '')
+    .catch(() => '');
+
+describe('the playground in the built docs site', () => {
+  it('evaluates the seed example typed by hand', async () => {
+    await open();
+    await byTestId('givens').fill('A, B: 2×3');
+    await byTestId('bindings').fill('A = [[1,2,3],[4,5,6]]\nB = [[7,8,9],[10,11,12]]');
+    await byTestId('expr').fill('A ⊙ B');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
+    expect(await byTestId('eval-shape').textContent()).toBe('2×3');
+    expect(await byTestId('shape').textContent()).toBe('2×3');
+    // The rendered expression is KaTeX output.
+    expect(await page.locator('[data-testid=rendered] .katex').count()).toBeGreaterThan(0);
+    // The matrix editors show the bindings as grids; editing a cell re-evaluates.
+    await byTestId('cell-A-0-0').fill('2');
+    await byTestId('cell-A-0-0').press('Tab');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[14,16,27],[40,55,72]]');
+  });
+
+  it('shows a parse error with its caret', async () => {
+    await open();
+    await byTestId('expr').fill('A ⊙ ⊙ B');
+    const diagnostic = page.locator('[data-testid=pane-analyze] [data-testid=diagnostics] pre').first();
+    await diagnostic.waitFor({ timeout: 20_000 });
+    const text = (await diagnostic.textContent()) ?? '';
+    expect(text).toMatch(/^error: /);
+    expect(text).toContain('--> 1:');
+    expect(text).toContain('1 | A ⊙ ⊙ B');
+    const caretLine = text.split('\n').find((line) => /^\s*\|\s*\^+/.test(line));
+    expect(caretLine).toBeDefined();
+    // The caret points at the second ⊙ (column 5 of the source line).
+    expect(caretLine?.indexOf('^')).toBe(text.split('\n').find((l) => l.startsWith('1 | '))!.indexOf('⊙ B'));
+  });
+
+  it('names hadamard_comm in a simplify trace', async () => {
+    await open();
+    await byTestId('givens').fill('A, B: m×n');
+    await byTestId('expr').fill('B ⊙ A');
+    await byTestId('other').fill('A ⊙ B');
+    // The simplify trace names the law of its step…
+    const simplifyLaws = page.locator('[data-testid=simplify-steps] [data-testid=step-law]');
+    await expect.poll(async () => (await simplifyLaws.allTextContents()).join(' '), { timeout: 20_000 }).toContain('hadamard_comm');
+    expect(await textOf('simplify-result')).toBe('A ⊙ B');
+    // …and so does the equivalence proof.
+    await expect.poll(() => textOf('equiv-verdict'), { timeout: 20_000 }).toMatch(/^equivalent \(proved\)/);
+    expect(await page.locator('[data-testid=equiv-steps] [data-testid=step-law]').allTextContents()).toContain('hadamard_comm');
+  });
+
+  it('marks the wrong step of a proof with ✗', async () => {
+    await open();
+    await byTestId('proof').fill(
+      ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', '  = Aᵀ Bᵀ      by hadamard_comm', 'qed'].join('\n'),
+    );
+    await expect.poll(() => textOf('proof-mark-6'), { timeout: 20_000 }).toBe('✗');
+    expect(await byTestId('proof-mark-5').textContent()).toBe('✓');
+    expect(await byTestId('proof-verdict').textContent()).toContain('✗');
+  });
+
+  it('reads the chosen dialect: NumPy * is the Hadamard product', async () => {
+    await open();
+    await byTestId('dialect').selectOption('numpy');
+    await byTestId('bindings').fill('A = [[1,2,3],[4,5,6]]\nB = [[7,8,9],[10,11,12]]');
+    await byTestId('expr').fill('A * B');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
+    expect(await textOf('plain')).toBe('A ⊙ B');
+    await byTestId('expr').fill('A @ B.T');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[50,68],[122,167]]');
+  });
+
+  it('restores the state from a link', async () => {
+    const state = {
+      expr: 'P ⊙ Q',
+      dialect: 'plain',
+      givens: 'P, Q: 2×2 psd',
+      bindings: 'P = [[2,1],[1,2]]\nQ = [[1,0],[0,3]]',
+      mode: 'exact',
+      other: '',
+      proof: '',
+    } as const;
+    await open(encodeState(state));
+    expect(await byTestId('expr').inputValue()).toBe('P ⊙ Q');
+    expect(await byTestId('givens').inputValue()).toBe('P, Q: 2×2 psd');
+    expect(await byTestId('bindings').inputValue()).toBe(state.bindings);
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
+    await expect.poll(() => textOf('psd-verdict'), { timeout: 20_000 }).toMatch(/^psd/);
+    expect(await page.locator('[data-testid=eigen-chart] rect').count()).toBe(2);
+    // Typing updates the hash; reloading the link reproduces the view.
+    await byTestId('expr').fill('Q ⊙ P');
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toContain('e=Q');
+    const url = page.url();
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('expr').inputValue()).toBe('Q ⊙ P');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
+  });
+
+  it('shows hostile input as text and runs no script', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await open();
+    await byTestId('expr').fill(hostile);
+    await byTestId('givens').fill(hostile);
+    await byTestId('proof').fill(hostile);
+    const diagnostics = page.locator('[data-testid=diagnostics]').first();
+    await diagnostics.waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid=playground]').textContent(), { timeout: 20_000 }).toContain(hostile);
+    expect(await page.locator('[data-testid=playground] img').count()).toBe(0);
+    // And through a link, too.
+    await page.goto('about:blank');
+    await open(encodeState({ expr: hostile, dialect: 'latex', givens: '', bindings: `A = ${hostile}`, mode: 'exact', other: hostile, proof: '' }));
+    await page.locator('[data-testid=diagnostics]').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid=playground] img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});

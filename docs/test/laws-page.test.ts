@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LAWS } from '@odot/rewrite';
+import { describe, expect, it } from 'vitest';
+import { conditionText, lawEntries } from '../laws.data.ts';
+
+const page = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist', 'laws.html');
+
+describe('the law reference', () => {
+  const entries = lawEntries(LAWS);
+
+  it('has one entry per catalogue law, in catalogue order, each with KaTeX and a worked example', () => {
+    expect(entries.map((e) => e.name)).toEqual(LAWS.map((law) => law.name));
+    for (const entry of entries) {
+      expect(entry.statementHtml).toContain('class="katex"');
+      expect(entry.statementHtml).not.toContain('katex-error');
+    }
+    const withExamples = entries.filter((e) => e.example !== undefined).length;
+    expect(withExamples / entries.length).toBeGreaterThan(0.8);
+  });
+
+  it('states side conditions in words', () => {
+    expect(conditionText({ kind: 'property', variable: 'D', property: 'diagonal' })).toBe('D diagonal');
+    expect(conditionText({ kind: 'positive-integer', variable: 'k' })).toBe('k a positive integer');
+    const schur = entries.find((e) => e.name === 'schur');
+    expect(schur?.conditions).toEqual(expect.arrayContaining(['P psd', 'Q psd']));
+  });
+
+  it('links every law to the playground with its sides filled in', () => {
+    const comm = entries.find((e) => e.name === 'hadamard_comm');
+    expect(comm?.playgroundLink).toMatch(/^\.\/playground\.html#v=1&e=A\+%E2%8A%99\+B/);
+  });
+
+  it('is in the built site with every law name (the page is generated, never written by hand)', () => {
+    expect(existsSync(page), `${page} is missing: build the docs first`).toBe(true);
+    const html = readFileSync(page, 'utf8');
+    for (const law of LAWS) expect(html, law.name).toContain(`id="${law.name}"`);
+    expect(html).toContain(`${LAWS.length} laws`);
+  });
+});
+
+describe('math in the guide', () => {
+  it('is rendered by KaTeX at build time, with no raw $ delimiters left', () => {
+    const file = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist', 'guide', 'hadamard-product.html');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('class="katex-display"');
+    expect(html).not.toContain('katex-error');
+    expect(html).not.toMatch(/\$\$/);
+    expect(html.match(/class="katex-display"/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,146 @@
+import { formatShape, inferShape, printExpr, type Expr, type Shape } from '@odot/core';
+import { DIALECTS, parse, type Dialect } from '@odot/parser';
+import type { StudentAnswer } from './answer-input.ts';
+import { decideEquivalence, equalByTesting } from './engine.ts';
+import { misconceptionMessage, mutantsOf } from './mutants.ts';
+import type { Diagnosis, QuestionGrade } from './result.ts';
+import type { ExpressionQuestion } from './worksheet.ts';
+
+const DIALECT_NOTES: Readonly<Record<Dialect, string>> = {
+  plain: 'Read in plain notation.',
+  latex: 'Read as LaTeX (\\odot is ⊙, juxtaposition is the matrix product).',
+  numpy: 'Read as NumPy: `*` is the Hadamard product ⊙ and `@` the matrix product.',
+  matlab: 'Read as MATLAB: `.*` is the Hadamard product ⊙ and `*` the matrix product.',
+};
+
+function sameShape(a: Shape, b: Shape): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'matrix' && b.kind === 'matrix') return String(a.rows) === String(b.rows) && String(a.cols) === String(b.cols);
+  return true;
+}
+
+interface Reading {
+  readonly dialect: Dialect;
+  readonly expr: Expr;
+  readonly shape?: Shape;
+  readonly shapeError?: string;
+}
+
+/** The student's text read in each allowed dialect that parses it (plain first). */
+function readings(text: string, dialects: readonly Dialect[], question: ExpressionQuestion): { list: Reading[]; parseError?: string } {
+  const list: Reading[] = [];
+  let parseError: string | undefined;
+  for (const dialect of dialects) {
+    const parsed = parse(text, { dialect });
+    if (!parsed.ok) {
+      parseError ??= parsed.error.message;
+      continue;
+    }
+    const shape = inferShape(parsed.value.expr, question.given.givens);
+    list.push(shape.ok ? { dialect, expr: parsed.value.expr, shape: shape.value } : { dialect, expr: parsed.value.expr, shapeError: shape.error.message });
+  }
+  return parseError === undefined ? { list } : { list, parseError };
+}
+
+/** Predicted mistakes that match the student's expression (by the engine's equivalence). */
+function predictedMatches(question: ExpressionQuestion, student: Expr): Diagnosis[] {
+  const out: Diagnosis[] = [];
+  for (const predicted of question.feedback) {
+    if (typeof predicted.answer !== 'string') continue;
+    const parsed = parse(predicted.answer, { dialect: 'plain' });
+    if (!parsed.ok) continue;
+    const shape = inferShape(parsed.value.expr, question.given.givens);
+    const mine = inferShape(student, question.given.givens);
+    if (!shape.ok || !mine.ok || !sameShape(shape.value, mine.value)) continue;
+    if (equalByTesting(parsed.value.expr, student, question.given.givens)) out.push({ code: predicted.code, message: predicted.text });
+  }
+  return out;
+}
+
+function misconception(question: ExpressionQuestion, student: Expr, studentShape: Shape): Diagnosis | undefined {
+  for (const mutant of mutantsOf(question.answer)) {
+    const shape = inferShape(mutant.expr, question.given.givens);
+    if (!shape.ok || !sameShape(shape.value, studentShape)) continue;
+    if (equalByTesting(mutant.expr, student, question.given.givens)) {
+      return { code: mutant.code, message: misconceptionMessage(mutant) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Grades an expression answer: any expression the engine shows equivalent to the model answer
+ * under the givens earns full marks (proved, or equal by randomised testing). Other dialects are
+ * tried when the worksheet allows them, with a note. A parse or shape error in the answer is
+ * feedback; a wrong answer is classified (known misconceptions, predicted mistakes) and gets the
+ * engine's counterexample.
+ */
+export function gradeExpression(question: ExpressionQuestion, answer: StudentAnswer): QuestionGrade {
+  const max = question.points;
+  const text = typeof answer.value === 'number' ? String(answer.value) : answer.value;
+  if (typeof text !== 'string') {
+    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: 'Write your answer as an expression, e.g. A ⊙ B.' }] };
+  }
+  let dialects = question.accept.dialects;
+  const notes: Diagnosis[] = [];
+  if (answer.dialect !== undefined) {
+    if (!(DIALECTS as readonly string[]).includes(answer.dialect)) {
+      notes.push({ code: 'other-dialect', message: `Unknown dialect '${answer.dialect}'; read in the worksheet's notation.` });
+    } else if (!dialects.includes(answer.dialect as Dialect)) {
+      return {
+        id: question.id,
+        score: 0,
+        max,
+        diagnoses: [{ code: 'other-dialect', message: `This question asks for ${dialects.join(' or ')} notation, not ${answer.dialect}.` }],
+      };
+    } else {
+      dialects = [answer.dialect as Dialect];
+    }
+  }
+  const { list, parseError } = readings(text, dialects, question);
+  if (list.length === 0) {
+    return { id: question.id, score: 0, max, diagnoses: [{ code: 'parse-error', message: `Your answer '${text}' cannot be read: ${parseError ?? 'syntax error'}.` }] };
+  }
+  const expectedShape = inferShape(question.answer, question.given.givens);
+  for (const reading of list) {
+    if (!reading.shape || (expectedShape.ok && !sameShape(reading.shape, expectedShape.value))) continue;
+    const verdict = decideEquivalence(question.answer, reading.expr, question.given.givens);
+    if (verdict.kind === 'equal') {
+      const diagnoses: Diagnosis[] = [{ code: 'correct', message: verdict.method === 'equal-by-testing' ? 'Correct (checked on random instances).' : 'Correct.' }];
+      const plainFirst = list[0];
+      if (reading.dialect !== 'plain') {
+        const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
+        diagnoses.push({ code: 'other-dialect', message: `${DIALECT_NOTES[reading.dialect]} Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
+      }
+      return { id: question.id, score: max, max, diagnoses: [...diagnoses, ...notes] };
+    }
+  }
+  const first = list[0] as Reading;
+  const diagnoses: Diagnosis[] = [...notes];
+  if (!first.shape) {
+    diagnoses.push({ code: 'shape-error', message: `Your answer ${printExpr(first.expr, 'plain')} is not defined: ${first.shapeError ?? 'the shapes do not fit'}.` });
+    return { id: question.id, score: 0, max, diagnoses };
+  }
+  diagnoses.push(...predictedMatches(question, first.expr));
+  const known = misconception(question, first.expr, first.shape);
+  if (known) {
+    diagnoses.push(known);
+    return { id: question.id, score: 0, max, diagnoses };
+  }
+  if (expectedShape.ok && !sameShape(first.shape, expectedShape.value)) {
+    diagnoses.push({
+      code: 'shape-mismatch',
+      message: `Your answer ${printExpr(first.expr, 'plain')} is ${formatShape(first.shape)}, but the answer is ${formatShape(expectedShape.value)}.`,
+    });
+    return { id: question.id, score: 0, max, diagnoses };
+  }
+  const verdict = decideEquivalence(question.answer, first.expr, question.given.givens, [printExpr(question.answer, 'plain'), 'your answer']);
+  const why =
+    verdict.kind === 'different' && verdict.counterexample !== undefined
+      ? ` For example, ${verdict.counterexample}.`
+      : verdict.kind === 'error'
+        ? ` (${verdict.message})`
+        : '';
+  diagnoses.push({ code: 'not-equivalent', message: `Your answer ${printExpr(first.expr, 'plain')} is not equal to the expected expression in general.${why}` });
+  return { id: question.id, score: 0, max, diagnoses };
+}

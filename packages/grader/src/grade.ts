@@ -1,0 +1,138 @@
+import { assertNever } from '@odot/core';
+import { isBlank, unwrapAnswer } from './answer-input.ts';
+import { gradeExpression } from './grade-expression.ts';
+import { gradeMatrix } from './grade-matrix.ts';
+import { gradeProof } from './grade-proof.ts';
+import { gradePsd } from './grade-psd.ts';
+import { gradeShape } from './grade-shape.ts';
+import { gradeTrueFalse } from './grade-truefalse.ts';
+import { roundScore, type QuestionGrade, type StudentGrade } from './result.ts';
+import { parseSubmission, studentFromFileName, type Submission } from './submission.ts';
+import { isRandomised, questionBindings } from './variant.ts';
+import type { Question, Worksheet } from './worksheet.ts';
+
+function dispatch(worksheet: Worksheet, question: Question, student: string, raw: unknown): QuestionGrade {
+  const answer = unwrapAnswer(raw);
+  if (isBlank(answer.value)) {
+    return { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'missing-answer', message: 'No answer given.' }] };
+  }
+  switch (question.kind) {
+    case 'matrix':
+      return gradeMatrix(question, questionBindings(worksheet, question, student), answer);
+    case 'expression':
+      return gradeExpression(question, answer);
+    case 'truefalse':
+      return gradeTrueFalse(question, answer);
+    case 'psd':
+      return gradePsd(question, questionBindings(worksheet, question, student), answer);
+    case 'proof':
+      return gradeProof(question, answer);
+    case 'shape':
+      return gradeShape(question, answer);
+    default:
+      return assertNever(question);
+  }
+}
+
+/** Options of the grading functions. */
+export interface GradeOptions {
+  /** Where the submission came from (a file path), for reports. */
+  readonly source?: string;
+  /**
+   * Reuse the grade of an identical earlier answer to the same question (and, for randomised
+   * questions, the same student): default true. Grading is deterministic, so this changes speed only.
+   * The memo is per worksheet object and bounded (4096 answers per worksheet, then it starts over).
+   */
+  readonly memo?: boolean;
+}
+
+const MEMO = new WeakMap<Worksheet, Map<string, QuestionGrade>>();
+const MEMO_LIMIT = 4096;
+
+function memoKey(question: Question, student: string, raw: unknown): string | undefined {
+  try {
+    return `${question.id}\u0000${isRandomised(question) ? student : ''}\u0000${JSON.stringify(raw) ?? 'undefined'}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Grades one answer of one student. Never throws: a failure inside the grader becomes an
+ * `internal-error` diagnosis with score 0 for this answer only.
+ */
+export function gradeAnswer(worksheet: Worksheet, question: Question, student: string, raw: unknown, options: GradeOptions = {}): QuestionGrade {
+  const key = options.memo === false ? undefined : memoKey(question, student, raw);
+  let memo = key === undefined ? undefined : MEMO.get(worksheet);
+  const known = key === undefined ? undefined : memo?.get(key);
+  if (known) return known;
+  let grade: QuestionGrade;
+  try {
+    grade = dispatch(worksheet, question, student, raw);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    grade = { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'internal-error', message: `This answer could not be graded (${message}).` }] };
+  }
+  if (key !== undefined) {
+    if (!memo) {
+      memo = new Map();
+      MEMO.set(worksheet, memo);
+    }
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, grade);
+  }
+  return grade;
+}
+
+/**
+ * Grades a submission against a worksheet: one grade per worksheet question, in order. A submission
+ * for another worksheet scores 0 with the reason. Deterministic: the same worksheet, seed and
+ * submission always give the same grade.
+ */
+export function gradeSubmission(worksheet: Worksheet, submission: Submission, options: GradeOptions = {}): StudentGrade {
+  const source = options.source;
+  const base = { student: submission.student, worksheet: worksheet.id, max: worksheet.maxScore, ...(source === undefined ? {} : { source }) };
+  if (submission.worksheet !== worksheet.id) {
+    return {
+      ...base,
+      total: 0,
+      questions: [],
+      error: { code: 'wrong-worksheet', message: `the submission is for worksheet '${submission.worksheet}', not '${worksheet.id}'` },
+    };
+  }
+  const questions = worksheet.questions.map((q) => gradeAnswer(worksheet, q, submission.student, submission.answers[q.id], options));
+  return { ...base, total: roundScore(questions.reduce((s, q) => s + q.score, 0)), questions };
+}
+
+/**
+ * Reads and grades one submission file's text. An unreadable or malformed file still gets a
+ * grade: score 0 with the reason, the student named after the file.
+ */
+export function gradeSubmissionText(worksheet: Worksheet, text: string, source = '', options: Omit<GradeOptions, 'source'> = {}): StudentGrade {
+  const parsed = parseSubmission(text, source);
+  if (!parsed.ok) {
+    return {
+      student: studentFromFileName(source),
+      worksheet: worksheet.id,
+      max: worksheet.maxScore,
+      total: 0,
+      questions: [],
+      error: { code: parsed.error.code, message: parsed.error.message },
+      ...(source === '' ? {} : { source }),
+    };
+  }
+  return gradeSubmission(worksheet, parsed.value, source === '' ? options : { ...options, source });
+}
+
+/** A grade for a submission that could not even be read (missing file, permission denied, not text). */
+export function unreadableGrade(worksheet: Worksheet, source: string, reason: string): StudentGrade {
+  return {
+    student: studentFromFileName(source),
+    source,
+    worksheet: worksheet.id,
+    max: worksheet.maxScore,
+    total: 0,
+    questions: [],
+    error: { code: 'unreadable-file', message: reason },
+  };
+}

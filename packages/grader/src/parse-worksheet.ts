@@ -1,0 +1,97 @@
+import { fail, ok, OdotException, type OdotError, type Result, type Span } from '@odot/core';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { splitMarkdown } from './markdown.ts';
+import { readQuestion } from './question-spec.ts';
+import type { Question, Worksheet } from './worksheet.ts';
+
+function lineSpan(source: string, line: number, column = 1): Span {
+  const lines = source.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += (lines[i]?.length ?? 0) + 1;
+  const length = Math.max(1, (lines[line - 1]?.replace(/\r$/, '').length ?? 1) - column + 1);
+  return {
+    start: { line, column, offset: offset + column - 1 },
+    end: { line, column: column + length, offset: offset + column - 1 + length },
+  };
+}
+
+function yamlAt(text: string, firstLine: number, source: string, what: string): unknown {
+  try {
+    return parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const pos = error.linePos?.[0];
+      const line = firstLine + (pos ? pos.line - 1 : 0);
+      throw new OdotException({
+        code: 'bad-yaml',
+        severity: 'error',
+        message: `${what}: ${error.message.split('\n')[0] ?? 'invalid YAML'}`,
+        span: lineSpan(source, line, pos?.col ?? 1),
+      });
+    }
+    throw error;
+  }
+}
+
+function withLine(error: OdotError, source: string, line: number): OdotError {
+  return error.span ? error : { ...error, span: lineSpan(source, line) };
+}
+
+/**
+ * Parses a worksheet: Markdown with YAML frontmatter (`worksheet`, `title`, `seed`) and one fenced
+ * ```question YAML block per question; the prose before a block is that question's text. Every
+ * expression, declaration and random spec is parsed here, so a worksheet that loads has no
+ * unparsable question. Errors point at the offending line.
+ */
+export function parseWorksheet(source: string): Result<Worksheet> {
+  try {
+    const note = splitMarkdown(source);
+    if (note.frontmatter.trim() === '') {
+      return fail({ code: 'bad-worksheet', severity: 'error', message: 'the worksheet has no YAML frontmatter (--- worksheet: ID ---)', span: lineSpan(source, 1) });
+    }
+    const front = yamlAt(note.frontmatter, note.frontmatterLine, source, 'frontmatter');
+    if (typeof front !== 'object' || front === null || Array.isArray(front)) {
+      return fail({ code: 'bad-worksheet', severity: 'error', message: 'the frontmatter must be a YAML map', span: lineSpan(source, note.frontmatterLine) });
+    }
+    const fm = front as Record<string, unknown>;
+    const rawId = Array.isArray(fm['worksheet']) ? fm['worksheet'][0] : fm['worksheet'];
+    if (typeof rawId !== 'string' || rawId.trim() === '') {
+      return fail({ code: 'bad-worksheet', severity: 'error', message: 'the frontmatter needs `worksheet: ID`', span: lineSpan(source, note.frontmatterLine) });
+    }
+    if (note.blocks.length === 0) {
+      return fail({ code: 'bad-worksheet', severity: 'error', message: 'the worksheet has no ```question blocks', span: lineSpan(source, 1) });
+    }
+    const questions: Question[] = [];
+    const ids = new Set<string>();
+    for (const block of note.blocks) {
+      const value = yamlAt(block.body, block.bodyLine, source, 'question block');
+      try {
+        const question = readQuestion(value, block.proseBefore, block.bodyLine - 1);
+        if (ids.has(question.id)) throw new OdotException({ code: 'bad-question', severity: 'error', message: `question id '${question.id}' is used twice` });
+        ids.add(question.id);
+        questions.push(question);
+      } catch (error) {
+        if (error instanceof OdotException) {
+          const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : '?';
+          const field = /^`?([a-z_]+)[`.:\s]/.exec(error.error.message)?.[1];
+          const offset = field === undefined ? -1 : block.body.split('\n').findIndex((l) => new RegExp(`^\\s*${field}\\s*:`).test(l));
+          const line = offset >= 0 ? block.bodyLine + offset : block.bodyLine - 1;
+          return fail(withLine({ ...error.error, message: `question ${id}: ${error.error.message}` }, source, line));
+        }
+        throw error;
+      }
+    }
+    const seed = fm['seed'];
+    return ok({
+      id: rawId.trim(),
+      title: typeof fm['title'] === 'string' ? fm['title'] : rawId.trim(),
+      seed: typeof seed === 'string' || typeof seed === 'number' ? String(seed) : rawId.trim(),
+      frontmatter: fm,
+      questions,
+      maxScore: questions.reduce((s, q) => s + q.points, 0),
+    });
+  } catch (error) {
+    if (error instanceof OdotException) return fail(error.error);
+    return fail({ code: 'bad-worksheet', severity: 'error', message: `cannot read the worksheet: ${(error as Error).message}` });
+  }
+}

@@ -1,0 +1,40 @@
+import { checkProofAgainst } from '@odot/proof';
+import type { ProofQuestion } from './worksheet.ts';
+
+/** What the proof checker made of a student's proof. */
+export type ProofCheck =
+  | { readonly kind: 'unreadable'; readonly message: string }
+  | {
+      readonly kind: 'checked';
+      readonly right: number;
+      readonly total: number;
+      /** Every step holds and the chain reaches the goal. */
+      readonly complete: boolean;
+      /** The first failing check, in words, with its line. */
+      readonly failure?: string;
+    };
+
+/**
+ * Checks a student's proof text against the question's goal and givens with @odot/proof
+ * (`by algebra` only when the worksheet allows it). Never throws.
+ */
+export function checkProofAnswer(question: ProofQuestion, text: string): ProofCheck {
+  const grade = checkProofAgainst(text, {
+    goal: question.goalText,
+    givens: question.given.givens,
+    allowAlgebra: question.accept.byAlgebra,
+    dialect: question.accept.dialects[0] ?? 'plain',
+  });
+  const failure = grade.firstFailure;
+  const where = failure ? `Line ${failure.line}${failure.law ? ` (by ${failure.law})` : ''}: ${failure.message}` : undefined;
+  if (grade.stepsTotal === 0 && !grade.proved) {
+    return { kind: 'unreadable', message: `Your proof could not be checked. ${where ?? 'Write a chain: the left side, then `= EXPR by LAW` lines.'}` };
+  }
+  return {
+    kind: 'checked',
+    right: grade.stepsRight,
+    total: grade.stepsTotal,
+    complete: grade.proved,
+    ...(where === undefined ? {} : { failure: where }),
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { feedbackFileName, feedbackMarkdown, gradesCsv, reportJson, summaryTable } from './report.ts';
+import type { StudentGrade } from './result.ts';
+import { bundled } from './test-fixtures.ts';
+
+const ws = bundled();
+const graded: StudentGrade = {
+  student: 'Ada, "the first"',
+  source: 'ada.yaml',
+  worksheet: ws.id,
+  total: 3.5,
+  max: ws.maxScore,
+  questions: ws.questions.map((q, k) => ({
+    id: q.id,
+    score: k === 0 ? 2.5 : k === 1 ? 1 : 0,
+    max: q.points,
+    diagnoses:
+      k === 0
+        ? [{ code: 'entry-errors', message: '1 of 6 entries is wrong', cells: [{ row: 2, col: 3, expected: '72', got: '71' }] }]
+        : [{ code: 'missing-answer', message: 'No answer given.' }],
+  })),
+};
+const broken: StudentGrade = { student: 'broken', source: 'b.yaml', worksheet: ws.id, total: 0, max: ws.maxScore, questions: [], error: { code: 'malformed-submission', message: 'cannot read the file as YAML' } };
+
+describe('reports', () => {
+  it('grades.csv: a column per question, total and max; CSV quoting', () => {
+    const lines = gradesCsv(ws, [graded, broken]).trimEnd().split('\n');
+    expect(lines[0]).toBe(`student,${ws.questions.map((q) => q.id).join(',')},total,max`);
+    expect(lines[1]).toBe(`"Ada, ""the first""",2.5,1,${Array(ws.questions.length - 2).fill(0).join(',')},3.5,${ws.maxScore}`);
+    expect(lines[2]).toBe(`broken,${Array(ws.questions.length).fill(0).join(',')},0,${ws.maxScore}`);
+  });
+
+  it('report.json: per student and question the score, max, codes and feedback', () => {
+    const json = reportJson(ws, [graded, broken]);
+    expect(json.worksheet).toBe('WS_Math_Foundations_1');
+    expect(json.students[0]?.questions['q1']).toEqual({
+      score: 2.5,
+      max: 3,
+      diagnoses: ['entry-errors'],
+      feedback: ['1 of 6 entries is wrong'],
+      cells: [{ row: 2, col: 3, expected: '72', got: '71' }],
+    });
+    expect(json.students[1]?.error?.code).toBe('malformed-submission');
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it('feedback Markdown says everything in words', () => {
+    const md = feedbackMarkdown(ws, graded);
+    expect(md).toContain('Score: **3.5 / 24**'.replace('24', String(ws.maxScore)));
+    expect(md).toContain('## ½ 1. The seed example (q1: 2.5 / 3)');
+    expect(md).toContain('- 1 of 6 entries is wrong _(entry-errors)_');
+    expect(feedbackMarkdown(ws, broken)).toContain('could not be graded: cannot read the file as YAML');
+  });
+
+  it('feedback file names are safe and unique', () => {
+    const taken = new Set<string>();
+    expect(feedbackFileName("Ann O'Neil", taken)).toBe('Ann_O_Neil.md');
+    expect(feedbackFileName("Ann O'Neil", taken)).toBe('Ann_O_Neil-2.md');
+    expect(feedbackFileName('../../etc/passwd', taken)).toBe('etc_passwd.md');
+    expect(feedbackFileName('', taken)).toBe('student.md');
+  });
+
+  it('summary table has a row per submission and a footer', () => {
+    const table = summaryTable(ws, [graded, broken]).split('\n');
+    expect(table[0]).toMatch(/^student\s+q1\s+q2/);
+    expect(table).toHaveLength(6);
+    expect(table[3]).toMatch(/^broken\s+-\s+-/);
+    expect(table[5]).toBe(`2 submission(s), 1 graded, 1 unusable; mean 3.5 / ${ws.maxScore}`);
+  });
+});

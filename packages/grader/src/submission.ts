@@ -1,0 +1,49 @@
+import { fail, ok, type Result } from '@odot/core';
+import { parse as parseYaml } from 'yaml';
+
+/** One student's answers to one worksheet. */
+export interface Submission {
+  readonly student: string;
+  readonly worksheet: string;
+  /** Answers by question id, as read from YAML/JSON (matrices as nested lists, expressions and proofs as strings). */
+  readonly answers: Readonly<Record<string, unknown>>;
+}
+
+function malformed(message: string): Result<Submission> {
+  return fail({ code: 'malformed-submission', severity: 'error', message });
+}
+
+/**
+ * Reads a submission file (YAML or JSON; JSON is read as JSON when `name` ends in `.json`):
+ * `student`, `worksheet`, `answers: {q1: …}`. A malformed file is an error value saying why.
+ */
+export function parseSubmission(text: string, name = ''): Result<Submission> {
+  let data: unknown;
+  try {
+    data = name.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true, maxAliasCount: 50 });
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0] ?? 'syntax error';
+    return malformed(`cannot read the file as ${name.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return malformed('a submission must be a map with `student`, `worksheet` and `answers`');
+  }
+  const record = data as Record<string, unknown>;
+  const student = record['student'];
+  if ((typeof student !== 'string' && typeof student !== 'number') || String(student).trim() === '') {
+    return malformed('the submission has no `student`');
+  }
+  const worksheet = record['worksheet'];
+  if (typeof worksheet !== 'string' || worksheet.trim() === '') return malformed('the submission has no `worksheet`');
+  const answers = record['answers'];
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    return malformed('`answers` must be a map from question ids to answers (q1: …)');
+  }
+  return ok({ student: String(student).trim(), worksheet: worksheet.trim(), answers: answers as Record<string, unknown> });
+}
+
+/** A student name from a file name, for rows of files that cannot be read (`alice.yaml` → `alice`). */
+export function studentFromFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base.replace(/\.(ya?ml|json)$/i, '') || base;
+}

@@ -1,0 +1,155 @@
+import type { Expr } from '@odot/core';
+import { assertNever } from '@odot/core';
+import type { ConcreteShape } from './evaluate-generic.ts';
+import { childExprs } from './evaluate-generic.ts';
+
+/**
+ * A degree bound for a rational function of the random draws: every entry is N/D with a
+ * denominator D shared by the whole value, deg N ≤ `num`, deg D ≤ `den`.
+ */
+export interface DegreeBound {
+  readonly num: number;
+  readonly den: number;
+}
+
+const CONST: DegreeBound = { num: 0, den: 0 };
+
+/** Brings values to a common denominator: den = Σ denᵢ, num = max(numᵢ + den − denᵢ). */
+function common(parts: readonly DegreeBound[]): DegreeBound {
+  const den = parts.reduce((s, p) => s + p.den, 0);
+  const num = parts.reduce((m, p) => Math.max(m, p.num + den - p.den), 0);
+  return { num, den };
+}
+
+function times(a: DegreeBound, b: DegreeBound): DegreeBound {
+  return { num: a.num + b.num, den: a.den + b.den };
+}
+
+function scale(a: DegreeBound, k: number): DegreeBound {
+  return { num: a.num * k, den: a.den * k };
+}
+
+/** Everything `degreeBound` needs to know about the evaluated tree. */
+export interface DegreeContext {
+  /** The degree of a bound symbol's entries in the draws (2 for psd BBᵀ, 1 otherwise), undefined for indices. */
+  symbolDegree(name: string): number | undefined;
+  /** The concrete shape each node evaluated to (recorded during evaluation). */
+  shapeOf(node: Expr): ConcreteShape | undefined;
+  /** An upper bound for any summation range. */
+  readonly maxRange: number;
+}
+
+function entriesOf(s: ConcreteShape | undefined): number {
+  return s === undefined || s === 'scalar' ? 1 : s.rows * s.cols;
+}
+
+function sizeOf(s: ConcreteShape | undefined): number {
+  return s === undefined || s === 'scalar' ? 1 : s.rows;
+}
+
+function exponentOf(e: Expr): number {
+  if (e.type === 'NumberLiteral') return Number(e.value);
+  if (e.type === 'Neg') return -exponentOf(e.operand);
+  return Number.NaN;
+}
+
+/** The inverse of an m-entry (k×k) value N/D: entries adj(N)·D/det(N), or D/Nᵢⱼ for the Hadamard inverse. */
+function inverseBound(a: DegreeBound, k: number): DegreeBound {
+  return { num: a.den + (k - 1) * a.num, den: k * a.num };
+}
+
+/**
+ * An upper bound on the degree (numerator, shared denominator) of an expression's entries as
+ * rational functions of the random draws, by structural recursion: products add degrees, sums
+ * take a common denominator, `det` of a k×k multiplies by k, the inverse of a k×k is
+ * adj/det, the Hadamard inverse of an m-entry matrix has the product of all m entries below.
+ */
+export function degreeBound(expr: Expr, ctx: DegreeContext): DegreeBound {
+  const go = (e: Expr): DegreeBound => {
+    if (e.type === 'Add' || e.type === 'Sub' || e.type === 'Hadamard') {
+      // Fold a left-nested chain iteratively (long sums must not exhaust the stack).
+      const spine: Expr[] = [];
+      let n: Expr = e;
+      while (n.type === 'Add' || n.type === 'Sub' || n.type === 'Hadamard') {
+        spine.push(n);
+        n = n.left;
+      }
+      let acc = go(n);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const node = spine[i] as Expr & { right: Expr };
+        const r = go(node.right);
+        acc = node.type === 'Hadamard' ? times(acc, r) : common([acc, r]);
+      }
+      return acc;
+    }
+    switch (e.type) {
+      case 'Identifier': {
+        const d = ctx.symbolDegree(e.name);
+        return d === undefined ? CONST : { num: d, den: 0 };
+      }
+      case 'NumberLiteral':
+      case 'Ones':
+      case 'Zero':
+      case 'Identity':
+        return CONST;
+      case 'MatrixLiteral':
+        return common(e.rows.flat().map(go));
+      case 'Equal':
+      case 'NotEqual':
+        return common([go(e.left), go(e.right)]);
+      case 'MatMul':
+      case 'Kronecker':
+        return times(go(e.left), go(e.right));
+      case 'ScalarMul':
+        return times(go(e.scalar), go(e.operand));
+      case 'Neg':
+      case 'Transpose':
+      case 'Diag':
+      case 'DiagVec':
+      case 'Trace':
+      case 'Claim':
+        return go(e.operand);
+      case 'Entry':
+        return go(e.matrix);
+      case 'Det':
+        return scale(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
+      case 'Inverse':
+        return inverseBound(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
+      case 'MatrixPower': {
+        const k = exponentOf(e.exponent);
+        const base = go(e.base);
+        if (!Number.isFinite(k)) return { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
+        const b = k < 0 ? inverseBound(base, sizeOf(ctx.shapeOf(e.base))) : base;
+        return scale(b, Math.abs(k));
+      }
+      case 'HadamardPower': {
+        const k = exponentOf(e.exponent);
+        const base = go(e.base);
+        if (!Number.isFinite(k)) return { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
+        if (k >= 0) return scale(base, k);
+        const m = entriesOf(ctx.shapeOf(e.base));
+        return scale({ num: base.den + (m - 1) * base.num, den: m * base.num }, -k);
+      }
+      case 'Sum': {
+        const body = go(e.body);
+        const r = ctx.maxRange;
+        return body.den === 0 ? body : { num: body.num + (r - 1) * body.den, den: r * body.den };
+      }
+      default:
+        return assertNever(e);
+    }
+  };
+  return go(expr);
+}
+
+/** Every node of a tree (iterative, so deep trees do not overflow). */
+export function allNodes(expr: Expr): Expr[] {
+  const out: Expr[] = [];
+  const stack = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop() as Expr;
+    out.push(e);
+    stack.push(...childExprs(e));
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parseExpr } from '@odot/parser';
+import { givens } from '../test/helpers.ts';
+import { evaluate } from './evaluate.ts';
+import type { IdentityTestOptions, IdentityVerdict } from './identity-test.ts';
+import { identityTest } from './identity-test.ts';
+import { isMatrix, valuesEqual } from './value.ts';
+import type { Value } from './value.ts';
+
+function test(left: string, right: string, decls = '', options: IdentityTestOptions = {}): IdentityVerdict {
+  return identityTest(parseExpr(left), parseExpr(right), decls ? givens(decls) : new Map(), options);
+}
+
+function expectEqual(left: string, right: string, decls = '', maxBound = 1e-30): void {
+  const v = test(left, right, decls);
+  if (v.verdict !== 'equal') throw new Error(`${left} = ${right}: ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x instanceof Map ? [...x] : x))}`);
+  expect(v.errorBound).toBeLessThanOrEqual(maxBound);
+  expect(v.trials).toBeGreaterThanOrEqual(3);
+}
+
+function smallEntries(v: Value, bound: bigint): boolean {
+  if (!isMatrix(v)) return true;
+  if (v.kind !== 'exact') return false;
+  return v.data.every((x) => x.den === 1n && x.num <= bound && x.num >= -bound);
+}
+
+/** A "different" verdict must come with a counterexample that re-evaluates (independently, through `evaluate`) to the two reported, unequal values. */
+function expectDifferent(left: string, right: string, decls = ''): void {
+  const v = test(left, right, decls);
+  if (v.verdict !== 'different') throw new Error(`${left} ≠ ${right}: got ${v.verdict}`);
+  const cx = v.counterexample;
+  const opts = { indices: cx.indices, dims: cx.sizes, givens: decls ? givens(decls) : new Map() };
+  const l = evaluate(parseExpr(left), cx.bindings, opts);
+  const r = evaluate(parseExpr(right), cx.bindings, opts);
+  if (!l.ok || !r.ok) throw new Error('counterexample does not evaluate');
+  expect(valuesEqual(l.value, cx.left)).toBe(true);
+  expect(valuesEqual(r.value, cx.right)).toBe(true);
+  expect(valuesEqual(l.value, r.value)).toBe(false);
+  for (const b of cx.bindings.values()) expect(smallEntries(b, 100n)).toBe(true);
+  // Declared symbolic sizes are at least 3 and distinct.
+  const sizes = [...cx.sizes.values()];
+  expect(sizes.every((s) => s >= 3)).toBe(true);
+  expect(new Set(sizes).size).toBe(sizes.length);
+}
+
+describe('identity testing: true identities', () => {
+  it('transpose, commutativity, associativity and distributivity of ⊙', () => {
+    expectEqual('(A ⊙ B)ᵀ', 'Aᵀ ⊙ Bᵀ', 'A, B: m×n');
+    expectEqual('A ⊙ B', 'B ⊙ A', 'A, B: m×n');
+    expectEqual('(A ⊙ B) ⊙ C', 'A ⊙ (B ⊙ C)', 'A, B, C: m×n');
+    expectEqual('A ⊙ (B + C)', 'A ⊙ B + A ⊙ C', 'A, B, C: m×n');
+    expectEqual('A ⊙ J', 'A', 'A: m×n');
+    expectEqual('A ⊙ 0', '0', 'A: m×n');
+    expectEqual('c (A ⊙ B)', '(c A) ⊙ B', 'A, B: m×n; c: scalar');
+  });
+  it('the seed note and its neighbours', () => {
+    expectEqual('D₁ D₂', 'D₁ ⊙ D₂', 'D₁, D₂: n×n diagonal');
+    expectEqual('diag(u) ⊙ diag(v)', 'diag(u ⊙ v)', 'u, v: n');
+    expectEqual('u ⊙ v', 'diag(u) v', 'u, v: n');
+    expectEqual('diag(x) A diag(y)', '(x yᵀ) ⊙ A', 'x: m; y: n; A: m×n');
+    expectEqual('xᵀ (A ⊙ B) y', 'tr(diag(x) A diag(y) Bᵀ)', 'x: m; y: n; A, B: m×n');
+    expectEqual('(A ⊗ B) ⊙ (C ⊗ D)', '(A ⊙ C) ⊗ (B ⊙ D)', 'A, C: m×n; B, D: p×q');
+    expectEqual('I ⊙ A', 'diag(diagvec(A))', 'A: n×n');
+  });
+  it('undeclared symbols take their shapes from inference', () => {
+    expectEqual('A ⊙ B', 'B ⊙ A');
+    expectEqual('(A B)ᵀ', 'Bᵀ Aᵀ');
+  });
+  it('non-polynomial operations: inverses and Hadamard inverses', () => {
+    expectEqual('(A B)^-1', 'B^-1 A^-1', 'A, B: n×n');
+    expectEqual('A^⊙-1 ⊙ A', 'J', 'A: m×n');
+    expectEqual('det(A^-1) det(A)', '1', 'A: n×n');
+    expectEqual('(A^-1)ᵀ', '(Aᵀ)^-1', 'A: n×n');
+  });
+  it('determinant and powers', () => {
+    expectEqual('det(A B)', 'det(A) det(B)', 'A, B: n×n');
+    expectEqual('A^3', 'A A A', 'A: n×n');
+    expectEqual('(A ⊙ A)^⊙2', 'A^⊙4', 'A: m×n');
+  });
+  it('declared properties are honoured', () => {
+    expectEqual('Aᵀ', 'A', 'A: n×n symmetric');
+    expectEqual('Pᵀ', 'P', 'P: n×n psd');
+    expectEqual('Dᵀ', 'D', 'D: n×n diagonal');
+    expectEqual('D ⊙ I', 'D', 'D: n×n diagonal');
+    const bin = test('A ⊙ A', 'A', 'A: m×n binary');
+    expect(bin.verdict).toBe('equal');
+    if (bin.verdict === 'equal') {
+      expect(bin.errorBound).toBeLessThan(1e-6);
+      expect(bin.explanation).toContain('binary');
+    }
+  });
+  it('entrywise identities with free indices (every index is tried)', () => {
+    expectEqual('(A ⊙ B)[i,j]', 'A[i,j] B[i,j]', 'A, B: m×n');
+    expectEqual('(A B)[i,j]', 'Σ_k(A[i,k] B[k,j])', 'A: m×n; B: n×p');
+  });
+  it('constants', () => {
+    expectEqual('2 + 2', '4');
+    expectEqual('1/2 + 1/3', '5/6');
+  });
+  it('states the error bound: (degree / p) per trial, compounded', () => {
+    const v = test('(A ⊙ B)ᵀ', 'Aᵀ ⊙ Bᵀ', 'A, B: m×n', { trials: 2, sizeSets: 1 });
+    if (v.verdict !== 'equal') throw new Error(v.verdict);
+    expect(v.degree).toBe(2);
+    expect(v.errorBound).toBeCloseTo((2 / Number(v.prime)) ** 2, 50);
+    expect(v.explanation).toContain('2305843009213693951');
+  });
+});
+
+describe('identity testing: false identities give exact counterexamples', () => {
+  it('matrix products do not commute', () => expectDifferent('A B', 'B A', 'A, B: n×n'));
+  it('D₁ D₂ = D₁ ⊙ D₂ needs diagonal matrices', () => expectDifferent('D₁ D₂', 'D₁ ⊙ D₂', 'D₁, D₂: n×n'));
+  it('the inverse of a product reverses the order', () => expectDifferent('(A B)^-1', 'A^-1 B^-1', 'A, B: n×n'));
+  it('det is not additive', () => expectDifferent('det(A + B)', 'det(A) + det(B)', 'A, B: n×n'));
+  it('the ⊙ of transposes is not the product of transposes', () => expectDifferent('(A ⊙ B)ᵀ', 'Bᵀ Aᵀ', 'A, B: n×n'));
+  it('A ⊙ A = A needs a binary A', () => expectDifferent('A ⊙ A', 'A', 'A: m×n'));
+  it('Aᵀ = A needs a symmetric A', () => expectDifferent('Aᵀ', 'A', 'A: n×n'));
+  it('entrywise: (A B)[i,j] is not A[i,j] B[i,j]', () => {
+    expectDifferent('(A B)[i,j]', 'A[i,j] B[i,j]', 'A, B: n×n');
+  });
+  it('different constants', () => expectDifferent('[[1,2]]', '[[1,3]]'));
+  it('sides of different shapes', () => {
+    const v = test('A', 'Aᵀ', 'A: m×n');
+    expect(v.verdict).toBe('error');
+    if (v.verdict === 'error') expect(v.error.code).toBe('shape-mismatch');
+  });
+});
+
+describe('identity testing: limits', () => {
+  it('is deterministic for a seed', () => {
+    const a = test('A B', 'B A', 'A, B: n×n', { seed: 5 });
+    const b = test('A B', 'B A', 'A, B: n×n', { seed: 5 });
+    expect(JSON.stringify(a, (_k, x) => (typeof x === 'bigint' ? String(x) : x instanceof Map ? [...x] : x))).toBe(
+      JSON.stringify(b, (_k, x) => (typeof x === 'bigint' ? String(x) : x instanceof Map ? [...x] : x)),
+    );
+  });
+  it('reports unknown when every draw is singular', () => {
+    const v = test('inv(u uᵀ)', 'inv(u uᵀ)', 'u: n');
+    expect(v.verdict).toBe('unknown');
+  });
+  it('claims are not identity-tested', () => {
+    const v = test('psd(A)', 'psd(A)', 'A: n×n');
+    expect(v.verdict).toBe('error');
+  });
+});

@@ -1,0 +1,486 @@
+import type { Expr, Givens, OdotError, Property, Result, Shape, ShapeTable } from '@odot/core';
+import { OdotException, equal, inferShapes, odotError, ok } from '@odot/core';
+import { denseEquals } from './dense.ts';
+import type { DegreeBound } from './degree.ts';
+import { allNodes, degreeBound } from './degree.ts';
+import type { ConcreteShape, GValue, GenericContext } from './evaluate-generic.ts';
+import { childExprs, evaluateGeneric } from './evaluate-generic.ts';
+import { exactFromGeneric, toMap } from './evaluate.ts';
+import type { NumberTable } from './evaluate.ts';
+import type { Field } from './field.ts';
+import { MERSENNE_61, RATIONAL_FIELD, modularField } from './field.ts';
+import type { Drawer, DrawKind } from './random-instance.ts';
+import { assignSizes, randomSymbolValue, smallIntegerDrawer, symbolDegree, symbolicDims } from './random-instance.ts';
+import type { Rational } from './rational.ts';
+import { createRng } from './rng.ts';
+import { concreteShape } from './shape-context.ts';
+import type { Value } from './value.ts';
+
+/** Options of `identityTest`. */
+export interface IdentityTestOptions {
+  /** Seed of the random draws (default 1); the test is deterministic for a seed. */
+  readonly seed?: number;
+  /** Trials modulo p per size assignment (default 4; at least 64 when a symbol is binary). */
+  readonly trials?: number;
+  /** How many size assignments for the symbolic dimensions (default 3). */
+  readonly sizeSets?: number;
+  /** Sizes to use for some symbolic dimensions in every assignment. */
+  readonly sizes?: NumberTable;
+  /** The prime (default 2⁶¹ − 1). */
+  readonly prime?: bigint;
+  /** Ranges of summation indices that no entry tells. */
+  readonly sumRanges?: NumberTable;
+  /** Wall-clock limit in milliseconds (default 5000). */
+  readonly timeLimitMs?: number;
+}
+
+/** A concrete instance on which the two sides differ, confirmed over the exact rationals. */
+export interface Counterexample {
+  /** The exact values drawn for the symbols. */
+  readonly bindings: ReadonlyMap<string, Value>;
+  /** The sizes chosen for the symbolic dimensions. */
+  readonly sizes: ReadonlyMap<string, number>;
+  /** Values of free entry indices (`i`, `j` in `A[i,j]`), 1-based. */
+  readonly indices: ReadonlyMap<string, number>;
+  /** The exact value of the left side. */
+  readonly left: Value;
+  /** The exact value of the right side. */
+  readonly right: Value;
+}
+
+/**
+ * The outcome of `identityTest`. `equal`: every trial agreed; `errorBound` is the probability
+ * that an identity false at one of the tested size assignments passes all its trials
+ * (Schwartz–Zippel: degree bound / p per trial, compounded over independent trials).
+ * `different`: an exact counterexample. `unknown`: no trial could run (every draw singular, or
+ * the time limit). `error`: the expressions are ill-formed (shape errors with spans).
+ */
+export type IdentityVerdict =
+  | {
+      readonly verdict: 'equal';
+      readonly errorBound: number;
+      readonly trials: number;
+      readonly sizes: readonly ReadonlyMap<string, number>[];
+      readonly prime: bigint;
+      readonly degree: number;
+      readonly explanation: string;
+      readonly limit?: string;
+    }
+  | { readonly verdict: 'different'; readonly counterexample: Counterexample; readonly explanation: string }
+  | { readonly verdict: 'unknown'; readonly reason: string }
+  | { readonly verdict: 'error'; readonly error: OdotError };
+
+/** A drawer over ℤ/p that records every draw, so the instance can be replayed over ℚ. */
+interface Recording {
+  readonly draws: bigint[];
+  readonly picks: number[];
+}
+
+function recordingDrawer(rng: ReturnType<typeof createRng>, p: bigint, rec: Recording): Drawer<bigint> {
+  return {
+    draw: (kind: DrawKind) => {
+      const v = kind === 'binary' ? BigInt(rng.int(0, 1)) : kind === 'positive' ? 1n + rng.bigintBelow(p - 1n) : rng.bigintBelow(p);
+      rec.draws.push(v);
+      return v;
+    },
+    pick: (n) => {
+      const v = rng.int(0, n - 1);
+      rec.picks.push(v);
+      return v;
+    },
+  };
+}
+
+function replayDrawer(rec: Recording): Drawer<Rational> {
+  let i = 0;
+  let j = 0;
+  return {
+    draw: () => ({ num: rec.draws[i++] ?? 0n, den: 1n }),
+    pick: () => rec.picks[j++] ?? 0,
+  };
+}
+
+interface SymbolSpec {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly properties: ReadonlySet<Property>;
+}
+
+/** Identifiers that stand for values (not entry indices, not summation variables); iterative. */
+function valueSymbols(exprs: readonly Expr[]): { values: Set<string>; indexOnly: Set<string> } {
+  const values = new Set<string>();
+  const indexNames = new Set<string>();
+  const none: ReadonlySet<string> = new Set();
+  const stack: { e: Expr; bound: ReadonlySet<string>; inIndex: boolean }[] = exprs.map((e) => ({ e, bound: none, inIndex: false }));
+  while (stack.length > 0) {
+    const { e, bound, inIndex } = stack.pop() as { e: Expr; bound: ReadonlySet<string>; inIndex: boolean };
+    switch (e.type) {
+      case 'Identifier':
+        if (!bound.has(e.name)) (inIndex ? indexNames : values).add(e.name);
+        break;
+      case 'Entry':
+        stack.push({ e: e.matrix, bound, inIndex }, { e: e.row, bound, inIndex: true }, { e: e.col, bound, inIndex: true });
+        break;
+      case 'Sum':
+        stack.push({ e: e.body, bound: new Set([...bound, e.index]), inIndex });
+        break;
+      case 'HadamardPower':
+      case 'MatrixPower':
+        stack.push({ e: e.base, bound, inIndex }, { e: e.exponent, bound, inIndex: true });
+        break;
+      default:
+        for (const child of childExprs(e)) stack.push({ e: child, bound, inIndex });
+    }
+  }
+  const indexOnly = new Set([...indexNames].filter((n) => !values.has(n)));
+  return { values, indexOnly };
+}
+
+const SKIPPABLE = new Set(['singular', 'zero-entry', 'division-by-zero']);
+
+interface PairOutcome<T> {
+  readonly differ: boolean;
+  readonly left: GValue<T>;
+  readonly right: GValue<T>;
+  readonly indices: Map<string, number>;
+}
+
+function valuesEqualIn<T>(f: Field<T>, a: GValue<T>, b: GValue<T>): boolean {
+  if (a.k === 'scalar' && b.k === 'scalar') return f.equals(a.v, b.v);
+  // A 1×1 matrix equals the scalar it holds (xᵀAy = tr(…)).
+  if (a.k === 'scalar' && b.k === 'matrix') return b.m.rows === 1 && b.m.cols === 1 && f.equals(a.v, b.m.data[0] as T);
+  if (a.k === 'matrix' && b.k === 'scalar') return a.m.rows === 1 && a.m.cols === 1 && f.equals(a.m.data[0] as T, b.v);
+  if (a.k === 'matrix' && b.k === 'matrix') return denseEquals(f, a.m, b.m);
+  if (a.k === 'bool' && b.k === 'bool') return a.v === b.v;
+  return false;
+}
+
+/**
+ * Evaluates both sides for every assignment of the free entry indices (odometer over their
+ * ranges, at most `maxTuples`); returns the first assignment where they differ, else the last.
+ */
+function comparePair<T>(ctx: GenericContext<T>, a: Expr, b: Expr, maxTuples = 4096): PairOutcome<T> {
+  const assignment = new Map<string, number>();
+  const ranges = new Map<string, number>();
+  const freeIndex = (name: string, range: number): number => {
+    if (!ranges.has(name)) ranges.set(name, range);
+    const v = assignment.get(name) ?? 1;
+    assignment.set(name, v);
+    return Math.min(v, range);
+  };
+  const c = { ...ctx, freeIndex };
+  for (let tuple = 0; ; tuple++) {
+    const left = evaluateGeneric(c, a);
+    const right = evaluateGeneric(c, b);
+    if (!valuesEqualIn(ctx.field, left, right)) return { differ: true, left, right, indices: new Map(assignment) };
+    let advanced = false;
+    for (const [name, range] of ranges) {
+      const v = assignment.get(name) ?? 1;
+      if (v < range) {
+        assignment.set(name, v + 1);
+        advanced = true;
+        break;
+      }
+      assignment.set(name, 1);
+    }
+    if (!advanced || tuple + 1 >= maxTuples) return { differ: false, left, right, indices: new Map(assignment) };
+  }
+}
+
+/**
+ * Shape tables for the two sides: one table for `a = b` (so a bare `0`, `J`, `I` on one side is
+ * sized by the other), or, when that fails only because one side is 1×1 and the other a scalar,
+ * one table per side.
+ */
+function sideShapes(a: Expr, b: Expr, givens: Givens): Result<ShapeTable[]> {
+  const joint = inferShapes(equal(a, b), givens);
+  if (joint.ok) return ok([joint.value]);
+  const left = inferShapes(a, givens);
+  const right = inferShapes(b, givens);
+  if (!left.ok) return left;
+  if (!right.ok) return right;
+  const isOneByOne = (s: Shape): boolean => s.kind === 'scalar' || (s.kind === 'matrix' && s.rows === 1 && s.cols === 1);
+  if (isOneByOne(left.value.shape) && isOneByOne(right.value.shape)) return ok([left.value, right.value]);
+  return joint;
+}
+
+function verdictError(error: OdotError): IdentityVerdict {
+  return { verdict: 'error', error };
+}
+
+/**
+ * Decides whether `a = b` for all values of the symbols (honouring `givens`) by exact
+ * evaluation modulo a large prime on random instances (Schwartz–Zippel), over several trials and
+ * size assignments. Inverses and negative Hadamard powers use modular inverses; draws that make
+ * something singular are skipped (the bound accounts for it). A difference is confirmed over the
+ * exact rationals with small integer entries when one is found (else with the lifted draws), and
+ * returned as a counterexample. Floats are never used.
+ */
+export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), options: IdentityTestOptions = {}): IdentityVerdict {
+  const started = Date.now();
+  const timeLimit = options.timeLimitMs ?? 5000;
+  const p = options.prime ?? MERSENNE_61;
+  const rng = createRng(options.seed ?? 1);
+  const modular = modularField(p);
+  try {
+    const tables = sideShapes(a, b, givens);
+    if (!tables.ok) return verdictError(tables.error);
+    const shapeOfNode = (node: Expr): Shape | undefined => {
+      for (const t of tables.value) {
+        try {
+          return t.shapeOf(node);
+        } catch {
+          // not in this side's table
+        }
+      }
+      return undefined;
+    };
+    const { values, indexOnly } = valueSymbols([a, b]);
+    const specs: SymbolSpec[] = [];
+    const nodes = [...allNodes(a), ...allNodes(b)];
+    for (const name of values) {
+      const node = nodes.find((n) => n.type === 'Identifier' && n.name === name);
+      const info = givens.get(name);
+      const shape = info?.shape ?? (node ? shapeOfNode(node) : undefined);
+      if (!shape) continue;
+      specs.push({ name, shape, properties: info?.properties ?? new Set() });
+    }
+    const dimNames: string[] = [];
+    const addDim = (d: string): void => {
+      if (!dimNames.includes(d)) dimNames.push(d);
+    };
+    for (const s of specs) symbolicDims(s.shape).forEach(addDim);
+    for (const n of nodes) {
+      const shape = shapeOfNode(n);
+      if (shape) symbolicDims(shape).forEach(addDim);
+    }
+    const binary = specs.some((s) => s.properties.has('binary'));
+    const trialsPerSet = Math.max(options.trials ?? 4, binary ? 64 : 1);
+    const sizeSets = Math.max(1, options.sizeSets ?? 3);
+    const fixed = toMap(options.sizes);
+    const sumRanges = toMap(options.sumRanges);
+    const testedSizes: Map<string, number>[] = [];
+    let worst = 0;
+    let totalTrials = 0;
+    let maxDegree = 0;
+    let limit: string | undefined;
+    let skippedAll = 0;
+
+    for (let set = 0; set < sizeSets && limit === undefined; set++) {
+      const sizes = assignSizes(dimNames, rng, 3, set * 2, fixed);
+      const shapes = new Map<string, ConcreteShape>();
+      for (const s of specs) {
+        const c = concreteShape(s.shape, sizes);
+        if (c === undefined) return verdictError(odotError('unknown-size', `cannot size ${s.name}`));
+        shapes.set(s.name, c);
+      }
+      const observed = new Map<Expr, ConcreteShape>();
+      const claim = (): boolean => {
+        throw new OdotException(odotError('not-polynomial', 'property claims cannot be identity-tested modulo p'));
+      };
+      const oracle = (node: Expr): ConcreteShape | undefined => {
+        const shape = shapeOfNode(node);
+        return shape ? concreteShape(shape, sizes) : undefined;
+      };
+      const baseCtx = (field: Field<unknown>, env: Map<string, GValue<unknown>>, observe?: GenericContext<unknown>['observe']): GenericContext<unknown> => ({
+        field,
+        env,
+        shapeOf: oracle,
+        dims: sizes,
+        indices: new Map(),
+        sumRanges,
+        claim,
+        maxExponent: 4096,
+        ...(observe ? { observe } : {}),
+      });
+      let passed = 0;
+      let skipped = 0;
+      let degree: DegreeBound | undefined;
+      while (passed < trialsPerSet) {
+        if (Date.now() - started > timeLimit) {
+          limit = `time limit of ${timeLimit} ms reached after ${totalTrials} trials`;
+          break;
+        }
+        if (skipped > 20 + 4 * passed) break;
+        const rec: Recording = { draws: [], picks: [] };
+        const drawer = recordingDrawer(rng, p, rec);
+        const env = new Map<string, GValue<unknown>>();
+        for (const s of specs) env.set(s.name, randomSymbolValue(modular, s.name, shapes.get(s.name) as ConcreteShape, s.properties, drawer) as GValue<unknown>);
+        let outcome: PairOutcome<unknown>;
+        try {
+          outcome = comparePair(
+            baseCtx(modular as Field<unknown>, env, degree ? undefined : (node, v) => {
+              if (!observed.has(node)) observed.set(node, v.k === 'matrix' ? { rows: v.m.rows, cols: v.m.cols } : 'scalar');
+            }),
+            a,
+            b,
+          );
+        } catch (e) {
+          if (e instanceof OdotException && SKIPPABLE.has(e.error.code)) {
+            skipped++;
+            continue;
+          }
+          throw e;
+        }
+        if (outcome.differ) {
+          const cx = findCounterexample(a, b, specs, shapes, sizes, sumRanges, rng, rec, started, timeLimit, oracle);
+          if (cx) {
+            return {
+              verdict: 'different',
+              counterexample: cx,
+              explanation: `the sides differ modulo p = ${p}; confirmed over the exact rationals on the instance shown`,
+            };
+          }
+          return { verdict: 'unknown', reason: 'the sides differ modulo p but no exact counterexample was confirmed' };
+        }
+        passed++;
+        totalTrials++;
+        if (!degree) {
+          const maxRange = Math.max(1, ...[...observed.values()].map((s) => (s === 'scalar' ? 1 : Math.max(s.rows, s.cols))));
+          const degCtx = {
+            symbolDegree: (name: string) => {
+              const spec = specs.find((s) => s.name === name);
+              if (!spec || indexOnly.has(name)) return undefined;
+              return symbolDegree(spec.properties, shapes.get(name) as ConcreteShape);
+            },
+            shapeOf: (node: Expr) => observed.get(node),
+            maxRange,
+          };
+          const l = degreeBound(a, degCtx);
+          const r = degreeBound(b, degCtx);
+          degree = { num: Math.max(l.num + r.den, r.num + l.den), den: l.den + r.den };
+        }
+      }
+      if (passed === 0) {
+        skippedAll++;
+        continue;
+      }
+      // Exact confirmation run with small integers (also catches a difference that p divides).
+      const exact = exactTrial(a, b, specs, shapes, sizes, sumRanges, rng, oracle);
+      if (exact) {
+        return { verdict: 'different', counterexample: exact, explanation: 'an exact trial with small integer entries found a difference' };
+      }
+      const deg = degree as DegreeBound;
+      maxDegree = Math.max(maxDegree, deg.num);
+      const pn = Number(p);
+      const sz = Math.min(1, deg.num / pn / Math.max(1e-300, 1 - deg.den / pn));
+      const perTrial = binary ? Math.min(1, 1 - 2 ** -deg.num + sz) : sz;
+      worst = Math.max(worst, perTrial ** passed);
+      testedSizes.push(sizes);
+    }
+    if (testedSizes.length === 0) {
+      return {
+        verdict: 'unknown',
+        reason: limit ?? (skippedAll > 0 ? 'every random draw made a matrix singular or an entry zero' : 'no trial ran'),
+      };
+    }
+    const sizeText = testedSizes.map((s) => (s.size === 0 ? 'no symbolic sizes' : [...s].map(([k, v]) => `${k}=${v}`).join(', '))).join('; ');
+    return {
+      verdict: 'equal',
+      errorBound: worst,
+      trials: totalTrials,
+      sizes: testedSizes,
+      prime: p,
+      degree: maxDegree,
+      explanation:
+        `${totalTrials} random trials modulo p = ${p} agreed (sizes: ${sizeText}); degree ≤ ${maxDegree}, so a false identity at these sizes passes with probability ≤ ${worst.toExponential(2)}` +
+        (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : ''),
+      ...(limit ? { limit } : {}),
+    };
+  } catch (e) {
+    if (e instanceof OdotException) return verdictError(e.error);
+    if (e instanceof RangeError) return verdictError(odotError('too-large', `the expressions are too large to test: ${e.message}`));
+    throw e;
+  }
+}
+
+function exactEnv(
+  specs: readonly SymbolSpec[],
+  shapes: ReadonlyMap<string, ConcreteShape>,
+  drawer: Drawer<Rational>,
+): Map<string, GValue<Rational>> {
+  const env = new Map<string, GValue<Rational>>();
+  for (const s of specs) env.set(s.name, randomSymbolValue(RATIONAL_FIELD, s.name, shapes.get(s.name) as ConcreteShape, s.properties, drawer));
+  return env;
+}
+
+function exactContext(
+  env: Map<string, GValue<Rational>>,
+  sizes: ReadonlyMap<string, number>,
+  sumRanges: ReadonlyMap<string, number>,
+  oracle: (node: Expr) => ConcreteShape | undefined,
+): GenericContext<Rational> {
+  return {
+    field: RATIONAL_FIELD,
+    shapeOf: oracle,
+    env,
+    dims: sizes,
+    indices: new Map(),
+    sumRanges,
+    claim: () => {
+      throw new OdotException(odotError('not-polynomial', 'property claims cannot be identity-tested'));
+    },
+    maxExponent: 4096,
+  };
+}
+
+function tryExact(
+  a: Expr,
+  b: Expr,
+  env: Map<string, GValue<Rational>>,
+  sizes: ReadonlyMap<string, number>,
+  sumRanges: ReadonlyMap<string, number>,
+  oracle: (node: Expr) => ConcreteShape | undefined,
+): Counterexample | undefined {
+  try {
+    const out = comparePair(exactContext(env, sizes, sumRanges, oracle), a, b);
+    if (!out.differ) return undefined;
+    const bindings = new Map<string, Value>();
+    for (const [name, v] of env) bindings.set(name, exactFromGeneric(v));
+    return { bindings, sizes: new Map(sizes), indices: out.indices, left: exactFromGeneric(out.left), right: exactFromGeneric(out.right) };
+  } catch (e) {
+    if (e instanceof OdotException && SKIPPABLE.has(e.error.code)) return undefined;
+    throw e;
+  }
+}
+
+function exactTrial(
+  a: Expr,
+  b: Expr,
+  specs: readonly SymbolSpec[],
+  shapes: ReadonlyMap<string, ConcreteShape>,
+  sizes: ReadonlyMap<string, number>,
+  sumRanges: ReadonlyMap<string, number>,
+  rng: ReturnType<typeof createRng>,
+  oracle: (node: Expr) => ConcreteShape | undefined,
+): Counterexample | undefined {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const cx = tryExact(a, b, exactEnv(specs, shapes, smallIntegerDrawer(rng, 3)), sizes, sumRanges, oracle);
+    if (cx) return cx;
+  }
+  return undefined;
+}
+
+/** Searches small integer instances first (ranges 1, 2, 3, 5, 10, 100), then lifts the modular draws to ℚ. */
+function findCounterexample(
+  a: Expr,
+  b: Expr,
+  specs: readonly SymbolSpec[],
+  shapes: ReadonlyMap<string, ConcreteShape>,
+  sizes: ReadonlyMap<string, number>,
+  sumRanges: ReadonlyMap<string, number>,
+  rng: ReturnType<typeof createRng>,
+  rec: Recording,
+  started: number,
+  timeLimit: number,
+  oracle: (node: Expr) => ConcreteShape | undefined,
+): Counterexample | undefined {
+  for (const range of [1, 2, 3, 5, 10, 100]) {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      if (Date.now() - started > timeLimit) break;
+      const cx = tryExact(a, b, exactEnv(specs, shapes, smallIntegerDrawer(rng, range)), sizes, sumRanges, oracle);
+      if (cx) return cx;
+    }
+  }
+  return tryExact(a, b, exactEnv(specs, shapes, replayDrawer(rec)), sizes, sumRanges, oracle);
+}

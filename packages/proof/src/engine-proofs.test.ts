@@ -1,0 +1,104 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { add, givensFrom, hadamard, identifier, matMul, numberLiteral, ones, printExpr, scalarMul, transpose, type Expr } from '@odot/core';
+import { parseDeclarations, parseExpr } from '@odot/parser';
+import { equivalent, rewriteOnce, simplify } from '@odot/rewrite';
+import { exprKey } from './expr-tools.ts';
+import { checkProofAgainst } from './grade.ts';
+
+// Reference agreement: every proof the rewrite engine emits (`equivalent`, `simplify`) is accepted
+// by the checker, step by step, when written out as a chain citing the engine's laws.
+
+const GIVENS_TEXT = 'A, B, C: n×n; D, E: n×n diagonal';
+const declarations = parseDeclarations(GIVENS_TEXT);
+if (!declarations.ok) throw new Error(declarations.error.message);
+const GIVENS = givensFrom(declarations.value);
+
+const leaf = fc.constantFrom<Expr>(identifier('A'), identifier('B'), identifier('C'), identifier('D'), identifier('E'), ones());
+const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.tuple(tie('e'), tie('e')).map(([l, r]) => hadamard(l, r)),
+    fc.tuple(tie('e'), tie('e')).map(([l, r]) => add(l, r)),
+    fc.tuple(tie('e'), tie('e')).map(([l, r]) => matMul(l, r)),
+    tie('e').map((e) => transpose(e)),
+    tie('e').map((e) => scalarMul(numberLiteral('2'), e)),
+  ),
+})).e.filter((e) => printExpr(e).length <= 40);
+
+function chainOf(start: Expr, steps: readonly { readonly after: Expr; readonly law: string }[]): string {
+  return [printExpr(start), ...steps.map((step) => `= ${printExpr(step.after)}   by ${step.law}`)].join('\n');
+}
+
+describe('engine proofs are accepted by the checker', () => {
+  /** A deterministic random walk of a few catalogue rewrites from `a` (a partner the engine must prove equal). */
+  function walk(a: Expr, seed: number): Expr {
+    let current = a;
+    let state = seed;
+    const next = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const laws = ['transpose_hadamard', 'hadamard_add', 'add_hadamard', 'transpose_add', 'hadamard_ones', 'diagonal_mul_diagonal', 'transpose_transpose', 'smul_hadamard', 'mul_add'];
+    for (let i = 0; i < 3; i++) {
+      const law = laws[next(laws.length)] as string;
+      const options = rewriteOnce(current, law, GIVENS);
+      if (options.length === 0) continue;
+      current = (options[next(options.length)] as { after: Expr }).after;
+    }
+    return current;
+  }
+
+  it('equivalent(a, b) proofs are accepted step by step (b: a simplification or a random rewrite walk of a)', () => {
+    let checked = 0;
+    fc.sample(expr, { numRuns: 50, seed: 7 }).forEach((a, index) => {
+      const simplified = simplify(a, GIVENS);
+      const partners = [walk(a, index + 1), ...(simplified.ok ? [simplified.value.result] : [])];
+      for (const b of partners) {
+        const verdict = equivalent(a, b, GIVENS);
+        if (!verdict.ok || verdict.value.method !== 'proved' || verdict.value.steps.length === 0) continue;
+        const steps = verdict.value.steps;
+        const body = chainOf(a, steps);
+        const grade = checkProofAgainst(body, { goal: `${printExpr(a)} = ${printExpr(b)}`, givens: GIVENS_TEXT });
+        const failures = grade.steps.filter((step) => !step.ok && step.kind !== 'structure').map((step) => `${step.line}: ${step.message}`);
+        expect(failures, `${verdict.value.layer}\n${body}`).toEqual([]);
+        expect(grade.stepsRight).toBe(steps.length);
+        const last = steps.at(-1)?.after;
+        if (last && exprKey(last) === exprKey(b)) expect(grade.proved, body).toBe(true);
+        checked += 1;
+      }
+    });
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each([
+    ['A ⊙ (B + C)', 'C ⊙ A + A ⊙ B'],
+    ['(A ⊙ B)ᵀ', 'Bᵀ ⊙ Aᵀ'],
+    ['D E', 'E ⊙ D'],
+    ['(A + B)ᵀ ⊙ J', 'Bᵀ + Aᵀ'],
+    ['Dᵀ + D ⊙ A', 'Dᵀ + A ⊙ D'],
+  ])('the engine’s proof of %s = %s is accepted', (left, right) => {
+    const a = parseExpr(left);
+    const b = parseExpr(right);
+    const verdict = equivalent(a, b, GIVENS);
+    if (!verdict.ok) throw new Error(verdict.error.message);
+    expect(verdict.value.method).toBe('proved');
+    const body = chainOf(a, verdict.value.steps);
+    const grade = checkProofAgainst(body, { goal: `${left} = ${right}`, givens: GIVENS_TEXT });
+    expect(grade.steps.filter((step) => !step.ok).map((step) => `${step.line}: ${step.message}`), body).toEqual([]);
+    expect(grade.proved).toBe(true);
+  });
+
+  test.prop([expr], { numRuns: 40, seed: 11 })('simplify traces', (a) => {
+    const simplified = simplify(a, GIVENS);
+    fc.pre(simplified.ok);
+    if (!simplified.ok || simplified.value.steps.length === 0) return;
+    const steps = simplified.value.steps;
+    const body = chainOf(a, steps);
+    const grade = checkProofAgainst(body, { goal: `${printExpr(a)} = ${printExpr(simplified.value.result)}`, givens: GIVENS_TEXT });
+    const failures = grade.steps.filter((step) => !step.ok).map((step) => `${step.line}: ${step.message}`);
+    expect(failures, body).toEqual([]);
+    expect(grade.proved).toBe(true);
+  });
+});

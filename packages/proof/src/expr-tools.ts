@@ -1,0 +1,194 @@
+import { VISITOR_KEYS, childrenOf, type Expr, type Span } from '@odot/core';
+
+// Small structural helpers the checker needs on its own: equality modulo bound sum indices,
+// child replacement by path, free identifiers, and span shifting for expressions parsed out of a line.
+
+/**
+ * A canonical text key of an expression: spans ignored, and the index bound by each `Σ_k` renamed
+ * to its binding depth, so two expressions have the same key exactly when they are equal up to the
+ * names of bound summation indices (alpha-equivalence).
+ */
+export function exprKey(expr: Expr, options: { readonly ignoreSizes?: boolean } = {}): string {
+  const parts: string[] = [];
+  const bound: string[] = [];
+  const visit = (node: Expr): void => {
+    switch (node.type) {
+      case 'Identifier': {
+        const depth = bound.lastIndexOf(node.name);
+        parts.push(depth >= 0 ? `#${depth}` : `'${node.name}`);
+        return;
+      }
+      case 'NumberLiteral':
+        parts.push(`n${node.value}`);
+        return;
+      case 'Ones':
+      case 'Zero':
+        parts.push(options.ignoreSizes ? node.type : `${node.type}[${node.rows ?? ''},${node.cols ?? ''}]`);
+        return;
+      case 'Identity':
+        parts.push(options.ignoreSizes ? node.type : `Identity[${node.size ?? ''}]`);
+        return;
+      case 'Sum':
+        parts.push('(Sum');
+        bound.push(node.index);
+        visit(node.body);
+        bound.pop();
+        parts.push(')');
+        return;
+      case 'Claim':
+        parts.push(`(Claim ${node.property}`);
+        visit(node.operand);
+        parts.push(')');
+        return;
+      case 'MatrixLiteral':
+        parts.push('(Mat');
+        for (const row of node.rows) {
+          parts.push('[');
+          for (const cell of row) visit(cell);
+          parts.push(']');
+        }
+        parts.push(')');
+        return;
+      default:
+        parts.push(`(${node.type}`);
+        for (const child of childrenOf(node)) visit(child);
+        parts.push(')');
+    }
+  };
+  visit(expr);
+  return parts.join(' ');
+}
+
+/** Equality ignoring spans and the names of bound summation indices. */
+export function sameExpr(a: Expr, b: Expr): boolean {
+  return exprKey(a) === exprKey(b);
+}
+
+/** The sub-expression at `path` (child indices in `childrenOf` order), or undefined when the path leaves the tree. */
+export function subtermAt(expr: Expr, path: readonly number[]): Expr | undefined {
+  let node: Expr | undefined = expr;
+  for (const index of path) {
+    if (node === undefined) return undefined;
+    node = childrenOf(node)[index];
+  }
+  return node;
+}
+
+/** A copy of `node` whose children (in `childrenOf` order) are `children`; spans of rebuilt nodes are dropped. */
+export function withChildren(node: Expr, children: readonly Expr[]): Expr {
+  const record: Record<string, unknown> = { ...(node as unknown as Record<string, unknown>) };
+  delete record['span'];
+  let next = 0;
+  for (const key of VISITOR_KEYS[node.type] as readonly string[]) {
+    if (key === 'rows') {
+      const rows = record['rows'] as readonly (readonly Expr[])[];
+      record['rows'] = rows.map((row) => row.map(() => children[next++] as Expr));
+    } else {
+      record[key] = children[next++];
+    }
+  }
+  return record as unknown as Expr;
+}
+
+/** `expr` with the sub-expression at `path` replaced by `replacement`; undefined when the path is invalid. */
+export function replaceAt(expr: Expr, path: readonly number[], replacement: Expr): Expr | undefined {
+  if (path.length === 0) return replacement;
+  const [first, ...rest] = path as [number, ...number[]];
+  const children = childrenOf(expr);
+  const child = children[first];
+  if (child === undefined) return undefined;
+  const replaced = replaceAt(child, rest, replacement);
+  if (replaced === undefined) return undefined;
+  const next = [...children];
+  next[first] = replaced;
+  return withChildren(expr, next);
+}
+
+/** Every identifier name occurring free in `expr` (not bound by an enclosing `Σ`). */
+export function freeNames(expr: Expr, out: Set<string> = new Set()): Set<string> {
+  const visit = (node: Expr, bound: readonly string[]): void => {
+    if (node.type === 'Identifier') {
+      if (!bound.includes(node.name)) out.add(node.name);
+      return;
+    }
+    const inner = node.type === 'Sum' ? [...bound, node.index] : bound;
+    for (const child of childrenOf(node)) visit(child, inner);
+  };
+  visit(expr, []);
+  return out;
+}
+
+/** Every name used as an index: in the row or column of an entry, or bound by a sum. */
+export function indexNames(expr: Expr, out: Set<string> = new Set()): Set<string> {
+  const visit = (node: Expr): void => {
+    if (node.type === 'Entry') {
+      if (node.row.type === 'Identifier') out.add(node.row.name);
+      if (node.col.type === 'Identifier') out.add(node.col.name);
+    }
+    if (node.type === 'Sum') out.add(node.index);
+    for (const child of childrenOf(node)) visit(child);
+  };
+  visit(expr);
+  return out;
+}
+
+/** True when the tree contains an `Entry` or `Sum` node (an entrywise, scalar-level expression). */
+export function isEntrywise(expr: Expr): boolean {
+  if (expr.type === 'Entry' || expr.type === 'Sum') return true;
+  return childrenOf(expr).some(isEntrywise);
+}
+
+/** Where a piece of a line sits in the whole file, for moving spans of a sub-parse there. */
+export interface TextOrigin {
+  /** 1-based line of the piece in the file. */
+  readonly line: number;
+  /** 1-based column of the piece's first character. */
+  readonly column: number;
+  /** 0-based offset of the piece's first character in the file. */
+  readonly offset: number;
+}
+
+/** Moves a span computed on a one-line piece of text to its place in the file. */
+export function shiftSpan(span: Span, origin: TextOrigin): Span {
+  const point = (p: Span['start']): Span['start'] => ({
+    line: origin.line + p.line - 1,
+    column: p.line === 1 ? origin.column + p.column - 1 : p.column,
+    offset: origin.offset + p.offset,
+  });
+  return { start: point(span.start), end: point(span.end) };
+}
+
+/** A deep copy of any parsed structure (expression, declaration, error) with every `span` moved to `origin`. */
+export function shiftSpans<T>(value: T, origin: TextOrigin): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => shiftSpans(item, origin)) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Set || value instanceof Map) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = key === 'span' && field !== undefined ? shiftSpan(field as Span, origin) : shiftSpans(field, origin);
+  }
+  return out as T;
+}
+
+/**
+ * Renames every summation index to `%d`, d its nesting depth (names the parser can never produce),
+ * so that sums are compared and rewritten without capture and independently of the names chosen.
+ */
+export function normalizeBound(expr: Expr): Expr {
+  const visit = (node: Expr, renames: ReadonlyMap<string, string>, depth: number): Expr => {
+    if (node.type === 'Identifier') {
+      const renamed = renames.get(node.name);
+      return renamed === undefined ? node : { type: 'Identifier', name: renamed };
+    }
+    if (node.type === 'Sum') {
+      const name = `%${depth}`;
+      const inner = new Map(renames);
+      inner.set(node.index, name);
+      return { type: 'Sum', index: name, body: visit(node.body, inner, depth + 1) };
+    }
+    const children = childrenOf(node);
+    if (children.length === 0) return node;
+    const next = children.map((child) => visit(child, renames, depth));
+    return next.every((child, i) => child === children[i]) ? node : withChildren(node, next);
+  };
+  return visit(expr, new Map(), 0);
+}

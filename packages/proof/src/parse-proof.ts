@@ -1,0 +1,387 @@
+import { odotError, type Declaration, type Expr, type OdotError, type Span } from '@odot/core';
+import { parse, parseDeclarations, type Dialect } from '@odot/parser';
+import { shiftSpans, type TextOrigin } from './expr-tools.ts';
+import { extractProofBlocks, looksLikeMarkdown } from './markdown.ts';
+import type { Goal, LawCitation, ProofDocument, ProofLine, Theorem } from './proof-ast.ts';
+
+/** How to read a proof text. */
+export interface ParseProofOptions {
+  /** `proof` (a bare `.proof` file), `markdown` (only ```proof blocks count) or `auto` (default: Markdown when a ```proof fence is present). */
+  readonly format?: 'proof' | 'markdown' | 'auto';
+  /** Dialect of the expressions (default `plain`). */
+  readonly dialect?: Dialect;
+}
+
+/** One physical line of the file. */
+interface SourceLine {
+  readonly number: number;
+  readonly text: string;
+  readonly offset: number;
+}
+
+function splitLines(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  let offset = 0;
+  text.split('\n').forEach((raw, index) => {
+    out.push({ number: index + 1, text: raw.replace(/\r$/, ''), offset });
+    offset += raw.length + 1;
+  });
+  return out;
+}
+
+function spanOf(line: SourceLine, start: number, end: number): Span {
+  return {
+    start: { line: line.number, column: start + 1, offset: line.offset + start },
+    end: { line: line.number, column: end + 1, offset: line.offset + end },
+  };
+}
+
+function originOf(line: SourceLine, start: number): TextOrigin {
+  return { line: line.number, column: start + 1, offset: line.offset + start };
+}
+
+/** The trimmed content of a line as [start, end) indices, or undefined for blank and comment lines. */
+function contentRange(text: string): readonly [number, number] | undefined {
+  const start = text.search(/\S/);
+  if (start < 0) return undefined;
+  const rest = text.slice(start);
+  if (rest.startsWith('//') || rest.startsWith('#')) return undefined;
+  return [start, text.trimEnd().length];
+}
+
+/** The keyword a line starts with, if it is one of the proof format's keywords. */
+function keywordOf(text: string, start: number): 'given' | 'prove' | 'proof' | 'qed' | undefined {
+  const match = /^(given|prove|proof|qed)(?![\w'])/.exec(text.slice(start));
+  return match ? (match[1] as 'given' | 'prove' | 'proof' | 'qed') : undefined;
+}
+
+/** Parses an expression written on `line` from column index `start` to `end`, with spans placed in the file. */
+export function parseExprAt(
+  line: { readonly number: number; readonly text: string; readonly offset: number },
+  start: number,
+  end: number,
+  dialect: Dialect,
+): { ok: true; expr: Expr } | { ok: false; error: OdotError } {
+  const raw = line.text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  const origin = originOf(line, start + lead);
+  if (text === '') {
+    return { ok: false, error: odotError('proof-parse', 'expected an expression', { span: spanOf(line, start, Math.max(end, start + 1)) }) };
+  }
+  let result;
+  try {
+    result = parse(text, { dialect });
+  } catch (error) {
+    return {
+      ok: false,
+      error: odotError('proof-parse', `could not parse '${text}': ${(error as Error).message}`, { span: spanOf(line, start + lead, end) }),
+    };
+  }
+  if (!result.ok) return { ok: false, error: shiftSpans(result.error, origin) };
+  return { ok: true, expr: shiftSpans(result.value.expr, origin) };
+}
+
+/** Splits `… by a, b` at the last `by`; gives the expression end and the citations, or an error for a bad list. */
+function splitCitation(
+  line: SourceLine,
+  start: number,
+  end: number,
+): { exprEnd: number; laws: LawCitation[] } | { error: OdotError } | undefined {
+  const text = line.text.slice(0, end);
+  const pattern = /(^|\s)by(?=\s|$)/g;
+  let last: RegExpExecArray | undefined;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match.index + match[1]!.length >= start) last = match;
+  }
+  if (!last) return undefined;
+  const byStart = last.index + last[1]!.length;
+  const listStart = byStart + 2;
+  const laws: LawCitation[] = [];
+  const nameRe = /[^,]+/g;
+  const list = text.slice(listStart);
+  for (let match = nameRe.exec(list); match; match = nameRe.exec(list)) {
+    const piece = match[0];
+    const lead = piece.length - piece.trimStart().length;
+    const name = piece.trim();
+    const from = listStart + match.index + lead;
+    if (!/^[A-Za-z_][\w']*$/.test(name)) {
+      return {
+        error: odotError('proof-citation', name === '' ? 'expected a law name after `by`' : `'${name}' is not a law name`, {
+          span: spanOf(line, from, Math.max(from + name.length, from + 1)),
+          hints: ['write `by LAW` or `by LAW1, LAW2`, e.g. `by hadamard_comm`'],
+        }),
+      };
+    }
+    laws.push({ name, span: spanOf(line, from, from + name.length) });
+  }
+  if (laws.length === 0) {
+    return {
+      error: odotError('proof-citation', 'expected a law name after `by`', {
+        span: spanOf(line, byStart, byStart + 2),
+        hints: ['write `by LAW` or `by LAW1, LAW2`, e.g. `by hadamard_comm`'],
+      }),
+    };
+  }
+  return { exprEnd: byStart, laws };
+}
+
+/** Reads one line of a proof body (between `proof` and `qed`). */
+export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
+  const range = contentRange(line.text);
+  const [start, end] = range ?? [0, line.text.length];
+  const whole = spanOf(line, start, end);
+  const citation = splitCitation(line, start, end);
+  if (citation && 'error' in citation) return { kind: 'invalid', line: line.number, span: whole, error: citation.error, laws: [] };
+  const laws = citation?.laws ?? [];
+  const exprEnd = citation ? citation.exprEnd : end;
+  const isStep = line.text[start] === '=';
+  const exprStart = isStep ? start + 1 : start;
+  const parsed = parseExprAt(line, exprStart, exprEnd, dialect);
+  if (!parsed.ok) return { kind: 'invalid', line: line.number, span: whole, error: parsed.error, laws };
+  const expr = parsed.expr;
+  const trimmedEnd = line.text.slice(0, exprEnd).trimEnd().length;
+  const exprSpan = expr.span ?? spanOf(line, exprStart, trimmedEnd);
+  if (isStep) {
+    if (!citation) {
+      return {
+        kind: 'invalid',
+        line: line.number,
+        span: whole,
+        laws,
+        error: odotError('proof-missing-law', 'this step has no justification', {
+          span: whole,
+          hints: ['write `= EXPR by LAW`, e.g. `= B ⊙ A   by hadamard_comm`'],
+        }),
+      };
+    }
+    if (expr.type === 'Equal' || expr.type === 'NotEqual' || expr.type === 'Claim') {
+      return {
+        kind: 'invalid',
+        line: line.number,
+        span: whole,
+        laws,
+        error: odotError('proof-parse', 'a step `= EXPR` must be followed by an expression, not a statement', { span: exprSpan }),
+      };
+    }
+    return { kind: 'step', line: line.number, span: whole, expr, laws, exprSpan };
+  }
+  if (expr.type === 'Equal' || expr.type === 'Claim') {
+    if (!citation) {
+      return {
+        kind: 'invalid',
+        line: line.number,
+        span: whole,
+        laws,
+        error: odotError('proof-missing-law', 'this statement has no justification', {
+          span: whole,
+          hints: [expr.type === 'Equal' ? 'write `X = Y by ext` after an entrywise chain, or `X = Y by LAW`' : 'write e.g. `P ⊙ Q ⪰ 0 by schur`'],
+        }),
+      };
+    }
+    return expr.type === 'Equal'
+      ? { kind: 'equation', line: line.number, span: whole, statement: expr, laws }
+      : { kind: 'claim', line: line.number, span: whole, statement: expr, laws };
+  }
+  if (expr.type === 'NotEqual') {
+    return {
+      kind: 'invalid',
+      line: line.number,
+      span: whole,
+      laws,
+      error: odotError('proof-parse', 'a proof line cannot state `≠`', { span: exprSpan }),
+    };
+  }
+  if (citation) {
+    return {
+      kind: 'invalid',
+      line: line.number,
+      span: whole,
+      laws,
+      error: odotError('proof-parse', 'a step starts with `=`: write `= EXPR by LAW`', { span: whole }),
+    };
+  }
+  return { kind: 'start', line: line.number, span: whole, expr };
+}
+
+interface Pending {
+  declarations: Declaration[];
+  goal?: Goal;
+  goalSpan?: Span;
+  proveLine?: number;
+  lines: ProofLine[];
+  inBody: boolean;
+}
+
+/**
+ * Parses a proof file (or the ```proof blocks of a Markdown file) into theorems. Never throws:
+ * lines that cannot be read inside a proof become `invalid` lines (checked as failing steps);
+ * everything else that is wrong is in `errors`, each with a span into `source`.
+ */
+export function parseProof(source: string, options: ParseProofOptions = {}): ProofDocument {
+  const dialect = options.dialect ?? 'plain';
+  const format = options.format ?? 'auto';
+  const markdown = format === 'markdown' || (format === 'auto' && looksLikeMarkdown(source));
+  const errors: OdotError[] = [];
+  let text = source;
+  if (markdown) {
+    const extracted = extractProofBlocks(source);
+    text = extracted.text;
+    if (extracted.blocks === 0) {
+      errors.push(odotError('proof-no-block', 'no ```proof block in this Markdown text'));
+      return { source, theorems: [], errors };
+    }
+  }
+  const theorems: Theorem[] = [];
+  let pending: Pending = { declarations: [], lines: [], inBody: false };
+  let skipping = false;
+  let lastLine: SourceLine | undefined;
+
+  const finish = (qedLine: number | undefined): void => {
+    if (pending.goal && pending.goalSpan && pending.proveLine !== undefined) {
+      theorems.push({
+        index: theorems.length + 1,
+        declarations: pending.declarations,
+        goal: pending.goal,
+        goalSpan: pending.goalSpan,
+        line: pending.proveLine,
+        lines: pending.lines,
+        ...(qedLine === undefined ? {} : { qedLine }),
+      });
+    }
+    pending = { declarations: [], lines: [], inBody: false };
+  };
+
+  for (const line of splitLines(text)) {
+    const range = contentRange(line.text);
+    if (!range) continue;
+    lastLine = line;
+    const [start, end] = range;
+    const keyword = keywordOf(line.text, start);
+    if (skipping) {
+      if (keyword === 'qed') skipping = false;
+      continue;
+    }
+    if (pending.inBody) {
+      if (keyword === 'qed') {
+        finish(line.number);
+        continue;
+      }
+      if (keyword === 'given' || keyword === 'prove') {
+        errors.push(odotError('proof-missing-qed', 'the proof above is not closed with `qed`', { span: spanOf(line, start, end) }));
+        finish(undefined);
+      } else if (keyword === 'proof') {
+        errors.push(odotError('proof-structure', '`proof` inside a proof: close the previous one with `qed`', { span: spanOf(line, start, end) }));
+        continue;
+      } else {
+        pending.lines.push(parseBodyLine(line, dialect));
+        continue;
+      }
+    }
+    switch (keyword) {
+      case 'given': {
+        if (pending.goal) {
+          errors.push(odotError('proof-structure', '`given` after `prove`: declare the symbols before the statement', { span: spanOf(line, start, end) }));
+          break;
+        }
+        const from = start + 'given'.length;
+        const declText = line.text.slice(from, end);
+        const lead = declText.length - declText.trimStart().length;
+        const result = parseDeclarations(declText.trim());
+        if (!result.ok) errors.push(shiftSpans(result.error, originOf(line, from + lead)));
+        else pending.declarations.push(...shiftSpans(result.value, originOf(line, from + lead)));
+        break;
+      }
+      case 'prove': {
+        if (pending.goal) {
+          errors.push(odotError('proof-structure', 'a second `prove` before `proof`', { span: spanOf(line, start, end) }));
+          break;
+        }
+        const parsed = parseExprAt(line, start + 'prove'.length, end, dialect);
+        if (!parsed.ok) {
+          errors.push(parsed.error);
+          skipping = true;
+          pending = { declarations: [], lines: [], inBody: false };
+          break;
+        }
+        const goal = parsed.expr;
+        if (goal.type !== 'Equal' && goal.type !== 'Claim') {
+          errors.push(
+            odotError('proof-goal', '`prove` needs an equation `L = R` or a claim such as `P ⊙ Q ⪰ 0`', {
+              span: goal.span ?? spanOf(line, start, end),
+            }),
+          );
+          skipping = true;
+          pending = { declarations: [], lines: [], inBody: false };
+          break;
+        }
+        pending.goal = goal;
+        pending.goalSpan = goal.span ?? spanOf(line, start, end);
+        pending.proveLine = line.number;
+        break;
+      }
+      case 'proof': {
+        if (!pending.goal) {
+          errors.push(odotError('proof-structure', '`proof` without a `prove` statement before it', { span: spanOf(line, start, end) }));
+          skipping = true;
+          break;
+        }
+        if (line.text.slice(start + 'proof'.length, end).trim() !== '') {
+          errors.push(odotError('proof-structure', 'write the proof on the lines after `proof`', { span: spanOf(line, start, end) }));
+        }
+        pending.inBody = true;
+        break;
+      }
+      case 'qed':
+        errors.push(odotError('proof-structure', '`qed` without a proof', { span: spanOf(line, start, end) }));
+        break;
+      case undefined:
+        errors.push(
+          odotError('proof-structure', pending.goal ? 'expected `proof` after `prove`' : 'expected `given`, `prove` or `proof`', {
+            span: spanOf(line, start, end),
+            hints: ['a theorem reads: `given …`, `prove …`, `proof`, the chain, `qed`'],
+          }),
+        );
+        break;
+    }
+  }
+  if (pending.inBody) {
+    const at = lastLine ?? { number: 1, text: '', offset: 0 };
+    errors.push(odotError('proof-missing-qed', 'the proof is not closed with `qed`', { span: spanOf(at, 0, Math.max(1, at.text.length)) }));
+    finish(undefined);
+  } else if (pending.goal) {
+    const at = lastLine ?? { number: 1, text: '', offset: 0 };
+    errors.push(odotError('proof-structure', '`prove` without a proof', { span: spanOf(at, 0, Math.max(1, at.text.length)) }));
+  }
+  if (theorems.length === 0 && errors.length === 0) {
+    errors.push(odotError('proof-empty', 'no theorem found: a proof file has `prove …`, `proof`, the chain and `qed`'));
+  }
+  return { source, theorems, errors };
+}
+
+/**
+ * Parses a bare proof body (the chain lines, optionally wrapped in `proof` … `qed`) against a
+ * goal given from outside, e.g. a worksheet answer. Returns the lines and any structural errors.
+ */
+export function parseProofBody(source: string, options: ParseProofOptions = {}): { lines: ProofLine[]; errors: OdotError[] } {
+  const dialect = options.dialect ?? 'plain';
+  const lines: ProofLine[] = [];
+  const errors: OdotError[] = [];
+  let closed = false;
+  for (const line of splitLines(source)) {
+    const range = contentRange(line.text);
+    if (!range) continue;
+    const keyword = keywordOf(line.text, range[0]);
+    if (keyword === 'proof' && lines.length === 0 && !closed) continue;
+    if (keyword === 'qed') {
+      closed = true;
+      continue;
+    }
+    if (closed || keyword === 'given' || keyword === 'prove' || keyword === 'proof') {
+      errors.push(odotError('proof-structure', closed ? 'text after `qed`' : `unexpected \`${keyword}\` in a proof body`, { span: spanOf(line, range[0], range[1]) }));
+      continue;
+    }
+    lines.push(parseBodyLine(line, dialect));
+  }
+  return { lines, errors };
+}

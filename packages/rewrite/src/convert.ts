@@ -1,0 +1,396 @@
+import {
+  OdotException,
+  add,
+  assertNever,
+  claim,
+  det,
+  diag,
+  diagVec,
+  entry,
+  equal,
+  fail,
+  hadamard,
+  hadamardPower,
+  identifier,
+  identity,
+  inferShapes,
+  inverse,
+  kronecker,
+  matMul,
+  matrixLiteral,
+  matrixPower,
+  neg,
+  notEqual,
+  numberLiteral,
+  ok,
+  ones,
+  scalarMul,
+  sub,
+  sum,
+  trace,
+  transpose,
+  zero,
+  odotError,
+  type Dim,
+  type Expr,
+  type Givens,
+  type Property,
+  type Result,
+  type Shape,
+  type ShapeTable,
+  SCALAR,
+  matrixShape,
+} from '@odot/core';
+import { coefficient, parseCoefficient, qneg, qtext, type Coefficient } from './coefficient.ts';
+import {
+  isNum,
+  mkAdd,
+  mkBinary,
+  mkClaim,
+  mkEntry,
+  mkHad,
+  mkIdentity,
+  mkInt,
+  mkLit,
+  mkMul,
+  mkNeg,
+  mkNum,
+  mkOnes,
+  mkPvar,
+  mkSmul,
+  mkSum,
+  mkSym,
+  mkUnary,
+  mkZero,
+  splitCoefficient,
+  type Term,
+} from './term.ts';
+
+/** How identifiers become terms: symbols of the givens, or pattern variables of a law. */
+export interface ToTermOptions {
+  /** Identifiers become pattern variables (law statements). */
+  readonly patterns?: boolean;
+}
+
+/**
+ * Converts an expression to its canonical term: shapes come from core's `inferShapes` (a shape
+ * error is a failure), declared properties from the givens.
+ */
+export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
+  let table: Pick<ShapeTable, 'shapeOf'> | undefined = quickShapes(expr, givens);
+  if (!table) {
+    const inferred = inferShapes(expr, givens);
+    if (!inferred.ok) return inferred;
+    table = inferred.value;
+  }
+  try {
+    return ok(convert(expr, table, givens, options.patterns === true));
+  } catch (error) {
+    if (error instanceof OdotException) return fail(error.error);
+    throw error;
+  }
+}
+
+/**
+ * A fast path for the common case (every symbol declared, every J/0/I sized, only ⊙ + − · ᵀ and
+ * scalar multiples): shapes of the leaves computed directly. Anything else, and any mismatch,
+ * returns undefined and core's `inferShapes` does the work (and reports errors with spans).
+ */
+function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | undefined {
+  const leaves = new Map<Expr, Shape>();
+  const same = (a: Shape, b: Shape): boolean =>
+    a.kind === b.kind && (a.kind === 'scalar' || (b.kind === 'matrix' && a.rows === b.rows && a.cols === b.cols));
+  const go = (e: Expr): Shape | undefined => {
+    switch (e.type) {
+      case 'Identifier': {
+        const s = givens.get(e.name)?.shape;
+        if (s) leaves.set(e, s);
+        return s;
+      }
+      case 'NumberLiteral':
+        return SCALAR;
+      case 'Ones':
+      case 'Zero': {
+        if (e.rows === undefined || e.cols === undefined) return undefined;
+        const s = matrixShape(e.rows, e.cols);
+        leaves.set(e, s);
+        return s;
+      }
+      case 'Identity': {
+        if (e.size === undefined) return undefined;
+        const s = matrixShape(e.size, e.size);
+        leaves.set(e, s);
+        return s;
+      }
+      case 'Hadamard':
+      case 'Add':
+      case 'Sub': {
+        const l = go(e.left);
+        const r = l && go(e.right);
+        if (!l || !r || !same(l, r) || (e.type === 'Hadamard' && l.kind === 'scalar')) return undefined;
+        return l;
+      }
+      case 'MatMul': {
+        const l = go(e.left);
+        const r = l && go(e.right);
+        if (!l || !r) return undefined;
+        if (l.kind === 'scalar') return r;
+        if (r.kind === 'scalar') return l;
+        return l.cols === r.rows ? matrixShape(l.rows, r.cols) : undefined;
+      }
+      case 'ScalarMul': {
+        const c = go(e.scalar);
+        return c?.kind === 'scalar' ? go(e.operand) : undefined;
+      }
+      case 'Neg':
+        return go(e.operand);
+      case 'Transpose': {
+        const x = go(e.operand);
+        return x?.kind === 'matrix' ? matrixShape(x.cols, x.rows) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+  if (!go(expr)) return undefined;
+  return {
+    shapeOf: (node: Expr): Shape => {
+      const s = leaves.get(node);
+      if (!s) throw new OdotException(odotError('unknown-node', 'internal: a leaf without a shape'));
+      return s;
+    },
+  };
+}
+
+/** The operands of a chain of one associative operator (`a ⊙ b ⊙ c` → [a, b, c]), iteratively. */
+function chain(e: Expr, type: 'Hadamard'): Expr[] {
+  const out: Expr[] = [];
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const x = stack.pop() as Expr;
+    if (x.type === type) {
+      stack.push(x.right, x.left);
+    } else out.push(x);
+  }
+  return out;
+}
+
+/** The summands of a chain of + and − (a − b contributes −b; a − (b + c) contributes −(b + c)). */
+function summands(e: Expr, go: (x: Expr) => Term): Term[] {
+  const out: Term[] = [];
+  const stack: [Expr, boolean][] = [[e, false]];
+  while (stack.length > 0) {
+    const [x, negative] = stack.pop() as [Expr, boolean];
+    // A negated sum stays one summand −(b + c): distributing the minus is a law (smul_add).
+    if (x.type === 'Add' && !negative) stack.push([x.right, false], [x.left, false]);
+    else if (x.type === 'Sub' && !negative) stack.push([x.right, true], [x.left, false]);
+    else out.push(negative ? mkNeg(go(x)) : go(x));
+  }
+  return out;
+}
+
+function convert(e: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, patterns: boolean): Term {
+  const go = (x: Expr): Term => convert(x, table, givens, patterns);
+  switch (e.type) {
+    case 'Identifier': {
+      const shape = table.shapeOf(e);
+      const declared: readonly Property[] = [...(givens.get(e.name)?.properties ?? [])];
+      return patterns ? mkPvar(e.name, shape, declared) : mkSym(e.name, shape, declared);
+    }
+    case 'NumberLiteral': {
+      const q = parseCoefficient(e.value);
+      if (!q) throw new OdotException(odotError('bad-number', `cannot read the number '${e.value}'`));
+      return mkNum(q);
+    }
+    case 'MatrixLiteral': {
+      const rows = e.rows.length;
+      const cols = e.rows[0]?.length ?? 0;
+      return mkLit(rows, cols, e.rows.flatMap((row) => row.map(go)));
+    }
+    case 'Hadamard':
+      return mkHad(chain(e, 'Hadamard').map(go));
+    case 'MatMul':
+      // Not flattened here: `A (c B)` must stay a product with a scalar multiple inside (mul_smul).
+      return mkMul([go(e.left), go(e.right)]);
+    case 'Kronecker':
+      return mkBinary('kron', go(e.left), go(e.right));
+    case 'Add':
+    case 'Sub':
+      return mkAdd(summands(e, go));
+    case 'Neg':
+      return mkNeg(go(e.operand));
+    case 'ScalarMul':
+      return mkSmul(go(e.scalar), go(e.operand));
+    case 'Transpose':
+      return mkUnary('transpose', go(e.operand));
+    case 'Inverse':
+      return mkUnary('inverse', go(e.operand));
+    case 'Diag':
+      return mkUnary('diag', go(e.operand));
+    case 'DiagVec':
+      return mkUnary('diagvec', go(e.operand));
+    case 'Trace':
+      return mkUnary('trace', go(e.operand));
+    case 'Det':
+      return mkUnary('det', go(e.operand));
+    case 'HadamardPower':
+      return mkBinary('hpow', go(e.base), go(e.exponent));
+    case 'MatrixPower':
+      return mkBinary('mpow', go(e.base), go(e.exponent));
+    case 'Ones': {
+      const s = table.shapeOf(e);
+      return s.kind === 'matrix' ? mkOnes(s.rows, s.cols) : mkInt(1);
+    }
+    case 'Zero':
+      return mkZero(table.shapeOf(e));
+    case 'Identity': {
+      const s = table.shapeOf(e);
+      return s.kind === 'matrix' ? mkIdentity(s.rows) : mkInt(1);
+    }
+    case 'Entry':
+      return mkEntry(go(e.matrix), go(e.row), go(e.col));
+    case 'Sum':
+      return mkSum(e.index, go(e.body));
+    case 'Equal':
+      return mkBinary('eq', go(e.left), go(e.right));
+    case 'NotEqual':
+      return mkBinary('ne', go(e.left), go(e.right));
+    case 'Claim':
+      return mkClaim(e.property, go(e.operand));
+    default:
+      return assertNever(e);
+  }
+}
+
+// ---------------------------------------------------------------- back to Expr
+
+function known(d: Dim): boolean {
+  return !(typeof d === 'string' && d.includes('?'));
+}
+
+function numberExpr(q: Coefficient): Expr {
+  if (q.num < 0n) return neg(numberExpr(qneg(q)));
+  return numberLiteral(qtext(q));
+}
+
+/** `q·x` printed the way the parser reads it back: `-x`, `-2x`, `2x`, `1/2 x`. */
+function scaled(q: Coefficient, x: Expr): Expr {
+  if (q.num < 0n) {
+    const abs = qneg(q);
+    return neg(abs.num === 1n && abs.den === 1n ? x : scalarMul(numberLiteral(qtext(abs)), x));
+  }
+  return q.num === 1n && q.den === 1n ? x : scalarMul(numberLiteral(qtext(q)), x);
+}
+
+/**
+ * Converts a term back to an expression (no spans). Sums with negative coefficients print as
+ * differences; `J`, `0` and `I` carry their size only where the context does not fix it.
+ */
+export function termToExpr(t: Term, sized = true): Expr {
+  switch (t.op) {
+    case 'sym':
+    case 'pvar':
+      return identifier(t.data);
+    case 'num':
+      return numberExpr(t.value ?? coefficient(0n));
+    case 'ones':
+    case 'zero': {
+      const s = t.shape;
+      const make = t.op === 'ones' ? ones : zero;
+      if (s.kind === 'matrix' && sized && known(s.rows) && known(s.cols)) return make(s.rows, s.cols);
+      return make();
+    }
+    case 'identity': {
+      const s = t.shape;
+      return s.kind === 'matrix' && sized && known(s.rows) ? identity(s.rows) : identity();
+    }
+    case 'lit': {
+      const [r, c] = t.data.split('×').map(Number) as [number, number];
+      const rows: Expr[][] = [];
+      for (let i = 0; i < r; i++) rows.push(t.args.slice(i * c, (i + 1) * c).map((x) => termToExpr(x)));
+      return matrixLiteral(rows);
+    }
+    case 'had': {
+      const free = !t.args.every((a) => a.op === 'ones' || a.op === 'zero' || a.op === 'identity');
+      return t.args.map((a) => termToExpr(a, !free)).reduce((l, r) => hadamard(l, r));
+    }
+    case 'add': {
+      const free = !t.args.every((a) => a.op === 'ones' || a.op === 'zero' || a.op === 'identity');
+      let out: Expr | undefined;
+      for (const a of t.args) {
+        const [q, rest] = splitCoefficient(a);
+        if (out === undefined) {
+          out = termToExpr(a, !free);
+        } else if (q.num < 0n) {
+          out = sub(out, scaled(qneg(q), termToExpr(rest, !free)));
+        } else {
+          out = add(out, termToExpr(a, !free));
+        }
+      }
+      return out ?? numberLiteral('0');
+    }
+    case 'mul': {
+      if (t.shape.kind === 'scalar') {
+        const nums = t.args.filter((a) => a.op === 'num');
+        const rest = t.args.filter((a) => a.op !== 'num');
+        const body = rest.map((a) => termToExpr(a)).reduce((l, r) => matMul(l, r));
+        const q = nums[0]?.value;
+        return q ? scaled(q, body) : body;
+      }
+      const n = t.args.length;
+      return t.args
+        .map((a, i) => {
+          if (a.op === 'identity') return termToExpr(a, false);
+          // J or 0 inside a product: its inner side is fixed by its neighbour, the outer one only at the ends.
+          if (a.op === 'ones' || a.op === 'zero') return termToExpr(a, i === 0 || i === n - 1);
+          return termToExpr(a);
+        })
+        .reduce((l, r) => matMul(l, r));
+    }
+    case 'smul': {
+      const [q, rest] = splitCoefficient(t);
+      if (rest === t) {
+        const s = t.args[0] as Term;
+        const x = t.args[1] as Term;
+        return matMul(termToExpr(s), termToExpr(x));
+      }
+      if (rest.op === 'smul') {
+        return scaled(q, matMul(termToExpr(rest.args[0] as Term), termToExpr(rest.args[1] as Term)));
+      }
+      return scaled(q, termToExpr(rest));
+    }
+    case 'kron':
+      return kronecker(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+    case 'transpose':
+      return transpose(termToExpr(t.args[0] as Term));
+    case 'inverse':
+      return inverse(termToExpr(t.args[0] as Term));
+    case 'diag':
+      return diag(termToExpr(t.args[0] as Term));
+    case 'diagvec':
+      return diagVec(termToExpr(t.args[0] as Term));
+    case 'trace':
+      return trace(termToExpr(t.args[0] as Term));
+    case 'det':
+      return det(termToExpr(t.args[0] as Term));
+    case 'hpow':
+      return hadamardPower(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+    case 'mpow':
+      return matrixPower(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+    case 'entry':
+      return entry(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term), termToExpr(t.args[2] as Term));
+    case 'sum':
+      return sum(t.data, termToExpr(t.args[0] as Term));
+    case 'eq':
+      return equal(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+    case 'ne':
+      return notEqual(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+    case 'claim':
+      return claim(t.data as Property, termToExpr(t.args[0] as Term));
+  }
+}
+
+/** True when the term is the number 0 or a zero matrix. */
+export function isZeroTerm(t: Term): boolean {
+  return t.op === 'zero' || isNum(t, 0);
+}

@@ -1,0 +1,120 @@
+import { fail, ok, type Expr, type Givens, type Result } from '@odot/core';
+import {
+  createRng,
+  evaluate,
+  isMatrix,
+  randomInstance,
+  toExact,
+  type Bindings,
+  type Value,
+} from '@odot/numeric';
+import { exprToTerm, termToExpr } from './convert.ts';
+import { givensOfTerms } from './cross-check.ts';
+import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
+import { normalize } from './simplify.ts';
+import { freeNames } from './term.ts';
+
+/** Options of `decidePsd`. */
+export interface PsdDecisionOptions {
+  /** `psd` (default) or `pd`. */
+  readonly property?: 'psd' | 'pd';
+  /** Random instances tried when no law applies (default 24). */
+  readonly trials?: number;
+  readonly seed?: number;
+}
+
+/**
+ * A verdict on `X ⪰ 0` (or `X ≻ 0`): `psd` with a justification tree (a law) or exact numeric
+ * evidence (concrete matrices); `not-psd` with the reason (not square, an exact certificate for the
+ * bound values, or a counterexample instance satisfying the givens); `unknown` when neither a law
+ * nor the numbers decide.
+ */
+export interface PsdDecision {
+  readonly verdict: 'psd' | 'not-psd' | 'unknown';
+  readonly property: 'psd' | 'pd';
+  readonly method: 'law' | 'numeric' | 'counterexample' | 'shape' | 'none';
+  readonly justification?: Justification;
+  /** The numeric check's explanation (certificate, pivots or eigenvalues). */
+  readonly evidence?: string;
+  /** For `counterexample`: values honouring the givens for which the expression is not psd. */
+  readonly counterexample?: ReadonlyMap<string, Value>;
+  readonly explanation: string;
+}
+
+function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): boolean {
+  if (names.size === 0) return true;
+  if (!bindings) return false;
+  const has = (n: string) => (bindings instanceof Map ? bindings.has(n) : Object.prototype.hasOwnProperty.call(bindings, n));
+  return [...names].every(has);
+}
+
+/**
+ * Decides whether an expression is psd (or pd) under givens: by the property-inference table (on
+ * the expression and on its normal form), exactly for concrete values (`bindings`, or no symbols),
+ * or refuted by a random instance honouring the givens; otherwise `unknown`. A shape error fails.
+ */
+export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bindings, options: PsdDecisionOptions = {}): Result<PsdDecision> {
+  const property = options.property ?? 'psd';
+  const t = exprToTerm(expr, givens);
+  if (!t.ok) return t;
+  const term = t.value;
+  if (term.shape.kind !== 'matrix' || term.shape.rows !== term.shape.cols) {
+    const shape = term.shape.kind === 'matrix' ? `${term.shape.rows}×${term.shape.cols}` : 'a scalar';
+    return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` });
+  }
+  const names = freeNames(term);
+  if (boundAll(names, bindings)) {
+    const value = evaluate(expr, bindings ?? new Map(), { mode: 'exact', givens });
+    if (!value.ok) return fail(value.error);
+    if (!isMatrix(value.value)) {
+      return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
+    }
+    const r = numericPropertyEvidence(toExact(value.value), property);
+    return ok({
+      verdict: r.holds ? 'psd' : 'not-psd',
+      property,
+      method: 'numeric',
+      evidence: r.evidence,
+      explanation: r.holds ? `the value is ${property} (exact check)` : `the value is not ${property} (exact check)`,
+    });
+  }
+  const direct = proveProperty(term, property) ?? proveProperty(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term, property);
+  if (direct) {
+    return ok({
+      verdict: 'psd',
+      property,
+      method: 'law',
+      justification: toJustification(direct),
+      explanation: `${property} by ${direct.rule}`,
+    });
+  }
+  const merged = new Map(givensOfTerms([term]));
+  for (const [k, v] of givens) merged.set(k, v);
+  const rng = createRng(options.seed ?? 20261125);
+  const trials = options.trials ?? 24;
+  let tried = 0;
+  for (let i = 0; i < trials; i++) {
+    const inst = randomInstance(merged, rng, { minSize: 2, symbols: names });
+    if (!inst.ok) break;
+    const value = evaluate(termToExpr(term), inst.value.bindings, { mode: 'exact', givens: merged, dims: inst.value.sizes });
+    if (!value.ok || !isMatrix(value.value)) continue;
+    tried++;
+    const r = numericPropertyEvidence(toExact(value.value), property);
+    if (!r.holds) {
+      return ok({
+        verdict: 'not-psd',
+        property,
+        method: 'counterexample',
+        counterexample: inst.value.bindings,
+        evidence: r.evidence,
+        explanation: `not ${property} in general: a random instance satisfying the givens gives a matrix that is not ${property}`,
+      });
+    }
+  }
+  return ok({
+    verdict: 'unknown',
+    property,
+    method: 'none',
+    explanation: `no law shows ${property} and no counterexample was found in ${tried} random instances`,
+  });
+}

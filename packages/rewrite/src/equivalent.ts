@@ -1,0 +1,305 @@
+import { equal, fail, formatShape, odotError, ok, stripSpans, type Expr, type Givens, type Result } from '@odot/core';
+import { identityTest, type Counterexample } from '@odot/numeric';
+import { compiledLaw } from './catalogue.ts';
+import { exprToTerm, termToExpr } from './convert.ts';
+import { UnsoundStep } from './cross-check.ts';
+import type { CompiledLaw } from './law.ts';
+import {
+  equationLaws,
+  positions,
+  replaceAt,
+  rewriteOnceTerm,
+  rewritesAt,
+  toRewriteStep,
+  type Direction,
+  type RewriteStep,
+  type TermStep,
+} from './rewrite.ts';
+import { normalize, reorderLaw, type SimplifyOptions } from './simplify.ts';
+import type { Term } from './term.ts';
+
+/** Limits and switches of `equivalent`. */
+export interface EquivalenceOptions {
+  /** Options of the simplifier used for the normal forms. */
+  readonly simplify?: SimplifyOptions;
+  /** Most distinct normal forms the bounded search visits, both sides together (default 200). */
+  readonly searchNodes?: number;
+  /** Most non-simplifying law applications on a path from either side (default 2). */
+  readonly searchDepth?: number;
+  /** Wall-clock budget of the search in milliseconds (default 500). */
+  readonly searchTimeMs?: number;
+  /** Skip the bounded search. */
+  readonly noSearch?: boolean;
+  /** Only the symbolic layers (canonical form, normal form, search): no numeric testing. */
+  readonly symbolicOnly?: boolean;
+  /** Seed and budget of the numeric identity test. */
+  readonly seed?: number;
+  readonly testTimeMs?: number;
+  /** Debug mode: cross-check every emitted step numerically. */
+  readonly check?: boolean;
+}
+
+/**
+ * Which layer decided and how: `proved` (steps form a chain of law applications from `a` to `b`),
+ * `refuted` (an exact counterexample), `equal-by-testing` (no proof found; random exact instances
+ * agree, `errorBound` bounds the chance of a false identity passing), `unknown` (no proof, and the
+ * test could not run, e.g. every draw singular).
+ */
+export interface EquivalenceVerdict {
+  readonly equivalent: boolean;
+  readonly method: 'proved' | 'refuted' | 'equal-by-testing' | 'unknown';
+  readonly layer: 'canonical' | 'normal-form' | 'search' | 'numeric';
+  readonly steps: readonly RewriteStep[];
+  readonly counterexample?: Counterexample;
+  readonly errorBound?: number;
+  /** Set when a limit of the simplifier or the search was hit (says which). */
+  readonly limit?: string;
+  readonly explanation: string;
+  /** The normal forms of both sides (when the normal-form layer ran). */
+  readonly normalForms?: readonly [Expr, Expr];
+}
+
+/** The two sides as terms, their shapes inferred together (1×1 and scalar count as equal). */
+export function bothTerms(a: Expr, b: Expr, givens: Givens): Result<readonly [Term, Term]> {
+  const joint = exprToTerm(equal(a, b), givens);
+  if (joint.ok) return ok([joint.value.args[0] as Term, joint.value.args[1] as Term]);
+  const ta = exprToTerm(a, givens);
+  if (!ta.ok) return ta;
+  const tb = exprToTerm(b, givens);
+  if (!tb.ok) return tb;
+  const oneByOne = (t: Term) => t.shape.kind === 'scalar' || (t.shape.rows === 1 && t.shape.cols === 1);
+  if (oneByOne(ta.value) && oneByOne(tb.value)) return ok([ta.value, tb.value]);
+  return fail(
+    odotError('shape-mismatch', `the two sides have different shapes: ${formatShape(ta.value.shape)} and ${formatShape(tb.value.shape)}`, {
+      hints: [joint.error.message],
+    }),
+  );
+}
+
+/** Finds the step that applies `law` in `direction` somewhere in `from` and gives `to`. */
+export function findStep(from: Term, to: Term, law: CompiledLaw, direction: Direction): TermStep | undefined {
+  for (const [path, node] of positions(from)) {
+    for (const r of rewritesAt(law, direction, node, 512)) {
+      if (replaceAt(from, path, r.replacement) === to) {
+        return { law: law.law.name, direction, path, ext: r.match.ext, subst: r.match.subst, before: from, after: to, conditions: r.conditions };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The same step read backwards (other direction, position found in the old `after`). */
+export function reverseStep(step: TermStep): TermStep {
+  const law = compiledLaw(step.law);
+  const flipped: Direction = step.direction === 'forward' ? 'backward' : 'forward';
+  const found = law ? findStep(step.after, step.before, law, flipped) : undefined;
+  return found ?? { ...step, direction: flipped, path: [], ext: { kind: 'whole' }, before: step.after, after: step.before };
+}
+
+interface Edge {
+  readonly from: Term;
+  readonly steps: readonly TermStep[];
+}
+
+interface SearchResult {
+  readonly steps?: readonly TermStep[];
+  readonly limit?: string;
+}
+
+/**
+ * Bounded bidirectional search between two normal forms: a node's neighbours are the normal forms
+ * reached by one application of any equation (either direction, any position; directions that
+ * would rewrite a bare variable into something bigger are skipped) followed by simplification.
+ */
+function search(na: Term, nb: Term, givens: Givens, options: EquivalenceOptions): SearchResult {
+  const maxNodes = options.searchNodes ?? 200;
+  const maxDepth = options.searchDepth ?? 2;
+  const deadline = Date.now() + (options.searchTimeMs ?? 500);
+  const laws = equationLaws();
+  const parents: [Map<Term, Edge | null>, Map<Term, Edge | null>] = [new Map([[na, null]]), new Map([[nb, null]])];
+  let frontiers: [Term[], Term[]] = [[na], [nb]];
+  const chain = (side: 0 | 1, t: Term): TermStep[] => {
+    const out: TermStep[] = [];
+    let cur = t;
+    for (;;) {
+      const e = parents[side].get(cur);
+      if (!e) break;
+      out.unshift(...e.steps);
+      cur = e.from;
+    }
+    return out;
+  };
+  const meet = (t: Term): TermStep[] => {
+    const left = chain(0, t);
+    const right = chain(1, t).reverse().map(reverseStep);
+    return [...left, ...right];
+  };
+  for (let depth = 0; depth < maxDepth; depth++) {
+    for (const side of [0, 1] as const) {
+      const other = parents[side === 0 ? 1 : 0];
+      const next: Term[] = [];
+      for (const t of frontiers[side]) {
+        for (const law of laws) {
+          if (Date.now() > deadline) return { limit: `time: search stopped after ${options.searchTimeMs ?? 500} ms` };
+          for (const step of rewriteOnceTerm(t, law, { skipExpanding: true })) {
+            const nf = normalize(step.after, givens, { maxSteps: 200, timeLimitMs: 100 });
+            if (parents[side].has(nf.term)) continue;
+            parents[side].set(nf.term, { from: t, steps: [step, ...nf.steps] });
+            if (other.has(nf.term)) return { steps: meet(nf.term) };
+            next.push(nf.term);
+            if (parents[0].size + parents[1].size > maxNodes) {
+              return { limit: `nodes: search visited ${maxNodes} normal forms without meeting` };
+            }
+          }
+        }
+      }
+      frontiers = side === 0 ? [next, frontiers[1]] : [frontiers[0], next];
+    }
+  }
+  return { limit: `depth: no proof within ${maxDepth} non-simplifying steps from either side` };
+}
+
+function reorderRewrite(from: Expr, to: Expr): RewriteStep[] {
+  const law = reorderLaw(from, to);
+  return law ? [{ law, direction: 'forward', path: [], substitution: {}, before: from, after: to }] : [];
+}
+
+/** The proof chain from `a` to `b` through the given term steps, with the reordering steps at both ends. */
+function chainFrom(a: Expr, ta: Term, steps: readonly TermStep[], tb: Term, b: Expr): RewriteStep[] {
+  const ca = termToExpr(ta);
+  const cb = termToExpr(tb);
+  return [...reorderRewrite(stripSpans(a), ca), ...steps.map(toRewriteStep), ...reorderRewrite(cb, stripSpans(b))];
+}
+
+/**
+ * Decides whether `a = b` for all values of the symbols under `givens`, in layers: the same
+ * canonical term (commutativity/associativity in the representation); the same normal form (the
+ * simplifier's steps on both sides are the proof); a refutation by exact random testing when the
+ * sides differ; a bounded search for a proof (node, depth and time limits reported when hit); else
+ * `equal-by-testing` with the test's error bound. A shape error (either side ill-shaped, or the
+ * sides of different shapes) is a failure, not `false`.
+ */
+export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), options: EquivalenceOptions = {}): Result<EquivalenceVerdict> {
+  const terms = bothTerms(a, b, givens);
+  if (!terms.ok) return terms;
+  const [ta, tb] = terms.value;
+  try {
+    return ok(decide(a, b, ta, tb, givens, options));
+  } catch (error) {
+    if (error instanceof UnsoundStep) return fail(odotError('unsound-step', error.message));
+    throw error;
+  }
+}
+
+function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: EquivalenceOptions): EquivalenceVerdict {
+  if (ta === tb) {
+    return {
+      equivalent: true,
+      method: 'proved',
+      layer: 'canonical',
+      steps: reorderRewrite(stripSpans(a), stripSpans(b)),
+      explanation: 'both sides have the same canonical form (they differ at most by commutativity and associativity)',
+    };
+  }
+  const simplifyOptions: SimplifyOptions = { ...options.simplify, ...(options.check ? { check: true } : {}) };
+  const na = normalize(ta, givens, simplifyOptions);
+  const nb = normalize(tb, givens, simplifyOptions);
+  const normalForms = [termToExpr(na.term), termToExpr(nb.term)] as const;
+  const nfLimit = na.limit ?? nb.limit;
+  if (na.term === nb.term) {
+    const back = [...nb.steps].reverse().map(reverseStep);
+    return {
+      equivalent: true,
+      method: 'proved',
+      layer: 'normal-form',
+      steps: chainFrom(a, ta, [...na.steps, ...back], tb, b),
+      explanation: 'both sides simplify to the same normal form',
+      normalForms,
+      ...(nfLimit ? { limit: nfLimit } : {}),
+    };
+  }
+  if (options.symbolicOnly) {
+    const found = options.noSearch ? { limit: 'search: skipped' } : search(na.term, nb.term, givens, options);
+    if (found.steps) {
+      const back = [...nb.steps].reverse().map(reverseStep);
+      return {
+        equivalent: true,
+        method: 'proved',
+        layer: 'search',
+        steps: chainFrom(a, ta, [...na.steps, ...found.steps, ...back], tb, b),
+        explanation: 'a bounded search connected the two normal forms',
+        normalForms,
+      };
+    }
+    const limit = [nfLimit, found.limit].filter((x) => x !== undefined).join('; ');
+    return {
+      equivalent: false,
+      method: 'unknown',
+      layer: 'search',
+      steps: [],
+      explanation: `no proof found (${limit}); numeric testing was switched off`,
+      normalForms,
+      ...(limit ? { limit } : {}),
+    };
+  }
+  const verdict = identityTest(a, b, givens, {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    timeLimitMs: options.testTimeMs ?? 2000,
+  });
+  if (verdict.verdict === 'error') {
+    // Shapes were checked above; anything else the evaluator rejects is reported as untestable.
+    return {
+      equivalent: false,
+      method: 'unknown',
+      layer: 'numeric',
+      steps: [],
+      explanation: `no proof found and the expressions cannot be tested: ${verdict.error.message}`,
+      normalForms,
+    };
+  }
+  if (verdict.verdict === 'different') {
+    return {
+      equivalent: false,
+      method: 'refuted',
+      layer: 'numeric',
+      steps: [],
+      counterexample: verdict.counterexample,
+      explanation: verdict.explanation,
+      normalForms,
+    };
+  }
+  const found = options.noSearch ? { limit: 'search: skipped' } : search(na.term, nb.term, givens, options);
+  if (found.steps) {
+    const back = [...nb.steps].reverse().map(reverseStep);
+    return {
+      equivalent: true,
+      method: 'proved',
+      layer: 'search',
+      steps: chainFrom(a, ta, [...na.steps, ...found.steps, ...back], tb, b),
+      explanation: 'a bounded search connected the two normal forms',
+      normalForms,
+    };
+  }
+  const limit = [nfLimit, found.limit].filter((x) => x !== undefined).join('; ');
+  if (verdict.verdict === 'equal') {
+    return {
+      equivalent: true,
+      method: 'equal-by-testing',
+      layer: 'numeric',
+      steps: [],
+      errorBound: verdict.errorBound,
+      explanation: `no proof found (${limit}); ${verdict.explanation}`,
+      normalForms,
+      ...(limit ? { limit } : {}),
+    };
+  }
+  return {
+    equivalent: false,
+    method: 'unknown',
+    layer: 'numeric',
+    steps: [],
+    explanation: `no proof found (${limit}) and testing was inconclusive: ${verdict.reason}`,
+    normalForms,
+    ...(limit ? { limit } : {}),
+  };
+}

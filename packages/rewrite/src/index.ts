@@ -1,0 +1,13 @@
+export type { Law, LawCondition, LawFamily, LawSpec } from './law.ts';
+export { LAWS, findLaw } from './catalogue.ts';
+export type { Justification } from './infer-property.ts';
+export { inferProperty } from './infer-property.ts';
+export type { Direction, RewriteStep } from './rewrite.ts';
+export { applyLaw, rewriteOnce } from './rewrite.ts';
+export type { SimplifyOptions, SimplifyResult } from './simplify.ts';
+export { SIMPLIFY_ORDER, simplify } from './simplify.ts';
+export type { EquivalenceOptions, EquivalenceVerdict } from './equivalent.ts';
+export { equivalent } from './equivalent.ts';
+export type { PsdDecision, PsdDecisionOptions } from './decide-psd.ts';
+export { decidePsd } from './decide-psd.ts';
+export { canonicalForm, canonicallyEqual } from './canonical.ts';

@@ -1,0 +1,345 @@
+import type { Expr, Givens, Property } from '@odot/core';
+import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } from '@odot/numeric';
+import { exprToTerm, termToExpr } from './convert.ts';
+import { isPositiveInteger } from './match.ts';
+import { mkUnary, type Term } from './term.ts';
+
+/**
+ * Why an expression has a property: the rule (a law of the catalogue, `given` for a declaration,
+ * `numeric` for a concrete matrix checked exactly) and the facts it used.
+ */
+export interface Justification {
+  readonly property: Property;
+  readonly expr: Expr;
+  /** A law name (`schur`, `gram_psd`, …), `given`, or `numeric`. */
+  readonly rule: string;
+  readonly premises: readonly Justification[];
+  /** For `numeric`: how the exact check decided (e.g. the LDLᵀ certificate). */
+  readonly evidence?: string;
+}
+
+/** Internal proof over terms; converted to a `Justification` at the public edge. */
+export interface TermProof {
+  readonly property: Property;
+  readonly term: Term;
+  readonly rule: string;
+  readonly premises: readonly TermProof[];
+  readonly evidence?: string;
+}
+
+/** Turns an internal proof into a justification tree with printed expressions. */
+export function toJustification(p: TermProof): Justification {
+  const out: Justification = {
+    property: p.property,
+    expr: termToExpr(p.term),
+    rule: p.rule,
+    premises: p.premises.map(toJustification),
+    ...(p.evidence === undefined ? {} : { evidence: p.evidence }),
+  };
+  return out;
+}
+
+function square(t: Term): boolean {
+  return t.shape.kind === 'matrix' && t.shape.rows === t.shape.cols;
+}
+
+const NEEDS_SQUARE = new Set<Property>(['diagonal', 'symmetric', 'psd', 'pd']);
+
+function hasSymbols(t: Term): boolean {
+  if (t.op === 'sym' || t.op === 'pvar') return true;
+  return t.args.some(hasSymbols);
+}
+
+function all(args: readonly Term[], property: Property): TermProof[] | undefined {
+  const out: TermProof[] = [];
+  for (const a of args) {
+    const p = proveProperty(a, property);
+    if (!p) return undefined;
+    out.push(p);
+  }
+  return out;
+}
+
+function proof(property: Property, term: Term, rule: string, premises: readonly TermProof[] = []): TermProof {
+  return { property, term, rule, premises };
+}
+
+/** The transpose of a factor as the normal form writes it (`(Bᵀ)ᵀ` is B). */
+function transposeOf(t: Term): Term {
+  return t.op === 'transpose' ? (t.args[0] as Term) : mkUnary('transpose', t);
+}
+
+/** Bᵀ … B with the middle (if any) returned: a congruence or Gram product. */
+function congruenceMiddle(args: readonly Term[]): { middle: Term | undefined; symmetric: TermProof[] } | undefined {
+  const n = args.length;
+  const half = Math.floor(n / 2);
+  if (half === 0) return undefined;
+  const symmetric: TermProof[] = [];
+  for (let k = 0; k < half; k++) {
+    const a = args[k] as Term;
+    const b = args[n - 1 - k] as Term;
+    if (a === transposeOf(b)) continue;
+    // S … S with S symmetric reads as Sᵀ … S.
+    const p = a === b ? proveProperty(a, 'symmetric') : undefined;
+    if (!p) return undefined;
+    symmetric.push(p);
+  }
+  return { middle: n % 2 === 1 ? (args[half] as Term) : undefined, symmetric };
+}
+
+function direct(t: Term, property: Property): TermProof | undefined {
+  switch (t.op) {
+    case 'sym':
+    case 'pvar':
+      return t.declared.includes(property) ? proof(property, t, 'given') : undefined;
+    case 'identity':
+      if (property === 'pd') return proof(property, t, 'identity_pd');
+      if (property === 'diagonal') return proof(property, t, 'identity_diagonal');
+      if (property === 'binary') return proof(property, t, 'identity_binary');
+      return undefined;
+    case 'zero':
+      if (property === 'psd' && square(t)) return proof(property, t, 'zero_psd');
+      if (property === 'diagonal' && square(t)) return proof(property, t, 'zero_diagonal');
+      if (property === 'binary') return proof(property, t, 'zero_binary');
+      return undefined;
+    case 'ones':
+      if (property === 'psd' && square(t)) return proof(property, t, 'ones_psd');
+      if (property === 'binary') return proof(property, t, 'ones_binary');
+      return undefined;
+    case 'had': {
+      if (property === 'diagonal') {
+        for (const a of t.args) {
+          const p = proveProperty(a, 'diagonal');
+          if (p) return proof(property, t, 'hadamard_keeps_diagonal', [p]);
+        }
+        return undefined;
+      }
+      const rule = {
+        symmetric: 'hadamard_keeps_symmetric',
+        psd: 'schur',
+        pd: 'schur_pd',
+        nonnegative: 'hadamard_keeps_nonnegative',
+        binary: 'hadamard_keeps_binary',
+      }[property];
+      const premises = all(t.args, property);
+      return premises ? proof(property, t, rule, premises) : undefined;
+    }
+    case 'add': {
+      if (property === 'pd') {
+        const premises = all(t.args, 'psd');
+        if (!premises) return undefined;
+        const strict = t.args.map((a) => proveProperty(a, 'pd')).find((p) => p !== undefined);
+        return strict ? proof(property, t, 'add_pd', [strict, ...premises.filter((p) => p.term !== strict.term)]) : undefined;
+      }
+      if (property === 'binary') return undefined;
+      const rule = {
+        symmetric: 'add_keeps_symmetric',
+        psd: 'add_keeps_psd',
+        diagonal: 'add_keeps_diagonal',
+        nonnegative: 'add_keeps_nonnegative',
+      }[property];
+      const premises = all(t.args, property);
+      return premises ? proof(property, t, rule, premises) : undefined;
+    }
+    case 'mul': {
+      if (t.shape.kind === 'scalar') return undefined;
+      if (property === 'diagonal') {
+        const premises = all(t.args, 'diagonal');
+        return premises ? proof(property, t, 'mul_keeps_diagonal', premises) : undefined;
+      }
+      if (property === 'nonnegative') {
+        const premises = all(t.args, 'nonnegative');
+        return premises ? proof(property, t, 'mul_keeps_nonnegative', premises) : undefined;
+      }
+      if (property === 'psd' || property === 'symmetric') {
+        const shape = congruenceMiddle(t.args);
+        if (!shape) return undefined;
+        if (shape.middle === undefined) {
+          if (property === 'symmetric') return undefined; // via psd (gram) below
+          return proof(property, t, (t.args[0] as Term).op === 'transpose' ? 'gram_psd' : 'gram_psd_outer', shape.symmetric);
+        }
+        const p = proveProperty(shape.middle, property);
+        return p ? proof(property, t, property === 'psd' ? 'congruence_psd' : 'congruence_symmetric', [p, ...shape.symmetric]) : undefined;
+      }
+      return undefined;
+    }
+    case 'smul': {
+      const s = t.args[0] as Term;
+      const x = t.args[1] as Term;
+      if (property === 'symmetric' || property === 'diagonal') {
+        const p = proveProperty(x, property);
+        return p ? proof(property, t, property === 'symmetric' ? 'smul_keeps_symmetric' : 'smul_keeps_diagonal', [p]) : undefined;
+      }
+      if ((property === 'psd' || property === 'pd') && s.op === 'num' && s.value) {
+        const ok = property === 'psd' ? s.value.num >= 0n : s.value.num > 0n;
+        const p = ok ? proveProperty(x, property) : undefined;
+        return p ? proof(property, t, property === 'psd' ? 'smul_keeps_psd' : 'smul_keeps_pd', [p]) : undefined;
+      }
+      return undefined;
+    }
+    case 'transpose': {
+      const rule = {
+        symmetric: 'transpose_keeps_symmetric',
+        psd: 'transpose_keeps_psd',
+        pd: 'transpose_keeps_pd',
+        diagonal: 'transpose_keeps_diagonal',
+        nonnegative: 'transpose_keeps_nonnegative',
+        binary: undefined,
+      }[property];
+      if (rule === undefined) return undefined;
+      const p = proveProperty(t.args[0] as Term, property);
+      return p ? proof(property, t, rule, [p]) : undefined;
+    }
+    case 'hpow': {
+      const base = t.args[0] as Term;
+      if (!isPositiveInteger(t.args[1] as Term)) return undefined;
+      const rule = {
+        psd: 'hadamard_power_psd',
+        symmetric: 'hadamard_keeps_symmetric',
+        diagonal: 'hadamard_keeps_diagonal',
+        nonnegative: 'hadamard_keeps_nonnegative',
+        binary: 'hadamard_keeps_binary',
+        pd: 'schur_pd',
+      }[property];
+      const p = proveProperty(base, property);
+      return p ? proof(property, t, rule, [p]) : undefined;
+    }
+    case 'mpow': {
+      if (!isPositiveInteger(t.args[1] as Term)) return undefined;
+      if (property === 'psd' || property === 'diagonal') {
+        const p = proveProperty(t.args[0] as Term, property);
+        return p ? proof(property, t, property === 'psd' ? 'matrix_power_psd' : 'mul_keeps_diagonal', [p]) : undefined;
+      }
+      return undefined;
+    }
+    case 'inverse': {
+      if (property !== 'pd') return undefined;
+      const p = proveProperty(t.args[0] as Term, 'pd');
+      return p ? proof(property, t, 'inverse_pd', [p]) : undefined;
+    }
+    case 'kron': {
+      if (property !== 'psd' && property !== 'symmetric') return undefined;
+      const premises = all(t.args, property);
+      return premises ? proof(property, t, property === 'psd' ? 'kronecker_psd' : 'kronecker_keeps_symmetric', premises) : undefined;
+    }
+    case 'diag': {
+      if (property === 'diagonal') return proof(property, t, 'diag_diagonal');
+      if (property === 'psd' || property === 'nonnegative') {
+        const p = proveProperty(t.args[0] as Term, 'nonnegative');
+        return p ? proof(property, t, property === 'psd' ? 'diag_nonnegative_psd' : 'diag_keeps_nonnegative', [p]) : undefined;
+      }
+      return undefined;
+    }
+    case 'num':
+    case 'lit':
+    case 'diagvec':
+    case 'trace':
+    case 'det':
+    case 'entry':
+    case 'sum':
+    case 'eq':
+    case 'ne':
+    case 'claim':
+      return undefined;
+  }
+}
+
+function implied(t: Term, property: Property): TermProof | undefined {
+  switch (property) {
+    case 'psd': {
+      const p = proveProperty(t, 'pd');
+      return p ? proof(property, t, 'pd_psd', [p]) : undefined;
+    }
+    case 'symmetric': {
+      const d = proveProperty(t, 'diagonal');
+      if (d) return proof(property, t, 'diagonal_symmetric', [d]);
+      const p = proveProperty(t, 'psd');
+      return p ? proof(property, t, 'psd_symmetric', [p]) : undefined;
+    }
+    case 'nonnegative': {
+      const b = proveProperty(t, 'binary');
+      return b ? proof(property, t, 'binary_nonnegative', [b]) : undefined;
+    }
+    case 'diagonal':
+    case 'pd':
+    case 'binary':
+      return undefined;
+  }
+}
+
+/** Checks a property of an exact matrix; returns the evidence sentence when it holds. */
+export function numericPropertyEvidence(m: ExactMatrix, property: Property): { holds: boolean; evidence: string } {
+  const at = (i: number, j: number) => m.data[i * m.cols + j] as { num: bigint; den: bigint };
+  const eq = (a: { num: bigint; den: bigint }, b: { num: bigint; den: bigint }) => a.num * b.den === b.num * a.den;
+  switch (property) {
+    case 'psd':
+    case 'pd': {
+      const report = psdTest(m, { method: 'certificate', property });
+      if (!report.ok) return { holds: false, evidence: report.error.message };
+      return { holds: report.value.holds, evidence: report.value.explanation };
+    }
+    case 'symmetric':
+    case 'diagonal': {
+      if (m.rows !== m.cols) return { holds: false, evidence: `${m.rows}×${m.cols} is not square` };
+      for (let i = 0; i < m.rows; i++)
+        for (let j = 0; j < m.cols; j++) {
+          if (property === 'symmetric' && !eq(at(i, j), at(j, i))) {
+            return { holds: false, evidence: `entry (${i + 1},${j + 1}) differs from entry (${j + 1},${i + 1})` };
+          }
+          if (property === 'diagonal' && i !== j && at(i, j).num !== 0n) {
+            return { holds: false, evidence: `off-diagonal entry (${i + 1},${j + 1}) is not 0` };
+          }
+        }
+      return { holds: true, evidence: `checked all ${m.rows * m.cols} entries exactly` };
+    }
+    case 'nonnegative':
+    case 'binary': {
+      for (let k = 0; k < m.data.length; k++) {
+        const x = m.data[k] as { num: bigint; den: bigint };
+        const bad = property === 'nonnegative' ? x.num < 0n : !(x.num === 0n || (x.num === 1n && x.den === 1n));
+        if (bad) return { holds: false, evidence: `entry (${Math.floor(k / m.cols) + 1},${(k % m.cols) + 1}) is ${x.num}${x.den === 1n ? '' : `/${x.den}`}` };
+      }
+      return { holds: true, evidence: `checked all ${m.data.length} entries exactly` };
+    }
+  }
+}
+
+/** Evaluates a closed term (no symbols) exactly; undefined when that fails. */
+export function evaluateClosed(t: Term): ExactMatrix | undefined {
+  const value: { ok: boolean; value?: Value } = evaluate(termToExpr(t), new Map(), { mode: 'exact' });
+  if (!value.ok || value.value === undefined || !isMatrix(value.value)) return undefined;
+  return toExact(value.value);
+}
+
+function numeric(t: Term, property: Property): TermProof | undefined {
+  if (hasSymbols(t) || t.shape.kind !== 'matrix') return undefined;
+  const m = evaluateClosed(t);
+  if (!m) return undefined;
+  const r = numericPropertyEvidence(m, property);
+  return r.holds ? { property, term: t, rule: 'numeric', premises: [], evidence: r.evidence } : undefined;
+}
+
+/** Proves a property of a term from the inference table (memoised on the hash-consed term). */
+export function proveProperty(t: Term, property: Property): TermProof | undefined {
+  const key = `prop:${property}`;
+  if (t.memo.has(key)) return t.memo.get(key) as TermProof | undefined;
+  t.memo.set(key, undefined); // guards against cycles while this proof is in progress
+  let result: TermProof | undefined;
+  if (t.shape.kind === 'matrix' && (!NEEDS_SQUARE.has(property) || square(t))) {
+    result = direct(t, property) ?? numeric(t, property) ?? implied(t, property);
+  }
+  t.memo.set(key, result);
+  return result;
+}
+
+/**
+ * Infers a property of an expression under givens: a justification tree (which law, from which
+ * facts) when the table proves it, `undefined` when it cannot (which is not a proof of the opposite)
+ * or when the expression is ill-shaped.
+ */
+export function inferProperty(expr: Expr, property: Property, givens: Givens = new Map()): Justification | undefined {
+  const t = exprToTerm(expr, givens);
+  if (!t.ok) return undefined;
+  const p = proveProperty(t.value, property);
+  return p ? toJustification(p) : undefined;
+}

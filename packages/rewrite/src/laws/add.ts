@@ -1,0 +1,90 @@
+import type { LawSpec } from '../law.ts';
+
+/** Laws of addition and scalar multiples. */
+export const ADD_LAWS: readonly LawSpec[] = [
+  {
+    name: 'add_comm',
+    statement: 'A + B = B + A',
+    given: 'A, B: m×n',
+    structural: 'add',
+    description: 'Addition is commutative (kept sorted by the representation).',
+  },
+  {
+    name: 'add_assoc',
+    statement: '(A + B) + C = A + (B + C)',
+    given: 'A, B, C: m×n',
+    structural: 'add',
+    description: 'Addition is associative (kept flat by the representation).',
+  },
+  {
+    name: 'add_zero',
+    aliases: ['zero_add'],
+    statement: 'A + 0 = A',
+    given: 'A: m×n',
+    simplify: true,
+    description: 'The zero matrix is the identity of addition.',
+  },
+  {
+    name: 'sub_self',
+    statement: 'A - A = 0',
+    given: 'A: m×n',
+    simplify: true,
+    description: 'A matrix minus itself is the zero matrix.',
+  },
+  {
+    name: 'add_self',
+    statement: 'A + A = 2 A',
+    given: 'A: m×n',
+    simplify: true,
+    description: 'A matrix plus itself is twice the matrix.',
+  },
+  {
+    name: 'add_collect_one',
+    statement: 'A + c A = (1 + c) A',
+    given: 'A: m×n; c: scalar',
+    simplify: true,
+    description: 'Collects a term with its scalar multiple.',
+  },
+  {
+    name: 'add_collect',
+    statement: 'c A + d A = (c + d) A',
+    given: 'A: m×n; c, d: scalar',
+    simplify: true,
+    description: 'Collects scalar multiples of the same matrix.',
+  },
+  {
+    name: 'smul_add',
+    statement: 'c (A + B) = c A + c B',
+    given: 'c: scalar; A, B: m×n',
+    simplify: true,
+    description: 'A scalar multiple distributes over a sum.',
+  },
+  {
+    name: 'zero_smul',
+    statement: '0 A = O_{m×n}',
+    given: 'A: m×n',
+    simplify: true,
+    description: 'Zero times a matrix is the zero matrix.',
+  },
+  {
+    name: 'smul_zero',
+    statement: 'c O_{m×n} = O_{m×n}',
+    given: 'c: scalar',
+    simplify: true,
+    description: 'A scalar multiple of the zero matrix is the zero matrix.',
+  },
+  {
+    name: 'neg_neg',
+    statement: '-(-A) = A',
+    given: 'A: m×n',
+    structural: 'smul',
+    description: 'Double negation (numeric coefficients are merged by the representation).',
+  },
+  {
+    name: 'smul_smul',
+    statement: 'c (d A) = (c d) A',
+    given: 'c, d: scalar; A: m×n',
+    structural: 'smul',
+    description: 'Nested scalar multiples combine (merged by the representation).',
+  },
+];

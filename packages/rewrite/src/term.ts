@@ -1,0 +1,541 @@
+import type { Dim, Property, Shape } from '@odot/core';
+import { SCALAR, matrixShape } from '@odot/core';
+import { coefficient, qcmp, qmul, qadd, qtext, type Coefficient } from './coefficient.ts';
+
+/**
+ * The operators of the internal term language. Compared with `Expr`:
+ * `had` (⊙) and `add` (+) are n-ary, flattened and sorted (commutativity and associativity live
+ * in the representation); `mul` (matrix product) is n-ary and flattened, order kept; a product of
+ * scalars is sorted (scalars commute); `smul` is a scalar multiple whose nested scalar multiples and
+ * numeric coefficients are merged; subtraction is `a + (−1)·b` and negation is `(−1)·a`.
+ * `pvar` is a pattern variable (only inside law patterns).
+ */
+export type Op =
+  | 'sym'
+  | 'pvar'
+  | 'num'
+  | 'ones'
+  | 'zero'
+  | 'identity'
+  | 'lit'
+  | 'had'
+  | 'add'
+  | 'mul'
+  | 'smul'
+  | 'kron'
+  | 'transpose'
+  | 'inverse'
+  | 'diag'
+  | 'diagvec'
+  | 'trace'
+  | 'det'
+  | 'hpow'
+  | 'mpow'
+  | 'entry'
+  | 'sum'
+  | 'eq'
+  | 'ne'
+  | 'claim';
+
+/** A hash-consed immutable term: two structurally equal terms are the same object (compare with `===`). */
+export interface Term {
+  readonly op: Op;
+  /** Name (`sym`, `pvar`), canonical number text (`num`), property (`claim`), index (`sum`), `r×c` (`lit`), else ''. */
+  readonly data: string;
+  readonly args: readonly Term[];
+  /** The shape, computed once (leaves carry it from shape inference). */
+  readonly shape: Shape;
+  /** Declared properties of a symbol or pattern variable (sorted); empty elsewhere. */
+  readonly declared: readonly Property[];
+  /** Unique id within this process. */
+  readonly id: number;
+  /** Number of nodes. */
+  readonly size: number;
+  /** True when a pattern variable occurs inside. */
+  readonly hasVars: boolean;
+  /** The value of a `num`. */
+  readonly value: Coefficient | undefined;
+  /** Memo for derived facts (properties, normal forms); never affects equality. */
+  readonly memo: Map<string, unknown>;
+}
+
+const TABLE = new Map<string, Term>();
+let nextId = 1;
+
+function dimKey(d: Dim): string {
+  return typeof d === 'number' ? `${d}` : `'${d}`;
+}
+
+function shapeKey(s: Shape): string {
+  return s.kind === 'scalar' ? 's' : `${dimKey(s.rows)}x${dimKey(s.cols)}`;
+}
+
+const LEAF_SHAPED = new Set<Op>(['sym', 'pvar', 'ones', 'zero', 'identity']);
+
+/** Number of interned terms (for tests and the benchmark). */
+export function internedCount(): number {
+  return TABLE.size;
+}
+
+/** Drops the intern table (terms already built stay valid but are no longer shared with new ones). */
+export function clearInternTable(): void {
+  TABLE.clear();
+}
+
+function intern(op: Op, data: string, args: readonly Term[], shape: Shape, declared: readonly Property[] = []): Term {
+  let key = `${op}\u0001${data}`;
+  if (LEAF_SHAPED.has(op)) key += `\u0001${shapeKey(shape)}\u0001${declared.join(',')}`;
+  for (const a of args) key += `\u0001${a.id}`;
+  const found = TABLE.get(key);
+  if (found) return found;
+  let size = 1;
+  let hasVars = op === 'pvar';
+  for (const a of args) {
+    size += a.size;
+    hasVars ||= a.hasVars;
+  }
+  const term: Term = {
+    op,
+    data,
+    args,
+    shape,
+    declared,
+    id: nextId++,
+    size,
+    hasVars,
+    value: op === 'num' ? parseNumData(data) : undefined,
+    memo: new Map(),
+  };
+  TABLE.set(key, term);
+  return term;
+}
+
+function parseNumData(data: string): Coefficient {
+  const [n, d] = data.split('/');
+  return coefficient(BigInt(n as string), BigInt(d ?? '1'));
+}
+
+// ---------------------------------------------------------------- shapes
+
+function isUnresolved(d: Dim): boolean {
+  return typeof d === 'string' && d.startsWith('?');
+}
+
+/** The product of two dimensions in core's notation: numbers multiplied, symbolic factors sorted and joined by `·`. */
+export function mulDims(a: Dim, b: Dim): Dim {
+  let coef = 1;
+  const factors: string[] = [];
+  for (const d of [a, b]) {
+    if (typeof d === 'number') coef *= d;
+    else
+      for (const part of d.split('·')) {
+        if (/^\d+$/.test(part)) coef *= Number(part);
+        else factors.push(part);
+      }
+  }
+  if (factors.length === 0 || coef === 0) return coef;
+  factors.sort((x, y) => (x.startsWith('?') === y.startsWith('?') ? (x < y ? -1 : x > y ? 1 : 0) : x.startsWith('?') ? 1 : -1));
+  return [...(coef === 1 ? [] : [String(coef)]), ...factors].join('·');
+}
+
+function pickShape(args: readonly Term[]): Shape {
+  let best: Shape | undefined;
+  for (const a of args) {
+    if (a.shape.kind !== 'matrix') continue;
+    if (!isUnresolved(a.shape.rows) && !isUnresolved(a.shape.cols)) return a.shape;
+    best ??= a.shape;
+  }
+  return best ?? (args[0] as Term).shape;
+}
+
+function computeShape(op: Op, data: string, args: readonly Term[]): Shape {
+  const first = args[0];
+  switch (op) {
+    case 'had':
+    case 'add':
+      return pickShape(args);
+    case 'mul': {
+      const mats = args.filter((a) => a.shape.kind === 'matrix');
+      const f = mats[0];
+      const l = mats[mats.length - 1];
+      if (!f || !l || f.shape.kind !== 'matrix' || l.shape.kind !== 'matrix') return SCALAR;
+      return matrixShape(f.shape.rows, l.shape.cols);
+    }
+    case 'smul':
+      return (args[1] as Term).shape;
+    case 'kron': {
+      const [a, b] = args as [Term, Term];
+      if (a.shape.kind !== 'matrix' || b.shape.kind !== 'matrix') return SCALAR;
+      return matrixShape(mulDims(a.shape.rows, b.shape.rows), mulDims(a.shape.cols, b.shape.cols));
+    }
+    case 'transpose':
+      return first && first.shape.kind === 'matrix' ? matrixShape(first.shape.cols, first.shape.rows) : SCALAR;
+    case 'inverse':
+    case 'hpow':
+    case 'mpow':
+      return (first as Term).shape;
+    case 'diag':
+      if (!first || first.shape.kind !== 'matrix') return SCALAR;
+      return first.shape.cols === 1
+        ? matrixShape(first.shape.rows, first.shape.rows)
+        : matrixShape(first.shape.cols, first.shape.cols);
+    case 'diagvec':
+      return first && first.shape.kind === 'matrix' ? matrixShape(first.shape.rows, 1) : SCALAR;
+    case 'lit': {
+      const [r, c] = data.split('×');
+      return matrixShape(Number(r), Number(c));
+    }
+    case 'num':
+    case 'trace':
+    case 'det':
+    case 'entry':
+    case 'sum':
+    case 'eq':
+    case 'ne':
+    case 'claim':
+      return SCALAR;
+    case 'sym':
+    case 'pvar':
+    case 'ones':
+    case 'zero':
+    case 'identity':
+      throw new Error(`leaf ${op} needs an explicit shape`);
+  }
+}
+
+// ---------------------------------------------------------------- ordering
+
+const RANK: Record<Op, number> = {
+  num: 0,
+  sym: 1,
+  pvar: 2,
+  transpose: 3,
+  inverse: 4,
+  hpow: 5,
+  mpow: 6,
+  diag: 7,
+  diagvec: 8,
+  lit: 9,
+  entry: 10,
+  trace: 11,
+  det: 12,
+  sum: 13,
+  smul: 14,
+  mul: 15,
+  had: 16,
+  kron: 17,
+  add: 18,
+  ones: 19,
+  identity: 20,
+  zero: 21,
+  eq: 22,
+  ne: 23,
+  claim: 24,
+};
+
+function compareShapes(a: Shape, b: Shape): number {
+  const ka = shapeKey(a);
+  const kb = shapeKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The canonical total order on terms used to sort ⊙, + and scalar products: by operator rank,
+ * then label, then children left to right. A scalar multiple sorts by its matrix part first, so
+ * `A + 2B` keeps A before B.
+ */
+export function compareTerms(a: Term, b: Term): number {
+  if (a === b) return 0;
+  const sa = a.op === 'smul' ? (a.args[1] as Term) : a;
+  const sb = b.op === 'smul' ? (b.args[1] as Term) : b;
+  if (sa !== sb) {
+    const c = compareCore(sa, sb);
+    if (c !== 0) return c;
+  }
+  if (a.op === 'smul' && b.op !== 'smul') return 1;
+  if (b.op === 'smul' && a.op !== 'smul') return -1;
+  return compareCore(a, b);
+}
+
+function compareCore(a: Term, b: Term): number {
+  if (a === b) return 0;
+  const r = RANK[a.op] - RANK[b.op];
+  if (r !== 0) return r;
+  if (a.op === 'num' && a.value && b.value) {
+    const c = qcmp(a.value, b.value);
+    if (c !== 0) return c;
+  } else if (a.data !== b.data) {
+    return a.data < b.data ? -1 : 1;
+  }
+  const n = Math.min(a.args.length, b.args.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareTerms(a.args[i] as Term, b.args[i] as Term);
+    if (c !== 0) return c;
+  }
+  if (a.args.length !== b.args.length) return a.args.length - b.args.length;
+  const s = compareShapes(a.shape, b.shape);
+  if (s !== 0) return s;
+  return a.declared.join(',') < b.declared.join(',') ? -1 : a.declared.join(',') > b.declared.join(',') ? 1 : a.id - b.id;
+}
+
+function sorted(args: readonly Term[]): Term[] {
+  const out = [...args];
+  let inOrder = true;
+  for (let i = 1; i < out.length; i++) {
+    if (compareTerms(out[i - 1] as Term, out[i] as Term) > 0) {
+      inOrder = false;
+      break;
+    }
+  }
+  if (!inOrder) out.sort(compareTerms);
+  return out;
+}
+
+// ---------------------------------------------------------------- leaves
+
+/** A symbol with its shape and declared properties. */
+export function mkSym(name: string, shape: Shape, declared: readonly Property[] = []): Term {
+  return intern('sym', name, [], shape, [...declared].sort());
+}
+
+/** A pattern variable (law patterns only). */
+export function mkPvar(name: string, shape: Shape, declared: readonly Property[] = []): Term {
+  return intern('pvar', name, [], shape, [...declared].sort());
+}
+
+/** An exact number. */
+export function mkNum(q: Coefficient): Term {
+  return intern('num', qtext(q), [], SCALAR);
+}
+
+/** The number from a JS integer. */
+export function mkInt(n: number): Term {
+  return mkNum(coefficient(BigInt(n)));
+}
+
+/** The all-ones matrix of a shape. */
+export function mkOnes(rows: Dim, cols: Dim): Term {
+  return intern('ones', '', [], matrixShape(rows, cols));
+}
+
+/** The zero matrix of a shape (a scalar zero is the number 0). */
+export function mkZero(shape: Shape): Term {
+  return shape.kind === 'scalar' ? mkInt(0) : intern('zero', '', [], shape);
+}
+
+/** The identity matrix of a size. */
+export function mkIdentity(n: Dim): Term {
+  return intern('identity', '', [], matrixShape(n, n));
+}
+
+/** A literal matrix from its entries row by row. */
+export function mkLit(rows: number, cols: number, entries: readonly Term[]): Term {
+  return intern('lit', `${rows}×${cols}`, entries, matrixShape(rows, cols));
+}
+
+// ---------------------------------------------------------------- canonical constructors
+
+/** True for a number term equal to `n`. */
+export function isNum(t: Term, n?: number): boolean {
+  if (t.op !== 'num' || !t.value) return false;
+  return n === undefined || (t.value.den === 1n && t.value.num === BigInt(n));
+}
+
+/** The Hadamard product of the arguments: flattened and sorted; one argument is itself. */
+export function mkHad(args: readonly Term[]): Term {
+  const flat: Term[] = [];
+  for (const a of args) {
+    if (a.op === 'had') flat.push(...a.args);
+    else flat.push(a);
+  }
+  if (flat.length === 1) return flat[0] as Term;
+  const s = sorted(flat);
+  return intern('had', '', s, computeShape('had', '', s));
+}
+
+/** A sum: flattened, numbers added exactly, sorted; one argument is itself. */
+export function mkAdd(args: readonly Term[]): Term {
+  const flat: Term[] = [];
+  let constant: Coefficient | undefined;
+  for (const a of args) {
+    for (const b of a.op === 'add' ? a.args : [a]) {
+      if (b.op === 'num' && b.value) constant = constant ? qadd(constant, b.value) : b.value;
+      else flat.push(b);
+    }
+  }
+  const terms = flat.length > 1 && flat.every((t) => t.shape.kind === 'scalar') ? collectScalars(flat) : flat;
+  if (constant && (constant.num !== 0n || terms.length === 0)) terms.push(mkNum(constant));
+  if (terms.length === 0) return mkInt(0);
+  if (terms.length === 1) return terms[0] as Term;
+  const s = sorted(terms);
+  return intern('add', '', s, computeShape('add', '', s));
+}
+
+/** Scalar like terms collected (scalars form a commutative ring, kept as polynomials): `c + (−1)c` is 0. */
+function collectScalars(args: readonly Term[]): Term[] {
+  const groups = new Map<Term, Coefficient>();
+  for (const a of args) {
+    let q: Coefficient = coefficient(1n);
+    let base = a;
+    if (a.op === 'mul') {
+      const nums = a.args.filter((x) => x.op === 'num');
+      if (nums.length === 1 && nums[0]?.value) {
+        q = nums[0].value;
+        base = scalarProduct(a.args.filter((x) => x.op !== 'num'));
+      }
+    }
+    const before = groups.get(base);
+    groups.set(base, before ? qadd(before, q) : q);
+  }
+  const out: Term[] = [];
+  for (const [base, q] of groups) {
+    if (q.num === 0n) continue;
+    out.push(q.num === 1n && q.den === 1n ? base : scalarProduct([mkNum(q), base]));
+  }
+  return out;
+}
+
+/**
+ * A product: nested products flattened. Scalar factors are pulled out into a scalar multiple
+ * (a scalar-shaped side of a matrix product is a scalar multiple); a product of scalars is sorted
+ * with its numbers multiplied.
+ */
+export function mkMul(args: readonly Term[]): Term {
+  const scalars: Term[] = [];
+  const mats: Term[] = [];
+  for (const a of args) {
+    for (const b of a.op === 'mul' ? a.args : [a]) {
+      if (b.shape.kind === 'scalar') scalars.push(b);
+      else mats.push(b);
+    }
+  }
+  if (mats.length === 0) return scalarProduct(scalars);
+  const m = mats.length === 1 ? (mats[0] as Term) : intern('mul', '', mats, computeShape('mul', '', mats));
+  return scalars.length === 0 ? m : mkSmul(scalarProduct(scalars), m);
+}
+
+function scalarProduct(factors: readonly Term[]): Term {
+  const flat: Term[] = [];
+  let constant: Coefficient | undefined;
+  for (const a of factors) {
+    for (const b of a.op === 'mul' ? a.args : [a]) {
+      if (b.op === 'num' && b.value) constant = constant ? qmul(constant, b.value) : b.value;
+      else flat.push(b);
+    }
+  }
+  if (constant && constant.num === 0n) return mkInt(0);
+  if (constant && !(constant.num === 1n && constant.den === 1n && flat.length > 0)) flat.push(mkNum(constant));
+  if (flat.length === 0) return mkInt(1);
+  if (flat.length === 1) return flat[0] as Term;
+  const s = sorted(flat);
+  return intern('mul', '', s, SCALAR);
+}
+
+/**
+ * The scalar multiple `s·x`: nested multiples merge (`c(dA)` is `(cd)A`, `−(−A)` is `A`),
+ * `1·x` is `x`; a scalar `x` gives a scalar product.
+ */
+export function mkSmul(s: Term, x: Term): Term {
+  if (x.shape.kind === 'scalar') return scalarProduct([s, x]);
+  if (x.op === 'smul') return mkSmul(scalarProduct([s, x.args[0] as Term]), x.args[1] as Term);
+  if (isNum(s, 1)) return x;
+  return intern('smul', '', [s, x], x.shape);
+}
+
+/** `−x` = `(−1)·x`. */
+export function mkNeg(x: Term): Term {
+  return mkSmul(mkInt(-1), x);
+}
+
+/** A unary operator node. */
+export function mkUnary(op: 'transpose' | 'inverse' | 'diag' | 'diagvec' | 'trace' | 'det', x: Term): Term {
+  return intern(op, '', [x], computeShape(op, '', [x]));
+}
+
+/** A binary operator node kept in order: Kronecker product, powers, relations. */
+export function mkBinary(op: 'kron' | 'hpow' | 'mpow' | 'eq' | 'ne', a: Term, b: Term): Term {
+  return intern(op, '', [a, b], computeShape(op, '', [a, b]));
+}
+
+/** An entry `A[i,j]`. */
+export function mkEntry(m: Term, i: Term, j: Term): Term {
+  return intern('entry', '', [m, i, j], SCALAR);
+}
+
+/** A finite sum over an index. */
+export function mkSum(index: string, body: Term): Term {
+  return intern('sum', index, [body], SCALAR);
+}
+
+/** A property claim. */
+export function mkClaim(property: Property, x: Term): Term {
+  return intern('claim', property, [x], SCALAR);
+}
+
+/** The same operator with new children, through the canonical constructors (re-flattens and re-sorts). */
+export function rebuild(t: Term, args: readonly Term[]): Term {
+  let same = args.length === t.args.length;
+  for (let i = 0; same && i < args.length; i++) same = args[i] === t.args[i];
+  if (same) return t;
+  switch (t.op) {
+    case 'had':
+      return mkHad(args);
+    case 'add':
+      return mkAdd(args);
+    case 'mul':
+      return mkMul(args);
+    case 'smul':
+      return mkSmul(args[0] as Term, args[1] as Term);
+    case 'kron':
+    case 'hpow':
+    case 'mpow':
+    case 'eq':
+    case 'ne':
+      return mkBinary(t.op, args[0] as Term, args[1] as Term);
+    case 'transpose':
+    case 'inverse':
+    case 'diag':
+    case 'diagvec':
+    case 'trace':
+    case 'det':
+      return mkUnary(t.op, args[0] as Term);
+    case 'entry':
+      return mkEntry(args[0] as Term, args[1] as Term, args[2] as Term);
+    case 'sum':
+      return mkSum(t.data, args[0] as Term);
+    case 'claim':
+      return mkClaim(t.data as Property, args[0] as Term);
+    case 'lit':
+      return intern('lit', t.data, args, t.shape);
+    case 'sym':
+    case 'pvar':
+    case 'num':
+    case 'ones':
+    case 'zero':
+    case 'identity':
+      return t;
+  }
+}
+
+/** The numeric coefficient and the rest of a scalar multiple: `−2A` → [−2, A], `c A` → [1, c A]. */
+export function splitCoefficient(t: Term): readonly [Coefficient, Term] {
+  if (t.op !== 'smul') return [coefficient(1n), t];
+  const s = t.args[0] as Term;
+  const x = t.args[1] as Term;
+  if (s.op === 'num' && s.value) return [s.value, x];
+  if (s.op === 'mul') {
+    const nums = s.args.filter((a) => a.op === 'num');
+    if (nums.length === 1 && nums[0]?.value) {
+      const rest = s.args.filter((a) => a.op !== 'num');
+      return [nums[0].value, mkSmul(scalarProduct(rest), x)];
+    }
+  }
+  return [coefficient(1n), t];
+}
+
+/** Every pattern variable or symbol name inside a term. */
+export function freeNames(t: Term, op: 'sym' | 'pvar' = 'sym', out: Set<string> = new Set()): Set<string> {
+  if (t.op === op) out.add(t.data);
+  for (const a of t.args) freeNames(a, op, out);
+  return out;
+}
