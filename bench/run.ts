@@ -1,3 +1,5 @@
+export {};
+
 // `pnpm bench`: runs every area's benchmark in one process, peers side by side, and prints ratios.
 // Each area file exports `run(): Promise<void>`; add one line below per area.
 const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void> }>])[] = [

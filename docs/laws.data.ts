@@ -3,6 +3,7 @@ import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance,
 import { parseDeclarations } from '@odot/parser';
 import { LAWS, type Law, type LawCondition } from '@odot/rewrite';
 import katex from 'katex';
+import { EMPTY_STATE } from '../apps/playground/src/state.ts';
 import { encodeState } from '../apps/playground/src/url-state.ts';
 
 /** One law as the reference page shows it; built from `LAWS` at build time. */
@@ -105,7 +106,7 @@ function statementLatex(law: Law): string {
 function playgroundLink(law: Law): string {
   const expr: Expr = law.lhs;
   const other = law.kind === 'equation' ? printPlain(law.rhs) : '';
-  return `./playground.html${encodeState({ expr: printPlain(expr), dialect: 'plain', givens: law.given.split(';').join('\n'), bindings: '', mode: 'exact', other, proof: '' })}`;
+  return `./playground.html${encodeState({ ...EMPTY_STATE, expr: printPlain(expr), givens: law.given.split(';').join('\n'), other })}`;
 }
 
 /** Builds the law reference entries from the catalogue. */

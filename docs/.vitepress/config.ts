@@ -6,6 +6,7 @@ export default defineConfig({
   title: 'odot',
   description: 'A toolkit for the algebra of the Hadamard (element-wise, Schur) product',
   lang: 'en-US',
+  srcExclude: ['README.md', 'test-results/**'],
   cleanUrls: false,
   lastUpdated: false,
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],

@@ -48,8 +48,12 @@ afterEach(async (context) => {
   expect(pageErrors).toEqual([]);
 });
 
-/** Opens the playground page of the docs site with an empty state (or the given hash). */
-async function open(hash = '#v=1'): Promise<void> {
+/**
+ * Opens the playground page of the docs site with an empty state (or the given hash). The
+ * default link sets a generous 15 s time limit per task, so a loaded CI machine cannot turn a
+ * result into "timed out"; the timeout test sets its own limit.
+ */
+async function open(hash = '#v=1&t=15000'): Promise<void> {
   await page.goto(`${server.url}/playground.html${hash}`);
   await page.getByTestId('playground').waitFor();
 }
@@ -80,6 +84,11 @@ describe('the playground in the built docs site', () => {
     await byTestId('cell-A-0-0').fill('2');
     await byTestId('cell-A-0-0').press('Tab');
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[14,16,27],[40,55,72]]');
+    // Without values, a button fills in example values of the inferred shapes.
+    await byTestId('bindings').fill('');
+    await byTestId('fill-values').click();
+    expect(await byTestId('bindings').inputValue()).toBe('A = [[1,2,3],[4,5,6]]\nB = [[1,2,3],[4,5,6]]');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[1,4,9],[16,25,36]]');
   });
 
   it('shows a parse error with its caret', async () => {
@@ -141,6 +150,7 @@ describe('the playground in the built docs site', () => {
       mode: 'exact',
       other: '',
       proof: '',
+      limitMs: 15000,
     } as const;
     await open(encodeState(state));
     expect(await byTestId('expr').inputValue()).toBe('P ⊙ Q');
@@ -160,6 +170,27 @@ describe('the playground in the built docs site', () => {
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
   });
 
+  it('times out a hard input, restarts the engine and keeps working', async () => {
+    await open();
+    await byTestId('givens').fill('A, B, C, D, E, F, G, H: n×n');
+    await byTestId('expr').fill('A ⊙ B');
+    await expect.poll(() => textOf('simplify-result'), { timeout: 20_000 }).toBe('A ⊙ B');
+    // A 0.1 s limit against a simplification that takes seconds (a cube of an 8-term sum).
+    await byTestId('time-limit').fill('0.1');
+    await byTestId('time-limit').press('Tab');
+    const sum = '(A + B + C + D + E + F + G + H)';
+    await byTestId('expr').fill(`${sum} ⊙ ${sum} ⊙ ${sum}`);
+    await expect.poll(() => textOf('status-simplify'), { timeout: 20_000 }).toBe('timed out after 100 ms (the engine was restarted)');
+    expect(page.url()).toContain('t=100');
+    // A fresh worker answers the next input.
+    await byTestId('time-limit').fill('4');
+    await byTestId('time-limit').press('Tab');
+    await byTestId('expr').fill('B ⊙ A');
+    await expect.poll(() => textOf('simplify-result'), { timeout: 20_000 }).toBe('A ⊙ B');
+    expect(await textOf('status-simplify')).toBe('');
+    expect(page.url()).not.toContain('t=');
+  });
+
   it('shows hostile input as text and runs no script', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     await open();
@@ -172,7 +203,7 @@ describe('the playground in the built docs site', () => {
     expect(await page.locator('[data-testid=playground] img').count()).toBe(0);
     // And through a link, too.
     await page.goto('about:blank');
-    await open(encodeState({ expr: hostile, dialect: 'latex', givens: '', bindings: `A = ${hostile}`, mode: 'exact', other: hostile, proof: '' }));
+    await open(encodeState({ expr: hostile, dialect: 'latex', givens: '', bindings: `A = ${hostile}`, mode: 'exact', other: hostile, proof: '', limitMs: 4000 }));
     await page.locator('[data-testid=diagnostics]').first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
     expect(await page.locator('[data-testid=playground] img').count()).toBe(0);

@@ -30,6 +30,20 @@ describe('analyze', () => {
     expect(v.latex).toContain('\\odot');
     expect(v.tree).toEqual({ label: 'Hadamard', children: [{ label: 'Identifier A', children: [] }, { label: 'Identifier B', children: [] }] });
     expect(v.symbols).toEqual(['A', 'B']);
+    expect(v.sized).toEqual([
+      { name: 'A', scalar: false, rows: 2, cols: 3 },
+      { name: 'B', scalar: false, rows: 2, cols: 3 },
+    ]);
+  });
+
+  it('sizes symbols from context where the givens leave them open, and skips symbolic ones', () => {
+    expect(view({ kind: 'analyze', ...src('A ⊙ B + c C', 'A: 2×2; c: scalar') }).sized).toEqual([
+      { name: 'A', scalar: false, rows: 2, cols: 2 },
+      { name: 'B', scalar: false, rows: 2, cols: 2 },
+      { name: 'c', scalar: true, rows: 1, cols: 1 },
+      { name: 'C', scalar: false, rows: 2, cols: 2 },
+    ]);
+    expect(view({ kind: 'analyze', ...src('A ⊙ B', 'A, B: m×n') }).sized).toEqual([]);
   });
 
   it('reads every dialect to the same plain form', () => {
@@ -64,6 +78,21 @@ describe('analyze', () => {
     const result = runTask({ kind: 'analyze', expr: text, dialect, givens: '' });
     expect(['analyze']).toContain(result.kind);
   });
+
+  test.prop([fc.string({ maxLength: 20 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })], { numRuns: 40 })(
+    'no task throws on arbitrary expressions, givens and values',
+    (text, givens, bindings) => {
+      const base = { expr: text, dialect: 'plain' as const, givens };
+      const tasks: Task[] = [
+        { kind: 'evaluate', ...base, bindings, mode: 'exact' },
+        { kind: 'psd', ...base, bindings },
+        { kind: 'simplify', ...base },
+        { kind: 'equiv', ...base, other: text },
+        { kind: 'proof', proof: `${givens}\n${text}` },
+      ];
+      for (const task of tasks) expect(runTask(task).kind).toBe(task.kind);
+    },
+  );
 });
 
 /** The Hadamard product computed by hand from literal cells (an independent route). */

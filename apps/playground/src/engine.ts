@@ -2,6 +2,7 @@ import {
   formatShape,
   givensFrom,
   inferShape,
+  inferShapes,
   odotError,
   printLatex,
   printPlain,
@@ -13,7 +14,7 @@ import {
 import { parse, parseDeclarations, type Dialect } from '@odot/parser';
 import { evaluate, type Value } from '@odot/numeric';
 import { equivalent, simplify } from '@odot/rewrite';
-import { diagnosticView, freeSymbols, treeView } from './expr-view.ts';
+import { diagnosticView, freeSymbols, sizedSymbols, treeView } from './expr-view.ts';
 import { checkProofView } from './engine-proof.ts';
 import { psdView } from './engine-psd.ts';
 import { countermodelView, matrixView, stepView, valueLatex } from './engine-values.ts';
@@ -85,6 +86,7 @@ export function runTask(task: Task): TaskResult {
       if (!source.ok) return { kind: 'analyze', ok: false, diagnostics: source.diagnostics };
       const { expr, givens, notes } = source.value;
       const shape = inferShape(expr, givens);
+      const table = inferShapes(expr, givens);
       const base = {
         plain: printPlain(expr),
         latex: printLatex(expr),
@@ -92,6 +94,7 @@ export function runTask(task: Task): TaskResult {
         tree: treeView(expr),
         notes,
         symbols: freeSymbols(expr),
+        sized: table.ok ? sizedSymbols(expr, table.value) : [],
       };
       return {
         kind: 'analyze',

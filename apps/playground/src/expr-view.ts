@@ -1,5 +1,5 @@
-import { assertNever, childrenOf, formatError, walkExpr, type Expr, type OdotError } from '@odot/core';
-import type { DiagnosticView, TreeView } from './protocol.ts';
+import { assertNever, childrenOf, formatError, walkExpr, type Expr, type OdotError, type ShapeTable } from '@odot/core';
+import type { DiagnosticView, SizedSymbol, TreeView } from './protocol.ts';
 
 /** A diagnostic as the page shows it: the compiler-style text (with the caret) plus its position. */
 export function diagnosticView(error: OdotError, source?: string): DiagnosticView {
@@ -74,4 +74,17 @@ export function freeSymbols(expr: Expr): string[] {
     else if (node.type === 'Identifier' && !names.includes(node.name)) names.push(node.name);
   });
   return names.filter((name) => !indices.has(name));
+}
+
+/** The free symbols whose shape the table fixes: scalars, or matrices with numeric sizes. */
+export function sizedSymbols(expr: Expr, table: ShapeTable): SizedSymbol[] {
+  const free = new Set(freeSymbols(expr));
+  const out = new Map<string, SizedSymbol>();
+  walkExpr(expr, (node) => {
+    if (node.type !== 'Identifier' || !free.has(node.name) || out.has(node.name)) return;
+    const shape = table.shapeOf(node);
+    if (shape.kind === 'scalar') out.set(node.name, { name: node.name, scalar: true, rows: 1, cols: 1 });
+    else if (typeof shape.rows === 'number' && typeof shape.cols === 'number') out.set(node.name, { name: node.name, scalar: false, rows: shape.rows, cols: shape.cols });
+  });
+  return [...out.values()];
 }

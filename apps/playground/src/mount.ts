@@ -19,7 +19,7 @@ import {
 } from './protocol.ts';
 import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
 import { decodeState, encodeState, isStateHash } from './url-state.ts';
-import { eigenBarChart, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell } from './view-models.ts';
+import { eigenBarChart, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell } from './view-models.ts';
 import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
 
 /** Options of `mountPlayground`. */
@@ -276,6 +276,21 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     }
   }
 
+  /** The latest analysis (for the "fill in values" button). */
+  let lastAnalysis: AnalyzeView | undefined;
+
+  function fillButton(): HTMLElement | null {
+    const sized = lastAnalysis?.sized ?? [];
+    const next = fillMissingBindings(bindings.value, sized);
+    if (next === bindings.value) return null;
+    const button = h('button', { type: 'button', class: 'odot-chip', 'data-testid': 'fill-values' }, 'fill in example values');
+    button.addEventListener('click', () => {
+      bindings.value = next;
+      onInput();
+    });
+    return button;
+  }
+
   function renderOutcome(kind: TaskKind, outcome: TaskOutcome): void {
     const pane = panes.get(kind);
     if (!pane) return;
@@ -287,6 +302,11 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
       return;
     }
     const result = outcome.result;
+    if (result.kind === 'analyze') lastAnalysis = result.ok ? result.view : undefined;
+    if (!result.ok && result.kind === 'evaluate' && result.diagnostics.every((d) => d.code === 'unbound')) {
+      replaceChildren(pane.body, diagnosticsBlock(result.diagnostics), fillButton());
+      return;
+    }
     if (!result.ok) {
       const formatted = result.diagnostics.map((d) => d.formatted).join('\n');
       if (result.kind === 'analyze') inputErrors = formatted;

@@ -58,6 +58,14 @@ export interface StepView {
   readonly afterLatex: string;
 }
 
+/** A symbol whose inferred shape is concrete: `scalar`, or `rows`×`cols` numbers. */
+export interface SizedSymbol {
+  readonly name: string;
+  readonly scalar: boolean;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /** The result of `analyze`: rendering, tree, shape and lint notes. */
 export interface AnalyzeView {
   readonly plain: string;
@@ -70,6 +78,8 @@ export interface AnalyzeView {
   readonly notes: readonly DiagnosticView[];
   /** Free identifiers of the expression (candidates for bindings). */
   readonly symbols: readonly string[];
+  /** Symbols whose inferred shape is concrete (numbers), with that shape. */
+  readonly sized: readonly SizedSymbol[];
 }
 
 /** The result of `simplify`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   eigenBarChart,
+  fillMissingBindings,
   formatNumber,
   literalCells,
   matrixText,
@@ -132,5 +133,18 @@ describe('psd verdict text', () => {
     expect(psdVerdictText({ property: 'psd', verdict: 'yes' })).toBe('psd');
     expect(psdVerdictText({ property: 'pd', verdict: 'no' })).toBe('not pd');
     expect(psdVerdictText({ property: 'psd', verdict: 'unknown' })).toBe('unknown');
+  });
+});
+
+describe('starter values', () => {
+  it('fills only unbound symbols with a concrete shape, keeping existing values', () => {
+    const sized = [
+      { name: 'A', scalar: false, rows: 2, cols: 3 },
+      { name: 'B', scalar: false, rows: 2, cols: 3 },
+      { name: 'c', scalar: true, rows: 1, cols: 1 },
+      { name: 'X', scalar: false, rows: 1, cols: 1 },
+    ];
+    expect(fillMissingBindings('A = [[9,9,9],[9,9,9]]', sized)).toBe('A = [[9,9,9],[9,9,9]]\nB = [[1,2,3],[4,5,6]]\nc = 2\nX = [[1]]');
+    expect(fillMissingBindings('', [{ name: 'X', scalar: false, rows: 40, cols: 40 }])).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import type { MatrixView, ProofView, TaskOutcome } from './protocol.ts';
+import type { MatrixView, ProofView, SizedSymbol, TaskOutcome } from './protocol.ts';
 
 /** One bar of the eigenvalue chart, in SVG user units. */
 export interface Bar {
@@ -196,4 +196,19 @@ export function outcomeStatus(outcome: TaskOutcome): string {
 /** The PSD verdict in words: `psd`, `not psd`, `pd`, `not pd` or `unknown`. */
 export function psdVerdictText(view: { readonly property: 'psd' | 'pd'; readonly verdict: 'yes' | 'no' | 'unknown' }): string {
   return view.verdict === 'unknown' ? 'unknown' : view.verdict === 'yes' ? view.property : `not ${view.property}`;
+}
+
+/**
+ * Starter values for symbols that have a concrete shape but no value yet: small integers
+ * 1, 2, 3, … row by row (a scalar gets `2`), appended to the bindings text.
+ */
+export function fillMissingBindings(text: string, sized: readonly SizedSymbol[]): string {
+  const bound = new Set(parseBindings(text).map((b) => b.name));
+  let out = text;
+  for (const symbol of sized) {
+    if (bound.has(symbol.name) || symbol.rows > 12 || symbol.cols > 12) continue;
+    const cells = Array.from({ length: symbol.rows }, (_, i) => Array.from({ length: symbol.cols }, (_, j) => String(i * symbol.cols + j + 1)));
+    out = symbol.scalar ? `${out === '' ? '' : `${out}\n`}${symbol.name} = 2` : upsertBinding(out, symbol.name, cells);
+  }
+  return out;
 }

@@ -51,6 +51,8 @@ Exponent -> %leaf {% (d) => b.expValue(d[0]) %}
   | %lp %top %rp {% (d) => b.expTop(d[0], d[2]) %}
   | %lidx Args %rb {% (d) => b.expIndex(d[0], d[1], d[2]) %}
 
-Args -> Relation {% (d) => b.list(d[0]) %}
-  | Args %comma Relation {% (d) => b.cons(d[0], d[2]) %}
-  | Args %semi Relation {% (d) => b.cons(b.cons(d[0], b.ROW_BREAK), d[2]) %}
+# Arguments, bracket contents and matrix entries are Sums: a relation is a whole statement and is
+# never bracketed (which also keeps two ladder levels out of every bracket).
+Args -> Sum {% (d) => b.list(d[0]) %}
+  | Args %comma Sum {% (d) => b.cons(d[0], d[2]) %}
+  | Args %semi Sum {% (d) => b.cons(b.cons(d[0], b.ROW_BREAK), d[2]) %}

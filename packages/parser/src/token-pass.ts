@@ -25,6 +25,8 @@ const CLOSERS: Readonly<Record<string, readonly string[]>> = {
 };
 /** What `_{i,j}` may follow: a name, a number, a constant (`I_{1,2}`: a comma makes it an entry, not a size), a bracket, a matrix literal. */
 const SUBSCRIPTABLE = new Set(['ident', 'num', 'constant', 'rp', 'renv']);
+const OPENER_KINDS: ReadonlySet<string> = new Set(Object.keys(OPENERS));
+const CLOSER_KINDS: ReadonlySet<string> = new Set(Object.keys(CLOSERS));
 const EXPONENT_OPENERS = new Set(['caret', 'hpow', 'hpowl']);
 const POSTFIX = new Set(['post', 'caret', 'hpow', 'hpowl']);
 /** Lexer kind → grammar type, for the kinds whose grammar type does not depend on context. */
@@ -70,6 +72,9 @@ function show(tok: Tok): string {
   return `\`${tok.text}\``;
 }
 
+/** The second token types of the plain lexer (see `lexer.ts`), folded into the first. */
+const FOLD: Readonly<Record<string, string>> = { hadDot: 'had', postSup: 'post', neqAscii: 'neq', geAscii: 'ge' };
+
 const STAR_NOTE = 'A*B in plain means the matrix product; use ⊙ or .* for Hadamard';
 
 /** Lexes `text` with the dialect's moo lexer, drops whitespace and normalises kinds and values. */
@@ -80,11 +85,12 @@ function lex(text: string, dialect: Dialect, notes: OdotError[]): Tok[] {
   let ws = false;
   for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
     let kind = t.type ?? 'error';
-    if (kind === 'ws') {
+    if (kind === 'ws' || kind === 'wsRun') {
       ws = true;
       continue;
     }
     let value = t.value;
+    kind = FOLD[kind] ?? kind;
     switch (kind) {
       case 'error':
         unexpectedCharacter(new Tok(kind, value, value, t.offset, t.line, t.col, ws), dialect);
@@ -372,7 +378,7 @@ export function prepareTokens(text: string, dialect: Dialect): PreparedTokens {
     }
 
     // Brackets and depth limits.
-    if (Object.hasOwn(OPENERS, kind)) {
+    if (OPENER_KINDS.has(kind)) {
       stack.push(tok);
       if (stack.length > MAX_NESTING) tooDeep('brackets', tok);
       if (kind === 'hpowl') {
@@ -387,7 +393,7 @@ export function prepareTokens(text: string, dialect: Dialect): PreparedTokens {
         prev = tok;
         continue;
       }
-    } else if (Object.hasOwn(CLOSERS, kind)) {
+    } else if (CLOSER_KINDS.has(kind)) {
       const open = stack.pop();
       if (open === undefined) {
         fail('unbalanced', `unmatched ${show(tok)}: there is no open bracket to close`, tokenSpan(tok), {

@@ -311,11 +311,12 @@ export function termToExpr(t: Term, sized = true): Expr {
       return matrixLiteral(rows);
     }
     case 'had': {
-      const free = !t.args.every((a) => a.op === 'ones' || a.op === 'zero' || a.op === 'identity');
+      // Constants take their size from a sibling that mentions a symbol; otherwise they print sized.
+      const free = t.args.some(mentionsSymbol);
       return t.args.map((a) => termToExpr(a, !free)).reduce((l, r) => hadamard(l, r));
     }
     case 'add': {
-      const free = !t.args.every((a) => a.op === 'ones' || a.op === 'zero' || a.op === 'identity');
+      const free = t.args.some(mentionsSymbol);
       let out: Expr | undefined;
       for (const a of t.args) {
         const [q, rest] = splitCoefficient(a);
@@ -388,6 +389,10 @@ export function termToExpr(t: Term, sized = true): Expr {
     case 'claim':
       return claim(t.data as Property, termToExpr(t.args[0] as Term));
   }
+}
+
+function mentionsSymbol(t: Term): boolean {
+  return t.op === 'sym' || t.op === 'pvar' || t.args.some(mentionsSymbol);
 }
 
 /** True when the term is the number 0 or a zero matrix. */

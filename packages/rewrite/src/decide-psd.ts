@@ -64,19 +64,21 @@ export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bin
   }
   const names = freeNames(term);
   if (boundAll(names, bindings)) {
+    // Concrete values: decided exactly. (When the value cannot be computed, e.g. an unsized `I`
+    // standing alone, the laws below still apply.)
     const value = evaluate(expr, bindings ?? new Map(), { mode: 'exact', givens });
-    if (!value.ok) return fail(value.error);
-    if (!isMatrix(value.value)) {
-      return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
+    if (value.ok && isMatrix(value.value)) {
+      const r = numericPropertyEvidence(toExact(value.value), property);
+      return ok({
+        verdict: r.holds ? 'psd' : 'not-psd',
+        property,
+        method: 'numeric',
+        evidence: r.evidence,
+        explanation: r.holds ? `the value is ${property} (exact check)` : `the value is not ${property} (exact check)`,
+      });
     }
-    const r = numericPropertyEvidence(toExact(value.value), property);
-    return ok({
-      verdict: r.holds ? 'psd' : 'not-psd',
-      property,
-      method: 'numeric',
-      evidence: r.evidence,
-      explanation: r.holds ? `the value is ${property} (exact check)` : `the value is not ${property} (exact check)`,
-    });
+    if (value.ok) return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
+    if (bindings !== undefined && names.size > 0) return fail(value.error);
   }
   const direct = proveProperty(term, property) ?? proveProperty(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term, property);
   if (direct) {

@@ -4,6 +4,7 @@ import { parseExpr } from '@odot/parser';
 import { describe, expect, it } from 'vitest';
 import { canonicalForm, canonicallyEqual } from './canonical.ts';
 import { exprToTerm } from './convert.ts';
+import { UnsoundStep, crossCheck } from './cross-check.ts';
 import { decidePsd } from './decide-psd.ts';
 import { equivalent } from './equivalent.ts';
 import { inferProperty, type Justification } from './infer-property.ts';
@@ -236,6 +237,17 @@ describe('equivalent', () => {
   it('debug mode cross-checks every emitted step', () => {
     const v = equivalent(p('((A + B) ⊙ C)ᵀ'), p('Cᵀ ⊙ Aᵀ + Bᵀ ⊙ Cᵀ'), g('A, B, C: n×m'), { check: true });
     expect(v.ok && v.value.method).toBe('proved');
+    const w = equivalent(p('u ⊙ v'), p('diag(u) v'), g('u, v: n'), { check: true });
+    expect(w.ok && w.value.layer).toBe('search');
+  });
+
+  it('the cross-check catches a step that changes the value', () => {
+    const gv = g('A, B: n×n');
+    const a = exprToTerm(p('(A B) ⊙ A'), gv);
+    const b = exprToTerm(p('(A ⊙ A) B'), gv);
+    if (!a.ok || !b.ok) throw new Error('shape');
+    expect(() => crossCheck('not_a_law', a.value, b.value, gv)).toThrow(UnsoundStep);
+    expect(() => crossCheck('hadamard_comm', a.value, a.value, gv)).not.toThrow();
   });
 });
 

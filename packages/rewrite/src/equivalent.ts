@@ -2,7 +2,7 @@ import { equal, fail, formatShape, odotError, ok, stripSpans, type Expr, type Gi
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
-import { UnsoundStep } from './cross-check.ts';
+import { UnsoundStep, crossCheck } from './cross-check.ts';
 import type { CompiledLaw } from './law.ts';
 import {
   equationLaws,
@@ -164,6 +164,12 @@ function reorderRewrite(from: Expr, to: Expr): RewriteStep[] {
   return law ? [{ law, direction: 'forward', path: [], substitution: {}, before: from, after: to }] : [];
 }
 
+/** Debug mode: every step of a proof is checked numerically (throws `UnsoundStep`). */
+function checked(steps: readonly TermStep[], givens: Givens, options: EquivalenceOptions): readonly TermStep[] {
+  if (options.check) steps.forEach((s, i) => crossCheck(s.law, s.before, s.after, givens, i + 1));
+  return steps;
+}
+
 /** The proof chain from `a` to `b` through the given term steps, with the reordering steps at both ends. */
 function chainFrom(a: Expr, ta: Term, steps: readonly TermStep[], tb: Term, b: Expr): RewriteStep[] {
   const ca = termToExpr(ta);
@@ -212,7 +218,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       equivalent: true,
       method: 'proved',
       layer: 'normal-form',
-      steps: chainFrom(a, ta, [...na.steps, ...back], tb, b),
+      steps: chainFrom(a, ta, checked([...na.steps, ...back], givens, options), tb, b),
       explanation: 'both sides simplify to the same normal form',
       normalForms,
       ...(nfLimit ? { limit: nfLimit } : {}),
@@ -226,7 +232,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
         equivalent: true,
         method: 'proved',
         layer: 'search',
-        steps: chainFrom(a, ta, [...na.steps, ...found.steps, ...back], tb, b),
+        steps: chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b),
         explanation: 'a bounded search connected the two normal forms',
         normalForms,
       };
@@ -275,7 +281,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       equivalent: true,
       method: 'proved',
       layer: 'search',
-      steps: chainFrom(a, ta, [...na.steps, ...found.steps, ...back], tb, b),
+      steps: chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b),
       explanation: 'a bounded search connected the two normal forms',
       normalForms,
     };

@@ -62,10 +62,11 @@ const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
 
 function unresolved(t: Term): boolean {
   if (t.shape.kind === 'matrix' && [t.shape.rows, t.shape.cols].some((d) => typeof d === 'string' && d.includes('?'))) return true;
+  if (t.op === 'had' && t.shape.kind === 'scalar') return true; // `0 ⊙ 0` read as scalars
   return t.args.some(unresolved);
 }
 
-/** Expressions whose every constant gets its size from a symbol (in `J J A` the inner size is free). */
+/** Expressions whose every constant gets its size from a symbol (in `J J A` the inner size is free; `0 ⊙ 0` has none). */
 function sized(e: Expr): boolean {
   const t = exprToTerm(e, GIVENS);
   return t.ok && !unresolved(t.value);
@@ -78,7 +79,7 @@ test.prop([expr.filter(sized)], { numRuns: 100 })('simplify preserves the value,
   const verdict = identityTest(e, r.value.result, GIVENS, { seed: 3 });
   expect(verdict.verdict, `${printPlain(e)} ↦ ${printPlain(r.value.result)}`).toBe('equal');
   for (const s of r.value.steps) {
-    if (STRUCTURAL.has(s.law)) {
+    if (s.law.split(', ').every((law) => STRUCTURAL.has(law))) {
       expect(canonicallyEqual(s.before, s.after, GIVENS)).toEqual({ ok: true, value: true });
       continue;
     }
@@ -86,6 +87,6 @@ test.prop([expr.filter(sized)], { numRuns: 100 })('simplify preserves the value,
     expect(replay.ok, `${s.law} on ${printPlain(s.before)}`).toBe(true);
     if (replay.ok) expect(canonicallyEqual(replay.value, s.after, GIVENS)).toEqual({ ok: true, value: true });
   }
-  const eq = equivalent(e, r.value.result, GIVENS, { noSearch: true });
+  const eq = equivalent(e, r.value.result, GIVENS, { noSearch: true, check: true });
   expect(eq.ok && eq.value.method, printPlain(e)).toBe('proved');
 });

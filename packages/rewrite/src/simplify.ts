@@ -1,4 +1,5 @@
-import { printPlain, stripSpans, type Expr, type Givens, type Result, ok, fail, odotError } from '@odot/core';
+import { childrenOf, printPlain, stripSpans, type Expr, type Givens, type Result, ok, fail, odotError } from '@odot/core';
+import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { crossCheck, UnsoundStep } from './cross-check.ts';
@@ -199,13 +200,86 @@ function flatten(e: Expr, type: Expr['type'], out: Expr[] = []): Expr[] {
 }
 
 /**
- * Names a step between two expressions with the same canonical term: the commutativity law of the
- * first ⊙ or + (in either expression) whose operands are out of canonical order, else an
- * associativity law for regrouping, else merging of scalar coefficients. Undefined when the two
- * print the same.
+ * Names a step between two expressions with the same canonical term. The two are walked side by
+ * side: where a ⊙ or + chain holds the same operands in another order, its commutativity law is
+ * named; where it groups them differently, its associativity law; the operands are then matched and
+ * compared in turn. Commutativity laws are named in preference (a reordering step is compared up
+ * to grouping); when several operators were reordered, their laws are joined by ", " (a step
+ * citing several laws). Falls back to scalar merging and associativity of
+ * whatever operators occur. Undefined when the two print the same.
  */
 export function reorderLaw(from: Expr, to: Expr): string | undefined {
   if (printPlain(from) === printPlain(to)) return undefined;
+  const laws: string[] = [];
+  const note = (law: string): void => {
+    if (!laws.includes(law)) laws.push(law);
+  };
+  if (!compareOrder(from, to, note)) return fallbackReorderLaw(from, to);
+  // A reordering also regroups freely (steps compare up to grouping), so commutativity laws suffice.
+  const comm = laws.filter((law) => law.endsWith('_comm'));
+  const named = comm.length > 0 ? comm : laws;
+  return named.length > 0 ? named.join(', ') : fallbackReorderLaw(from, to);
+}
+
+const COMM_ASSOC: Partial<Record<Expr['type'], readonly [string, string]>> = {
+  Hadamard: ['hadamard_comm', 'hadamard_assoc'],
+  Add: ['add_comm', 'add_assoc'],
+};
+
+/** The canonical text of an expression, to match operands that differ only in order inside. */
+function orderFreeKey(e: Expr): string {
+  const canonical = canonicalForm(e);
+  return printPlain(canonical.ok ? canonical.value : e);
+}
+
+/** The grouping of a chain as text, e.g. `((0 1) 2)`, to tell a regrouping from a reordering. */
+function grouping(e: Expr, type: Expr['type'], counter = { n: 0 }): string {
+  if (e.type === type && 'left' in e && 'right' in e) {
+    return `(${grouping(e.left, type, counter)} ${grouping(e.right, type, counter)})`;
+  }
+  return String(counter.n++);
+}
+
+/**
+ * Walks `from` and `to` together, reporting the comm/assoc laws that turn one into the other.
+ * False when they differ in a way no reordering explains (the caller then falls back).
+ */
+function compareOrder(from: Expr, to: Expr, note: (law: string) => void): boolean {
+  if (printPlain(from) === printPlain(to)) return true;
+  if (from.type !== to.type) return false;
+  const laws = COMM_ASSOC[from.type];
+  if (laws) {
+    const fromParts = flatten(from, from.type);
+    const toParts = flatten(to, to.type);
+    if (fromParts.length !== toParts.length) return false;
+    if (grouping(from, from.type) !== grouping(to, to.type)) note(laws[1]);
+    const toKeys = toParts.map(orderFreeKey);
+    const used = new Set<number>();
+    let reordered = false;
+    for (const [i, part] of fromParts.entries()) {
+      const key = orderFreeKey(part);
+      let j = toKeys.findIndex((k, index) => k === key && !used.has(index) && index === i);
+      if (j < 0) j = toKeys.findIndex((k, index) => k === key && !used.has(index));
+      if (j < 0) return false;
+      if (j !== i) reordered = true;
+      used.add(j);
+      const partner = toParts[j];
+      if (!partner || !compareOrder(part, partner, note)) return false;
+    }
+    if (reordered) note(laws[0]);
+    return true;
+  }
+  const fromChildren = childrenOf(from);
+  const toChildren = childrenOf(to);
+  if (fromChildren.length !== toChildren.length || fromChildren.length === 0) return false;
+  return fromChildren.every((child, i) => {
+    const partner = toChildren[i];
+    return partner !== undefined && compareOrder(child, partner, note);
+  });
+}
+
+/** The old, coarse naming: the first out-of-order ⊙ or + by printed order, else assoc or scalar laws. */
+function fallbackReorderLaw(from: Expr, to: Expr): string | undefined {
   let comm: string | undefined;
   let assoc: string | undefined;
   let scalar = false;
@@ -221,10 +295,7 @@ export function reorderLaw(from: Expr, to: Expr): string | undefined {
     if (x.type === 'Sub') comm ??= 'add_comm';
     if (x.type === 'MatMul' && x.right.type === 'MatMul') assoc ??= 'mul_assoc';
     if (x.type === 'Neg' || x.type === 'ScalarMul') scalar = true;
-    for (const key of ['left', 'right', 'operand', 'base', 'scalar', 'body', 'matrix'] as const) {
-      const child = (x as unknown as Record<string, unknown>)[key];
-      if (child && typeof child === 'object' && 'type' in child) visit(child as Expr);
-    }
+    for (const child of childrenOf(x)) visit(child);
   };
   visit(from);
   visit(to);
@@ -268,9 +339,3 @@ export function simplify(expr: Expr, givens: Givens = new Map(), options: Simpli
   const steps = [...(reorder ? [reorder] : []), ...nf.steps.map(toRewriteStep)];
   return ok({ result: termToExpr(nf.term), steps, ...(nf.limit ? { limit: nf.limit } : {}) });
 }
-
-/** Simplifies an already canonical term without steps bookkeeping beyond the normal form (internal). */
-export function normalFormOf(t: Term, givens: Givens): Term {
-  return normalize(t, givens, { maxSteps: 500, timeLimitMs: 200 }).term;
-}
-

@@ -70,9 +70,9 @@ const grammar: Grammar = {
     {"name": "Exponent", "symbols": [(lexer.has("top") ? {type: "top"} : top)], "postprocess": (d) => b.expTop(d[0], d[0])},
     {"name": "Exponent", "symbols": [(lexer.has("lp") ? {type: "lp"} : lp), (lexer.has("top") ? {type: "top"} : top), (lexer.has("rp") ? {type: "rp"} : rp)], "postprocess": (d) => b.expTop(d[0], d[2])},
     {"name": "Exponent", "symbols": [(lexer.has("lidx") ? {type: "lidx"} : lidx), "Args", (lexer.has("rb") ? {type: "rb"} : rb)], "postprocess": (d) => b.expIndex(d[0], d[1], d[2])},
-    {"name": "Args", "symbols": ["Relation"], "postprocess": (d) => b.list(d[0])},
-    {"name": "Args", "symbols": ["Args", (lexer.has("comma") ? {type: "comma"} : comma), "Relation"], "postprocess": (d) => b.cons(d[0], d[2])},
-    {"name": "Args", "symbols": ["Args", (lexer.has("semi") ? {type: "semi"} : semi), "Relation"], "postprocess": (d) => b.cons(b.cons(d[0], b.ROW_BREAK), d[2])}
+    {"name": "Args", "symbols": ["Sum"], "postprocess": (d) => b.list(d[0])},
+    {"name": "Args", "symbols": ["Args", (lexer.has("comma") ? {type: "comma"} : comma), "Sum"], "postprocess": (d) => b.cons(d[0], d[2])},
+    {"name": "Args", "symbols": ["Args", (lexer.has("semi") ? {type: "semi"} : semi), "Sum"], "postprocess": (d) => b.cons(b.cons(d[0], b.ROW_BREAK), d[2])}
   ],
   ParserStart: "Relation",
 };

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const sources = readdirSync(here).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+
+describe('DOM safety of the playground source', () => {
+  it('never parses strings as HTML (user text goes through text nodes or KaTeX safe mode)', () => {
+    expect(sources.length).toBeGreaterThan(5);
+    const offenders = sources.filter((name) => /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/.test(readFileSync(join(here, name), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('renders KaTeX only with trust off and errors as text', () => {
+    const katexCalls = sources.filter((name) => /katex\.(render|renderToString)\(/.test(readFileSync(join(here, name), 'utf8')));
+    expect(katexCalls).toEqual(['katex-render.ts']);
+    const text = readFileSync(join(here, 'katex-render.ts'), 'utf8');
+    expect(text).toContain('trust: false');
+    expect(text).toContain('throwOnError: false');
+  });
+});
