@@ -1,6 +1,6 @@
-import { assertNever } from './assert-never.ts';
 import type { Expr } from './expr.ts';
 import { foldExpr } from './fold-expr.ts';
+import { nodeLabel } from './node-label.ts';
 
 const cache = new WeakMap<Expr, number>();
 
@@ -16,47 +16,6 @@ function mixString(h: number, s: string): number {
   return h;
 }
 
-function label(node: Expr): string {
-  switch (node.type) {
-    case 'Identifier':
-      return `Identifier:${node.name}`;
-    case 'NumberLiteral':
-      return `NumberLiteral:${node.kind}:${node.value}`;
-    case 'MatrixLiteral':
-      return `MatrixLiteral:${node.rows.map((r) => r.length).join(',')}`;
-    case 'Ones':
-    case 'Zero':
-      return `${node.type}:${typeof node.rows}:${String(node.rows)}:${typeof node.cols}:${String(node.cols)}`;
-    case 'Identity':
-      return `Identity:${typeof node.size}:${String(node.size)}`;
-    case 'Sum':
-      return `Sum:${node.index}`;
-    case 'Claim':
-      return `Claim:${node.property}`;
-    case 'Hadamard':
-    case 'MatMul':
-    case 'Kronecker':
-    case 'Add':
-    case 'Sub':
-    case 'Neg':
-    case 'ScalarMul':
-    case 'Transpose':
-    case 'HadamardPower':
-    case 'MatrixPower':
-    case 'Inverse':
-    case 'Diag':
-    case 'DiagVec':
-    case 'Trace':
-    case 'Det':
-    case 'Entry':
-    case 'Equal':
-    case 'NotEqual':
-      return node.type;
-    default:
-      return assertNever(node);
-  }
-}
-
 /**
  * A structural hash: an unsigned 32-bit number that depends only on the tree (not on spans or
  * object identity) and is the same in every run. Equal trees (`exprEquals`) hash equal.
@@ -65,7 +24,7 @@ export function hashExpr(e: Expr): number {
   return foldExpr<number>(e, (node, children) => {
     const known = cache.get(node);
     if (known !== undefined) return known;
-    let h = mixString(0x811c9dc5, label(node));
+    let h = mixString(0x811c9dc5, nodeLabel(node));
     for (const c of children) h = mix(h, c);
     cache.set(node, h);
     return h;

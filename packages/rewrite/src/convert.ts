@@ -41,7 +41,7 @@ import {
   SCALAR,
   matrixShape,
 } from '@odot/core';
-import { coefficient, parseCoefficient, qneg, qtext, type Coefficient } from './coefficient.ts';
+import { formatRational, parseRational, rational, rneg, type Rational } from '@odot/numeric';
 import {
   isNum,
   mkAdd,
@@ -198,7 +198,7 @@ function convert(e: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, pa
       return patterns ? mkPvar(e.name, shape, declared) : mkSym(e.name, shape, declared);
     }
     case 'NumberLiteral': {
-      const q = parseCoefficient(e.value);
+      const q = parseRational(e.value);
       if (!q) throw new OdotException(odotError('bad-number', `cannot read the number '${e.value}'`));
       return mkNum(q);
     }
@@ -268,18 +268,18 @@ function known(d: Dim): boolean {
   return !(typeof d === 'string' && d.includes('?'));
 }
 
-function numberExpr(q: Coefficient): Expr {
-  if (q.num < 0n) return neg(numberExpr(qneg(q)));
-  return numberLiteral(qtext(q));
+function numberExpr(q: Rational): Expr {
+  if (q.num < 0n) return neg(numberExpr(rneg(q)));
+  return numberLiteral(formatRational(q));
 }
 
 /** `q·x` printed the way the parser reads it back: `-x`, `-2x`, `2x`, `1/2 x`. */
-function scaled(q: Coefficient, x: Expr): Expr {
+function scaled(q: Rational, x: Expr): Expr {
   if (q.num < 0n) {
-    const abs = qneg(q);
-    return neg(abs.num === 1n && abs.den === 1n ? x : scalarMul(numberLiteral(qtext(abs)), x));
+    const abs = rneg(q);
+    return neg(abs.num === 1n && abs.den === 1n ? x : scalarMul(numberLiteral(formatRational(abs)), x));
   }
-  return q.num === 1n && q.den === 1n ? x : scalarMul(numberLiteral(qtext(q)), x);
+  return q.num === 1n && q.den === 1n ? x : scalarMul(numberLiteral(formatRational(q)), x);
 }
 
 /**
@@ -292,7 +292,7 @@ export function termToExpr(t: Term, sized = true): Expr {
     case 'pvar':
       return identifier(t.data);
     case 'num':
-      return numberExpr(t.value ?? coefficient(0n));
+      return numberExpr(t.value ?? rational(0n));
     case 'ones':
     case 'zero': {
       const s = t.shape;
@@ -323,7 +323,7 @@ export function termToExpr(t: Term, sized = true): Expr {
         if (out === undefined) {
           out = termToExpr(a, !free);
         } else if (q.num < 0n) {
-          out = sub(out, scaled(qneg(q), termToExpr(rest, !free)));
+          out = sub(out, scaled(rneg(q), termToExpr(rest, !free)));
         } else {
           out = add(out, termToExpr(a, !free));
         }

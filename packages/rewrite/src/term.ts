@@ -1,6 +1,6 @@
 import type { Dim, Property, Shape } from '@odot/core';
 import { SCALAR, matrixShape } from '@odot/core';
-import { coefficient, qcmp, qmul, qadd, qtext, type Coefficient } from './coefficient.ts';
+import { formatRational, radd, rational, rcmp, rmul, type Rational } from '@odot/numeric';
 
 /**
  * The operators of the internal term language. Compared with `Expr`:
@@ -54,7 +54,7 @@ export interface Term {
   /** True when a pattern variable occurs inside. */
   readonly hasVars: boolean;
   /** The value of a `num`. */
-  readonly value: Coefficient | undefined;
+  readonly value: Rational | undefined;
   /** Memo for derived facts (properties, normal forms); never affects equality. */
   readonly memo: Map<string, unknown>;
 }
@@ -110,9 +110,9 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
   return term;
 }
 
-function parseNumData(data: string): Coefficient {
+function parseNumData(data: string): Rational {
   const [n, d] = data.split('/');
-  return coefficient(BigInt(n as string), BigInt(d ?? '1'));
+  return rational(BigInt(n as string), BigInt(d ?? '1'));
 }
 
 // ---------------------------------------------------------------- shapes
@@ -262,7 +262,7 @@ function compareCore(a: Term, b: Term): number {
   const r = RANK[a.op] - RANK[b.op];
   if (r !== 0) return r;
   if (a.op === 'num' && a.value && b.value) {
-    const c = qcmp(a.value, b.value);
+    const c = rcmp(a.value, b.value);
     if (c !== 0) return c;
   } else if (a.data !== b.data) {
     return a.data < b.data ? -1 : 1;
@@ -304,13 +304,13 @@ export function mkPvar(name: string, shape: Shape, declared: readonly Property[]
 }
 
 /** An exact number. */
-export function mkNum(q: Coefficient): Term {
-  return intern('num', qtext(q), [], SCALAR);
+export function mkNum(q: Rational): Term {
+  return intern('num', formatRational(q), [], SCALAR);
 }
 
 /** The number from a JS integer. */
 export function mkInt(n: number): Term {
-  return mkNum(coefficient(BigInt(n)));
+  return mkNum(rational(BigInt(n)));
 }
 
 /** The all-ones matrix of a shape. */
@@ -356,10 +356,10 @@ export function mkHad(args: readonly Term[]): Term {
 /** A sum: flattened, numbers added exactly, sorted; one argument is itself. */
 export function mkAdd(args: readonly Term[]): Term {
   const flat: Term[] = [];
-  let constant: Coefficient | undefined;
+  let constant: Rational | undefined;
   for (const a of args) {
     for (const b of a.op === 'add' ? a.args : [a]) {
-      if (b.op === 'num' && b.value) constant = constant ? qadd(constant, b.value) : b.value;
+      if (b.op === 'num' && b.value) constant = constant ? radd(constant, b.value) : b.value;
       else flat.push(b);
     }
   }
@@ -373,9 +373,9 @@ export function mkAdd(args: readonly Term[]): Term {
 
 /** Scalar like terms collected (scalars form a commutative ring, kept as polynomials): `c + (−1)c` is 0. */
 function collectScalars(args: readonly Term[]): Term[] {
-  const groups = new Map<Term, Coefficient>();
+  const groups = new Map<Term, Rational>();
   for (const a of args) {
-    let q: Coefficient = coefficient(1n);
+    let q: Rational = rational(1n);
     let base = a;
     if (a.op === 'mul') {
       const nums = a.args.filter((x) => x.op === 'num');
@@ -385,7 +385,7 @@ function collectScalars(args: readonly Term[]): Term[] {
       }
     }
     const before = groups.get(base);
-    groups.set(base, before ? qadd(before, q) : q);
+    groups.set(base, before ? radd(before, q) : q);
   }
   const out: Term[] = [];
   for (const [base, q] of groups) {
@@ -416,10 +416,10 @@ export function mkMul(args: readonly Term[]): Term {
 
 function scalarProduct(factors: readonly Term[]): Term {
   const flat: Term[] = [];
-  let constant: Coefficient | undefined;
+  let constant: Rational | undefined;
   for (const a of factors) {
     for (const b of a.op === 'mul' ? a.args : [a]) {
-      if (b.op === 'num' && b.value) constant = constant ? qmul(constant, b.value) : b.value;
+      if (b.op === 'num' && b.value) constant = constant ? rmul(constant, b.value) : b.value;
       else flat.push(b);
     }
   }
@@ -518,8 +518,8 @@ export function rebuild(t: Term, args: readonly Term[]): Term {
 }
 
 /** The numeric coefficient and the rest of a scalar multiple: `−2A` → [−2, A], `c A` → [1, c A]. */
-export function splitCoefficient(t: Term): readonly [Coefficient, Term] {
-  if (t.op !== 'smul') return [coefficient(1n), t];
+export function splitCoefficient(t: Term): readonly [Rational, Term] {
+  if (t.op !== 'smul') return [rational(1n), t];
   const s = t.args[0] as Term;
   const x = t.args[1] as Term;
   if (s.op === 'num' && s.value) return [s.value, x];
@@ -530,7 +530,7 @@ export function splitCoefficient(t: Term): readonly [Coefficient, Term] {
       return [nums[0].value, mkSmul(scalarProduct(rest), x)];
     }
   }
-  return [coefficient(1n), t];
+  return [rational(1n), t];
 }
 
 /** Every pattern variable or symbol name inside a term. */
