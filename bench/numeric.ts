@@ -3,30 +3,11 @@ import type { FloatMatrix, Matrix } from '@odot/numeric';
 import { createRng, hadamardProduct, matrixProduct, symmetricEigen, symmetricEigenvalues } from '@odot/numeric';
 import { dotMultiply, matrix as mathMatrix } from 'mathjs';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
+import { compare as compareWith } from './timing.ts';
 
-/**
- * Median milliseconds per call of `ours` and `peer`, measured interleaved (ours, peer, ours, …) after
- * a warm-up, so a busy machine slows both alike; at least `minRounds` rounds and `budgetMs` in all.
- */
-function compare(ours: () => unknown, peer: () => unknown, budgetMs = 1500, minRounds = 7): { odotMs: number; peerMs: number } {
-  for (let i = 0; i < 2; i++) {
-    ours();
-    peer();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  const start = performance.now();
-  while (a.length < minRounds || (performance.now() - start < budgetMs && a.length < 200)) {
-    let t0 = performance.now();
-    ours();
-    a.push(performance.now() - t0);
-    t0 = performance.now();
-    peer();
-    b.push(performance.now() - t0);
-  }
-  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
-  return { odotMs: median(a), peerMs: median(b) };
-}
+/** `compare` with this area's defaults: at least 7 rounds, at most 200. */
+const compare = (ours: () => unknown, peer: () => unknown, budgetMs = 1500) =>
+  compareWith(ours, peer, { budgetMs, minRounds: 7, maxRounds: 200 });
 
 function randomFloat(rows: number, cols: number, seed: number): FloatMatrix {
   const rng = createRng(seed);

@@ -1,30 +1,7 @@
 // Parser benchmark: @odot/parser (nearley + moo) against math.js `parse` on the same inputs, in one process.
 import { parse } from '@odot/parser';
 import { parse as mathParse } from 'mathjs';
-
-/**
- * Median milliseconds per call of `ours` and `peer`, measured interleaved (ours, peer, ours, …)
- * after a warm-up, so a busy machine slows both alike.
- */
-function compare(ours: () => unknown, peer: () => unknown, budgetMs = 1500, minRounds = 5): { odotMs: number; peerMs: number } {
-  for (let i = 0; i < 2; i++) {
-    ours();
-    peer();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  const start = performance.now();
-  while (a.length < minRounds || (performance.now() - start < budgetMs && a.length < 300)) {
-    let t0 = performance.now();
-    ours();
-    a.push(performance.now() - t0);
-    t0 = performance.now();
-    peer();
-    b.push(performance.now() - t0);
-  }
-  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
-  return { odotMs: median(a), peerMs: median(b) };
-}
+import { compare } from './timing.ts';
 
 /** Tokens as a reader counts them (names, numbers, `.*`, single symbols): the same count for both parsers. */
 function tokenCount(text: string): number {
@@ -52,7 +29,7 @@ export async function run(): Promise<void> {
       const { odotMs, peerMs } = compare(
         () => parse(text),
         () => mathParse(text),
-        n >= 10_000 ? 4000 : 1500,
+        { budgetMs: n >= 10_000 ? 4000 : 1500 },
       );
       const odotPerToken = (odotMs * 1000) / tokens;
       const peerPerToken = (peerMs * 1000) / tokens;

@@ -7,16 +7,12 @@ import { add, givensFrom, hadamard, identifier, printPlain, type Expr, type Give
 import { parseDeclarations, parseExpr } from '@odot/parser';
 import { canonicalForm, equivalent } from '@odot/rewrite';
 import { parse as mathParse, simplify as mathSimplify } from 'mathjs';
+import { median } from './timing.ts';
 
 function givens(text: string): Givens {
   const r = parseDeclarations(text);
   if (!r.ok) throw new Error(r.error.message);
   return givensFrom(r.value);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
 }
 
 /** Median ms of `f` over at least `rounds` runs (after a warm-up) within `budgetMs`. */

@@ -1,0 +1,41 @@
+// Timing helpers shared by the benchmark areas: medians, and interleaved runs of odot against a peer.
+
+/** The median of a list of timings (the list is left as it is). */
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Limits for `compare`: at least `minRounds` rounds, then more while within `budgetMs`, at most `maxRounds`. */
+export interface CompareOptions {
+  readonly budgetMs?: number;
+  readonly minRounds?: number;
+  readonly maxRounds?: number;
+}
+
+/**
+ * Median milliseconds per call of `ours` and `peer`, measured interleaved (ours, peer, ours, …)
+ * after a warm-up, so a busy machine slows both alike.
+ */
+export function compare(
+  ours: () => unknown,
+  peer: () => unknown,
+  { budgetMs = 1500, minRounds = 5, maxRounds = 300 }: CompareOptions = {},
+): { odotMs: number; peerMs: number } {
+  for (let i = 0; i < 2; i++) {
+    ours();
+    peer();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const start = performance.now();
+  while (a.length < minRounds || (performance.now() - start < budgetMs && a.length < maxRounds)) {
+    let t0 = performance.now();
+    ours();
+    a.push(performance.now() - t0);
+    t0 = performance.now();
+    peer();
+    b.push(performance.now() - t0);
+  }
+  return { odotMs: median(a), peerMs: median(b) };
+}
