@@ -22,7 +22,8 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await serveStatic(dist);
   browser = await launchChromium();
-});
+  // On a fresh machine launchChromium first installs Debian's chromium with apt-get: allow for it.
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
