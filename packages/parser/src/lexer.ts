@@ -167,7 +167,8 @@ export function lexerFor(dialect: Dialect): moo.Lexer {
 
 /**
  * The token types the grammar refers to (after the token pass). They are few on purpose: every
- * alternative Earley predicts costs time, so e.g. all product operators share `prodop`.
+ * alternative Earley predicts costs time, so e.g. `+`, `-` and all product operators share `binop`
+ * (the grammar reads sums and products as one flat chain, see `chain.ts`).
  * `leaf` is a name, number or constant; `prefix` a prefix minus or a number used as a
  * coefficient (`2A`); `pow` any postfix operator (`^`, `^⊙`, and `ᵀ`, `'`, `⁻¹` followed by an
  * inserted `top`); `lp` an opening bracket or a function name with its bracket (`diag(`, `Σ_k(`);
@@ -176,8 +177,7 @@ export function lexerFor(dialect: Dialect): moo.Lexer {
 export const TOKEN_TYPES: ReadonlySet<string> = new Set([
   'leaf',
   'prefix',
-  'addop',
-  'prodop',
+  'binop',
   'relop',
   'post',
   'pow',
@@ -194,7 +194,7 @@ export const TOKEN_TYPES: ReadonlySet<string> = new Set([
 
 /**
  * A token as the grammar sees it. `kind` is what the dialect lexer saw (`ident`, `num`,
- * `had`, `minus`, …), `type` the grammar's class of it (`leaf`, `prodop`, `neg`, …).
+ * `had`, `minus`, …), `type` the grammar's class of it (`leaf`, `binop`, `prefix`, …).
  */
 export class Tok {
   /** The grammar token type (one of TOKEN_TYPES). */

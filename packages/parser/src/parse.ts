@@ -4,6 +4,8 @@ import type { Expr, OdotError, Result } from '@odot/core';
 import grammar from './generated/grammar.ts';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
+import { chainEnd } from './chain.ts';
+import type { Chain } from './chain.ts';
 import { TokenStream } from './lexer.ts';
 import type { Tok } from './lexer.ts';
 import { lintNotes } from './lint.ts';
@@ -57,7 +59,7 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly r
     if (error instanceof OdotException) throw error;
     throw new OdotException(syntaxError(tokens, internals.current, expectedAt(parser), text, dialect));
   }
-  const results = parser.results as Expr[];
+  const results = (parser.results as Chain[]).map(chainEnd);
   if (results.length === 0) {
     throw new OdotException(syntaxError(tokens, tokens.length, expectedAt(parser), text, dialect));
   }
@@ -69,7 +71,7 @@ function mixesProducts(tokens: readonly Tok[]): boolean {
   let hadamard = false;
   let matrix = false;
   for (const t of tokens) {
-    if (t.type !== 'prodop') continue;
+    if (t.type !== 'binop' || t.kind === 'plus' || t.kind === 'minus') continue;
     if (t.kind === 'had') hadamard = true;
     else if (t.kind !== 'kron') matrix = true;
     if (hadamard && matrix) return true;

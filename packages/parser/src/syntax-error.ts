@@ -5,8 +5,8 @@ import type { Tok } from './lexer.ts';
 import { tokenSpan } from './span.ts';
 
 const OPERAND_STARTS = new Set(['leaf', 'prefix', 'lp']);
-const OPERATORS = new Set(['addop', 'prodop', 'relop', 'post', 'pow', 'lidx']);
-const AFTER_OPERAND = new Set(['addop', 'prefix', 'prodop', 'relop', 'pow', 'lidx', 'comma', 'semi', 'lp']);
+const OPERATORS = new Set(['binop', 'relop', 'post', 'pow', 'lidx']);
+const AFTER_OPERAND = new Set(['binop', 'prefix', 'relop', 'pow', 'lidx', 'comma', 'semi', 'lp']);
 const LITERAL: Readonly<Record<string, string>> = {
   rp: 'a closing bracket',
   rb: '`]`',

@@ -34,10 +34,10 @@ const GRAMMAR_TYPE: Readonly<Record<string, string>> = {
   ident: 'leaf',
   num: 'leaf',
   constant: 'leaf',
-  plus: 'addop',
-  had: 'prodop',
-  mm: 'prodop',
-  kron: 'prodop',
+  plus: 'binop',
+  had: 'binop',
+  mm: 'binop',
+  kron: 'binop',
   eq: 'relop',
   neq: 'relop',
   succeq: 'relop',
@@ -223,7 +223,7 @@ function argumentCount(raw: readonly Tok[], open: number): number {
 
 function synthetic(type: string, value: string, at: Tok): Tok {
   const tok = new Tok(type, value, '', at.offset, at.line, at.col, false);
-  tok.type = type === 'juxt' ? 'prodop' : type;
+  tok.type = type === 'juxt' ? 'binop' : type;
   return tok;
 }
 
@@ -344,7 +344,7 @@ export function prepareTokens(text: string, dialect: Dialect): PreparedTokens {
         }
         break;
       case 'minus':
-        tok.type = prev !== undefined && ENDS.has(prev.kind) ? 'addop' : 'prefix';
+        tok.type = prev !== undefined && ENDS.has(prev.kind) ? 'binop' : 'prefix';
         break;
       default:
         break;

@@ -5,9 +5,8 @@
 // @ts-ignore
 function id(d: any[]): any { return d[0]; }
 declare var relop: any;
-declare var addop: any;
 declare var prefix: any;
-declare var prodop: any;
+declare var binop: any;
 declare var leaf: any;
 declare var lp: any;
 declare var rp: any;
@@ -20,6 +19,7 @@ declare var semi: any;
 
 import { lexer } from '../lexer.ts';
 import * as b from '../build.ts';
+import * as c from '../chain.ts';
 
 interface NearleyToken {
   value: any;
@@ -52,13 +52,11 @@ const grammar: Grammar = {
   Lexer: lexer,
   ParserRules: [
     {"name": "Relation", "symbols": ["Sum"], "postprocess": id},
-    {"name": "Relation", "symbols": ["Sum", (lexer.has("relop") ? {type: "relop"} : relop), "Sum"], "postprocess": (d) => b.relation(d[0], d[1], d[2])},
-    {"name": "Sum", "symbols": ["Product"], "postprocess": id},
-    {"name": "Sum", "symbols": ["Sum", (lexer.has("addop") ? {type: "addop"} : addop), "Product"], "postprocess": (d) => b.addOrSub(d[0], d[1], d[2])},
-    {"name": "Product", "symbols": ["Postfix"], "postprocess": id},
-    {"name": "Product", "symbols": [(lexer.has("prefix") ? {type: "prefix"} : prefix), "Unary"], "postprocess": (d) => b.prefix(d[0], d[1])},
-    {"name": "Product", "symbols": ["Product", (lexer.has("prodop") ? {type: "prodop"} : prodop), "Postfix"], "postprocess": (d) => b.product(d[0], d[1], d[2])},
-    {"name": "Product", "symbols": ["Product", (lexer.has("prodop") ? {type: "prodop"} : prodop), (lexer.has("prefix") ? {type: "prefix"} : prefix), "Unary"], "postprocess": (d) => b.product(d[0], d[1], b.prefix(d[2], d[3]))},
+    {"name": "Relation", "symbols": ["Sum", (lexer.has("relop") ? {type: "relop"} : relop), "Sum"], "postprocess": (d) => c.chainStart(b.relation(c.chainEnd(d[0]), d[1], c.chainEnd(d[2])))},
+    {"name": "Sum", "symbols": ["Postfix"], "postprocess": (d) => c.chainStart(d[0])},
+    {"name": "Sum", "symbols": [(lexer.has("prefix") ? {type: "prefix"} : prefix), "Unary"], "postprocess": (d) => c.chainStart(b.prefix(d[0], d[1]))},
+    {"name": "Sum", "symbols": ["Sum", (lexer.has("binop") ? {type: "binop"} : binop), "Postfix"], "postprocess": (d) => c.chainPush(d[0], d[1], d[2])},
+    {"name": "Sum", "symbols": ["Sum", (lexer.has("binop") ? {type: "binop"} : binop), (lexer.has("prefix") ? {type: "prefix"} : prefix), "Unary"], "postprocess": (d) => c.chainPush(d[0], d[1], b.prefix(d[2], d[3]))},
     {"name": "Unary", "symbols": ["Postfix"], "postprocess": id},
     {"name": "Unary", "symbols": [(lexer.has("prefix") ? {type: "prefix"} : prefix), "Unary"], "postprocess": (d) => b.prefix(d[0], d[1])},
     {"name": "Postfix", "symbols": [(lexer.has("leaf") ? {type: "leaf"} : leaf)], "postprocess": (d) => b.leaf(d[0])},
@@ -66,13 +64,13 @@ const grammar: Grammar = {
     {"name": "Postfix", "symbols": ["Postfix", (lexer.has("pow") ? {type: "pow"} : pow), "Exponent"], "postprocess": (d) => b.power(d[0], d[1], d[2])},
     {"name": "Exponent", "symbols": [(lexer.has("leaf") ? {type: "leaf"} : leaf)], "postprocess": (d) => b.expValue(d[0])},
     {"name": "Exponent", "symbols": [(lexer.has("prefix") ? {type: "prefix"} : prefix), (lexer.has("leaf") ? {type: "leaf"} : leaf)], "postprocess": (d) => b.expNeg(d[0], d[1])},
-    {"name": "Exponent", "symbols": [(lexer.has("lp") ? {type: "lp"} : lp), "Sum", (lexer.has("rp") ? {type: "rp"} : rp)], "postprocess": (d) => b.expGroup(d[0], d[1], d[2])},
+    {"name": "Exponent", "symbols": [(lexer.has("lp") ? {type: "lp"} : lp), "Sum", (lexer.has("rp") ? {type: "rp"} : rp)], "postprocess": (d) => b.expGroup(d[0], c.chainEnd(d[1]), d[2])},
     {"name": "Exponent", "symbols": [(lexer.has("top") ? {type: "top"} : top)], "postprocess": (d) => b.expTop(d[0], d[0])},
     {"name": "Exponent", "symbols": [(lexer.has("lp") ? {type: "lp"} : lp), (lexer.has("top") ? {type: "top"} : top), (lexer.has("rp") ? {type: "rp"} : rp)], "postprocess": (d) => b.expTop(d[0], d[2])},
     {"name": "Exponent", "symbols": [(lexer.has("lidx") ? {type: "lidx"} : lidx), "Args", (lexer.has("rb") ? {type: "rb"} : rb)], "postprocess": (d) => b.expIndex(d[0], d[1], d[2])},
-    {"name": "Args", "symbols": ["Sum"], "postprocess": (d) => b.list(d[0])},
-    {"name": "Args", "symbols": ["Args", (lexer.has("comma") ? {type: "comma"} : comma), "Sum"], "postprocess": (d) => b.cons(d[0], d[2])},
-    {"name": "Args", "symbols": ["Args", (lexer.has("semi") ? {type: "semi"} : semi), "Sum"], "postprocess": (d) => b.cons(b.cons(d[0], b.ROW_BREAK), d[2])}
+    {"name": "Args", "symbols": ["Sum"], "postprocess": (d) => b.list(c.chainEnd(d[0]))},
+    {"name": "Args", "symbols": ["Args", (lexer.has("comma") ? {type: "comma"} : comma), "Sum"], "postprocess": (d) => b.cons(d[0], c.chainEnd(d[2]))},
+    {"name": "Args", "symbols": ["Args", (lexer.has("semi") ? {type: "semi"} : semi), "Sum"], "postprocess": (d) => b.cons(b.cons(d[0], b.ROW_BREAK), c.chainEnd(d[2]))}
   ],
   ParserStart: "Relation",
 };
