@@ -9,4 +9,13 @@ import { equivCommand } from './equiv.ts';
 import { checkCommand } from './check.ts';
 
 /** Every `odot` sub-command, in the order `odot --help` lists them. */
-export const COMMANDS: readonly Command[] = [parseCommand, evalCommand, psdCommand, gradeCommand, worksheetCommand, simplifyCommand, equivCommand, checkCommand];
+export const COMMANDS: readonly Command[] = [
+  parseCommand,
+  evalCommand,
+  psdCommand,
+  simplifyCommand,
+  equivCommand,
+  checkCommand,
+  gradeCommand,
+  worksheetCommand,
+];

@@ -1,0 +1,115 @@
+import nearley from 'nearley';
+import { OdotException, fail, odotError, ok } from '@odot/core';
+import type { Expr, OdotError, Result } from '@odot/core';
+import grammar from './generated/grammar.ts';
+import type { Dialect } from './dialect.ts';
+import { isDialect } from './dialect.ts';
+import { TokenStream } from './lexer.ts';
+import type { Tok } from './lexer.ts';
+import { lintNotes } from './lint.ts';
+import { syntaxError } from './syntax-error.ts';
+import { prepareTokens } from './token-pass.ts';
+
+/** A parsed expression and its lint notes (e.g. `mixed-products`, `star-is-matmul`). */
+export interface Parsed {
+  readonly expr: Expr;
+  readonly notes: readonly OdotError[];
+}
+
+/** Options of `parse`. */
+export interface ParseOptions {
+  /** The input dialect; `plain` by default. */
+  readonly dialect?: Dialect;
+}
+
+const GRAMMAR = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
+
+/** The parts of nearley's parser state that error reporting reads (not in its type definitions). */
+interface ParserInternals {
+  table: ({ scannable: { rule: { symbols: unknown[] }; dot: number }[] } | undefined)[];
+  current: number;
+  reportError: (token: unknown) => string;
+  reportLexerError: (error: unknown) => string;
+}
+
+function expectedAt(parser: nearley.Parser): Set<string> {
+  const internals = parser as unknown as ParserInternals;
+  const column = internals.table[internals.current];
+  const types = new Set<string>();
+  for (const state of column?.scannable ?? []) {
+    const symbol = state.rule.symbols[state.dot];
+    if (typeof symbol === 'object' && symbol !== null && 'type' in symbol && typeof symbol.type === 'string') types.add(symbol.type);
+  }
+  return types;
+}
+
+/** Every parse of the prepared tokens (exactly one for valid input; used by the tests to catch ambiguity). */
+export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
+  const { tokens, notes } = prepareTokens(text, dialect);
+  const parser = new nearley.Parser(GRAMMAR, { lexer: new TokenStream(tokens) });
+  const internals = parser as unknown as ParserInternals;
+  // nearley builds a long textual report on failure; ours is built from the state instead.
+  internals.reportError = () => 'syntax error';
+  internals.reportLexerError = () => 'syntax error';
+  try {
+    parser.feed(text);
+  } catch (error) {
+    if (error instanceof OdotException) throw error;
+    throw new OdotException(syntaxError(tokens, internals.current, expectedAt(parser), text, dialect));
+  }
+  const results = parser.results as Expr[];
+  if (results.length === 0) {
+    throw new OdotException(syntaxError(tokens, tokens.length, expectedAt(parser), text, dialect));
+  }
+  return { results, tokens, notes };
+}
+
+/** Whether the input has both a Hadamard and a matrix product (only then can the lint pass find something). */
+function mixesProducts(tokens: readonly Tok[]): boolean {
+  let hadamard = false;
+  let matrix = false;
+  for (const t of tokens) {
+    if (t.type !== 'prodop') continue;
+    if (t.kind === 'had') hadamard = true;
+    else if (t.kind !== 'kron') matrix = true;
+    if (hadamard && matrix) return true;
+  }
+  return false;
+}
+
+function internalError(error: unknown): OdotError {
+  if (error instanceof RangeError) {
+    return odotError('too-deep', 'the expression is too deeply nested to parse', {
+      hints: ['split it into smaller parts'],
+    });
+  }
+  return odotError('internal', `internal parser error: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * Parses an expression in a dialect (default `plain`). Returns the tree with spans and lint
+ * notes, or a diagnostic with code, span, message, expected tokens and hints. Never throws.
+ */
+export function parse(text: string, options: ParseOptions = {}): Result<Parsed> {
+  const dialect = options.dialect ?? 'plain';
+  if (!isDialect(dialect)) {
+    return fail(odotError('unknown-dialect', `unknown dialect \`${String(dialect)}\``, { expected: ['plain', 'latex', 'numpy', 'matlab'] }));
+  }
+  try {
+    const { results, notes, tokens } = parseAll(text, dialect);
+    if (results.length > 1) {
+      return fail(odotError('ambiguous', `internal error: the input has ${results.length} parses`));
+    }
+    const expr = results[0] as Expr;
+    return ok({ expr, notes: mixesProducts(tokens) ? [...notes, ...lintNotes(expr)] : notes });
+  } catch (error) {
+    return fail(error instanceof OdotException ? error.error : internalError(error));
+  }
+}
+
+/** Parses trusted text (the law catalogue, tests); throws `OdotException` on bad input. */
+export function parseExpr(text: string, dialect: Dialect = 'plain'): Expr {
+  const result = parse(text, { dialect });
+  if (!result.ok) throw new OdotException(result.error);
+  return result.value.expr;
+}
