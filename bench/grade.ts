@@ -11,6 +11,7 @@ import { add, hadamard, identifier, kronecker, matMul, transpose, type Expr } fr
 import { gradeAnswer, gradeSubmission, modelSubmissionAnswer, parseWorksheet, questionBindings, type Question, type Submission, type Worksheet } from '@odot/grader';
 import { evaluate, isMatrix, matrixRows } from '@odot/numeric';
 import { deepEqual, dotMultiply } from 'mathjs';
+import { median } from './timing.ts';
 
 const TOTAL = 10_000;
 const COLD_SAMPLE = 200;
@@ -70,11 +71,6 @@ function generate(ws: Worksheet, count: number): Submission[] {
     }
     return { student, worksheet: ws.id, answers };
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
 }
 
 setFlagsFromString('--expose_gc');

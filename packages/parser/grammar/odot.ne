@@ -12,9 +12,10 @@
 #             operands themselves: names, numbers, constants (`%leaf`), and bracketed groups
 #             (`%lp`: `(`, `{`, `diag(`, `Σ_k(`, and matrix literals `[1 2; 3 4]`, `\begin{pmatrix}`)
 #
-# Speed: every rule is left-recursive or flat, and the operator classes are merged into one
-# token type per level, so Earley predicts few items per token (see README, "Performance").
-# Postprocessors are one-liners calling the typed builders in src/build.ts.
+# Speed: every rule is left-recursive or flat, and the operator classes are merged into few
+# token types, so Earley predicts few items per token (see README, "Performance"); `parse` also
+# leaves out the rules whose token types the input lacks (src/grammars.ts).
+# Postprocessors are one-liners calling the typed builders in src/build.ts and src/chain.ts.
 
 @preprocessor typescript
 

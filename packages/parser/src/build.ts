@@ -5,28 +5,21 @@ import {
   diag,
   diagVec,
   entry,
-  hadamardPower,
-  identifier,
   identity,
-  inverse,
   kronecker,
   matrixLiteral,
-  matrixPower,
-  neg as negNode,
-  numberLiteral,
   odotError,
   ones,
-  scalarMul,
   sum as sumNode,
   trace,
-  transpose,
   zero,
 } from '@odot/core';
 import type { DimLiteral, Expr, Identifier, NumberLiteral, OdotError, Property, Span } from '@odot/core';
 import { lookupFunction } from './functions.ts';
+import { hadamardPower, identifier, inverse, matrixPower, neg as negNode, numberLiteral, scalarMul, transpose } from './nodes.ts';
 import type { Dialect } from './dialect.ts';
 import type { Tok } from './lexer.ts';
-import { spanFromTo, tokenSpan } from './span.ts';
+import { spanFromTo, spanFromToken, spanToToken, tokenSpan, tokensSpan } from './span.ts';
 
 // Typed adapters from tokens and sub-results to @odot/core builders. The grammar's
 // postprocessors are one-liners calling these. They must be cheap and free of side effects
@@ -132,7 +125,7 @@ export function constant(t: Tok): Expr {
 
 /** `( e )`: the same node, its span widened to the brackets (that is how the lint pass sees brackets). */
 export function paren(open: Tok, e: Expr, close: Tok): Expr {
-  return { ...e, span: spanFromTo(tokenSpan(open), tokenSpan(close)) };
+  return { ...e, span: tokensSpan(open, close) };
 }
 
 // ---- lists (persistent, so partial parses never share mutable arrays) ----------------------
@@ -202,7 +195,7 @@ function splitRows(items: readonly Expr[]): Row[] {
 
 /** `[1 2; 3 4]`, `[1, 2; 3, 4]`, `\begin{pmatrix}1&2\\3&4\end{pmatrix}`, and `[[1, 2], [3, 4]]`. */
 function matrix(open: Tok, args: List<Expr>, close: Tok): Expr {
-  const span = spanFromTo(tokenSpan(open), tokenSpan(close));
+  const span = tokensSpan(open, close);
   const items = toArray(args);
   if (open.flag !== 'rows') return matrixFrom(splitRows(items), span);
   // `[[1, 2], [3, 4]]` arrives as one row of one-row literals: each becomes a row.
@@ -246,12 +239,12 @@ export function relation(l: Expr, op: Tok, r: Expr): Expr {
 
 /** `-A`. */
 export function neg(op: Tok, e: Expr): Expr {
-  return negNode(e, spanFromTo(tokenSpan(op), spanOf(e)));
+  return negNode(e, spanFromToken(op, spanOf(e)));
 }
 
 /** `2A`, `1/2 A`, `\frac{1}{2} A`, numpy `2 * A`. */
 export function scaled(t: Tok, e: Expr): Expr {
-  return scalarMul(numberLiteral(t.value, tokenSpan(t)), e, spanFromTo(tokenSpan(t), spanOf(e)));
+  return scalarMul(numberLiteral(t.value, tokenSpan(t)), e, spanFromToken(t, spanOf(e)));
 }
 
 /** `X ⪰ 0` (psd) and `X ≻ 0` (pd); anything but `0` on the right is an error. */
@@ -281,7 +274,7 @@ export type Exponent =
 
 /** The brackets of `A[i,j]`, `A_{ij}`, MATLAB `A(i,j)` (the grammar reads an index as a postfix operator). */
 export function expIndex(open: Tok, args: List<Expr>, close: Tok): Exponent {
-  return { kind: 'index', open, args, close, span: spanFromTo(tokenSpan(open), tokenSpan(close)) };
+  return { kind: 'index', open, args, close, span: tokensSpan(open, close) };
 }
 
 /** `^2`, `^k`, `^T`. */
@@ -289,21 +282,22 @@ export function expValue(t: Tok): Exponent {
   if (t.kind === 'constant') {
     return fail('expected-exponent', `expected an exponent, found \`${t.text}\``, tokenSpan(t), { expected: ['a number', 'a name', '`T`'] });
   }
-  if (t.kind === 'ident' && t.value === 'T') return { kind: 'transpose', span: tokenSpan(t) };
-  const e = t.kind === 'ident' ? identifier(t.value, tokenSpan(t)) : numberLiteral(t.value, tokenSpan(t));
-  return { kind: 'value', expr: e, span: tokenSpan(t) };
+  const span = tokenSpan(t);
+  if (t.kind === 'ident' && t.value === 'T') return { kind: 'transpose', span };
+  const e = t.kind === 'ident' ? identifier(t.value, span) : numberLiteral(t.value, span);
+  return { kind: 'value', expr: e, span };
 }
 
 /** `^-1`. */
 export function expNeg(minus: Tok, t: Tok): Exponent {
-  const span = spanFromTo(tokenSpan(minus), tokenSpan(t));
+  const span = tokensSpan(minus, t);
   if (t.kind !== 'num') return fail('expected-exponent', 'expected a number after `-` in an exponent', span, { expected: ['a number'] });
   return { kind: 'value', expr: negNode(numberLiteral(t.value, tokenSpan(t)), span), span };
 }
 
 /** `^(k+1)`, `^{-1}`, `^{T}`. */
 export function expGroup(open: Tok, e: Expr, close: Tok): Exponent {
-  const span = spanFromTo(tokenSpan(open), tokenSpan(close));
+  const span = tokensSpan(open, close);
   if (open.kind !== 'lp' && open.kind !== 'lbrace') {
     return fail('expected-exponent', `expected a number or a bracketed exponent, found \`${open.text}\``, span, { hints: ['write the exponent in brackets: `A^(tr(B))`'] });
   }
@@ -313,14 +307,14 @@ export function expGroup(open: Tok, e: Expr, close: Tok): Exponent {
 
 /** `^\top`, `^{\top}`. */
 export function expTop(first: Tok, last: Tok): Exponent {
-  return { kind: 'transpose', span: spanFromTo(tokenSpan(first), tokenSpan(last)) };
+  return { kind: 'transpose', span: tokensSpan(first, last) };
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** `Aᵀ`, `A'`, `A.T`, `A.'`, `A⁻¹`, `A²`. */
 function postfix(e: Expr, t: Tok): Expr {
-  const span = spanFromTo(spanOf(e), tokenSpan(t));
+  const span = spanToToken(spanOf(e), t);
   const v = t.value;
   if (v === 'ᵀ' || v === "'" || v === '.T' || v === ".'") return transpose(e, span);
   if (v === '⁻¹') return inverse(e, span);
@@ -385,8 +379,8 @@ function splitIndices(e: Expr, at: Span): readonly [Expr, Expr] {
  * 1-based ones), `A_{ij}`, `A_{i,j}`, `A_{i j}`, `A_{1,2}` (subscripts; digits alone, `D_{12}`, are part of a name), MATLAB `A(i, j)`.
  */
 function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok): Expr {
-  const span = spanFromTo(spanOf(m), tokenSpan(close));
-  const inner = spanFromTo(tokenSpan(open), tokenSpan(close));
+  const span = spanToToken(spanOf(m), close);
+  const inner = tokensSpan(open, close);
   if (open.value === 'call' && m.type !== 'Identifier') return fail('syntax', 'only a name can be indexed with `( , )`', inner);
   const items = toArray(args);
   if (items.includes(ROW_BREAK)) return fail('syntax', 'unexpected `;` in an index', inner, { expected: ['`,`'] });
@@ -403,7 +397,7 @@ function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok): Expr {
 
 /** `Σ_k(body)`, `sum_k(body)`, `\sum_{k}\left(body\right)`. */
 export function sum(t: Tok, body: Expr, close: Tok): Expr {
-  return sumNode(t.value, body, spanFromTo(tokenSpan(t), tokenSpan(close)));
+  return sumNode(t.value, body, tokensSpan(t, close));
 }
 
 const CLAIMS: Readonly<Record<string, Property>> = {
@@ -498,19 +492,19 @@ function build(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr
 export function group(fn: Tok, args: List<Expr>, close: Tok): Expr {
   if (fn.kind === 'lb' || fn.kind === 'lenv') return matrix(fn, args, close);
   for (let l: List<Expr> | undefined = args; l !== undefined; l = l.tail) {
-    if (l.head === ROW_BREAK) return fail('syntax', 'unexpected `;`: rows are only separated inside a matrix literal `[1 2; 3 4]`', spanFromTo(tokenSpan(fn), tokenSpan(close)));
+    if (l.head === ROW_BREAK) return fail('syntax', 'unexpected `;`: rows are only separated inside a matrix literal `[1 2; 3 4]`', tokensSpan(fn, close));
   }
   if (fn.kind !== 'fn' && fn.kind !== 'sum') {
     if (args.tail !== undefined) {
-      return fail('syntax', 'unexpected `,` in brackets', spanFromTo(tokenSpan(fn), tokenSpan(close)), {
+      return fail('syntax', 'unexpected `,` in brackets', tokensSpan(fn, close), {
         hints: ['a list of arguments needs a function, like `kron(A, B)`'],
       });
     }
     return paren(fn, args.head, close);
   }
   if (fn.kind === 'sum') {
-    if (args.tail !== undefined) return fail('wrong-arity', `\`${fn.text}(…)\` takes one expression`, spanFromTo(tokenSpan(fn), tokenSpan(close)));
+    if (args.tail !== undefined) return fail('wrong-arity', `\`${fn.text}(…)\` takes one expression`, tokensSpan(fn, close));
     return sum(fn, args.head, close);
   }
-  return build(fn, toArray(args), spanFromTo(tokenSpan(fn), tokenSpan(close)), fn.flag === 'tuple');
+  return build(fn, toArray(args), tokensSpan(fn, close), fn.flag === 'tuple');
 }

@@ -1,10 +1,10 @@
 import nearley from 'nearley';
 import { OdotException, fail, odotError, ok } from '@odot/core';
 import type { Expr, OdotError, Result } from '@odot/core';
-import grammar from './generated/grammar.ts';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { chainEnd } from './chain.ts';
+import { FULL_GRAMMAR, grammarFor } from './grammars.ts';
 import type { Chain } from './chain.ts';
 import { TokenStream } from './lexer.ts';
 import type { Tok } from './lexer.ts';
@@ -23,8 +23,6 @@ export interface ParseOptions {
   /** The input dialect; `plain` by default. */
   readonly dialect?: Dialect;
 }
-
-const GRAMMAR = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
 
 /** The parts of nearley's parser state that error reporting reads (not in its type definitions). */
 interface ParserInternals {
@@ -45,14 +43,41 @@ function expectedAt(parser: nearley.Parser): Set<string> {
   return types;
 }
 
-/** Every parse of the prepared tokens (exactly one for valid input; used by the tests to catch ambiguity). */
-export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
-  const { tokens, notes } = prepareTokens(text, dialect);
-  const parser = new nearley.Parser(GRAMMAR, { lexer: new TokenStream(tokens) });
+/** A nearley parser over prepared tokens, with nearley's own (long, unused) error reports switched off. */
+function parserFor(grammar: nearley.Grammar, tokens: readonly Tok[]): nearley.Parser {
+  const parser = new nearley.Parser(grammar, { lexer: new TokenStream(tokens) });
   const internals = parser as unknown as ParserInternals;
   // nearley builds a long textual report on failure; ours is built from the state instead.
   internals.reportError = () => 'syntax error';
   internals.reportLexerError = () => 'syntax error';
+  return parser;
+}
+
+/**
+ * The parses of the tokens with the grammar reduced to their token types (see `grammars.ts`), or
+ * undefined when that fails in any way: the caller then parses again with the full grammar,
+ * which reports the error.
+ */
+function parseReduced(text: string, tokens: readonly Tok[]): Expr[] | undefined {
+  const grammar = grammarFor(tokens);
+  if (grammar === FULL_GRAMMAR) return undefined;
+  try {
+    const parser = parserFor(grammar, tokens);
+    parser.feed(text);
+    const results = parser.results as Chain[];
+    return results.length > 0 ? results.map(chainEnd) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every parse of the prepared tokens (exactly one for valid input; used by the tests to catch ambiguity). */
+export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
+  const { tokens, notes } = prepareTokens(text, dialect);
+  const fast = parseReduced(text, tokens);
+  if (fast !== undefined) return { results: fast, tokens, notes };
+  const parser = parserFor(FULL_GRAMMAR, tokens);
+  const internals = parser as unknown as ParserInternals;
   try {
     parser.feed(text);
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Span } from '@odot/core';
+import type { Point, Span } from '@odot/core';
 
 /** The position fields of a token. */
 export interface TokenPosition {
@@ -19,4 +19,29 @@ export function tokenSpan(tok: TokenPosition): Span {
 /** From the start of `a` to the end of `b`. */
 export function spanFromTo(a: Span, b: Span): Span {
   return { start: a.start, end: b.end };
+}
+
+/** The point where a token starts. */
+export function tokenStart(tok: TokenPosition): Point {
+  return { line: tok.line, column: tok.col, offset: tok.offset };
+}
+
+/** The point just after a single-line token. */
+export function tokenEnd(tok: TokenPosition): Point {
+  return { line: tok.line, column: tok.col + tok.text.length, offset: tok.offset + tok.text.length };
+}
+
+/** From the start of token `a` to the end of token `b` (the same as `spanFromTo(tokenSpan(a), tokenSpan(b))`, with fewer allocations). */
+export function tokensSpan(a: TokenPosition, b: TokenPosition): Span {
+  return { start: tokenStart(a), end: tokenEnd(b) };
+}
+
+/** From the start of `a` to the end of token `b`. */
+export function spanToToken(a: Span, b: TokenPosition): Span {
+  return { start: a.start, end: tokenEnd(b) };
+}
+
+/** From the start of token `a` to the end of `b`. */
+export function spanFromToken(a: TokenPosition, b: Span): Span {
+  return { start: tokenStart(a), end: b.end };
 }

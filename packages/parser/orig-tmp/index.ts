@@ -1,6 +1,0 @@
-export type { Dialect } from './dialect.ts';
-export { DIALECTS, isDialect } from './dialect.ts';
-export type { ParseOptions, Parsed } from './parse.ts';
-export { parse, parseExpr } from './parse.ts';
-export { parseDeclarations } from './declarations.ts';
-export { MAX_NESTING, MAX_TOKENS } from './limits.ts';
