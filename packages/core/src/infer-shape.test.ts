@@ -107,6 +107,11 @@ describe('mismatches', () => {
     expect(errorOf(add(A, num('1'))).message).toBe('A + 1: left is m×n, right is scalar');
   });
 
+  it('take ⊙ of matrices only: scalar sides are an error, bare zeros become matrices', () => {
+    expect(errorOf(hadamard(trace(id('S')), trace(id('S')))).message).toBe('tr(S) ⊙ tr(S): left is scalar, right is scalar');
+    expect(shapeText(hadamard(zero(), zero()))).toMatch(/^\?\d+×\?\d+$/);
+  });
+
   it('tell symbolic dimensions apart', () => {
     expect(errorOf(hadamard(A, transpose(B))).message).toBe('A ⊙ Bᵀ: left is m×n, right is n×m');
     expect(errorOf(matMul(A, B)).message).toBe('A B: cannot multiply m×n by m×n: inner dimensions n and m differ');

@@ -314,7 +314,13 @@ function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: Rea
       kids.forEach((_, i) => scalarOnly(i, 'a matrix entry'));
       return { k: 'matrix', rows: { k: 'num', n: node.rows.length }, cols: { k: 'num', n: width } };
     }
-    case 'Hadamard':
+    case 'Hadamard': {
+      // No broadcasting and no scalars: both sides are matrices of one shape.
+      const lm = inf.asMatrix(first);
+      const rm = inf.asMatrix(second);
+      if (lm === undefined || rm === undefined || !inf.unify(lm, rm, sidesError)) throw new OdotException(sidesError());
+      return inf.moreKnown(lm, rm);
+    }
     case 'Add':
     case 'Sub':
     case 'Equal':
