@@ -107,6 +107,18 @@ describe('mismatches', () => {
     expect(errorOf(add(A, num('1'))).message).toBe('A + 1: left is m×n, right is scalar');
   });
 
+  it('identify a known 1×1 matrix with a scalar in =, + and −, but not under ⊙', () => {
+    const g = givensFrom([
+      { names: ['A', 'B'], shape: matrixShape('m', 'n'), properties: [] },
+      { names: ['x'], shape: matrixShape('m', 1), properties: [] },
+      { names: ['y'], shape: matrixShape('n', 1), properties: [] },
+    ]);
+    const bilinear = matMul(matMul(transpose(id('x')), hadamard(id('A'), id('B'))), id('y'));
+    expect(shapeText(bilinear, g)).toBe('1×1');
+    expect(shapeText(add(bilinear, trace(matMul(transpose(id('A')), id('B')))), g)).toBe('scalar');
+    expect(errorOf(hadamard(bilinear, trace(matMul(transpose(id('A')), id('B')))), g).message).toMatch(/left is 1×1, right is scalar/);
+  });
+
   it('take ⊙ of matrices only: scalar sides are an error, bare zeros become matrices', () => {
     expect(errorOf(hadamard(trace(id('S')), trace(id('S')))).message).toBe('tr(S) ⊙ tr(S): left is scalar, right is scalar');
     expect(shapeText(hadamard(zero(), zero()))).toMatch(/^\?\d+×\?\d+$/);
@@ -345,11 +357,13 @@ describe('robustness', () => {
       const s = r.value.shapeOf(node);
       expect(s.kind === 'scalar' || s.kind === 'matrix').toBe(true);
     });
-    // Equal shapes for the two sides of every ⊙, + and =, once resolved (a product of two unknowns may stay open).
+    // Equal shapes for the two sides of every ⊙, + and =, once resolved (a product of two unknowns may
+    // stay open); + and = may also set a scalar beside a 1×1 matrix.
     walkExpr(e, (node) => {
       if (node.type === 'Hadamard' || node.type === 'Add' || node.type === 'Equal') {
         const [l, r2] = [formatShape(r.value.shapeOf(node.left)), formatShape(r.value.shapeOf(node.right))];
-        if (!l.includes('?') && !r2.includes('?')) expect(l).toBe(r2);
+        const scalarBesideOneByOne = node.type !== 'Hadamard' && [l, r2].sort().join(' ') === '1×1 scalar';
+        if (!l.includes('?') && !r2.includes('?') && !scalarBesideOneByOne) expect(l).toBe(r2);
       }
     });
   });

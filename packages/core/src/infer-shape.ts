@@ -61,6 +61,16 @@ class Inference {
     return { k: 'matrix', rows: d, cols: d };
   }
 
+  /** True for a scalar or a matrix already known to be 1×1 (the usual identification of the two). */
+  isScalarLike(s0: ShapeTerm): boolean {
+    const s = this.shape(s0);
+    if (s.k === 'scalar') return true;
+    if (s.k !== 'matrix') return false;
+    const rows = this.dim(s.rows);
+    const cols = this.dim(s.cols);
+    return rows.k === 'num' && rows.n === 1 && cols.k === 'num' && cols.n === 1;
+  }
+
   freshMatrix(): MatrixTerm {
     return { k: 'matrix', rows: this.freshDim(), cols: this.freshDim() };
   }
@@ -325,6 +335,10 @@ function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: Rea
     case 'Sub':
     case 'Equal':
     case 'NotEqual':
+      // A known 1×1 matrix (such as xᵀAy) stands for its scalar beside a scalar: xᵀAy = tr(…).
+      if (inf.isScalarLike(first) && inf.isScalarLike(second) && (inf.shape(first).k === 'scalar' || inf.shape(second).k === 'scalar')) {
+        return SCALAR_T;
+      }
       if (!inf.unify(first, second, sidesError)) throw new OdotException(sidesError());
       return inf.moreKnown(first, second);
     case 'MatMul': {

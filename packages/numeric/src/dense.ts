@@ -16,6 +16,15 @@ export function linalgError(code: string, message: string): never {
   throw new OdotException(odotError(code, message));
 }
 
+/** Swaps the first `count` entries of rows a and b of a row-major array `width` wide. */
+export function swapRows<T>(data: T[], width: number, a: number, b: number, count: number = width): void {
+  for (let j = 0; j < count; j++) {
+    const t = data[a * width + j] as T;
+    data[a * width + j] = data[b * width + j] as T;
+    data[b * width + j] = t;
+  }
+}
+
 /** `r×c`. */
 export function dims(m: { rows: number; cols: number }): string {
   return `${m.rows}×${m.cols}`;
@@ -172,16 +181,8 @@ function eliminate<T>(f: Field<T>, a: Dense<T>, rhs?: Dense<T>): { det: T; solut
     }
     if (best < 0) return { det: f.zero };
     if (best !== col) {
-      for (let j = 0; j < n; j++) {
-        const t = m[col * n + j] as T;
-        m[col * n + j] = m[best * n + j] as T;
-        m[best * n + j] = t;
-      }
-      for (let j = 0; j < w; j++) {
-        const t = r[col * w + j] as T;
-        r[col * w + j] = r[best * w + j] as T;
-        r[best * w + j] = t;
-      }
+      swapRows(m, n, col, best);
+      swapRows(r, w, col, best);
       det = f.neg(det);
     }
     const pivot = m[col * n + col] as T;

@@ -323,7 +323,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
           throw e;
         }
         if (outcome.differ) {
-          const cx = findCounterexample(a, b, specs, shapes, sizes, sumRanges, rng, rec, started, timeLimit, oracle);
+          const cx = findCounterexample({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng, rec, started, timeLimit);
           if (cx) {
             return {
               verdict: 'different',
@@ -356,7 +356,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
         continue;
       }
       // Exact confirmation run with small integers (also catches a difference that p divides).
-      const exact = exactTrial(a, b, specs, shapes, sizes, sumRanges, rng, oracle);
+      const exact = exactTrial({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng);
       if (exact) {
         return { verdict: 'different', counterexample: exact, explanation: 'an exact trial with small integer entries found a difference' };
       }
@@ -424,38 +424,34 @@ function exactContext(
   };
 }
 
-function tryExact(
-  a: Expr,
-  b: Expr,
-  env: Map<string, GValue<Rational>>,
-  sizes: ReadonlyMap<string, number>,
-  sumRanges: ReadonlyMap<string, number>,
-  oracle: (node: Expr) => ConcreteShape | undefined,
-): Counterexample | undefined {
+/** One pair at one size assignment: everything an exact trial needs besides its drawer. */
+interface ExactInstance {
+  readonly a: Expr;
+  readonly b: Expr;
+  readonly specs: readonly SymbolSpec[];
+  readonly shapes: ReadonlyMap<string, ConcreteShape>;
+  readonly sizes: ReadonlyMap<string, number>;
+  readonly sumRanges: ReadonlyMap<string, number>;
+  readonly oracle: (node: Expr) => ConcreteShape | undefined;
+}
+
+function tryExact(inst: ExactInstance, drawer: Drawer<Rational>): Counterexample | undefined {
+  const env = exactEnv(inst.specs, inst.shapes, drawer);
   try {
-    const out = comparePair(exactContext(env, sizes, sumRanges, oracle), a, b);
+    const out = comparePair(exactContext(env, inst.sizes, inst.sumRanges, inst.oracle), inst.a, inst.b);
     if (!out.differ) return undefined;
     const bindings = new Map<string, Value>();
     for (const [name, v] of env) bindings.set(name, exactFromGeneric(v));
-    return { bindings, sizes: new Map(sizes), indices: out.indices, left: exactFromGeneric(out.left), right: exactFromGeneric(out.right) };
+    return { bindings, sizes: new Map(inst.sizes), indices: out.indices, left: exactFromGeneric(out.left), right: exactFromGeneric(out.right) };
   } catch (e) {
     if (e instanceof OdotException && SKIPPABLE.has(e.error.code)) return undefined;
     throw e;
   }
 }
 
-function exactTrial(
-  a: Expr,
-  b: Expr,
-  specs: readonly SymbolSpec[],
-  shapes: ReadonlyMap<string, ConcreteShape>,
-  sizes: ReadonlyMap<string, number>,
-  sumRanges: ReadonlyMap<string, number>,
-  rng: ReturnType<typeof createRng>,
-  oracle: (node: Expr) => ConcreteShape | undefined,
-): Counterexample | undefined {
+function exactTrial(inst: ExactInstance, rng: ReturnType<typeof createRng>): Counterexample | undefined {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const cx = tryExact(a, b, exactEnv(specs, shapes, smallIntegerDrawer(rng, 3)), sizes, sumRanges, oracle);
+    const cx = tryExact(inst, smallIntegerDrawer(rng, 3));
     if (cx) return cx;
   }
   return undefined;
@@ -463,24 +459,18 @@ function exactTrial(
 
 /** Searches small integer instances first (ranges 1, 2, 3, 5, 10, 100), then lifts the modular draws to ℚ. */
 function findCounterexample(
-  a: Expr,
-  b: Expr,
-  specs: readonly SymbolSpec[],
-  shapes: ReadonlyMap<string, ConcreteShape>,
-  sizes: ReadonlyMap<string, number>,
-  sumRanges: ReadonlyMap<string, number>,
+  inst: ExactInstance,
   rng: ReturnType<typeof createRng>,
   rec: Recording,
   started: number,
   timeLimit: number,
-  oracle: (node: Expr) => ConcreteShape | undefined,
 ): Counterexample | undefined {
   for (const range of [1, 2, 3, 5, 10, 100]) {
     for (let attempt = 0; attempt < 8; attempt++) {
       if (Date.now() - started > timeLimit) break;
-      const cx = tryExact(a, b, exactEnv(specs, shapes, smallIntegerDrawer(rng, range)), sizes, sumRanges, oracle);
+      const cx = tryExact(inst, smallIntegerDrawer(rng, range));
       if (cx) return cx;
     }
   }
-  return tryExact(a, b, exactEnv(specs, shapes, replayDrawer(rec)), sizes, sumRanges, oracle);
+  return tryExact(inst, replayDrawer(rec));
 }

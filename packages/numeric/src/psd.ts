@@ -1,5 +1,6 @@
 import type { Result } from '@odot/core';
 import { fail, odotError, ok } from '@odot/core';
+import { swapRows } from './dense.ts';
 import { eigenvaluesOfSymmetricData, symmetricData } from './eigen.ts';
 import type { ExactMatrix, FloatMatrix, Matrix } from './matrix.ts';
 import { toExact, toFloat } from './matrix.ts';
@@ -124,21 +125,13 @@ export function ldlExact(m: ExactMatrix): LdlResult {
   };
   const swap = (a: number, b: number, k: number): void => {
     if (a === b) return;
-    for (let j = 0; j < n; j++) {
-      const t = S[a * n + j] as Rational;
-      S[a * n + j] = S[b * n + j] as Rational;
-      S[b * n + j] = t;
-    }
+    swapRows(S, n, a, b);
     for (let i = 0; i < n; i++) {
       const t = S[i * n + a] as Rational;
       S[i * n + a] = S[i * n + b] as Rational;
       S[i * n + b] = t;
     }
-    for (let j = 0; j < k; j++) {
-      const t = L[a * n + j] as Rational;
-      L[a * n + j] = L[b * n + j] as Rational;
-      L[b * n + j] = t;
-    }
+    swapRows(L, n, a, b, k);
     const t = perm[a] as number;
     perm[a] = perm[b] as number;
     perm[b] = t;

@@ -1,7 +1,7 @@
 import { PROPERTIES, printExpr, type Claim, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
 import { LAWS, applyLaw, canonicallyEqual as engineCanonicallyEqual, equivalent, findLaw, inferProperty, rewriteOnce, type Law } from '@odot/rewrite';
 import type { AppliedStep } from './applied-step.ts';
-import type { AlgebraProver, ClaimProver, MissingCondition } from './backend.ts';
+import type { AlgebraProver, CheckerBackend, ClaimProver, MissingCondition } from './backend.ts';
 import { numericCompare } from './numeric-check.ts';
 import type { ReplayVerdict } from './replay.ts';
 import type { LawEngine } from './law-engine.ts';
@@ -42,15 +42,7 @@ function missingForClaim(law: Law, claim: Claim, givens: Givens): MissingConditi
 }
 
 /** The part of the backend that comes from `@odot/rewrite`. */
-export interface CatalogueBackend {
-  readonly engine: LawEngine;
-  readonly claims: ClaimProver;
-  readonly algebra: AlgebraProver;
-  readonly replay: (step: AppliedStep, givens: Givens) => ReplayVerdict | undefined;
-  readonly canonicallyEqual: (a: Expr, b: Expr, givens: Givens) => boolean;
-  readonly missingConditions: (step: AppliedStep, givens: Givens) => readonly MissingCondition[];
-  readonly relaxGivens: (givens: Givens) => Givens;
-}
+export type CatalogueBackend = Omit<CheckerBackend, 'numeric'>;
 
 function toMap(value: unknown): ReadonlyMap<string, Expr> {
   if (value instanceof Map) return value as ReadonlyMap<string, Expr>;

@@ -142,64 +142,39 @@ export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
   const expr = parsed.expr;
   const trimmedEnd = line.text.slice(0, exprEnd).trimEnd().length;
   const exprSpan = expr.span ?? spanOf(line, exprStart, trimmedEnd);
+  const invalid = (error: OdotError): ProofLine => ({ kind: 'invalid', line: line.number, span: whole, laws, error });
   if (isStep) {
     if (!citation) {
-      return {
-        kind: 'invalid',
-        line: line.number,
-        span: whole,
-        laws,
-        error: odotError('proof-missing-law', 'this step has no justification', {
+      return invalid(
+        odotError('proof-missing-law', 'this step has no justification', {
           span: whole,
           hints: ['write `= EXPR by LAW`, e.g. `= B ⊙ A   by hadamard_comm`'],
         }),
-      };
+      );
     }
     if (expr.type === 'Equal' || expr.type === 'NotEqual' || expr.type === 'Claim') {
-      return {
-        kind: 'invalid',
-        line: line.number,
-        span: whole,
-        laws,
-        error: odotError('proof-parse', 'a step `= EXPR` must be followed by an expression, not a statement', { span: exprSpan }),
-      };
+      return invalid(odotError('proof-parse', 'a step `= EXPR` must be followed by an expression, not a statement', { span: exprSpan }));
     }
     return { kind: 'step', line: line.number, span: whole, expr, laws, exprSpan };
   }
   if (expr.type === 'Equal' || expr.type === 'Claim') {
     if (!citation) {
-      return {
-        kind: 'invalid',
-        line: line.number,
-        span: whole,
-        laws,
-        error: odotError('proof-missing-law', 'this statement has no justification', {
+      return invalid(
+        odotError('proof-missing-law', 'this statement has no justification', {
           span: whole,
           hints: [expr.type === 'Equal' ? 'write `X = Y by ext` after an entrywise chain, or `X = Y by LAW`' : 'write e.g. `P ⊙ Q ⪰ 0 by schur`'],
         }),
-      };
+      );
     }
     return expr.type === 'Equal'
       ? { kind: 'equation', line: line.number, span: whole, statement: expr, laws }
       : { kind: 'claim', line: line.number, span: whole, statement: expr, laws };
   }
   if (expr.type === 'NotEqual') {
-    return {
-      kind: 'invalid',
-      line: line.number,
-      span: whole,
-      laws,
-      error: odotError('proof-parse', 'a proof line cannot state `≠`', { span: exprSpan }),
-    };
+    return invalid(odotError('proof-parse', 'a proof line cannot state `≠`', { span: exprSpan }));
   }
   if (citation) {
-    return {
-      kind: 'invalid',
-      line: line.number,
-      span: whole,
-      laws,
-      error: odotError('proof-parse', 'a step starts with `=`: write `= EXPR by LAW`', { span: whole }),
-    };
+    return invalid(odotError('proof-parse', 'a step starts with `=`: write `= EXPR by LAW`', { span: whole }));
   }
   return { kind: 'start', line: line.number, span: whole, expr };
 }

@@ -339,11 +339,14 @@ export function termToExpr(t: Term, sized = true): Expr {
         return q ? scaled(q, body) : body;
       }
       const n = t.args.length;
+      const isConstant = (a: Term | undefined): boolean => a !== undefined && (a.op === 'ones' || a.op === 'zero' || a.op === 'identity');
       return t.args
         .map((a, i) => {
-          if (a.op === 'identity') return termToExpr(a, false);
+          // A neighbouring constant fixes nothing: beside one, J, 0 and I keep their size (`0 0` alone leaves the inner size open).
+          const besideConstant = isConstant(t.args[i - 1]) || isConstant(t.args[i + 1]);
+          if (a.op === 'identity') return termToExpr(a, besideConstant);
           // J or 0 inside a product: its inner side is fixed by its neighbour, the outer one only at the ends.
-          if (a.op === 'ones' || a.op === 'zero') return termToExpr(a, i === 0 || i === n - 1);
+          if (a.op === 'ones' || a.op === 'zero') return termToExpr(a, i === 0 || i === n - 1 || besideConstant);
           return termToExpr(a);
         })
         .reduce((l, r) => matMul(l, r));

@@ -333,3 +333,22 @@ describe('printing', () => {
     }
   });
 });
+
+describe('bare constants inside products', () => {
+  // Found by the simplify property test: adjacent unsized zeros left an inner size open, so a
+  // step's result was not canonically equal to its own replay, and a recorded `I_n` did not
+  // match the `I` written in the expression.
+  it.each(['A (0) A ((0) A)', 'A (A (A ⊙ (0 ⊙ A))) I'])('every step of simplifying %s replays exactly', (text) => {
+    const givens = givensOfText('A: n×n');
+    const r = simplify(p(text), givens, { check: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(plain(r.value.result)).toBe('O_{n×n}');
+    for (const s of r.value.steps) {
+      const replay = applyLaw(s.before, s.law, s.direction, s.path, s.substitution, givens, s.children);
+      if (s.law.endsWith('_comm') || s.law.endsWith('_assoc')) continue;
+      expect(replay.ok, `${s.law} on ${plain(s.before)}`).toBe(true);
+      if (replay.ok) expect(canonicallyEqual(replay.value, s.after, givens)).toEqual({ ok: true, value: true });
+    }
+  });
+});

@@ -224,20 +224,28 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       ...(nfLimit ? { limit: nfLimit } : {}),
     };
   }
-  if (options.symbolicOnly) {
+  // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
+  const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit: string } => {
     const found = options.noSearch ? { limit: 'search: skipped' } : search(na.term, nb.term, givens, options);
     if (found.steps) {
       const back = [...nb.steps].reverse().map(reverseStep);
       return {
-        equivalent: true,
-        method: 'proved',
-        layer: 'search',
-        steps: chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b),
-        explanation: 'a bounded search connected the two normal forms',
-        normalForms,
+        proved: {
+          equivalent: true,
+          method: 'proved',
+          layer: 'search',
+          steps: chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b),
+          explanation: 'a bounded search connected the two normal forms',
+          normalForms,
+        },
       };
     }
-    const limit = [nfLimit, found.limit].filter((x) => x !== undefined).join('; ');
+    return { limit: [nfLimit, found.limit].filter((x) => x !== undefined).join('; ') };
+  };
+  if (options.symbolicOnly) {
+    const searched = searchNormalForms();
+    if ('proved' in searched) return searched.proved;
+    const { limit } = searched;
     return {
       equivalent: false,
       method: 'unknown',
@@ -274,19 +282,9 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       normalForms,
     };
   }
-  const found = options.noSearch ? { limit: 'search: skipped' } : search(na.term, nb.term, givens, options);
-  if (found.steps) {
-    const back = [...nb.steps].reverse().map(reverseStep);
-    return {
-      equivalent: true,
-      method: 'proved',
-      layer: 'search',
-      steps: chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b),
-      explanation: 'a bounded search connected the two normal forms',
-      normalForms,
-    };
-  }
-  const limit = [nfLimit, found.limit].filter((x) => x !== undefined).join('; ');
+  const searched = searchNormalForms();
+  if ('proved' in searched) return searched.proved;
+  const { limit } = searched;
   if (verdict.verdict === 'equal') {
     return {
       equivalent: true,

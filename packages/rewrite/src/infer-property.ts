@@ -64,6 +64,12 @@ function proof(property: Property, term: Term, rule: string, premises: readonly 
   return { property, term, rule, premises };
 }
 
+/** `rule` concludes `property` of t when every argument has that property. */
+function fromEveryArg(property: Property, t: Term, rule: string): TermProof | undefined {
+  const premises = all(t.args, property);
+  return premises ? proof(property, t, rule, premises) : undefined;
+}
+
 /** The transpose of a factor as the normal form writes it (`(Bᵀ)ᵀ` is B). */
 function transposeOf(t: Term): Term {
   return t.op === 'transpose' ? (t.args[0] as Term) : mkUnary('transpose', t);
@@ -121,8 +127,7 @@ function direct(t: Term, property: Property): TermProof | undefined {
         nonnegative: 'hadamard_keeps_nonnegative',
         binary: 'hadamard_keeps_binary',
       }[property];
-      const premises = all(t.args, property);
-      return premises ? proof(property, t, rule, premises) : undefined;
+      return fromEveryArg(property, t, rule);
     }
     case 'add': {
       if (property === 'pd') {
@@ -138,19 +143,12 @@ function direct(t: Term, property: Property): TermProof | undefined {
         diagonal: 'add_keeps_diagonal',
         nonnegative: 'add_keeps_nonnegative',
       }[property];
-      const premises = all(t.args, property);
-      return premises ? proof(property, t, rule, premises) : undefined;
+      return fromEveryArg(property, t, rule);
     }
     case 'mul': {
       if (t.shape.kind === 'scalar') return undefined;
-      if (property === 'diagonal') {
-        const premises = all(t.args, 'diagonal');
-        return premises ? proof(property, t, 'mul_keeps_diagonal', premises) : undefined;
-      }
-      if (property === 'nonnegative') {
-        const premises = all(t.args, 'nonnegative');
-        return premises ? proof(property, t, 'mul_keeps_nonnegative', premises) : undefined;
-      }
+      if (property === 'diagonal') return fromEveryArg(property, t, 'mul_keeps_diagonal');
+      if (property === 'nonnegative') return fromEveryArg(property, t, 'mul_keeps_nonnegative');
       if (property === 'psd' || property === 'symmetric') {
         const shape = congruenceMiddle(t.args);
         if (!shape) return undefined;
@@ -219,8 +217,7 @@ function direct(t: Term, property: Property): TermProof | undefined {
     }
     case 'kron': {
       if (property !== 'psd' && property !== 'symmetric') return undefined;
-      const premises = all(t.args, property);
-      return premises ? proof(property, t, property === 'psd' ? 'kronecker_psd' : 'kronecker_keeps_symmetric', premises) : undefined;
+      return fromEveryArg(property, t, property === 'psd' ? 'kronecker_psd' : 'kronecker_keeps_symmetric');
     }
     case 'diag': {
       if (property === 'diagonal') return proof(property, t, 'diag_diagonal');

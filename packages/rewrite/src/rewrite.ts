@@ -1,4 +1,4 @@
-import { fail, odotError, ok, printPlain, type Expr, type Givens, type Result } from '@odot/core';
+import { fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
@@ -233,7 +233,7 @@ export function applyLaw(
   if (law.law.structural) return ok(termToExpr(t.value));
   const node = subtermAt(t.value, path);
   if (!node) return fail(odotError('bad-path', `the path [${path.join(', ')}] is not a position of ${printPlain(expr)}`));
-  const wanted = new Map(Object.entries(substitution).map(([k, v]) => [k, printPlain(v)]));
+  const wanted = new Map(Object.entries(substitution).map(([k, v]) => [k, sizeFreeText(v)]));
   const [from, to] = sides(law, direction);
   for (const m of matchAt(from, node, EMPTY_SUBST)) {
     const used = extChildren(m.ext);
@@ -241,7 +241,7 @@ export function applyLaw(
     let agrees = true;
     for (const [name, bound] of m.subst.vars) {
       const w = wanted.get(name);
-      if (w !== undefined && w !== printPlain(termToExpr(bound))) agrees = false;
+      if (w !== undefined && w !== sizeFreeText(termToExpr(bound))) agrees = false;
     }
     if (!agrees) continue;
     let subst = m.subst;
@@ -267,6 +267,26 @@ export function applyLaw(
   return fail(
     odotError('law-does-not-apply', `${law.law.name} (${direction}) does not apply at [${path.join(', ')}] with that substitution`),
   );
+}
+
+/**
+ * Plain text of an expression with the sizes of J, 0 and I left out: a recorded substitution may
+ * name `I_n` where the expression being replayed writes `I` and takes n from context.
+ */
+function sizeFreeText(e: Expr): string {
+  const strip = (x: Expr): Expr => {
+    switch (x.type) {
+      case 'Ones':
+        return ones();
+      case 'Zero':
+        return zero();
+      case 'Identity':
+        return identity();
+      default:
+        return mapChildren(x, strip);
+    }
+  };
+  return printPlain(strip(e));
 }
 
 function collectPvars(t: Term, out: Term[] = []): Term[] {
