@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { add, hadamard, identifier, kronecker, matMul, sub, transpose, type Expr } from '@odot/core';
 import { parseWorksheet } from '../src/parse-worksheet.ts';
 import { questionBindings } from '../src/variant.ts';
+import { variantKey } from '../src/identity.ts';
 import type { Question, Worksheet } from '../src/worksheet.ts';
 import { evaluateMatrix, matrixToRows } from '../src/exact.ts';
 
@@ -20,7 +21,7 @@ const q = (id: string): Question => ws.questions.find((x) => x.id === id) ?? (()
 const id = identifier;
 
 function value(student: string, qid: string, expr: Expr): number[][] {
-  const m = evaluateMatrix(expr, questionBindings(ws, q(qid), student));
+  const m = evaluateMatrix(expr, questionBindings(ws, q(qid), variantKey({ student })));
   if (!m) throw new Error(`${qid}: not defined`);
   return matrixToRows(m).map((row) => row.map(Number));
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradeAnswer, gradeSubmission, gradeSubmissionText } from './grade.ts';
+import { variantKey } from './identity.ts';
 import { modelSubmissionAnswer } from './self-test.ts';
 import type { Submission } from './submission.ts';
 import { bundled } from './test-fixtures.ts';
@@ -12,7 +13,7 @@ const gradeFile = (name: string, memo = true) => gradeSubmissionText(ws, readFil
 
 function model(student: string): Submission {
   const answers: Record<string, unknown> = {};
-  for (const q of ws.questions) answers[q.id] = modelSubmissionAnswer(ws, q, student);
+  for (const q of ws.questions) answers[q.id] = modelSubmissionAnswer(ws, q, variantKey({ student }));
   return { student, worksheet: ws.id, answers };
 }
 
@@ -40,6 +41,18 @@ describe('gradeSubmission', () => {
     const asBob = gradeSubmission(ws, { ...ada, student: 'Bob' });
     expect(asBob.questions.find((q) => q.id === 'q2')?.score).toBeLessThan(2);
     expect(asBob.questions.find((q) => q.id === 'q1')?.score).toBe(3);
+  });
+
+  it('keys the variant on the normalised name, or on the id when there is one', () => {
+    const ada = model('Ada Lovelace');
+    expect(gradeSubmission(ws, { ...ada, student: '  ada   LOVELACE ' }).total).toBe(ws.maxScore);
+    const byId = (id: string, student: string): Submission => {
+      const answers: Record<string, unknown> = {};
+      for (const q of ws.questions) answers[q.id] = modelSubmissionAnswer(ws, q, variantKey({ id }));
+      return { student, id, worksheet: ws.id, answers };
+    };
+    expect(gradeSubmission(ws, { ...byId('S-1042', 'Ada'), id: 's-1042' }).total).toBe(ws.maxScore);
+    expect(gradeSubmission(ws, { ...byId('S-1042', 'Ada'), id: 'S-1043' }).total).toBeLessThan(ws.maxScore);
   });
 
   it('scores a missing answer 0', () => {

@@ -8,6 +8,7 @@ import { gradeShape } from './grade-shape.ts';
 import { gradeTrueFalse } from './grade-truefalse.ts';
 import { roundScore, type QuestionGrade, type StudentGrade } from './result.ts';
 import { parseSubmission, studentFromFileName, type Submission } from './submission.ts';
+import { variantKey } from './identity.ts';
 import { isRandomised, questionBindings } from './variant.ts';
 import type { Question, Worksheet } from './worksheet.ts';
 
@@ -58,7 +59,7 @@ function memoKey(question: Question, student: string, raw: unknown): string | un
 }
 
 /**
- * Grades one answer of one student. Never throws: a failure inside the grader becomes an
+ * Grades one answer of one student; `student` is the variant key (see `variantKey`). Never throws: a failure inside the grader becomes an
  * `internal-error` diagnosis with score 0 for this answer only.
  */
 export function gradeAnswer(worksheet: Worksheet, question: Question, student: string, raw: unknown, options: GradeOptions = {}): QuestionGrade {
@@ -100,7 +101,8 @@ export function gradeSubmission(worksheet: Worksheet, submission: Submission, op
       error: { code: 'wrong-worksheet', message: `the submission is for worksheet '${submission.worksheet}', not '${worksheet.id}'` },
     };
   }
-  const questions = worksheet.questions.map((q) => gradeAnswer(worksheet, q, submission.student, submission.answers[q.id], options));
+  const key = variantKey(submission);
+  const questions = worksheet.questions.map((q) => gradeAnswer(worksheet, q, key, submission.answers[q.id], options));
   return { ...base, total: roundScore(questions.reduce((s, q) => s + q.score, 0)), questions };
 }
 

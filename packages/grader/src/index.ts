@@ -24,6 +24,8 @@ export { splitMarkdown } from './markdown.ts';
 export type { FencedBlock, MarkdownNote } from './markdown.ts';
 export type { Submission } from './submission.ts';
 export { parseSubmission, studentFromFileName } from './submission.ts';
+export type { IdentityParts } from './identity.ts';
+export { normaliseIdentity, variantKey } from './identity.ts';
 export type { Rng } from './rng.ts';
 export { hashString, rngFor } from './rng.ts';
 export type { Bindings } from './variant.ts';

@@ -3,7 +3,10 @@ import { parse as parseYaml } from 'yaml';
 
 /** One student's answers to one worksheet. */
 export interface Submission {
+  /** The name the student typed (`student:`); the id when the file names only an id. */
   readonly student: string;
+  /** The student's id (`id:`, what the student page writes); keys the variant when present. */
+  readonly id?: string;
   readonly worksheet: string;
   /** Answers by question id, as read from YAML/JSON (matrices as nested lists, expressions and proofs as strings). */
   readonly answers: Readonly<Record<string, unknown>>;
@@ -29,17 +32,17 @@ export function parseSubmission(text: string, name = ''): Result<Submission> {
     return malformed('a submission must be a map with `student`, `worksheet` and `answers`');
   }
   const record = data as Record<string, unknown>;
-  const student = record['student'];
-  if ((typeof student !== 'string' && typeof student !== 'number') || String(student).trim() === '') {
-    return malformed('the submission has no `student`');
-  }
+  const field = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '');
+  const id = field(record['id']);
+  const student = field(record['student']) || id;
+  if (student === '') return malformed('the submission has no `student` (or `id`)');
   const worksheet = record['worksheet'];
   if (typeof worksheet !== 'string' || worksheet.trim() === '') return malformed('the submission has no `worksheet`');
   const answers = record['answers'];
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     return malformed('`answers` must be a map from question ids to answers (q1: …)');
   }
-  return ok({ student: String(student).trim(), worksheet: worksheet.trim(), answers: answers as Record<string, unknown> });
+  return ok({ student, ...(id === '' ? {} : { id }), worksheet: worksheet.trim(), answers: answers as Record<string, unknown> });
 }
 
 /** A student name from a file name, for rows of files that cannot be read (`alice.yaml` → `alice`). */

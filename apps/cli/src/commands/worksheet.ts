@@ -1,5 +1,5 @@
 import { formatRational } from '@odot/numeric';
-import { isRandomised, questionBindings, selfTest } from '@odot/grader';
+import { isRandomised, questionBindings, selfTest, variantKey } from '@odot/grader';
 import { EXIT, type Command } from '../command.ts';
 import { InputError, JSON_OPTION, withInputErrors } from '../input.ts';
 import { loadWorksheet } from './grade.ts';
@@ -36,7 +36,7 @@ export const worksheetCommand: Command = {
         const out: Record<string, Record<string, string[][]>> = {};
         for (const q of worksheet.questions) {
           const rows: Record<string, string[][]> = {};
-          for (const [name, m] of questionBindings(worksheet, q, student)) {
+          for (const [name, m] of questionBindings(worksheet, q, variantKey({ id: args.strings.get('id'), student }))) {
             rows[name] = Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => formatRational(m.data[i * m.cols + j] ?? { num: 0n, den: 1n })));
           }
           if (Object.keys(rows).length > 0) out[q.id] = rows;
