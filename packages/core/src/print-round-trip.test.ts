@@ -32,7 +32,7 @@ import { printSexpr } from './print-sexpr.ts';
 import { printAscii, printPlain } from './print-text.ts';
 
 // An independent check that the minimal-bracket printers never change meaning: a small reference
-// parser for the operator subset (written from DESIGN.md's precedence ladder, not from the printer)
+// parser for the operator subset (written from ARCHITECTURE.md's precedence ladder, not from the printer)
 // reads the printed text back, and the tree must be the one printed. A fully bracketed reference
 // printer checks the reference parser itself.
 

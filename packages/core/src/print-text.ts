@@ -2,7 +2,7 @@ import { assertNever } from './assert-never.ts';
 import type { BinaryExpr, Expr, NumberLiteral, ScalarMul } from './expr.ts';
 import { ASCII, LATEX, PLAIN, type Notation } from './notation.ts';
 
-// Precedence, loosest first (DESIGN.md): relations; + −; the products ⊙ · ⊗ and juxtaposition
+// Precedence, loosest first (ARCHITECTURE.md): relations; + −; the products ⊙ · ⊗ and juxtaposition
 // (one level, left-assoc); unary minus and scalar multiples; postfix powers and transpose; atoms.
 const REL = 1;
 const SUM = 2;
