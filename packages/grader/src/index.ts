@@ -57,3 +57,5 @@ export { GRADE_FORMATS, canvasCsv, gradesFile, moodleCsv } from './formats.ts';
 export type { SelfTestCheck, SelfTestOptions, SelfTestReport } from './self-test.ts';
 export { modelSubmissionAnswer, selfTest } from './self-test.ts';
 export { readShapeAnswer } from './shape-answer.ts';
+export type { HandoutStudent } from './handout.ts';
+export { answerInstructions, handoutHtml, handoutMarkdown } from './handout.ts';

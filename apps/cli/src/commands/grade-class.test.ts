@@ -122,3 +122,22 @@ describe('odot grade with LMS archives, stdin and odd files', () => {
     expect(report.warnings.map((w) => w.code)).toEqual(['unknown-answer-key']);
   });
 });
+
+describe('odot worksheet handout', () => {
+  it('writes one Markdown and HTML handout per roster student, with their own matrices and no answers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'odot-handout-'));
+    const r = runOdot(['worksheet', 'handout', WORKSHEET, '--roster', ROSTER, '--out', dir]);
+    expect(r.code).toBe(0);
+    const roster = readFileSync(ROSTER, 'utf8').trim().split('\n').length - 1;
+    expect(r.stdout).toBe(`wrote ${roster} handout(s) (.md and .html) in ${dir}\n`);
+    const gauss = readFileSync(join(dir, 'S1004.md'), 'utf8');
+    expect(gauss).toContain('for Carl Gauss (S1004)');
+    const shown = JSON.parse(runOdot(['worksheet', 'show', WORKSHEET, '--student', 'Carl Gauss', '--id', 'S1004', '--json']).stdout) as { matrices: Record<string, Record<string, string[][]>> };
+    const u = shown.matrices['q2']?.['u'] ?? [];
+    const width = Math.max(...u.flat().map((c) => c.length));
+    expect(gauss).toContain(`u = [ ${(u[0]?.[0] ?? '').padStart(width)} ]`);
+    expect(gauss).not.toContain('answer: ');
+    expect(readFileSync(join(dir, 'S1004.html'), 'utf8')).toContain('<h1>Math Foundations 1: the Hadamard product</h1>');
+    expect(runOdot(['worksheet', 'handout', WORKSHEET]).code).toBe(2);
+  });
+});
