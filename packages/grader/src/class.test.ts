@@ -25,7 +25,15 @@ describe('the class', () => {
     const late = grade('Ada Lovelace', { id: 's1', submittedAt: 2000, source: 'late.yaml' });
     const { grades, warnings } = finishClass(ws, [late, early]);
     expect(grades.map((g) => g.source)).toEqual(['late.yaml']);
-    expect(warnings).toEqual([{ code: 'duplicate-submission', student: 'Ada Lovelace', file: 'early.yaml', message: "another submission by 'Ada Lovelace' is later (late.yaml); this one is not graded" }]);
+    expect(warnings).toEqual([{ code: 'duplicate-submission', student: 'Ada Lovelace', file: 'early.yaml', message: "another submission by 'Ada Lovelace' is kept instead (late.yaml); this one is not graded" }]);
+    // A file for another worksheet gives way to a graded one, even a later one.
+    const wrong = { ...gradeSubmission(ws, { student: 'Ada Lovelace', id: 's1', worksheet: 'WS_Other', answers: {} }, { source: 'other.yaml' }), submittedAt: 3000 };
+    const mixed = finishClass(ws, [wrong, early]);
+    expect(mixed.grades.map((g) => g.source)).toEqual(['early.yaml']);
+    expect(mixed.warnings.map((w) => [w.code, w.file])).toEqual([
+      ['wrong-worksheet', 'other.yaml'],
+      ['duplicate-submission', 'other.yaml'],
+    ]);
     // Without an id, the normalised name decides who it is.
     expect(finishClass(ws, [grade('ada lovelace'), grade(' Ada  Lovelace')]).grades).toHaveLength(1);
   });

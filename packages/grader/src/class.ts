@@ -38,31 +38,45 @@ function submissionWarnings(worksheet: Worksheet, grade: StudentGrade): GradeWar
   return out;
 }
 
+/** Rows that stand for a student: graded ones, and those for another worksheet (which rank lower). */
+function rank(grade: StudentGrade): number | undefined {
+  if (grade.error === undefined) return 1;
+  return grade.error.code === 'wrong-worksheet' ? 0 : undefined;
+}
+
+/** Whether `a` beats `b` as a student's row: a graded row beats another worksheet's, then the later one wins. */
+function beats(a: StudentGrade, b: StudentGrade): boolean {
+  const ra = rank(a) ?? -1;
+  const rb = rank(b) ?? -1;
+  return ra !== rb ? ra > rb : (a.submittedAt ?? -Infinity) >= (b.submittedAt ?? -Infinity);
+}
+
 /**
- * Keeps one submission per student: the latest by `submittedAt` (the file's timestamp, else its
- * modification time; the later file in input order on a tie or when neither is known). Rows with
- * an error (unreadable, malformed, another worksheet) are all kept. Every dropped file is a `duplicate-submission` warning.
+ * Keeps one row per student: the latest graded submission by `submittedAt` (the file's timestamp,
+ * else its modification time; the later file in input order on a tie or when neither is known),
+ * or, when none was graded, the latest file for another worksheet. Rows that name nobody
+ * (unreadable, malformed) are all kept. Every dropped file is a `duplicate-submission` warning.
  */
 export function dropDuplicates(grades: readonly StudentGrade[]): { grades: StudentGrade[]; warnings: GradeWarning[] } {
-  const latest = new Map<string, number>();
+  const best = new Map<string, number>();
   grades.forEach((g, k) => {
-    if (g.error !== undefined) return;
+    if (rank(g) === undefined) return;
     const key = identityKey(g);
-    const best = latest.get(key);
-    const bestGrade = best === undefined ? undefined : grades[best];
-    if (bestGrade === undefined || (g.submittedAt ?? -Infinity) >= (bestGrade.submittedAt ?? -Infinity)) latest.set(key, k);
+    const current = best.get(key);
+    const other = current === undefined ? undefined : grades[current];
+    if (other === undefined || beats(g, other)) best.set(key, k);
   });
   const warnings: GradeWarning[] = [];
   const kept = grades.filter((g, k) => {
-    if (g.error !== undefined) return true;
-    const winner = latest.get(identityKey(g));
+    if (rank(g) === undefined) return true;
+    const winner = best.get(identityKey(g));
     if (winner === k) return true;
     const chosen = winner === undefined ? undefined : grades[winner];
     warnings.push({
       code: 'duplicate-submission',
       student: g.student,
       file: fileOf(g),
-      message: `another submission by '${g.student}' is later (${chosen ? fileOf(chosen) : '?'}); this one is not graded`,
+      message: `another submission by '${g.student}' is kept instead (${chosen ? fileOf(chosen) : '?'}); this one is not graded`,
     });
     return false;
   });
