@@ -66,6 +66,7 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 pre { background: #f5f5f5; padding: 0.5rem; overflow-x: auto; }
+table.matrix { border-left: 2px solid #444; border-right: 2px solid #444; }
 table.matrix td { border: none; padding: 0 0.5rem; }
 .warn { color: #8a4b00; }
 ${style}

@@ -21,7 +21,7 @@ function histogram(report: ReportJson): string {
   const h = 160;
   const bars = bins
     .map((b, k) => {
-      const bh = Math.round((b.count / top) * (h - 30));
+      const bh = Math.round((b.count / top) * (h - 40));
       const x = 10 + k * w;
       return `<g data-testid="histogram-bin" data-from="${b.from}" data-to="${b.to}" data-count="${b.count}"><rect x="${x}" y="${h - 20 - bh}" width="${w - 6}" height="${bh}" fill="#4a78b5"><title>${b.from}–${b.to}: ${b.count}</title></rect><text x="${x + (w - 6) / 2}" y="${h - 24 - bh}" font-size="11" text-anchor="middle">${b.count}</text><text x="${x + (w - 6) / 2}" y="${h - 6}" font-size="10" text-anchor="middle">${b.from}</text></g>`;
     })
@@ -54,8 +54,8 @@ function questionRow(q: ReportJson['questions'][number]): string {
 <td data-testid="discrimination" data-value="${value(q.discrimination)}">${fixed(q.discrimination)}</td>
 <td data-testid="answered" data-value="${q.answered}">${q.answered}</td>
 <td data-testid="blank" data-value="${q.blank}">${q.blank}</td>
-<td>${questionBars(q)}</td>
-<td>${top ? `<strong>${escapeHtml(top.code)}</strong> (${top.count})` : 'none'}<ul>${misconceptions}</ul></td>
+<td class="left">${questionBars(q)}</td>
+<td class="left">${top ? `<strong>${escapeHtml(top.code)}</strong> (${top.count})` : 'none'}<ul class="codes">${misconceptions}</ul></td>
 </tr>`;
 }
 
@@ -92,7 +92,7 @@ ${warnings === '' ? '' : `<h2>Warnings</h2><ul data-testid="warnings">${warnings
 <h2>Students</h2>
 <table data-testid="students"><thead><tr><th>student</th><th>id</th>${report.questions.map((q) => `<th>${escapeHtml(q.id)}</th>`).join('')}<th>total</th><th>note</th></tr></thead>
 <tbody>${report.students.map((s) => studentRow(report, s)).join('\n')}</tbody></table>`;
-  return htmlPage(`${report.title}: class report`, body);
+  return htmlPage(`${report.title}: class report`, body, 'td.left { text-align: left; } ul.codes { margin: 0.25rem 0 0; padding-left: 1rem; font-size: 0.85rem; }');
 }
 
 function answerHtml(value: unknown): string {
