@@ -101,6 +101,14 @@ describe('odot grade with LMS archives, stdin and odd files', () => {
     expect(r.stdout.trim().split('\n')).toEqual([`Student,ID,SIS User ID,Section,Math Foundations 1: the Hadamard product`, '"Lovelace, Ada",5001,S1001,A,24']);
   });
 
+  it('exits 2 naming the line of a bad roster', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'odot-badroster-'));
+    writeFileSync(join(dir, 'r.csv'), 'id,name\nS1,Ada\nS1,Alan\n');
+    const r = runOdot(['grade', WORKSHEET, SUBMISSIONS, '--roster', join(dir, 'r.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("line 3: the id 'S1' is already used on line 2");
+  });
+
   it('reads one submission from stdin with -', () => {
     const r = runOdot(['grade', WORKSHEET, '-', '--json'], { input: sample('ada-lovelace.yaml') });
     expect(r.code).toBe(0);

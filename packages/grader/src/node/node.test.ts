@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { bundled, BUNDLED_TEXT } from '../test-fixtures.ts';
 import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, utimesSync } from 'node:fs';
+import { finishClass } from '../class.ts';
+import { readTimestamp } from '../submission.ts';
 import { parseRoster } from '../roster.ts';
 import type { StudentGrade } from '../result.ts';
 import { collectClass, collectSubmissions, MAX_SUBMISSION_BYTES, readStream } from './collect.ts';
@@ -48,6 +50,25 @@ describe('the node entry', () => {
     ]);
     const grades = await gradeBatch(ws, BUNDLED_TEXT, inputs);
     expect(grades.map((g) => g.error?.code)).toEqual(['unreadable-file', 'unreadable-file', 'unreadable-file']);
+  });
+
+  it('keeps the latest of duplicates: by the timestamp field, else by modification time', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'odot-dup-'));
+    const text = (extra: string): string => `student: Ada Lovelace\nworksheet: WS_Math_Foundations_1\n${extra}answers: {}\n`;
+    writeFileSync(join(tmp, 'a.yaml'), text(''));
+    writeFileSync(join(tmp, 'b.yaml'), text(''));
+    utimesSync(join(tmp, 'a.yaml'), new Date('2026-01-02T00:00:00Z'), new Date('2026-01-02T00:00:00Z'));
+    utimesSync(join(tmp, 'b.yaml'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const byMtime = finishClass(ws, await gradeBatch(ws, BUNDLED_TEXT, await collectSubmissions([tmp])));
+    expect(byMtime.grades.map((g) => g.source?.slice(tmp.length + 1))).toEqual(['a.yaml']);
+    expect(byMtime.warnings.map((w) => [w.code, w.file.slice(tmp.length + 1)])).toEqual([['duplicate-submission', 'b.yaml']]);
+    writeFileSync(join(tmp, 'b.yaml'), text('timestamp: 2026-03-01T10:00:00Z\n'));
+    utimesSync(join(tmp, 'b.yaml'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const byStamp = finishClass(ws, await gradeBatch(ws, BUNDLED_TEXT, await collectSubmissions([tmp])));
+    expect(byStamp.grades.map((g) => [g.source?.slice(tmp.length + 1), g.submittedAt])).toEqual([['b.yaml', Date.parse('2026-03-01T10:00:00Z')]]);
+    expect(readTimestamp('1767225600')).toBe(1767225600000);
+    expect(readTimestamp(1767225600000)).toBe(1767225600000);
+    expect(readTimestamp('yesterday')).toBeUndefined();
   });
 
   it('reads one submission from standard input for -', async () => {
