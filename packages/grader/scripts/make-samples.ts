@@ -20,8 +20,11 @@ const ws: Worksheet = parsed.value;
 const q = (id: string): Question => ws.questions.find((x) => x.id === id) ?? (() => { throw new Error(id); })();
 const id = identifier;
 
+/** Each sample student's id (as on examples/roster.csv); it keys their variant. */
+const idOf = (student: string): string => `S${1001 + Object.keys(STUDENTS).indexOf(student)}`;
+
 function value(student: string, qid: string, expr: Expr): number[][] {
-  const m = evaluateMatrix(expr, questionBindings(ws, q(qid), variantKey({ student })));
+  const m = evaluateMatrix(expr, questionBindings(ws, q(qid), variantKey({ id: idOf(student), student })));
   if (!m) throw new Error(`${qid}: not defined`);
   return matrixToRows(m).map((row) => row.map(Number));
 }
@@ -139,7 +142,7 @@ function yamlValue(x: unknown, indent: string): string {
 const out = new URL('submissions/', root);
 mkdirSync(out, { recursive: true });
 for (const [student, plan] of Object.entries(STUDENTS)) {
-  const lines = [`student: ${student}`, `worksheet: ${ws.id}`, 'answers:'];
+  const lines = [`student: ${student}`, `id: ${idOf(student)}`, `worksheet: ${ws.id}`, 'answers:'];
   for (const question of ws.questions) {
     const flavour = plan[question.id];
     if (flavour === undefined) continue;
@@ -148,4 +151,11 @@ for (const [student, plan] of Object.entries(STUDENTS)) {
   const file = `${student.toLowerCase().replace(/[^a-z]+/g, '-')}.yaml`;
   writeFileSync(new URL(file, out), `${lines.join('\n')}\n`);
 }
-console.log(`wrote ${Object.keys(STUDENTS).length} submissions`);
+// The class list: every sample student, the hand-written ones, and one who handed nothing in.
+const extra = [['S2001', 'Ada Byron King', 'B'], ['S2002', 'Georg Cantor', 'B'], ['S2003', 'Emilie du Chatelet', 'B'], ['S2004', 'Bernhard Riemann', 'A']];
+const rosterRows = [
+  ...Object.keys(STUDENTS).map((student) => [idOf(student), student, student.endsWith('Hopper') || student.endsWith('Turing') ? 'B' : 'A']),
+  ...extra,
+].map(([id, name, section]) => `${id},${name},${(name ?? '').toLowerCase().replace(/[^a-z]+/g, '.')}@school.example,${section}`);
+writeFileSync(new URL('roster.csv', root), `id,name,email,section\n${rosterRows.join('\n')}\n`);
+console.log(`wrote ${Object.keys(STUDENTS).length} submissions and roster.csv`);

@@ -9,6 +9,7 @@ import { gradeTrueFalse } from './grade-truefalse.ts';
 import { roundScore, type QuestionGrade, type StudentGrade } from './result.ts';
 import { parseSubmission, studentFromFileName, type Submission } from './submission.ts';
 import { variantKey } from './identity.ts';
+import { matchAnswerKeys } from './answer-keys.ts';
 import { isRandomised, questionBindings } from './variant.ts';
 import type { Question, Worksheet } from './worksheet.ts';
 
@@ -85,6 +86,14 @@ export function gradeAnswer(worksheet: Worksheet, question: Question, student: s
   return grade;
 }
 
+function identityFields(submission: Submission): Partial<StudentGrade> {
+  return {
+    ...(submission.id === undefined ? {} : { id: submission.id }),
+    ...(submission.email === undefined ? {} : { email: submission.email }),
+    ...(submission.timestamp === undefined ? {} : { submittedAt: submission.timestamp }),
+  };
+}
+
 /**
  * Grades a submission against a worksheet: one grade per worksheet question, in order. A submission
  * for another worksheet scores 0 with the reason. Deterministic: the same worksheet, seed and
@@ -96,14 +105,23 @@ export function gradeSubmission(worksheet: Worksheet, submission: Submission, op
   if (submission.worksheet !== worksheet.id) {
     return {
       ...base,
+      ...identityFields(submission),
       total: 0,
       questions: [],
       error: { code: 'wrong-worksheet', message: `the submission is for worksheet '${submission.worksheet}', not '${worksheet.id}'` },
     };
   }
   const key = variantKey(submission);
-  const questions = worksheet.questions.map((q) => gradeAnswer(worksheet, q, key, submission.answers[q.id], options));
-  return { ...base, total: roundScore(questions.reduce((s, q) => s + q.score, 0)), questions };
+  const matched = matchAnswerKeys(worksheet, submission.answers);
+  const questions = worksheet.questions.map((q) => gradeAnswer(worksheet, q, key, matched.answers[q.id], options));
+  return {
+    ...base,
+    ...identityFields(submission),
+    total: roundScore(questions.reduce((s, q) => s + q.score, 0)),
+    questions,
+    answers: matched.answers,
+    ...(matched.unknown.length > 0 ? { unknownKeys: matched.unknown } : {}),
+  };
 }
 
 /**

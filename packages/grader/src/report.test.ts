@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackFileName, feedbackMarkdown, gradesCsv, reportJson, summaryTable } from './report.ts';
+import { feedbackMarkdown } from './feedback.ts';
+import { feedbackFileName, gradesCsv, reportJson, summaryTable } from './report.ts';
 import type { StudentGrade } from './result.ts';
 import { bundled } from './test-fixtures.ts';
 
@@ -25,9 +26,10 @@ const broken: StudentGrade = { student: 'broken', source: 'b.yaml', worksheet: w
 describe('reports', () => {
   it('grades.csv: a column per question, total and max; CSV quoting', () => {
     const lines = gradesCsv(ws, [graded, broken]).trimEnd().split('\n');
-    expect(lines[0]).toBe(`student,${ws.questions.map((q) => q.id).join(',')},total,max`);
-    expect(lines[1]).toBe(`"Ada, ""the first""",2.5,1,${Array(ws.questions.length - 2).fill(0).join(',')},3.5,${ws.maxScore}`);
-    expect(lines[2]).toBe(`broken,${Array(ws.questions.length).fill(0).join(',')},0,${ws.maxScore}`);
+    expect(lines[0]).toBe(`student,id,${ws.questions.map((q) => q.id).join(',')},total,max`);
+    expect(lines[1]).toBe(`"Ada, ""the first""",,2.5,1,${Array(ws.questions.length - 2).fill(0).join(',')},3.5,${ws.maxScore}`);
+    expect(lines[2]).toBe(`broken,,${Array(ws.questions.length).fill(0).join(',')},0,${ws.maxScore}`);
+    expect(gradesCsv(ws, [{ ...broken, id: '=cmd', student: '-x' }]).split('\n')[1]).toMatch(/^"-x","=cmd",/);
   });
 
   it('report.json: per student and question the score, max, codes and feedback', () => {
@@ -49,6 +51,11 @@ describe('reports', () => {
     expect(md).toContain('Score: **3.5 / 24**'.replace('24', String(ws.maxScore)));
     expect(md).toContain('## ½ 1. The seed example (q1: 2.5 / 3)');
     expect(md).toContain('- 1 of 6 entries is wrong _(entry-errors)_');
+    expect(md).toContain('Compute $\\mathbf{A} \\odot \\mathbf{B}$.');
+    expect(md).not.toContain('The **Hadamard product**');
+    const withAnswer = feedbackMarkdown(ws, { ...graded, answers: { q1: [[7, 16, 27], [40, 55, 71]], q2: 'A ⊙ B' } });
+    expect(withAnswer).toContain('Your answer:\n\n```text\n[  7  16  27 ]\n[ 40  55  71 ]\n```');
+    expect(withAnswer).toContain('```text\nA ⊙ B\n```');
     expect(feedbackMarkdown(ws, broken)).toContain('could not be graded: cannot read the file as YAML');
   });
 
@@ -58,13 +65,18 @@ describe('reports', () => {
     expect(feedbackFileName("Ann O'Neil", taken)).toBe('Ann_O_Neil-2.md');
     expect(feedbackFileName('../../etc/passwd', taken)).toBe('etc_passwd.md');
     expect(feedbackFileName('', taken)).toBe('student.md');
+    const long = feedbackFileName('x'.repeat(300), taken);
+    expect(long.length).toBeLessThanOrEqual(63);
+    expect(feedbackFileName('x'.repeat(300), taken)).not.toBe(long);
   });
 
   it('summary table has a row per submission and a footer', () => {
     const table = summaryTable(ws, [graded, broken]).split('\n');
     expect(table[0]).toMatch(/^student\s+q1\s+q2/);
-    expect(table).toHaveLength(6);
     expect(table[3]).toMatch(/^broken\s+-\s+-/);
     expect(table[5]).toBe(`2 submission(s), 1 graded, 1 unusable; mean 3.5 / ${ws.maxScore}`);
+    expect(table[7]).toBe('Per question:');
+    expect(table[8]).toMatch(/^ {2}q1 +mean 2\.5\/3 +facility 83% +discrimination - +most common: entry-errors \(1\)$/);
+    expect(table).toHaveLength(8 + ws.questions.length + 1);
   });
 });

@@ -44,8 +44,42 @@ export interface StudentGrade {
   readonly max: number;
   /** One entry per worksheet question, in worksheet order (empty when the submission was unusable). */
   readonly questions: readonly QuestionGrade[];
-  /** Why the whole submission scored 0 (unreadable, malformed, other worksheet). */
+  /** Why the whole submission scored 0 (unreadable, malformed, other worksheet, no submission). */
   readonly error?: { readonly code: string; readonly message: string };
+  /** The student's id: the submission's `id:` or its roster row's. */
+  readonly id?: string;
+  readonly email?: string;
+  readonly section?: string;
+  /** The LMS's user id (from an archive path or the roster). */
+  readonly lmsId?: string;
+  /** When it was submitted (the file's `timestamp:`, else its modification time), ms since 1970. */
+  readonly submittedAt?: number;
+  /** The answers as submitted, by question id (after matching the keys). */
+  readonly answers?: Readonly<Record<string, unknown>>;
+  /** Answer keys that match no question. */
+  readonly unknownKeys?: readonly string[];
+  /** Why the student is not on the roster (when a roster was given and nothing matched). */
+  readonly unknownStudent?: string;
+  /** Teacher overrides applied after grading. */
+  readonly overrides?: readonly AppliedOverride[];
+}
+
+/** A teacher's override of one question's score, as applied. */
+export interface AppliedOverride {
+  readonly question: string;
+  /** The score the grader gave. */
+  readonly from: number;
+  readonly to: number;
+  readonly comment: string;
+}
+
+/** A problem with the class's submissions that the teacher must see (never silent). */
+export interface GradeWarning {
+  /** `wrong-worksheet`, `duplicate-submission`, `unknown-student`, `no-submission`, `unknown-answer-key`, `unknown-override`. */
+  readonly code: string;
+  readonly student?: string;
+  readonly file: string;
+  readonly message: string;
 }
 
 /** Rounds a score to hundredths, the precision of every reported score. */

@@ -8,6 +8,10 @@ export interface Submission {
   /** The student's id (`id:`, what the student page writes); keys the variant when present. */
   readonly id?: string;
   readonly worksheet: string;
+  /** The student's email (`email:`), matched against a roster. */
+  readonly email?: string;
+  /** When the student submitted (`timestamp:`, ISO 8601 text or Unix seconds), in milliseconds since 1970. */
+  readonly timestamp?: number;
   /** Answers by question id, as read from YAML/JSON (matrices as nested lists, expressions and proofs as strings). */
   readonly answers: Readonly<Record<string, unknown>>;
 }
@@ -18,9 +22,11 @@ function malformed(message: string): Result<Submission> {
 
 /**
  * Reads a submission file (YAML or JSON; JSON is read as JSON when `name` ends in `.json`):
- * `student`, `worksheet`, `answers: {q1: …}`. A malformed file is an error value saying why.
+ * `student`, `worksheet`, `answers: {q1: …}`, optional `id`, `email`, `timestamp`. A malformed file is
+ * an error value saying why. `fallbackStudent` names the student when the file names none (the
+ * name an LMS archive path gives).
  */
-export function parseSubmission(text: string, name = ''): Result<Submission> {
+export function parseSubmission(text: string, name = '', fallbackStudent = ''): Result<Submission> {
   let data: unknown;
   try {
     data = name.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true, maxAliasCount: 50 });
@@ -34,7 +40,7 @@ export function parseSubmission(text: string, name = ''): Result<Submission> {
   const record = data as Record<string, unknown>;
   const field = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '');
   const id = field(record['id']);
-  const student = field(record['student']) || id;
+  const student = field(record['student']) || id || fallbackStudent.trim();
   if (student === '') return malformed('the submission has no `student` (or `id`)');
   const worksheet = record['worksheet'];
   if (typeof worksheet !== 'string' || worksheet.trim() === '') return malformed('the submission has no `worksheet`');
@@ -42,7 +48,26 @@ export function parseSubmission(text: string, name = ''): Result<Submission> {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     return malformed('`answers` must be a map from question ids to answers (q1: …)');
   }
-  return ok({ student, ...(id === '' ? {} : { id }), worksheet: worksheet.trim(), answers: answers as Record<string, unknown> });
+  const email = field(record['email']);
+  const timestamp = readTimestamp(record['timestamp']);
+  return ok({
+    student,
+    ...(id === '' ? {} : { id }),
+    ...(email === '' ? {} : { email }),
+    ...(timestamp === undefined ? {} : { timestamp }),
+    worksheet: worksheet.trim(),
+    answers: answers as Record<string, unknown>,
+  });
+}
+
+/** A `timestamp:` as milliseconds: ISO 8601 text, a Date, or Unix time (seconds; milliseconds above 10¹¹). */
+export function readTimestamp(value: unknown): number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (typeof value === 'number' && Number.isFinite(value)) return value > 1e11 ? value : value * 1000;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return readTimestamp(Number(value));
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** A student name from a file name, for rows of files that cannot be read (`alice.yaml` → `alice`). */

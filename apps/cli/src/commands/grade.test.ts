@@ -32,10 +32,10 @@ describe('odot grade (built command)', () => {
 
   it('writes grades.csv with a row per submission', () => {
     const csv = readFileSync(join(out, 'grades.csv'), 'utf8').trimEnd().split('\n');
-    expect(csv[0]).toBe('student,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12,total,max');
+    expect(csv[0]).toBe('student,id,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12,total,max');
     expect(csv).toHaveLength(files.length + 1);
-    expect(csv).toContain('Ada Lovelace,3,2,1,2,2,1,3,2,2,2,2,2,24,24');
-    expect(csv).toContain('zz-broken-upload,0,0,0,0,0,0,0,0,0,0,0,0,0,24');
+    expect(csv).toContain('Ada Lovelace,S1001,3,2,1,2,2,1,3,2,2,2,2,2,24,24');
+    expect(csv).toContain('zz-broken-upload,,0,0,0,0,0,0,0,0,0,0,0,0,0,24');
   });
 
   it('writes report.json with scores, diagnosis codes and feedback', () => {
@@ -51,10 +51,11 @@ describe('odot grade (built command)', () => {
     expect(report.students.find((s) => s.student === 'Georg Cantor')?.error?.code).toBe('wrong-worksheet');
   });
 
-  it('writes one feedback Markdown file per submission', () => {
+  it('writes one feedback note (Markdown and HTML) per submission, named by the id', () => {
     const feedback = readdirSync(join(out, 'feedback'));
-    expect(feedback).toHaveLength(files.length);
-    expect(readFileSync(join(out, 'feedback', 'Carl_Gauss.md'), 'utf8')).toContain('_(matmul-instead-of-hadamard)_');
+    expect(feedback).toHaveLength(2 * files.length);
+    expect(readFileSync(join(out, 'feedback', 'S1004.md'), 'utf8')).toContain('_(matmul-instead-of-hadamard)_');
+    expect(readFileSync(join(out, 'feedback', 'S1004.html'), 'utf8')).toContain('<h1>');
   });
 
   it('is deterministic across runs and worker threads', () => {
@@ -75,11 +76,12 @@ describe('odot grade (built command)', () => {
     ]);
   });
 
-  it('gives a missing submission path a zero row', () => {
-    const r = runOdot(['grade', WORKSHEET, join(SUBMISSIONS, 'nobody.yaml'), '--json']);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as Report;
-    expect(report.students[0]?.error?.code).toBe('unreadable-file');
+  it('exits 2 with a clear message for a SUBMISSIONS path that does not exist', () => {
+    const r = runOdot(['grade', WORKSHEET, join(SUBMISSIONS, 'nobody.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: cannot read .*nobody\.yaml: no such file or directory/);
+    expect(runOdot(['grade', WORKSHEET, '/nonexistent']).code).toBe(2);
   });
 
   it('exits 2 with a located diagnostic on a bad worksheet', () => {

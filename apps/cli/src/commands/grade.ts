@@ -1,7 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseWorksheet, reportJson, summaryTable, type StudentGrade, type Worksheet } from '@odot/grader';
-import { collectSubmissions, gradeBatch, writeReports } from '@odot/grader/node';
+import {
+  GRADE_FORMATS,
+  finishClass,
+  gradesFile,
+  parseOverrides,
+  parseRoster,
+  parseWorksheet,
+  reportJson,
+  summaryTable,
+  type GradeFormat,
+  type Override,
+  type Roster,
+  type StudentGrade,
+  type Worksheet,
+} from '@odot/grader';
+import { collectClass, gradeBatch, writeReports } from '@odot/grader/node';
 import { EXIT, type Command, type CommandContext } from '../command.ts';
 import { InputError, JSON_OPTION, reportError, withInputErrors } from '../input.ts';
 
@@ -32,21 +46,71 @@ function progress(context: CommandContext): (done: number, total: number, grade:
   };
 }
 
+async function readInput(path: string, what: string, context: CommandContext): Promise<string> {
+  try {
+    return await readFile(resolve(context.cwd, path), 'utf8');
+  } catch (error) {
+    throw new InputError({ code: `unreadable-${what}`, severity: 'error', message: `cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+  }
+}
+
+/** Reads `--roster FILE` (a CSV class list); a bad roster is an input error naming the line. */
+export async function loadRoster(path: string | undefined, context: CommandContext): Promise<Roster | undefined> {
+  if (path === undefined) return undefined;
+  const parsed = parseRoster(await readInput(path, 'roster', context), path);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  return parsed.value;
+}
+
+async function loadOverrides(path: string | undefined, worksheet: Worksheet, context: CommandContext): Promise<Override[] | undefined> {
+  if (path === undefined) return undefined;
+  const parsed = parseOverrides(await readInput(path, 'overrides', context), worksheet, path);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  return parsed.value;
+}
+
+function formatOf(text: string | undefined): GradeFormat {
+  if (text === undefined) return 'csv';
+  if ((GRADE_FORMATS as readonly string[]).includes(text)) return text as GradeFormat;
+  throw new InputError({ code: 'bad-option', severity: 'error', message: `--format must be one of ${GRADE_FORMATS.join(', ')}, got '${text}'` });
+}
+
+/** Every SUBMISSIONS path must exist (a typo is a usage error, not a class of zeros); `-` is standard input. */
+async function checkPaths(paths: readonly string[], context: CommandContext): Promise<void> {
+  for (const path of paths) {
+    if (path === '-') continue;
+    try {
+      await lstat(resolve(context.cwd, path));
+    } catch (error) {
+      throw new InputError({ code: 'missing-submissions', severity: 'error', message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)}` });
+    }
+  }
+}
+
 /** `odot grade WORKSHEET SUBMISSIONS...`: grades every submission, writes the reports, prints a summary. */
 export const gradeCommand: Command = {
   name: 'grade',
   summary: 'grade submissions against a worksheet, with feedback and reports',
-  usage: 'grade WORKSHEET SUBMISSIONS... [--out DIR] [--json] [--jobs N]',
+  usage: 'grade WORKSHEET SUBMISSIONS... [--roster FILE] [--out DIR] [--format csv|moodle|canvas] [--assignment NAME] [--overrides FILE] [--json] [--jobs N]',
   details: [
-    'SUBMISSIONS are files or directories of .yaml/.yml/.json files (student, worksheet, answers).',
-    'With --out DIR: writes DIR/grades.csv, DIR/report.json and DIR/feedback/<student>.md.',
+    'SUBMISSIONS are files, folders (searched at any depth) of .yaml/.yml/.json files (student or id,',
+    'worksheet, answers), .zip archives (Moodle or Canvas "download all submissions"), or - for stdin.',
+    'With --roster FILE (CSV: id,name[,email,section]; Moodle and Canvas exports read too): students are',
+    'matched by id, email or name; roster students with no submission get a row with 0.',
+    'With --out DIR: writes DIR/grades.csv (in --format), DIR/report.json, DIR/report.html and',
+    'DIR/feedback/<id>.md and .html. --overrides FILE (YAML list of {student, question, score, comment})',
+    'is applied after grading. Warnings (wrong worksheet, duplicates, unknown students or keys) are printed.',
     'Every submission gets a row; an unreadable or malformed one scores 0 with the reason.',
     'Exit codes: 0 graded, 2 worksheet error or bad usage.',
     'Example: odot grade examples/WS_Math_Foundations_1.md examples/submissions --out out',
   ].join('\n'),
   arity: [2, Infinity],
   options: [
-    { name: 'out', type: 'string', value: 'DIR', description: 'write grades.csv, report.json and feedback/*.md into DIR' },
+    { name: 'out', type: 'string', value: 'DIR', description: 'write grades.csv, report.json, report.html and feedback/* into DIR' },
+    { name: 'roster', type: 'string', value: 'FILE', description: 'the class list (CSV with id and name; email and section optional)' },
+    { name: 'format', type: 'string', value: 'F', description: 'grades.csv format: csv (default), moodle (grade import) or canvas (gradebook import)' },
+    { name: 'assignment', type: 'string', value: 'NAME', description: 'the Canvas assignment column (default: the worksheet title)' },
+    { name: 'overrides', type: 'string', value: 'FILE', description: "the teacher's score overrides (YAML list of {student, question, score, comment})" },
     JSON_OPTION,
     { name: 'jobs', type: 'string', value: 'N', description: 'worker threads (default: 1, or the CPU count for 200+ submissions)' },
   ],
@@ -57,24 +121,42 @@ export const gradeCommand: Command = {
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
         throw new InputError({ code: 'bad-option', severity: 'error', message: `--jobs must be a whole number from 1 to 64, got '${jobsText ?? ''}'` });
       }
+      const format = formatOf(args.strings.get('format'));
+      const assignment = args.strings.get('assignment');
+      if (assignment !== undefined && format !== 'canvas') throw new InputError({ code: 'bad-option', severity: 'error', message: '--assignment names the Canvas column; use it with --format canvas' });
       const [worksheetPath = '', ...paths] = args.positionals;
       const { worksheet, text } = await loadWorksheet(worksheetPath, context);
-      const inputs = await collectSubmissions(paths.map((p) => resolve(context.cwd, p)));
-      if (inputs.length === 0) {
+      const roster = await loadRoster(args.strings.get('roster'), context);
+      const overrides = await loadOverrides(args.strings.get('overrides'), worksheet, context);
+      await checkPaths(paths, context);
+      const collected = await collectClass(
+        paths.map((p) => (p === '-' ? p : resolve(context.cwd, p))),
+        { stdin: async () => new TextEncoder().encode(await context.readStdin()) },
+      );
+      if (collected.inputs.length === 0) {
         reportError(context, { code: 'no-submissions', severity: 'warning', message: 'no .yaml, .yml or .json submissions found' });
       }
-      const grades = await gradeBatch(worksheet, text, inputs, { ...(jobs === undefined ? {} : { jobs }), onProgress: progress(context) });
-      const shown = grades.map((g) => (g.source === undefined ? g : { ...g, source: relativeTo(context.cwd, g.source) }));
+      const graded = await gradeBatch(worksheet, text, collected.inputs, {
+        ...(jobs === undefined ? {} : { jobs }),
+        ...(roster === undefined ? {} : { roster }),
+        onProgress: progress(context),
+      });
+      const relative = graded.map((g) => (g.source === undefined ? g : { ...g, source: relativeTo(context.cwd, g.source) }));
+      const { grades, warnings } = finishClass(worksheet, relative, { ...(roster === undefined ? {} : { roster }), ...(overrides === undefined ? {} : { overrides }) });
+      const ignored = collected.ignored.map((s) => ({ ...s, path: relativeTo(context.cwd, s.path) }));
+      const extras = { warnings, ignored, format, ...(assignment === undefined ? {} : { assignment }) };
       const out = args.strings.get('out');
       if (out !== undefined) {
-        const written = await writeReports(resolve(context.cwd, out), worksheet, shown);
+        const written = await writeReports(resolve(context.cwd, out), worksheet, grades, extras);
         if (!args.flags.has('json')) {
-          context.stdout(`${summaryTable(worksheet, shown)}\n\nwrote ${relativeTo(context.cwd, written.csv)}, ${relativeTo(context.cwd, written.json)} and ${written.feedbackFiles.length} feedback file(s) in ${relativeTo(context.cwd, written.feedbackDir)}\n`);
+          const files = [written.csv, written.json, written.html].map((f) => relativeTo(context.cwd, f)).join(', ');
+          context.stdout(`${summaryTable(worksheet, grades, extras)}\n\nwrote ${files} and ${written.feedbackFiles.length} feedback note(s) (.md and .html) in ${relativeTo(context.cwd, written.feedbackDir)}\n`);
           return EXIT.ok;
         }
       }
-      if (args.flags.has('json')) context.stdout(`${JSON.stringify(reportJson(worksheet, shown), null, 2)}\n`);
-      else context.stdout(`${summaryTable(worksheet, shown)}\n`);
+      if (args.flags.has('json')) context.stdout(`${JSON.stringify(reportJson(worksheet, grades, extras), null, 2)}\n`);
+      else if (format !== 'csv') context.stdout(gradesFile(format, worksheet, grades, assignment === undefined ? {} : { assignment }));
+      else context.stdout(`${summaryTable(worksheet, grades, extras)}\n`);
       return EXIT.ok;
     }),
 };

@@ -3,33 +3,39 @@ import { isRandomised, questionBindings, selfTest, variantKey } from '@odot/grad
 import { EXIT, type Command } from '../command.ts';
 import { InputError, JSON_OPTION, withInputErrors } from '../input.ts';
 import { loadWorksheet } from './grade.ts';
+import { runHandout } from './handout.ts';
 
-const ACTIONS = ['test', 'show'] as const;
+const ACTIONS = ['test', 'show', 'handout'] as const;
 
 /** `odot worksheet test FILE`: self-tests a worksheet; `odot worksheet show FILE --student NAME`: that student's matrices. */
 export const worksheetCommand: Command = {
   name: 'worksheet',
   summary: 'self-test a worksheet, or show one student’s version of it',
-  usage: 'worksheet test|show FILE [--variants N] [--student NAME] [--json]',
+  usage: 'worksheet test|show|handout FILE [--variants N] [--student NAME] [--roster FILE --out DIR] [--json]',
   details: [
     'test: every question parses, every model answer earns full marks on every variant, every',
     '      author-predicted wrong answer gets its feedback, and the author’s claims agree with the engine.',
     '      Exit 0 when every check passes, 1 when one fails, 2 when the worksheet does not load.',
     'show: the concrete (possibly randomised) matrices of each question for --student NAME.',
+    'handout: one Markdown and HTML handout per --roster student in --out DIR, their own matrices, no answers.',
   ].join('\n'),
   arity: [2, 2],
   options: [
     { name: 'variants', type: 'string', value: 'N', description: 'variants to try for randomised questions (default 12)' },
     { name: 'student', type: 'string', value: 'NAME', description: 'the student whose matrices `show` prints' },
+    { name: 'id', type: 'string', value: 'ID', description: 'show: the student id, which keys the variant when given' },
+    { name: 'roster', type: 'string', value: 'FILE', description: 'handout: the class list (CSV with id and name)' },
+    { name: 'out', type: 'string', value: 'DIR', description: 'handout: where to write the handouts' },
     JSON_OPTION,
   ],
   run: (args, context) =>
     withInputErrors(context, async () => {
       const [action = '', file = ''] = args.positionals;
       if (!(ACTIONS as readonly string[]).includes(action)) {
-        throw new InputError({ code: 'bad-action', severity: 'error', message: `unknown action '${action}'`, hints: ['use `odot worksheet test FILE` or `odot worksheet show FILE --student NAME`'] });
+        throw new InputError({ code: 'bad-action', severity: 'error', message: `unknown action '${action}'`, hints: ['use `odot worksheet test FILE`, `odot worksheet show FILE --student NAME` or `odot worksheet handout FILE --roster FILE --out DIR`'] });
       }
       const { worksheet } = await loadWorksheet(file, context);
+      if (action === 'handout') return runHandout(worksheet, args, context);
       if (action === 'show') {
         const student = args.strings.get('student');
         if (student === undefined) throw new InputError({ code: 'bad-option', severity: 'error', message: '`show` needs --student NAME' });

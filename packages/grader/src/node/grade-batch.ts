@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { StudentGrade } from '../result.ts';
 import type { Worksheet } from '../worksheet.ts';
 import type { SubmissionInput } from './collect.ts';
-import { gradeInput } from './grade-file.ts';
+import { gradeInput, type InputOptions } from './grade-file.ts';
+import type { Roster } from '../roster.ts';
 import type { WorkerData, WorkerMessage } from './worker.ts';
 
 /** Options of `gradeBatch`. */
@@ -17,6 +18,8 @@ export interface BatchOptions {
   readonly workerThreshold?: number;
   /** Called after each submission is graded (in completion order). */
   readonly onProgress?: (done: number, total: number, grade: StudentGrade) => void;
+  /** The class list used to identify students (see `gradeInput`). */
+  readonly roster?: Roster;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -27,16 +30,22 @@ async function inProcess(
   items: readonly { index: number; input: SubmissionInput }[],
   results: StudentGrade[],
   report: (index: number, grade: StudentGrade) => void,
+  options: InputOptions,
 ): Promise<void> {
   for (const { index, input } of items) {
     if (results[index] !== undefined) continue;
-    report(index, await gradeInput(worksheet, input));
+    report(index, await gradeInput(worksheet, input, options));
   }
 }
 
-function runWorker(worksheetText: string, items: readonly { index: number; input: SubmissionInput }[], report: (index: number, grade: StudentGrade) => void): Promise<void> {
+function runWorker(
+  worksheetText: string,
+  items: readonly { index: number; input: SubmissionInput }[],
+  report: (index: number, grade: StudentGrade) => void,
+  options: InputOptions,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { worksheetText, inputs: items } satisfies WorkerData });
+    const worker = new Worker(WORKER_URL, { workerData: { worksheetText, inputs: items, options } satisfies WorkerData });
     worker.on('message', (message: WorkerMessage) => report(message.index, message.grade));
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`grading worker exited with code ${code}`))));
@@ -65,14 +74,15 @@ export async function gradeBatch(worksheet: Worksheet, worksheetText: string, in
     options.onProgress?.(done, inputs.length, grade);
   };
   const items = inputs.map((input, index) => ({ index, input }));
+  const inputOptions: InputOptions = options.roster === undefined ? {} : { roster: options.roster };
   const jobs = jobsFor(inputs.length, options);
   if (jobs <= 1) {
-    await inProcess(worksheet, items, results, report);
+    await inProcess(worksheet, items, results, report, inputOptions);
   } else {
     const chunks: { index: number; input: SubmissionInput }[][] = Array.from({ length: jobs }, () => []);
     items.forEach((item, k) => chunks[k % jobs]?.push(item));
     await Promise.all(
-      chunks.map((chunk) => runWorker(worksheetText, chunk, report).catch(() => inProcess(worksheet, chunk, results, report))),
+      chunks.map((chunk) => runWorker(worksheetText, chunk, report, inputOptions).catch(() => inProcess(worksheet, chunk, results, report, inputOptions))),
     );
   }
   return results;
