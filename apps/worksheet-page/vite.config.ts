@@ -1,0 +1,20 @@
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/**
+ * Two classic-script (IIFE) bundles, one per mode: `practice.js` grades in the page with
+ * @odot/grader; `exam.js` checks syntax and shape only and links no grading code. Classic scripts,
+ * because Chromium refuses module scripts on file:// pages. Run as `vite build --mode practice|exam`.
+ */
+export default defineConfig(({ mode }) => {
+  const entry = mode === 'exam' ? 'exam' : 'practice';
+  return {
+    resolve: { conditions: ['@odot/source', ...defaultClientConditions] },
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: entry === 'practice',
+      copyPublicDir: false,
+      lib: { entry: `src/${entry}.ts`, formats: ['iife'], name: 'odotWorksheetPage', fileName: () => `${entry}.js` },
+    },
+  };
+});
