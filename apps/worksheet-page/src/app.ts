@@ -180,7 +180,7 @@ class StudentPage {
       case 'expression':
       case 'shape': {
         const kind = state.kind;
-        const input = symbolInput({ id: `in-${qid}`, 'data-testid': `answer-${qid}`, placeholder: kind === 'shape' ? '2×3, 2x3 or undefined' : 'e.g. A ⊙ (B + C); type \\odot for ⊙' }, state.text, (text) => set({ kind, text }));
+        const input = symbolInput({ id: `in-${qid}`, 'data-testid': `answer-${qid}`, placeholder: kind === 'shape' ? '2×3, 2x3 or undefined' : 'e.g. X ⊙ Yᵀ (type \\odot for ⊙)' }, state.text, (text) => set({ kind, text }));
         return { root: h('div', { class: 'field' }, label(kind === 'shape' ? 'Your shape' : 'Your expression', `in-${qid}`), input) };
       }
       case 'proof': {
