@@ -108,6 +108,7 @@ class StudentPage {
     const inputs = this.answerInputs(view, () => {
       this.save();
       liveCheck();
+      this.totalSoon();
     });
     const liveCheck = (): void => {
       const check = this.liveCheck(question, view.state);
@@ -250,14 +251,19 @@ class StudentPage {
     return this.views.map((view) => ({ view, grade: grader.grade(view.question, this.key, submissionValue(view.state)) }));
   }
 
+  private totalTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Updates the total shortly after typing stops (grading every answer takes a moment). */
+  private totalSoon(): void {
+    if (!this.grader) return this.updateTotal();
+    clearTimeout(this.totalTimer);
+    this.totalTimer = setTimeout(() => this.updateTotal(), 150);
+  }
+
   private updateTotal(): void {
     if (!this.grader) {
       const answered = this.views.filter((v) => submissionValue(v.state) !== undefined).length;
       this.total.textContent = `Answered ${answered} of ${this.views.length}`;
-      return;
-    }
-    if (!this.views.some((v) => v.checked)) {
-      this.total.textContent = `Total: – / ${this.data.maxScore}`;
       return;
     }
     const sum = this.grades().reduce((s, g) => s + g.grade.score, 0);
@@ -324,7 +330,7 @@ export function startScorm(api: Scorm12Api): ScormStart {
 
 /** Mounts the whole page into `root`: the id bar, then the student's questions. */
 export function mountPage(root: HTMLElement, data: PageData, grader: PageGrader | undefined, scorm: ScormStart | undefined): void {
-  const idInput = h('input', { type: 'text', id: 'student-id', 'data-testid': 'student-id', autocomplete: 'off', spellcheck: 'false', required: '' });
+  const idInput = h('input', { type: 'text', id: 'student-id', 'data-testid': 'student-id', autocomplete: 'off', spellcheck: 'false', 'aria-required': 'true' });
   const start = h('button', { type: 'submit', 'data-testid': 'start' }, 'Start');
   const idError = h('p', { class: 'msg error', role: 'alert' });
   const form = h('form', { class: 'id-bar' }, h('label', { for: 'student-id' }, scorm ? 'Your learner id (from your LMS)' : 'Your student id'), h('div', { class: 'row' }, idInput, start), idError);
