@@ -223,6 +223,18 @@ window.API.loadFromJSON({ core: { student_id: 'lms-007', student_name: 'Doe, Jo'
     expect(nodeGrade('q6', key, true).score).toBe(0);
     const saved = JSON.parse(cmi.suspend_data) as Record<string, unknown>;
     expect(Object.keys(saved).sort()).toEqual(['q12', 'q6']);
+
+    // Resume: a new attempt whose LMS hands back the suspend data opens with the answers.
+    await page.evaluate((suspend) => {
+      const w = window as unknown as { API: unknown; Scorm12API: new (s: object) => { loadFromJSON: (j: object, p: string) => void } };
+      const api = new w.Scorm12API({ autocommit: false, logLevel: 5 });
+      api.loadFromJSON({ core: { student_id: 'lms-007', lesson_status: 'incomplete', entry: 'resume' }, suspend_data: suspend }, '');
+      w.API = api;
+      localStorage.clear(); // the answers must come back from the LMS, not from this browser
+      (document.getElementById('sco') as HTMLIFrameElement).src = 'pkg/index.html?resume';
+    }, cmi.suspend_data);
+    await expect.poll(() => frame.getByTestId('cell-q12-1-1').inputValue()).toBe(q12[0]?.[0]);
+    expect(await frame.getByTestId('answer-q6').inputValue()).toBe('true');
     await page.close();
   });
 });
