@@ -43,7 +43,7 @@ async function writeStudentPage(action: 'page' | 'scorm', worksheet: Worksheet, 
 /** `odot worksheet test FILE`: self-tests a worksheet; `odot worksheet show FILE --student NAME`: that student's matrices. */
 export const worksheetCommand: Command = {
   name: 'worksheet',
-  summary: 'self-test a worksheet, show one student’s version, or build its student page or SCORM package',
+  summary: 'self-test a worksheet, or show one student’s version of it',
   usage: 'worksheet test|show|page|scorm FILE [--variants N] [--student NAME] [--out DIR|FILE.zip] [--mode practice|exam] [--json]',
   details: [
     'test: every question parses, every model answer earns full marks on every variant, every',
