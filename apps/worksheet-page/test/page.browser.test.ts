@@ -140,6 +140,19 @@ describe('the practice page from file://', () => {
     expect(await page.getByTestId('answer-q7').inputValue()).toBe(PROOF);
     expect(await page.getByTestId('reason-q4').inputValue()).toBe('hadamard_comm');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The worked answer, after a check; then "clear" asks first, and only a yes clears.
+    await page.getByTestId('check-q11').click();
+    await page.getByTestId('show-answer-q11').click();
+    expect(await page.getByTestId('question-q11').locator('.worked math').count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByTestId('clear').click();
+    expect(await page.getByTestId('cell-q1-2-3').inputValue()).toBe('72');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('clear').click();
+    await expect.poll(() => page.getByTestId('cell-q1-2-3').inputValue()).toBe('');
+    await page.reload();
+    expect(await page.getByTestId('answer-q7').inputValue()).toBe('');
     expect(errors).toEqual([]);
     await page.close();
   });
