@@ -357,8 +357,9 @@ export function mountPage(root: HTMLElement, data: PageData, grader: PageGrader 
     begin(idInput.value);
   });
   document.addEventListener('odot-restart', () => begin(idInput.value));
-  const known = scorm?.studentId ?? lastId(data.worksheet);
-  if (scorm) {
+  const known = scorm && scorm.studentId.trim() !== '' ? scorm.studentId : lastId(data.worksheet);
+  if (scorm && scorm.studentId.trim() !== '') {
+    // The LMS names the learner; an LMS that gives no id (a preview) lets the learner type one.
     idInput.readOnly = true;
     start.hidden = true;
   }

@@ -30,6 +30,7 @@ describe('live checks', () => {
       'wrong shape: expected 2×3, got 1×3',
     ]);
     expect(checkGrid([['', '']], q).level).toBe('empty');
+    expect(checkGrid([['1', ''], ['', '']], { ...q, expectedShape: '2×2' }).messages.map((m) => m.text)).toEqual(['3 cells are empty: (1,2), (2,1), (2,2)']);
   });
   it('flags a proof step without `by LAW` and an unknown law, by line', () => {
     const check = checkProof('A ⊙ B\n= B ⊙ A\n= B ⊙ A by hadamrd_comm\n= B ⊙ A by hadamard_comm', base, LAWS);

@@ -105,12 +105,15 @@ export function checkGrid(cells: readonly (readonly string[])[], question: PageQ
   const messages: CheckMessage[] = [];
   const rows = cells.length;
   const cols = cells[0]?.length ?? 0;
+  const empty: string[] = [];
   cells.forEach((row, i) =>
     row.forEach((c, j) => {
-      if (c.trim() === '') messages.push({ level: 'error', text: `cell (${i + 1},${j + 1}) is empty` });
+      if (c.trim() === '') empty.push(`(${i + 1},${j + 1})`);
       else if (readCell(c) === undefined) messages.push({ level: 'error', text: `cell (${i + 1},${j + 1}): '${c.trim()}' is not a number (write an integer, a decimal or a fraction such as 1/2)` });
     }),
   );
+  if (empty.length === 1) messages.push({ level: 'error', text: `cell ${empty[0] ?? ''} is empty` });
+  else if (empty.length > 1) messages.push({ level: 'error', text: `${empty.length} cells are empty: ${empty.join(', ')}` });
   if (question.expectedShape !== undefined && question.expectedShape !== `${rows}×${cols}`) {
     messages.push({ level: 'warning', text: `wrong shape: expected ${question.expectedShape}, got ${rows}×${cols}` });
   }
@@ -180,7 +183,7 @@ export function checkProof(text: string, question: PageQuestion, laws: readonly 
       seenStart = true;
       const parsed = parseAnswer(line, question.dialects);
       if (!parsed.ok) messages.push({ ...parsed.message, line: n, text: `line ${n}: ${parsed.message.text}` });
-      else latexLines.push(printLatex(parsed.expr));
+      else latexLines.push(`& ${printLatex(parsed.expr)}`);
       return;
     }
     seenStart = true;
@@ -191,14 +194,14 @@ export function checkProof(text: string, question: PageQuestion, laws: readonly 
     }
     const parsed = parseAnswer(step[1] ?? '', question.dialects);
     if (!parsed.ok) messages.push({ ...parsed.message, line: n, text: `line ${n}: ${parsed.message.text}` });
-    else latexLines.push(`= ${printLatex(parsed.expr)}${step[2] ? ` && \\text{by ${step[2].trim().replace(/_/g, '\\_')}}` : ''}`);
+    else latexLines.push(`&= ${printLatex(parsed.expr)}${step[2] ? ` \\quad \\text{by ${step[2].trim().replace(/_/g, '\\_')}}` : ''}`);
     if (step[2] === undefined) messages.push({ level: 'error', line: n, text: `line ${n}: missing \`by LAW\` (say which law justifies this step)` });
     else {
       const law = checkLawName(step[2], laws, question.byAlgebra);
       if (law) messages.push({ ...law, line: n, text: `line ${n}: ${law.text}` });
     }
   });
-  const latex = latexLines.length === 0 ? undefined : `\\begin{aligned}${latexLines.map((l) => (l.startsWith('=') ? `&${l}` : `${l}`)).join(' \\\\ ')}\\end{aligned}`;
+  const latex = latexLines.length === 0 ? undefined : `\\begin{aligned}${latexLines.join(' \\\\ ')}\\end{aligned}`;
   return { level: levelOf(messages), messages, ...(latex === undefined ? {} : { latex }) };
 }
 
