@@ -23,6 +23,46 @@ export function symbolInput(attrs: Record<string, string>, value: string, onChan
   return el;
 }
 
+/**
+ * Where a key moves the focus in a grid of `size` from cell `at` (0-based): arrows (left/right
+ * only from the ends of the text), Enter down the column then on to the next column, Shift+Enter up.
+ * Undefined when the key does not move (Tab is left to the browser: it walks the cells in order).
+ */
+export function gridKeyTarget(key: string, shift: boolean, caret: { atStart: boolean; atEnd: boolean }, at: readonly [number, number], size: readonly [number, number]): [number, number] | undefined {
+  const [i, j] = at;
+  const [rows, cols] = size;
+  if (key === 'ArrowUp' && i > 0) return [i - 1, j];
+  if (key === 'ArrowDown' && i < rows - 1) return [i + 1, j];
+  if (key === 'ArrowLeft' && caret.atStart && j > 0) return [i, j - 1];
+  if (key === 'ArrowRight' && caret.atEnd && j < cols - 1) return [i, j + 1];
+  if (key === 'Enter' && !shift) return i < rows - 1 ? [i + 1, j] : j < cols - 1 ? [0, j + 1] : undefined;
+  if (key === 'Enter' && shift && i > 0) return [i - 1, j];
+  return undefined;
+}
+
+/**
+ * The grid after pasting `text` into cell (i, j): a whole matrix (`[[…]]`, `[a b; c d]`, a NumPy
+ * array) replaces the grid; spreadsheet cells fill from (i, j), growing the grid (at most
+ * MAX_GRID). Undefined when the text is a single value (an ordinary paste into one cell).
+ */
+export function pasteIntoGrid(current: readonly (readonly string[])[], text: string, i: number, j: number): { cells: string[][]; last: [number, number] } | undefined {
+  const grid = parsePastedGrid(text);
+  if (!grid || (grid.length === 1 && grid[0]?.length === 1)) return undefined;
+  const whole = /^\s*(\[|(np\.|numpy\.)?(array|matrix)\s*\()/.test(text);
+  const top = whole ? 0 : i;
+  const left = whole ? 0 : j;
+  const width = grid[0]?.length ?? 1;
+  const rows = Math.min(MAX_GRID, whole ? grid.length : Math.max(current.length, top + grid.length));
+  const cols = Math.min(MAX_GRID, whole ? width : Math.max(current[0]?.length ?? 0, left + width));
+  const cells = resized(whole ? [] : current, rows, cols);
+  grid.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (top + r < rows && left + c < cols) (cells[top + r] as string[])[left + c] = value;
+    }),
+  );
+  return { cells, last: [Math.min(rows, top + grid.length) - 1, Math.min(cols, left + width) - 1] };
+}
+
 /** The grid editor of a matrix answer; `cells` is read and replaced through the callbacks. */
 export interface GridOptions {
   readonly qid: string;
@@ -81,15 +121,8 @@ export function matrixGrid(options: GridOptions): HTMLElement {
     );
   };
   const onKey = (event: KeyboardEvent, input: HTMLInputElement, i: number, j: number, rows: number, cols: number): void => {
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
-    let target: [number, number] | undefined;
-    if (event.key === 'ArrowUp' && i > 0) target = [i - 1, j];
-    else if (event.key === 'ArrowDown' && i < rows - 1) target = [i + 1, j];
-    else if (event.key === 'ArrowLeft' && atStart && j > 0) target = [i, j - 1];
-    else if (event.key === 'ArrowRight' && atEnd && j < cols - 1) target = [i, j + 1];
-    else if (event.key === 'Enter' && !event.shiftKey) target = i < rows - 1 ? [i + 1, j] : j < cols - 1 ? [0, j + 1] : undefined;
-    else if (event.key === 'Enter' && event.shiftKey && i > 0) target = [i - 1, j];
+    const caret = { atStart: input.selectionStart === 0 && input.selectionEnd === 0, atEnd: input.selectionStart === input.value.length && input.selectionEnd === input.value.length };
+    const target = gridKeyTarget(event.key, event.shiftKey, caret, [i, j], [rows, cols]);
     if (target) {
       event.preventDefault();
       focusCell(target[0], target[1]);
@@ -97,22 +130,12 @@ export function matrixGrid(options: GridOptions): HTMLElement {
   };
   const onPaste = (event: ClipboardEvent, i: number, j: number): void => {
     const text = event.clipboardData?.getData('text/plain') ?? '';
-    const grid = parsePastedGrid(text);
-    if (!grid || (grid.length === 1 && grid[0]?.length === 1)) return;
+    const next = pasteIntoGrid(options.get(), text, i, j);
+    if (!next) return;
     event.preventDefault();
-    const whole = /^\s*(\[|(np\.|numpy\.)?(array|matrix)\s*\()/.test(text);
-    const current = options.get();
-    const top = whole ? 0 : i;
-    const left = whole ? 0 : j;
-    const rows = Math.min(MAX_GRID, whole ? grid.length : Math.max(current.length, top + grid.length));
-    const cols = Math.min(MAX_GRID, whole ? (grid[0]?.length ?? 1) : Math.max(current[0]?.length ?? 0, left + (grid[0]?.length ?? 0)));
-    const next = resized(whole ? [] : current, rows, cols);
-    grid.forEach((row, r) => row.forEach((value, c) => {
-      if (top + r < rows && left + c < cols) (next[top + r] as string[])[left + c] = value;
-    }));
-    options.set(next);
+    options.set(next.cells);
     draw();
-    focusCell(Math.min(rows, top + grid.length) - 1, Math.min(cols, left + (grid[0]?.length ?? 1)) - 1);
+    focusCell(next.last[0], next.last[1]);
   };
   const button = (text: string, label: string, change: (rows: number, cols: number) => [number, number]): HTMLButtonElement => {
     const b = h('button', { type: 'button', class: 'small', 'aria-label': `${label} (${options.label})` }, text);
