@@ -18,6 +18,13 @@ describe('answers', () => {
     expect(submissionValue({ kind: 'psd', value: 'Y', certificate: 'schur' })).toEqual({ answer: 'yes', certificate: 'schur' });
     expect(submissionValue({ kind: 'proof', text: 'A\n= A by x\n\n' })).toBe('A\n= A by x');
   });
+  it('reads a reason or certificate typed after the verdict, unless the separate input has one', () => {
+    expect(submissionValue({ kind: 'truefalse', value: 'true by hadamard_assoc', reason: '' })).toEqual({ answer: true, reason: 'hadamard_assoc' });
+    expect(submissionValue({ kind: 'truefalse', value: 'false, hadamard_comm', reason: 'hadamard_add' })).toEqual({ answer: false, reason: 'hadamard_add' });
+    expect(submissionValue({ kind: 'psd', value: 'yes because schur', certificate: '' })).toEqual({ answer: 'yes', certificate: 'schur' });
+    expect(submissionValue({ kind: 'truefalse', value: 'truely', reason: '' })).toBe('truely');
+    expect(responseText({ kind: 'truefalse', value: 'F by x', reason: '' })).toBe('f');
+  });
   it('restores only a saved state of the right kind', () => {
     expect(restoreAnswer(q('shape'), { kind: 'shape', text: '2×3' })).toEqual({ kind: 'shape', text: '2×3' });
     expect(restoreAnswer(q('shape'), { kind: 'matrix', cells: [['1']] })).toEqual({ kind: 'shape', text: '' });

@@ -20,6 +20,18 @@ export function readVerdict(text: string): 'yes' | 'no' | undefined {
   return t === 'yes' || t === 'y' ? 'yes' : t === 'no' || t === 'n' ? 'no' : undefined;
 }
 
+const VERDICT_FIRST = /^\s*(true|false|t|f|yes|no|y|n)\b[\s,;:.]*(?:(?:by|because|since)\b\s*)?(.*)$/is;
+
+/**
+ * A typed verdict and what follows it: `true by hadamard_assoc`, `yes, schur` → the verdict and
+ * the reason; the separate reason (or certificate) input wins when it is filled.
+ */
+export function verdictParts(value: string, separate: string): { value: string; extra: string } {
+  const m = VERDICT_FIRST.exec(value);
+  const extra = separate.trim() !== '' ? separate.trim() : (m?.[2] ?? '').trim();
+  return { value: m ? (m[1] ?? '') : value.trim(), extra };
+}
+
 /** The starting grid size: the expected shape when it is concrete, else 2×2. */
 export function initialGridSize(question: PageQuestion): { rows: number; cols: number } {
   const m = /^(\d+)×(\d+)$/.exec(question.expectedShape ?? '');
@@ -64,13 +76,15 @@ export function submissionValue(state: AnswerState): unknown {
     }
     case 'truefalse': {
       if (state.value.trim() === '') return undefined;
-      const answer = readTruth(state.value) ?? state.value.trim();
-      return state.reason.trim() === '' ? answer : { answer, reason: state.reason.trim() };
+      const parts = verdictParts(state.value, state.reason);
+      const answer = readTruth(parts.value) ?? state.value.trim();
+      return parts.extra === '' ? answer : { answer, reason: parts.extra };
     }
     case 'psd': {
       if (state.value.trim() === '') return undefined;
-      const answer = readVerdict(state.value) ?? state.value.trim();
-      return state.certificate.trim() === '' ? answer : { answer, certificate: state.certificate.trim() };
+      const parts = verdictParts(state.value, state.certificate);
+      const answer = readVerdict(parts.value) ?? state.value.trim();
+      return parts.extra === '' ? answer : { answer, certificate: parts.extra };
     }
     default:
       return assertNever(state);
@@ -108,8 +122,13 @@ export function responseText(state: AnswerState): string {
   let text: string;
   if (value === undefined) text = '';
   else if (state.kind === 'matrix') text = `[${(value as string[][]).map((r) => `[${r.join(',')}]`).join(',')}]`;
-  else if (state.kind === 'truefalse') text = readTruth(state.value) === undefined ? state.value.trim() : readTruth(state.value) ? 't' : 'f';
-  else if (state.kind === 'psd') text = state.certificate.trim() === '' ? state.value.trim() : `${state.value.trim()}; ${state.certificate.trim()}`;
+  else if (state.kind === 'truefalse') {
+    const truth = readTruth(verdictParts(state.value, state.reason).value);
+    text = truth === undefined ? state.value.trim() : truth ? 't' : 'f';
+  } else if (state.kind === 'psd') {
+    const parts = verdictParts(state.value, state.certificate);
+    text = parts.extra === '' ? parts.value : `${parts.value}; ${parts.extra}`;
+  }
   else text = String(value).replace(/\s*\n\s*/g, ' ');
   return text.length > 255 ? text.slice(0, 255) : text;
 }

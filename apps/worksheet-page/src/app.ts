@@ -1,7 +1,7 @@
 import { variantKey, instantiateMatrix, type QuestionGrade } from '@odot/grader';
 import { formatRational } from '@odot/numeric';
 import { assertNever } from '@odot/core';
-import { emptyAnswer, responseText, restoreAnswer, submissionValue, type AnswerState } from './answers.ts';
+import { emptyAnswer, responseText, restoreAnswer, submissionValue, verdictParts, type AnswerState } from './answers.ts';
 import { checkCertificate, checkExpression, checkGrid, checkProof, checkReason, checkShapeText, checkTruth, checkVerdict, type LiveCheck } from './checks.ts';
 import { h, renderMarkdown, renderMath } from './dom.ts';
 import { matrixGrid, proofEditor, symbolInput } from './inputs.ts';
@@ -146,13 +146,15 @@ class StudentPage {
       case 'proof':
         return checkProof(state.text, question, this.data.laws);
       case 'truefalse': {
-        const truth = checkTruth(state.value);
-        const reason = checkReason(state.reason, this.data.laws);
+        const parts = verdictParts(state.value, state.reason);
+        const truth = checkTruth(parts.value);
+        const reason = checkReason(parts.extra, this.data.laws);
         return { level: truth.level === 'error' ? 'error' : reason.level === 'warning' ? 'warning' : truth.level, messages: [...truth.messages, ...reason.messages], ...(truth.latex ? { latex: `${truth.latex}${reason.latex ? `\\;${reason.latex}` : ''}` } : {}) };
       }
       case 'psd': {
-        const verdict = checkVerdict(state.value);
-        const cert = checkCertificate(state.certificate, question, this.data.laws);
+        const parts = verdictParts(state.value, state.certificate);
+        const verdict = checkVerdict(parts.value);
+        const cert = checkCertificate(parts.extra, question, this.data.laws);
         return { level: verdict.level === 'error' || cert.level === 'error' ? 'error' : verdict.level, messages: [...verdict.messages, ...cert.messages], ...(verdict.latex ? { latex: verdict.latex } : {}) };
       }
       default:
