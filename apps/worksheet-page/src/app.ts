@@ -4,6 +4,7 @@ import { assertNever } from '@odot/core';
 import { emptyAnswer, responseText, restoreAnswer, submissionValue, verdictParts, type AnswerState } from './answers.ts';
 import { checkCertificate, checkExpression, checkGrid, checkProof, checkReason, checkShapeText, checkTruth, checkVerdict, type LiveCheck } from './checks.ts';
 import { h, renderMarkdown, renderMath } from './dom.ts';
+import { splitIntro } from './markdown.ts';
 import { matrixGrid, proofEditor, symbolInput } from './inputs.ts';
 import type { PageData, PageQuestion } from './page-types.ts';
 import { scormValues, type Scorm12Api } from './scorm.ts';
@@ -60,7 +61,13 @@ class StudentPage {
   render(): HTMLElement {
     const saved = this.restored ?? loadSaved(this.data.worksheet, this.key).answers;
     const list = h('div', { class: 'questions' });
-    for (const question of this.data.questions) list.append(this.questionSection(question, restoreAnswer(question, saved[question.id])));
+    const first = this.data.questions[0];
+    const { intro, question: firstPrompt } = splitIntro(first?.prompt ?? '');
+    if (intro !== '') list.append(h('div', { class: 'prose intro' }, renderMarkdown(intro, 1)));
+    for (const question of this.data.questions) {
+      const shown = question === first ? { ...question, prompt: firstPrompt } : question;
+      list.append(this.questionSection(shown, restoreAnswer(question, saved[question.id])));
+    }
     const download = h('button', { type: 'button', 'data-testid': 'download' }, 'Download my answers');
     download.addEventListener('click', () => this.download());
     const clear = h('button', { type: 'button', class: 'secondary', 'data-testid': 'clear' }, 'Clear my answers');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInlines, parseMarkdown } from './markdown.ts';
+import { parseInlines, parseMarkdown, splitIntro } from './markdown.ts';
 
 describe('parseMarkdown', () => {
   it('splits headings, paragraphs and lists', () => {
@@ -16,5 +16,15 @@ describe('parseMarkdown', () => {
       { type: 'text', text: ' <script>' },
       { type: 'math', text: 'y', display: true },
     ]);
+  });
+});
+
+describe('splitIntro', () => {
+  it('takes the title and its paragraphs off the first question', () => {
+    expect(splitIntro('# WS 1\n\nIntro **text**.\n\n## 1. Seed\n\nCompute.')).toEqual({ intro: 'Intro **text**.', question: '## 1. Seed\n\nCompute.' });
+  });
+  it('leaves a prompt without a title alone', () => {
+    expect(splitIntro('## 2. Vectors\n\nText.')).toEqual({ intro: '', question: '## 2. Vectors\n\nText.' });
+    expect(splitIntro('# Only a title\n\nText.')).toEqual({ intro: '', question: '# Only a title\n\nText.' });
   });
 });

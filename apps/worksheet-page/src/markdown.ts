@@ -57,3 +57,17 @@ export function parseMarkdown(markdown: string): Block[] {
   }
   return blocks;
 }
+
+/**
+ * Splits the worksheet's introduction off the first question's prose: a prompt that opens with a
+ * `# Title` heading keeps from its first `##` heading on; the rest (the title's paragraphs) is the
+ * introduction. A prompt without a `# ` title is all question.
+ */
+export function splitIntro(prompt: string): { intro: string; question: string } {
+  const text = prompt.replace(/\r\n?/g, '\n');
+  if (!/^#\s/.test(text)) return { intro: '', question: prompt };
+  const at = text.search(/\n##\s/);
+  if (at < 0) return { intro: '', question: prompt };
+  const intro = text.slice(0, at).replace(/^#\s[^\n]*\n?/, '').trim();
+  return { intro, question: text.slice(at + 1) };
+}
