@@ -1,5 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
 import { mathPlugin } from './math-plugin.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Writes the practice page of the example worksheet into the built site at /worksheet/ (with the built CLI). */
+function buildWorksheetPage(outDir: string): void {
+  const cli = join(repoRoot, 'apps/cli/dist/bin.js');
+  const worksheet = join(repoRoot, 'examples/WS_Math_Foundations_1.md');
+  execFileSync(process.execPath, [cli, 'worksheet', 'page', worksheet, '--out', join(outDir, 'worksheet')], { stdio: 'inherit' });
+}
 
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */
 export default defineConfig({
@@ -9,6 +21,7 @@ export default defineConfig({
   srcExclude: ['README.md', 'test-results/**'],
   cleanUrls: false,
   lastUpdated: false,
+  buildEnd: (site) => buildWorksheetPage(site.outDir),
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
   markdown: {
     config: (md) => {
@@ -39,6 +52,7 @@ export default defineConfig({
           { text: 'The odot command', link: '/guide/cli' },
           { text: 'Writing proofs', link: '/guide/proofs' },
           { text: 'Writing worksheets', link: '/guide/worksheets' },
+          { text: 'Run a worksheet with your class', link: '/guide/run-a-worksheet' },
         ],
       },
       { text: 'Reference', items: [{ text: 'Law reference', link: '/laws' }] },
