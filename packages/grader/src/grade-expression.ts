@@ -3,6 +3,7 @@ import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence, equalByTesting } from './engine.ts';
 import { misconceptionMessage, mutantsOf } from './mutants.ts';
+import { predictedByTree } from './predicted.ts';
 import type { Diagnosis, QuestionGrade } from './result.ts';
 import type { ExpressionQuestion } from './worksheet.ts';
 
@@ -57,12 +58,12 @@ function predictedMatches(question: ExpressionQuestion, student: Expr): Diagnosi
   return out;
 }
 
-function misconception(question: ExpressionQuestion, student: Expr, studentShape: Shape): Diagnosis | undefined {
+function misconception(question: ExpressionQuestion, student: Expr, studentShape: Shape, written: string): Diagnosis | undefined {
   for (const mutant of mutantsOf(question.answer)) {
     const shape = inferShape(mutant.expr, question.given.givens);
     if (!shape.ok || !sameShape(shape.value, studentShape)) continue;
     if (equalByTesting(mutant.expr, student, question.given.givens)) {
-      return { code: mutant.code, message: misconceptionMessage(mutant) };
+      return { code: mutant.code, message: misconceptionMessage(mutant, undefined, written) };
     }
   }
   return undefined;
@@ -118,11 +119,12 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
   const first = list[0] as Reading;
   const diagnoses: Diagnosis[] = [...notes];
   if (!first.shape) {
+    diagnoses.push(...predictedByTree(question.feedback, first.expr));
     diagnoses.push({ code: 'shape-error', message: `Your answer ${printExpr(first.expr, 'plain')} is not defined: ${first.shapeError ?? 'the shapes do not fit'}.` });
     return { id: question.id, score: 0, max, diagnoses };
   }
   diagnoses.push(...predictedMatches(question, first.expr));
-  const known = misconception(question, first.expr, first.shape);
+  const known = misconception(question, first.expr, first.shape, text.trim());
   if (known) {
     diagnoses.push(known);
     return { id: question.id, score: 0, max, diagnoses };

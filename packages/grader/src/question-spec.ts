@@ -67,18 +67,27 @@ function readAccept(value: unknown): AcceptOptions {
   };
 }
 
-function readFeedback(value: unknown): PredictedMistake[] {
+const FEEDBACK_FIELDS = ['answer', 'text', 'feedback', 'says', 'code', 'score'];
+
+function readFeedback(value: unknown, points: number): PredictedMistake[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) bad('`feedback` must be a list of {answer, text} items');
   return value.map((item, k) => {
     if (typeof item !== 'object' || item === null || !('answer' in item)) bad(`feedback item ${k + 1} needs \`answer\` and \`text\``);
     const record = item as Record<string, unknown>;
+    const unknown = Object.keys(record).find((key) => !FEEDBACK_FIELDS.includes(key));
+    if (unknown !== undefined) bad(`feedback item ${k + 1}: unknown field '${unknown}'`, ['the fields are answer, text (or feedback), code, score']);
     const said = record['text'] ?? record['feedback'] ?? record['says'];
     const code = record['code'];
+    const score = record['score'];
+    if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > points)) {
+      bad(`feedback item ${k + 1}: \`score\` must be a number from 0 to the question's points (${points})`);
+    }
     return {
       answer: record['answer'],
       code: typeof code === 'string' && code.trim() !== '' ? code.trim() : 'predicted-mistake',
       text: text(said, `feedback item ${k + 1}: text`),
+      ...(score === undefined ? {} : { score }),
     };
   });
 }
@@ -126,7 +135,7 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
     title,
     given: readGiven(record['given']),
     accept: readAccept(record['accept']),
-    feedback: readFeedback(record['feedback']),
+    feedback: readFeedback(record['feedback'], points),
     line,
   };
   const answer = record['answer'];

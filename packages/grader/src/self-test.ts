@@ -5,7 +5,8 @@ import { inferredShapeAnswer } from './grade-shape.ts';
 import { decideEquivalence } from './engine.ts';
 import { evaluateMatrix, matrixToRows } from './exact.ts';
 import { canonicalLaw } from './laws.ts';
-import { readPredictedMatrix } from './predicted.ts';
+import { predictedExpr, readPredictedMatrix } from './predicted.ts';
+import { roundScore } from './result.ts';
 import { formatShapeAnswer, sameShapeAnswer } from './shape-answer.ts';
 import { isRandomised, questionBindings } from './variant.ts';
 import type { PredictedMistake, Question, Worksheet } from './worksheet.ts';
@@ -61,7 +62,8 @@ export function modelSubmissionAnswer(worksheet: Worksheet, question: Question, 
 function predictedSubmissionAnswer(worksheet: Worksheet, question: Question, student: string, predicted: PredictedMistake): unknown {
   if (question.kind === 'matrix') {
     const m = readPredictedMatrix(predicted.answer, questionBindings(worksheet, question, student));
-    return m ? matrixToRows(m) : undefined;
+    // An expression undefined for the shapes (`Aᵀ Bᵀ`) is submitted as written and matched by its tree.
+    return m ? matrixToRows(m) : predictedExpr(predicted) ? predicted.answer : undefined;
   }
   return predicted.answer;
 }
@@ -130,7 +132,8 @@ export function selfTest(worksheet: Worksheet, options: SelfTestOptions = {}): S
         const raw = predictedSubmissionAnswer(worksheet, question, variant, predicted);
         const grade = gradeAnswer(worksheet, question, variant, raw);
         const found = grade.diagnoses.some((d) => d.code === predicted.code && d.message.startsWith(predicted.text));
-        const ok = found && grade.score < grade.max;
+        const scored = predicted.score === undefined ? grade.score < grade.max : grade.score === roundScore(predicted.score);
+        const ok = found && scored;
         checks.push({
           question: question.id,
           variant,
@@ -140,7 +143,11 @@ export function selfTest(worksheet: Worksheet, options: SelfTestOptions = {}): S
             ? `gets its feedback (${grade.score}/${grade.max})`
             : raw === undefined
               ? `the predicted answer ${JSON.stringify(predicted.answer)} is not defined for this variant`
-              : `${found ? 'gets its feedback but full marks' : 'does not get its feedback'}: ${grade.diagnoses.map((d) => d.code).join(', ')}`,
+              : !found
+                ? `does not get its feedback: ${grade.diagnoses.map((d) => d.code).join(', ')}`
+                : predicted.score === undefined
+                  ? `gets its feedback but full marks`
+                  : `gets its feedback but ${grade.score}/${grade.max}, not the score ${predicted.score} the worksheet sets`,
         });
       });
     }

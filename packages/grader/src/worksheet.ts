@@ -53,13 +53,19 @@ export interface AcceptOptions {
   readonly tolerance: number;
 }
 
-/** An author-predicted mistake: when a student's answer matches `answer`, say `text`. */
+/**
+ * An author-predicted mistake: when a student's answer matches `answer`, say `text`, and (when
+ * `score` is set) give exactly `score` points. An expression answer that is undefined for the
+ * shapes (`Aᵀ Bᵀ` for 2×3 operands) is matched by its tree.
+ */
 export interface PredictedMistake {
   /** The predicted answer as written in the worksheet (a matrix, an expression, true/false, yes/no, a shape, a law name). */
   readonly answer: unknown;
   /** A diagnosis code for reports; defaults to `predicted-mistake`. */
   readonly code: string;
   readonly text: string;
+  /** Absolute points for this answer (0 ≤ score ≤ the question's points); absent: the grader's usual credit. */
+  readonly score?: number;
 }
 
 interface QuestionBase {
