@@ -3,6 +3,7 @@ import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence, equalByTesting } from './engine.ts';
 import { misconceptionMessage, mutantsOf } from './mutants.ts';
+import { formViolations } from './form-check.ts';
 import { predictedByTree } from './predicted.ts';
 import type { Diagnosis, QuestionGrade } from './result.ts';
 import type { ExpressionQuestion } from './worksheet.ts';
@@ -113,6 +114,8 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
         const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
         diagnoses.push({ code: 'other-dialect', message: `${DIALECT_NOTES[reading.dialect]} Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
       }
+      const broken = formViolations(question, reading.expr, text.trim());
+      if (broken.length > 0) return { id: question.id, score: Math.min(question.formScore, max), max, diagnoses: [...broken, ...diagnoses.slice(1), ...notes] };
       return { id: question.id, score: max, max, diagnoses: [...diagnoses, ...notes] };
     }
   }

@@ -88,11 +88,26 @@ export interface MatrixQuestion extends QuestionBase {
   readonly answerText: string;
 }
 
-/** Write any expression equivalent to `answer` under the givens. */
+/** A sub-expression an expression answer must not contain (`forbid:`), as written and parsed. */
+export interface ForbiddenExpr {
+  readonly text: string;
+  readonly expr: Expr;
+}
+
+/**
+ * Write any expression equivalent to `answer` under the givens; optionally without the `forbid`
+ * sub-expressions and in the engine's normal form (`form: simplified`).
+ */
 export interface ExpressionQuestion extends QuestionBase {
   readonly kind: 'expression';
   readonly answer: Expr;
   readonly answerText: string;
+  /** Sub-expressions that must not appear (compared up to the engine's canonical form). */
+  readonly forbid: readonly ForbiddenExpr[];
+  /** `simplified`: the answer must be in the engine's normal form up to order and grouping. */
+  readonly form?: 'simplified';
+  /** Points for an equivalent answer that breaks a form rule (default 0). */
+  readonly formScore: number;
 }
 
 /** Is `statement` true? Optionally name the law that makes it so. */
