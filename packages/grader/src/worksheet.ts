@@ -14,10 +14,18 @@ export interface LiteralMatrixGiven {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** A condition a random matrix must satisfy, checked exactly on every draw (`nonzero` is per entry). */
+export const RANDOM_CONSTRAINTS = ['nonzero', 'invertible', 'symmetric', 'psd', 'pd'] as const;
+
+/** One of `RANDOM_CONSTRAINTS`. */
+export type RandomConstraint = (typeof RANDOM_CONSTRAINTS)[number];
+
 /**
  * A matrix drawn per student from the worksheet seed: `random 2×3 integers -5..5`,
  * `random 3 integers 0..9` (a column vector), `random 3×3 binary`, `random 2×2 psd integers -2..2`
- * (B Bᵀ for a random integer B), `random 3×3 symmetric integers -4..4`, `random 3×3 diagonal integers 1..5`.
+ * (B Bᵀ for a random integer B), `random 3×3 symmetric integers -4..4`, `random 3×3 diagonal integers 1..5`,
+ * `random diagonal 3×3`, `random 2×2 rationals`, and constraints after the range:
+ * `random 3×3 integers -5..5 invertible` (drawn again until they hold, a bounded number of times).
  */
 export interface RandomMatrixGiven {
   readonly type: 'random';
@@ -25,8 +33,12 @@ export interface RandomMatrixGiven {
   readonly rows: number;
   readonly cols: number;
   readonly structure: 'general' | 'binary' | 'psd' | 'symmetric' | 'diagonal';
+  /** Integer entries, or rationals p/q (q in 1..6) within min..max. */
+  readonly numbers: 'integers' | 'rationals';
   readonly min: number;
   readonly max: number;
+  /** Conditions every draw must satisfy (empty for the original forms). */
+  readonly constraints: readonly RandomConstraint[];
   /** The spec as written, for messages. */
   readonly spec: string;
 }
