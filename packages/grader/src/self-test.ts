@@ -10,7 +10,7 @@ import { roundScore } from './result.ts';
 import { formatShapeAnswer, sameShapeAnswer } from './shape-answer.ts';
 import { isRandomised, questionBindings } from './variant.ts';
 import type { PredictedMistake, Question, Worksheet } from './worksheet.ts';
-import { formatRational } from '@odot/numeric';
+import { formatRational, unpivotedLdl } from '@odot/numeric';
 
 /** One self-test check. */
 export interface SelfTestCheck {
@@ -52,7 +52,9 @@ export function modelSubmissionAnswer(worksheet: Worksheet, question: Question, 
       if (!m) return undefined;
       const truth = exactPsd(m);
       if (!truth.holds) return truth.vector ? { answer: 'no', certificate: truth.vector.map(formatRational) } : 'no';
-      return question.matrix.type === 'Hadamard' ? { answer: 'yes', certificate: 'schur' } : 'yes';
+      if (question.matrix.type === 'Hadamard') return { answer: 'yes', certificate: 'schur' };
+      const ldl = unpivotedLdl(m);
+      return ldl ? { answer: 'yes', certificate: { L: matrixToRows(ldl.L), D: ldl.D.map(formatRational) } } : 'yes';
     }
     case 'shape':
       return formatShapeAnswer(question.answer);
