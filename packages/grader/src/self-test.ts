@@ -1,3 +1,4 @@
+import { authoredExpressions, undeclaredNames } from './declared.ts';
 import { gradeAnswer } from './grade.ts';
 import { expectedMatrix } from './grade-matrix.ts';
 import { exactPsd } from './grade-psd.ts';
@@ -108,6 +109,24 @@ function consistency(worksheet: Worksheet, question: Question, variant: string):
   }
 }
 
+/** One failing check per authored expression that uses a symbol the question does not declare (`A ⊙ b` with only A given). */
+function declarationChecks(question: Question): SelfTestCheck[] {
+  return authoredExpressions(question).flatMap(({ field, expr }) => {
+    const names = undeclaredNames(expr, question.given.givens);
+    if (names.length === 0) return [];
+    const declared = [...question.given.givens.keys()].join(', ') || 'nothing';
+    return [
+      {
+        question: question.id,
+        variant: 'all',
+        what: 'declared symbols',
+        ok: false,
+        message: `\`${field}\` uses ${names.join(', ')}, which \`given\` does not declare (it declares ${declared})`,
+      },
+    ];
+  });
+}
+
 /**
  * Self-tests a worksheet (`odot worksheet test`): on every variant (several pseudo-students for
  * randomised questions) the model answer earns full marks, every author-predicted wrong answer
@@ -118,6 +137,7 @@ export function selfTest(worksheet: Worksheet, options: SelfTestOptions = {}): S
   const checks: SelfTestCheck[] = [];
   const count = Math.max(1, options.variants ?? 12);
   for (const question of worksheet.questions) {
+    checks.push(...declarationChecks(question));
     const variants = isRandomised(question) ? Array.from({ length: count }, (_, k) => `variant-${k + 1}`) : ['variant-1'];
     for (const variant of variants) {
       const c = consistency(worksheet, question, variant);
