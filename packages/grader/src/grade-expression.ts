@@ -8,12 +8,32 @@ import { predictedByTree } from './predicted.ts';
 import type { Diagnosis, QuestionGrade } from './result.ts';
 import type { ExpressionQuestion } from './worksheet.ts';
 
-const DIALECT_NOTES: Readonly<Record<Dialect, string>> = {
-  plain: 'Read in plain notation.',
-  latex: 'Read as LaTeX (\\odot is ⊙, juxtaposition is the matrix product).',
-  numpy: 'Read as NumPy: `*` is the Hadamard product ⊙ and `@` the matrix product.',
-  matlab: 'Read as MATLAB: `.*` is the Hadamard product ⊙ and `*` the matrix product.',
+const DIALECT_NAMES: Readonly<Record<Dialect, string>> = { plain: 'plain', latex: 'LaTeX', numpy: 'NumPy', matlab: 'MATLAB' };
+
+/** What each dialect's operators mean, for notes and for answers written in a dialect the question does not allow. */
+const DIALECT_RULES: Readonly<Record<Dialect, string>> = {
+  plain: '⊙ is the Hadamard product and juxtaposition the matrix product',
+  latex: '\\odot is ⊙ and juxtaposition is the matrix product',
+  numpy: '`*` is the Hadamard product ⊙, `@` the matrix product and `.T` the transpose',
+  matlab: "`.*` is the Hadamard product ⊙, `*` the matrix product and `'` the transpose",
 };
+
+/**
+ * For an answer no allowed dialect reads: the first other dialect that does, said in words
+ * ("NumPy reads it: `*` is ⊙ … it means u ⊙ vᵀ"), or undefined.
+ */
+function otherDialectReading(text: string, allowed: readonly Dialect[]): Diagnosis | undefined {
+  for (const dialect of DIALECTS.filter((d) => !allowed.includes(d))) {
+    const parsed = parse(text, { dialect });
+    if (!parsed.ok) continue;
+    const meaning = printExpr(parsed.value.expr, 'plain');
+    return {
+      code: 'other-dialect',
+      message: `Your answer '${text}' is ${DIALECT_NAMES[dialect]} notation, where ${DIALECT_RULES[dialect]}: it means ${meaning}. This question asks for ${allowed.map((d) => DIALECT_NAMES[d]).join(' or ')} notation: write ${meaning}.`,
+    };
+  }
+  return undefined;
+}
 
 function sameShape(a: Shape, b: Shape): boolean {
   if (a.kind !== b.kind) return false;
@@ -101,6 +121,8 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
   }
   const { list, parseError } = readings(text, dialects, question);
   if (list.length === 0) {
+    const elsewhere = otherDialectReading(text.trim(), dialects);
+    if (elsewhere) return { id: question.id, score: 0, max, diagnoses: [elsewhere, ...notes] };
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'parse-error', message: `Your answer '${text}' cannot be read: ${parseError ?? 'syntax error'}.` }] };
   }
   const expectedShape = inferShape(question.answer, question.given.givens);
@@ -112,7 +134,7 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
       const plainFirst = list[0];
       if (reading.dialect !== 'plain') {
         const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
-        diagnoses.push({ code: 'other-dialect', message: `${DIALECT_NOTES[reading.dialect]} Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
+        diagnoses.push({ code: 'other-dialect', message: `Read as ${DIALECT_NAMES[reading.dialect]}: ${DIALECT_RULES[reading.dialect]}. Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
       }
       const broken = formViolations(question, reading.expr, text.trim());
       if (broken.length > 0) return { id: question.id, score: Math.min(question.formScore, max), max, diagnoses: [...broken, ...diagnoses.slice(1), ...notes] };
