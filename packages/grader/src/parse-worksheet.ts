@@ -47,7 +47,6 @@ function yamlAt(text: string, firstLine: number, source: string, what: string): 
         severity: 'error',
         message: `${what}: ${reason} (line ${line})${hint ? `; ${hint}` : ''}`,
         span: lineSpan(source, line, colonLine === undefined || colonLine === at.line ? at.col : 1),
-        ...(hint ? { hints: [hint] } : {}),
       });
     }
     throw error;
