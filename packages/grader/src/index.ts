@@ -39,3 +39,8 @@ export { feedbackFileName, feedbackMarkdown, gradesCsv, reportJson, summaryTable
 export type { SelfTestCheck, SelfTestOptions, SelfTestReport } from './self-test.ts';
 export { modelSubmissionAnswer, selfTest } from './self-test.ts';
 export { readShapeAnswer } from './shape-answer.ts';
+export type { ForbiddenExpr, RandomConstraint } from './worksheet.ts';
+export { RANDOM_CONSTRAINTS } from './worksheet.ts';
+export { MAX_DRAWS, drawRandomMatrix } from './random-matrix.ts';
+export type { CertificateReading, PsdCertificateInput } from './psd-certificate.ts';
+export { readCertificate } from './psd-certificate.ts';
