@@ -49,6 +49,7 @@ describe('psd certificates for "yes"', () => {
     // A bare list for "yes" is a factor L (n×1 here): L Lᵀ = [[1,-1],[-1,1]] ≠ M.
     expect(message([1, -1])).toContain('L Lᵀ ≠ M: entry (1,1) is 1, but M has 2');
     expect(message({ x: [1, -1] })).toContain('a vector x shows a matrix is not psd');
+    expect(message('x = (1, -1)')).toContain('a vector x shows a matrix is not psd');
   });
   it('self-tests with an LDLᵀ model certificate', () => {
     expect(selfTest(ws).ok).toBe(true);

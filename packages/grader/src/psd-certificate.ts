@@ -80,12 +80,13 @@ function readMap(record: Record<string, unknown>): CertificateReading {
 
 /**
  * Reads a submitted certificate. A bare list or matrix is a vector x for "not psd" and a factor L
- * (L Lᵀ = M) for "psd"; a map names its kind (`{L, D}`, `{gram}`, `{eigenvalues}`, `{x}`, `{law}`);
+ * (L Lᵀ = M) for "psd"; text `x = (…)` or `(…)` is always a vector; a map names its kind (`{L, D}`, `{gram}`, `{eigenvalues}`, `{x}`, `{law}`);
  * other text is a law name.
  */
 export function readCertificate(value: unknown, verdict: boolean): CertificateReading {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return readMap(value as Record<string, unknown>);
-  if (!verdict) {
+  const vectorText = typeof value === 'string' && /^\s*(?:[a-z]\s*=|\()/i.test(value);
+  if (!verdict || vectorText) {
     const x = readVector(value);
     if (x) return { ok: true, value: { kind: 'vector', x } };
   } else {
