@@ -1,9 +1,9 @@
 import { assertNever, printExpr } from '@odot/core';
 import { formatRational, psdTest, quadraticForm, rsign, type ExactMatrix, type Rational } from '@odot/numeric';
-import type { StudentAnswer } from './answer-input.ts';
+import { isBlank, type StudentAnswer } from './answer-input.ts';
 import { evaluateMatrix } from './exact.ts';
 import { canonicalLaw } from './laws.ts';
-import { checkEigenvalues, checkGram, checkLdl, checkVector, readCertificate, type PsdCertificateInput } from './psd-certificate.ts';
+import { checkEigenvalues, checkGram, checkLdl, checkVector, impliedVerdict, readCertificate, type PsdCertificateInput } from './psd-certificate.ts';
 import { readBoolean } from './question-spec.ts';
 import { roundScore, type Diagnosis, type QuestionGrade } from './result.ts';
 import type { Bindings } from './variant.ts';
@@ -110,10 +110,11 @@ export function gradePsd(question: PsdQuestion, bindings: Bindings, answer: Stud
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'internal-error', message: `${question.matrixText} is not a square matrix for these values.` }] };
   }
   const truth = exactPsd(m);
-  const split = splitVerdict(answer.value);
+  const split = isBlank(answer.value) ? { verdict: impliedVerdict(answer.certificate) } : splitVerdict(answer.value);
   const certificate = answer.certificate ?? split.certificate;
   if (split.verdict === undefined) {
-    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: `Answer yes or no (got '${String(answer.value)}').` }] };
+    const got = isBlank(answer.value) ? 'a certificate that cannot be read' : `'${String(answer.value)}'`;
+    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: `Answer yes or no (got ${got}).` }] };
   }
   const diagnoses: Diagnosis[] = [];
   for (const predicted of question.feedback) {

@@ -19,7 +19,7 @@ function dispatch(worksheet: Worksheet, question: Question, student: string, raw
 
 function dispatchKind(worksheet: Worksheet, question: Question, student: string, raw: unknown): QuestionGrade {
   const answer = unwrapAnswer(raw);
-  if (isBlank(answer.value)) {
+  if (isBlank(answer.value) && (question.kind !== 'psd' || isBlank(answer.certificate))) {
     return { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'missing-answer', message: 'No answer given.' }] };
   }
   switch (question.kind) {

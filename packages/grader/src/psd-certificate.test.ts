@@ -94,3 +94,19 @@ describe('Gram certificates on random exact instances', () => {
     }
   });
 });
+
+describe('a certificate submitted alone', () => {
+  it('implies the verdict: a factor, LDLᵀ, Gram factor or non-negative eigenvalues say psd', () => {
+    const { ws, q } = psd('[[2, -1], [-1, 2]]', 'yes');
+    for (const certificate of [{ gram: [[1, 1, 0], [-1, 0, 1]] }, { L: [[1, 0], ['-1/2', 1]], D: [2, '3/2'] }, { eigenvalues: [1, 3] }]) {
+      expect(gradeAnswer(ws, q, 's', { certificate }).score, JSON.stringify(certificate)).toBe(2);
+    }
+    expect(gradeAnswer(ws, q, 's', { certificate: { eigenvalues: [0, 2] } }).diagnoses.at(-1)?.message).toContain('0 is not an eigenvalue');
+  });
+  it('a vector or a negative eigenvalue says not psd', () => {
+    const { ws, q } = psd('[[1, 2], [2, 1]]', 'no');
+    expect(gradeAnswer(ws, q, 's', { certificate: 'x = (1, -1)' }).score).toBe(2);
+    expect(gradeAnswer(ws, q, 's', { certificate: { eigenvalues: [-1, 3] } }).score).toBe(2);
+    expect(gradeAnswer(ws, q, 's', { certificate: {} }).diagnoses[0]?.message).toBe('Answer yes or no (got a certificate that cannot be read).');
+  });
+});

@@ -175,3 +175,17 @@ export function checkVector(m: ExactMatrix, x: readonly Rational[]): string | un
   const q = quadraticForm(m, x);
   return rsign(q) < 0 ? undefined : `your vector x = [${x.map(formatRational).join(', ')}] gives xᵀMx = ${formatRational(q)}, which is not negative`;
 }
+
+/**
+ * The verdict a certificate submitted without yes/no stands for: a vector (or a negative
+ * eigenvalue) says "not psd", a factor, LDLᵀ, Gram factor, law or non-negative eigenvalues "psd";
+ * undefined when it cannot be read.
+ */
+export function impliedVerdict(value: unknown): boolean | undefined {
+  const asNo = readCertificate(value, false);
+  if (asNo.ok && asNo.value.kind === 'vector') return false;
+  const asYes = readCertificate(value, true);
+  if (!asYes.ok) return undefined;
+  if (asYes.value.kind === 'eigenvalues') return asYes.value.values.every((v) => rsign(v) >= 0);
+  return asYes.value.kind !== 'vector';
+}
