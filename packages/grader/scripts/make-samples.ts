@@ -60,7 +60,7 @@ function answerFor(student: string, qid: string, flavour: string): unknown {
     case 'q4:ok': return 'true by hadamard_assoc';
     case 'q4:noreason': return true;
     case 'q4:wrongreason': return { answer: true, reason: 'hadamard_comm' };
-    case 'q4:unknownlaw': return { answer: true, reason: 'hadamard_asoc' };
+    case 'q4:unknownlaw': return { answer: true, reason: 'hadamrd_asoc' };
     case 'q4:false': return false;
     case 'q5:ok': return { answer: true, reason: 'hadamard_zero' };
     case 'q5:noreason': return 'yes';

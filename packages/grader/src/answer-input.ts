@@ -18,10 +18,11 @@ export interface StudentAnswer {
 
 /**
  * Unwraps a submission entry: either the bare answer (`q1: [[…]]`, `q5: true`) or a map
- * `{answer, dialect?, reason?, certificate?}`.
+ * `{answer, dialect?, reason?, certificate?}`; a psd answer may be a certificate alone
+ * (`{certificate: {gram: …}}`), its verdict implied.
  */
 export function unwrapAnswer(raw: unknown): StudentAnswer {
-  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'answer' in raw) {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && ('answer' in raw || 'certificate' in raw)) {
     const r = raw as Record<string, unknown>;
     const reason = r['reason'] ?? r['law'] ?? r['by'];
     return {

@@ -1,10 +1,9 @@
-import { givensFrom, matrixShape, OdotException, odotError, type Declaration } from '@odot/core';
+import { givensFrom, matrixShape, OdotException, odotError, type Declaration, type Property } from '@odot/core';
 import { parseDeclarations } from '@odot/parser';
 import { formatRational, parseRational } from '@odot/numeric';
-import type { GivenSpec, LiteralMatrixGiven, MatrixGiven, RandomMatrixGiven } from './worksheet.ts';
-
-const RANDOM =
-  /^random\s+(\d+)(?:\s*[×x]\s*(\d+))?\s+(?:(binary)|(?:(psd|symmetric|diagonal)\s+)?integers\s+(-?\d+)\s*\.\.\s*(-?\d+))\s*$/;
+import { drawRandomMatrix } from './random-matrix.ts';
+import { rngFor } from './rng.ts';
+import { RANDOM_CONSTRAINTS, type GivenSpec, type LiteralMatrixGiven, type MatrixGiven, type RandomConstraint, type RandomMatrixGiven } from './worksheet.ts';
 
 function bad(message: string, hints: readonly string[] = []): never {
   throw new OdotException(odotError('bad-given', message, hints.length > 0 ? { hints } : {}));
@@ -76,35 +75,94 @@ export function rowsFromText(text: string): string[][] | undefined {
   return rows as string[][];
 }
 
-/** Parses one random spec such as `random 2×3 integers -5..5`; undefined when `text` is not one. */
-export function parseRandomSpec(name: string, text: string): RandomMatrixGiven | undefined {
-  const m = RANDOM.exec(text.trim());
+const STRUCTURES = ['psd', 'symmetric', 'diagonal'] as const;
+const DEFAULT_RANGE = { min: -5, max: 5 };
+
+/** The words of a random spec after `random`, with `2 × 3` and `-5 .. 5` glued into one word each. */
+function specWords(text: string): string[] | undefined {
+  const m = /^random\s+(.*)$/s.exec(text.trim().replace(/[−–]/g, '-'));
   if (!m) return undefined;
-  const rows = Number(m[1]);
-  const cols = m[2] === undefined ? 1 : Number(m[2]);
-  const structure = m[3] === 'binary' ? 'binary' : ((m[4] as 'psd' | 'symmetric' | 'diagonal' | undefined) ?? 'general');
-  const min = m[3] === 'binary' ? 0 : Number(m[5]);
-  const max = m[3] === 'binary' ? 1 : Number(m[6]);
+  const body = (m[1] ?? '').replace(/(\d)\s*[×x]\s*(\d)/g, '$1×$2').replace(/(\d)\s*\.\.\s*(-?\d)/g, '$1..$2');
+  return body.split(/[\s,|]+/).filter((w) => w !== '');
+}
+
+type SpecDraft = Omit<RandomMatrixGiven, 'type' | 'name' | 'spec'>;
+
+/** Reads the words of a random spec; undefined when they are not one (`bad` for a recognisable but wrong one). */
+function readSpecWords(name: string, words: string[]): SpecDraft | undefined {
+  let structure: RandomMatrixGiven['structure'] = 'general';
+  const take = (): string | undefined => words.shift();
+  const takeStructure = (): void => {
+    if ((STRUCTURES as readonly string[]).includes(words[0] ?? '')) structure = take() as RandomMatrixGiven['structure'];
+  };
+  takeStructure();
+  const size = /^(\d+)(?:×(\d+))?$/.exec(take() ?? '');
+  if (!size) return undefined;
+  if (structure === 'general') takeStructure();
+  let numbers: RandomMatrixGiven['numbers'] = 'integers';
+  let range = DEFAULT_RANGE;
+  if (words[0] === 'binary') {
+    take();
+    if (structure !== 'general') return undefined;
+    structure = 'binary';
+    range = { min: 0, max: 1 };
+  } else {
+    if (words[0] === 'integers' || words[0] === 'rationals') numbers = take() as RandomMatrixGiven['numbers'];
+    const r = /^(-?\d+)\.\.(-?\d+)$/.exec(words[0] ?? '');
+    if (r) {
+      take();
+      range = { min: Number(r[1]), max: Number(r[2]) };
+    }
+  }
+  const constraints = words.map((w) => {
+    if (!(RANDOM_CONSTRAINTS as readonly string[]).includes(w)) bad(`${name}: unknown constraint '${w}' in a random spec`, [`the constraints are ${RANDOM_CONSTRAINTS.join(', ')}`]);
+    return w as RandomConstraint;
+  });
+  return { rows: Number(size[1]), cols: size[2] === undefined ? 1 : Number(size[2]), structure, numbers, ...range, constraints: [...new Set(constraints)] };
+}
+
+/**
+ * Parses one random spec (`random 2×3 integers -5..5`, `random diagonal 3×3`, `random 2×2 rationals`,
+ * `random 3×3 integers -5..5 invertible`); undefined when `text` is not one. The range defaults
+ * to -5..5. Throws `bad-given` for a spec that cannot be drawn (empty range, a square-only
+ * structure or constraint on a non-square size, `nonzero` with only 0 in the range).
+ */
+export function parseRandomSpec(name: string, text: string): RandomMatrixGiven | undefined {
+  const words = specWords(text);
+  const draft = words ? readSpecWords(name, words) : undefined;
+  if (!draft) return undefined;
+  const { rows, cols, structure, min, max, constraints } = draft;
   if (rows < 1 || cols < 1 || rows > 12 || cols > 12) bad(`${name}: a random matrix must be between 1×1 and 12×12`);
   if (min > max) bad(`${name}: the range ${min}..${max} is empty`);
   if (structure !== 'general' && structure !== 'binary' && rows !== cols) bad(`${name}: a ${structure} matrix must be square`);
-  return { type: 'random', name, rows, cols, structure, min, max, spec: text.trim() };
+  const square = constraints.find((c) => c !== 'nonzero');
+  if (square !== undefined && rows !== cols) bad(`${name}: ${square === "invertible" ? 'an' : 'a'} ${square} matrix must be square`);
+  if (constraints.includes('nonzero') && min === 0 && max === 0) bad(`${name}: no nonzero number lies in ${min}..${max}`);
+  return { type: 'random', name, ...draft, spec: text.trim() };
 }
+
+const STRUCTURE_PROPERTIES: Readonly<Record<RandomMatrixGiven['structure'], readonly Property[]>> = {
+  general: [],
+  psd: ['psd', 'symmetric'],
+  symmetric: ['symmetric'],
+  diagonal: ['diagonal', 'symmetric'],
+  binary: ['binary', 'nonnegative'],
+};
+
+const CONSTRAINT_PROPERTIES: Readonly<Record<RandomConstraint, readonly Property[]>> = {
+  nonzero: [],
+  invertible: [],
+  symmetric: ['symmetric'],
+  psd: ['psd', 'symmetric'],
+  pd: ['pd', 'psd', 'symmetric'],
+};
 
 function matrixDeclaration(given: MatrixGiven): Declaration {
   const rows = given.type === 'literal' ? given.rows.length : given.rows;
   const cols = given.type === 'literal' ? (given.rows[0]?.length ?? 0) : given.cols;
   const properties =
     given.type === 'random'
-      ? given.structure === 'psd'
-        ? (['psd', 'symmetric'] as const)
-        : given.structure === 'symmetric'
-          ? (['symmetric'] as const)
-          : given.structure === 'diagonal'
-            ? (['diagonal', 'symmetric'] as const)
-            : given.structure === 'binary'
-              ? (['binary', 'nonnegative'] as const)
-              : []
+      ? [...new Set([...STRUCTURE_PROPERTIES[given.structure], ...given.constraints.flatMap((c) => CONSTRAINT_PROPERTIES[c])])]
       : [];
   return { names: [given.name], shape: matrixShape(rows, cols), properties };
 }
@@ -134,9 +192,11 @@ export function readGiven(value: unknown): GivenSpec {
       const spec = parseRandomSpec(name, raw);
       if (!spec) {
         bad(`cannot read the random spec '${raw}' for ${name}`, [
-          'write e.g. `random 2×3 integers -5..5`, `random 3 integers 0..9`, `random 3×3 binary`, `random 2×2 psd integers -2..2`',
+          'write e.g. `random 2×3 integers -5..5`, `random 3 integers 0..9`, `random 3×3 binary`, `random 2×2 psd integers -2..2`, `random diagonal 3×3`, `random 2×2 rationals`, `random 3×3 integers -5..5 invertible`',
         ]);
       }
+      // A constrained spec is drawn once at load time, so an impossible one is a worksheet error.
+      if (spec.constraints.length > 0) drawRandomMatrix(spec, rngFor('load-check', name, raw));
       matrices.push(spec);
       return;
     }

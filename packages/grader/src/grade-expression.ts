@@ -3,15 +3,37 @@ import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence, equalByTesting } from './engine.ts';
 import { misconceptionMessage, mutantsOf } from './mutants.ts';
+import { formViolations } from './form-check.ts';
+import { predictedByTree } from './predicted.ts';
 import type { Diagnosis, QuestionGrade } from './result.ts';
 import type { ExpressionQuestion } from './worksheet.ts';
 
-const DIALECT_NOTES: Readonly<Record<Dialect, string>> = {
-  plain: 'Read in plain notation.',
-  latex: 'Read as LaTeX (\\odot is ⊙, juxtaposition is the matrix product).',
-  numpy: 'Read as NumPy: `*` is the Hadamard product ⊙ and `@` the matrix product.',
-  matlab: 'Read as MATLAB: `.*` is the Hadamard product ⊙ and `*` the matrix product.',
+const DIALECT_NAMES: Readonly<Record<Dialect, string>> = { plain: 'plain', latex: 'LaTeX', numpy: 'NumPy', matlab: 'MATLAB' };
+
+/** What each dialect's operators mean, for notes and for answers written in a dialect the question does not allow. */
+const DIALECT_RULES: Readonly<Record<Dialect, string>> = {
+  plain: '⊙ is the Hadamard product and juxtaposition the matrix product',
+  latex: '\\odot is ⊙ and juxtaposition is the matrix product',
+  numpy: '`*` is the Hadamard product ⊙, `@` the matrix product and `.T` the transpose',
+  matlab: "`.*` is the Hadamard product ⊙, `*` the matrix product and `'` the transpose",
 };
+
+/**
+ * For an answer no allowed dialect reads: the first other dialect that does, said in words
+ * ("NumPy reads it: `*` is ⊙ … it means u ⊙ vᵀ"), or undefined.
+ */
+function otherDialectReading(text: string, allowed: readonly Dialect[]): Diagnosis | undefined {
+  for (const dialect of DIALECTS.filter((d) => !allowed.includes(d))) {
+    const parsed = parse(text, { dialect });
+    if (!parsed.ok) continue;
+    const meaning = printExpr(parsed.value.expr, 'plain');
+    return {
+      code: 'other-dialect',
+      message: `Your answer '${text}' is ${DIALECT_NAMES[dialect]} notation, where ${DIALECT_RULES[dialect]}: it means ${meaning}. This question asks for ${allowed.map((d) => DIALECT_NAMES[d]).join(' or ')} notation: write ${meaning}.`,
+    };
+  }
+  return undefined;
+}
 
 function sameShape(a: Shape, b: Shape): boolean {
   if (a.kind !== b.kind) return false;
@@ -57,12 +79,12 @@ function predictedMatches(question: ExpressionQuestion, student: Expr): Diagnosi
   return out;
 }
 
-function misconception(question: ExpressionQuestion, student: Expr, studentShape: Shape): Diagnosis | undefined {
+function misconception(question: ExpressionQuestion, student: Expr, studentShape: Shape, written: string): Diagnosis | undefined {
   for (const mutant of mutantsOf(question.answer)) {
     const shape = inferShape(mutant.expr, question.given.givens);
     if (!shape.ok || !sameShape(shape.value, studentShape)) continue;
     if (equalByTesting(mutant.expr, student, question.given.givens)) {
-      return { code: mutant.code, message: misconceptionMessage(mutant) };
+      return { code: mutant.code, message: misconceptionMessage(mutant, undefined, written) };
     }
   }
   return undefined;
@@ -99,6 +121,8 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
   }
   const { list, parseError } = readings(text, dialects, question);
   if (list.length === 0) {
+    const elsewhere = otherDialectReading(text.trim(), dialects);
+    if (elsewhere) return { id: question.id, score: 0, max, diagnoses: [elsewhere, ...notes] };
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'parse-error', message: `Your answer '${text}' cannot be read: ${parseError ?? 'syntax error'}.` }] };
   }
   const expectedShape = inferShape(question.answer, question.given.givens);
@@ -110,19 +134,22 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
       const plainFirst = list[0];
       if (reading.dialect !== 'plain') {
         const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
-        diagnoses.push({ code: 'other-dialect', message: `${DIALECT_NOTES[reading.dialect]} Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
+        diagnoses.push({ code: 'other-dialect', message: `Read as ${DIALECT_NAMES[reading.dialect]}: ${DIALECT_RULES[reading.dialect]}. Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
       }
+      const broken = formViolations(question, reading.expr, text.trim());
+      if (broken.length > 0) return { id: question.id, score: Math.min(question.formScore, max), max, diagnoses: [...broken, ...diagnoses.slice(1), ...notes] };
       return { id: question.id, score: max, max, diagnoses: [...diagnoses, ...notes] };
     }
   }
   const first = list[0] as Reading;
   const diagnoses: Diagnosis[] = [...notes];
   if (!first.shape) {
+    diagnoses.push(...predictedByTree(question.feedback, first.expr));
     diagnoses.push({ code: 'shape-error', message: `Your answer ${printExpr(first.expr, 'plain')} is not defined: ${first.shapeError ?? 'the shapes do not fit'}.` });
     return { id: question.id, score: 0, max, diagnoses };
   }
   diagnoses.push(...predictedMatches(question, first.expr));
-  const known = misconception(question, first.expr, first.shape);
+  const known = misconception(question, first.expr, first.shape, text.trim());
   if (known) {
     diagnoses.push(known);
     return { id: question.id, score: 0, max, diagnoses };

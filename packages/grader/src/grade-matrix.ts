@@ -2,7 +2,8 @@ import { printExpr } from '@odot/core';
 import { formatRational, rsign, type ExactMatrix, type Rational } from '@odot/numeric';
 import { readStudentMatrix, type StudentAnswer } from './answer-input.ts';
 import { cellOf, evaluateMatrix, reorientVector, sameEntry, sameMatrix } from './exact.ts';
-import { readPredictedMatrix } from './predicted.ts';
+import { parse } from '@odot/parser';
+import { predictedByTree, readPredictedMatrix } from './predicted.ts';
 import { misconceptionMessage, mutantsOf } from './mutants.ts';
 import { roundScore, type Cell, type Diagnosis, type QuestionGrade } from './result.ts';
 import type { Bindings } from './variant.ts';
@@ -28,6 +29,15 @@ function entryRecipe(question: MatrixQuestion, bindings: Bindings, i: number, j:
   return `${show(cellOf(x, i, j))}·${show(cellOf(y, i, j))}`;
 }
 
+/** Predicted mistakes written as the same expression tree as the student's text (e.g. `Aᵀ Bᵀ`, undefined for the shapes). */
+function predictedExpressions(question: MatrixQuestion, text: string): Diagnosis[] {
+  for (const dialect of question.accept.dialects) {
+    const parsed = parse(text, { dialect });
+    if (parsed.ok) return predictedByTree(question.feedback, parsed.value.expr);
+  }
+  return [];
+}
+
 /** The model answer of a matrix question for one variant (undefined if the worksheet's answer is not defined there). */
 export function expectedMatrix(question: MatrixQuestion, bindings: Bindings): ExactMatrix | undefined {
   return evaluateMatrix(question.answer, bindings);
@@ -46,7 +56,10 @@ export function gradeMatrix(question: MatrixQuestion, bindings: Bindings, answer
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'internal-error', message: `The model answer ${question.answerText} is not defined for these matrices.` }] };
   }
   const reading = readStudentMatrix(answer.value, question.accept.dialects);
-  if (!reading.ok) return { id: question.id, score: 0, max, diagnoses: [{ code: reading.code, message: reading.message }] };
+  if (!reading.ok) {
+    const predicted = typeof answer.value === 'string' ? predictedExpressions(question, answer.value) : [];
+    return { id: question.id, score: 0, max, diagnoses: [...predicted, { code: reading.code, message: reading.message }] };
+  }
   let got = reading.matrix;
   const tolerance = question.accept.tolerance;
   const diagnoses: Diagnosis[] = [];

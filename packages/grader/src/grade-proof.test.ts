@@ -14,6 +14,13 @@ describe('gradeProof', () => {
     expect(gradeProof(q8, { value: q8.answerText }).score).toBe(2);
   });
 
+  it('accepts a one-letter law typo with a note, at full marks', () => {
+    const g = gradeProof(q7, { value: q7.answerText.replace('by hadamard_comm', 'by hadamard_com') });
+    expect(g.score).toBe(3);
+    expect(g.diagnoses.map((d) => d.code)).toEqual(['correct', 'law-typo']);
+    expect(g.diagnoses[1]?.message).toMatch(/^Line \d+: read 'hadamard_com' as hadamard_comm \(a one-letter typo\)\.$/);
+  });
+
   it('credits each correct step and names the first failing one', () => {
     const g = gradeProof(q7, { value: q7.answerText.replace('by hadamard_add', 'by hadamard_comm') });
     expect(g.score).toBe(2);

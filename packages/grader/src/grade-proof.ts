@@ -22,10 +22,11 @@ export function gradeProof(question: ProofQuestion, answer: StudentAnswer): Ques
     return { id: question.id, score: 0, max, diagnoses: [...predicted, { code: 'parse-error', message: result.message }] };
   }
   const { right, total, complete, failure } = result;
+  const notes: Diagnosis[] = result.notes.map((message) => ({ code: 'law-typo', message }));
   // A chain whose steps all hold but that misses the goal loses one share; otherwise credit per correct step.
   const share = complete ? 1 : total === 0 ? 0 : right === total ? total / (total + 1) : right / total;
-  if (complete) return { id: question.id, score: max, max, diagnoses: [{ code: 'correct', message: `All ${total} steps hold.` }] };
-  const diagnoses: Diagnosis[] = [...predicted];
+  if (complete) return { id: question.id, score: max, max, diagnoses: [{ code: 'correct', message: `All ${total} steps hold.` }, ...notes] };
+  const diagnoses: Diagnosis[] = [...predicted, ...notes];
   if (failure && right < total) diagnoses.push({ code: 'proof-step-failed', message: `${right} of ${total} steps hold. ${failure}` });
   if (!complete && right === total) diagnoses.push({ code: 'proof-incomplete', message: `Every step holds, but the proof does not establish ${question.goalText}. ${failure ?? ''}`.trim() });
   return { id: question.id, score: roundScore(max * share), max, diagnoses };

@@ -1,9 +1,9 @@
-import { identifier, matMul, printExpr, transpose } from '@odot/core';
-import { exactMatrix, formatRational, psdTest, quadraticForm, rsign, type ExactMatrix, type Rational } from '@odot/numeric';
-import type { StudentAnswer } from './answer-input.ts';
-import { evaluateMatrix, sameMatrix } from './exact.ts';
-import { rowsFromText, rowsFromYaml } from './givens.ts';
+import { assertNever, printExpr } from '@odot/core';
+import { formatRational, psdTest, quadraticForm, rsign, type ExactMatrix, type Rational } from '@odot/numeric';
+import { isBlank, type StudentAnswer } from './answer-input.ts';
+import { evaluateMatrix } from './exact.ts';
 import { canonicalLaw } from './laws.ts';
+import { checkEigenvalues, checkGram, checkLdl, checkVector, impliedVerdict, readCertificate, type PsdCertificateInput } from './psd-certificate.ts';
 import { readBoolean } from './question-spec.ts';
 import { roundScore, type Diagnosis, type QuestionGrade } from './result.ts';
 import type { Bindings } from './variant.ts';
@@ -34,52 +34,69 @@ export function exactPsd(m: ExactMatrix): { holds: boolean; vector?: readonly Ra
 function splitVerdict(value: unknown): { verdict: boolean | undefined; certificate?: string } {
   if (typeof value !== 'string') return { verdict: readBoolean(value) };
   const m = /^\s*(yes|no|true|false|psd|not psd)\b\s*[,;:(]?\s*(?:(?:by|because(?: of)?|using|x\s*=|certificate:?|with)\s*)?(.*?)\)?\s*$/i.exec(value);
-  if (m) return m[2] ? { verdict: readBoolean(m[1]), certificate: m[2] } : { verdict: readBoolean(m[1]) };
+  // The optional `)` closes `yes (by schur)`; a certificate `(1, -1)` keeps its own.
+  const certificate = m?.[2] && m[2].startsWith('(') && !m[2].endsWith(')') ? `${m[2]})` : m?.[2];
+  if (m) return certificate ? { verdict: readBoolean(m[1]), certificate } : { verdict: readBoolean(m[1]) };
   return { verdict: readBoolean(value) };
-}
-
-function readRows(value: unknown): string[][] | undefined {
-  return typeof value === 'string' ? rowsFromText(value) : rowsFromYaml(value);
 }
 
 function vectorText(x: readonly Rational[]): string {
   return `[${x.map(formatRational).join(', ')}]`;
 }
 
-/** Checks a certificate: for "no" a vector x with xᵀMx < 0; for "yes" `schur` (when M is P ⊙ Q with P, Q psd) or a factor L with L Lᵀ = M. */
+/** The Schur product theorem as a certificate: M is P ⊙ Q with both factors psd in this variant. */
+function checkSchur(question: PsdQuestion, bindings: Bindings): string | undefined {
+  const e = question.matrix;
+  if (e.type !== 'Hadamard') return `${question.matrixText} is not a Hadamard product, so the Schur product theorem does not apply`;
+  const left = evaluateMatrix(e.left, bindings);
+  const right = evaluateMatrix(e.right, bindings);
+  if (left && right && exactPsd(left).holds && exactPsd(right).holds) return undefined;
+  return `the Schur product theorem needs both factors psd, and ${printExpr(e.left, 'plain')} or ${printExpr(e.right, 'plain')} is not`;
+}
+
+/** Why a certificate of this kind cannot support this verdict, or undefined when it can. */
+function kindMismatch(kind: PsdCertificateInput['kind'], verdict: boolean): string | undefined {
+  if (verdict && kind === 'vector') return 'a vector x shows a matrix is not psd; for "psd" give L and D, a Gram factor, L with L Lᵀ = M, the eigenvalues or the law';
+  if (!verdict && kind !== 'vector' && kind !== 'eigenvalues') return 'for "not psd" give a vector x with xᵀMx < 0, or the eigenvalues (one of them negative)';
+  return undefined;
+}
+
+/** Checks one certificate read from the answer: undefined when valid, else why not. */
+function checkReadCertificate(question: PsdQuestion, bindings: Bindings, m: ExactMatrix, verdict: boolean, cert: PsdCertificateInput): string | undefined {
+  const wrongKind = kindMismatch(cert.kind, verdict);
+  if (wrongKind) return wrongKind;
+  switch (cert.kind) {
+    case 'vector':
+      return checkVector(m, cert.x);
+    case 'factor':
+      return checkGram(m, cert.L, 'L Lᵀ');
+    case 'gram':
+      return checkGram(m, cert.B, 'B Bᵀ');
+    case 'ldl':
+      return checkLdl(m, cert.L, cert.D);
+    case 'eigenvalues': {
+      const problem = checkEigenvalues(m, cert.values, verdict ? 'complete' : 'partial');
+      if (problem) return problem;
+      const negative = cert.values.some((v) => rsign(v) < 0);
+      if (verdict && negative) return 'a negative eigenvalue means M is not psd';
+      return !verdict && !negative ? 'every eigenvalue you list is ≥ 0: that shows M is psd' : undefined;
+    }
+    case 'law': {
+      const law = canonicalLaw(cert.name);
+      if (law === 'schur' || law === 'schur_pd') return checkSchur(question, bindings);
+      return `'${cert.name}' is not a certificate: name the law (schur) or give L and D with L D Lᵀ = M, a Gram factor B with B Bᵀ = M, or the eigenvalues`;
+    }
+    default:
+      return assertNever(cert);
+  }
+}
+
+/** Checks a certificate (see `readCertificate` for the forms): 'valid', or a `bad-certificate` diagnosis. */
 function checkCertificate(question: PsdQuestion, bindings: Bindings, m: ExactMatrix, verdict: boolean, certificate: unknown): Diagnosis | 'valid' {
-  if (!verdict) {
-    const rows = readRows(certificate);
-    const flat = rows && (rows.length === 1 || rows.every((r) => r.length === 1)) ? rows.flat() : undefined;
-    if (!flat || flat.length !== m.rows) {
-      return { code: 'bad-certificate', message: `A certificate for "not psd" is a vector x with ${m.rows} entries such that xᵀMx < 0.` };
-    }
-    const x = exactMatrix(flat.map((e) => [e])).data;
-    const q = quadraticForm(m, x);
-    return rsign(q) < 0 ? 'valid' : { code: 'bad-certificate', message: `Your vector x = ${vectorText(x)} gives xᵀMx = ${formatRational(q)}, which is not negative.` };
-  }
-  if (typeof certificate === 'string' && !certificate.trim().startsWith('[')) {
-    const law = canonicalLaw(certificate);
-    if (law === 'schur' || law === 'schur_pd') {
-      const e = question.matrix;
-      if (e.type === 'Hadamard') {
-        const left = evaluateMatrix(e.left, bindings);
-        const right = evaluateMatrix(e.right, bindings);
-        if (left && right && exactPsd(left).holds && exactPsd(right).holds) return 'valid';
-        return { code: 'bad-certificate', message: `The Schur product theorem needs both factors psd, and ${printExpr(e.left, 'plain')} or ${printExpr(e.right, 'plain')} is not.` };
-      }
-      return { code: 'bad-certificate', message: `${question.matrixText} is not a Hadamard product, so the Schur product theorem does not apply.` };
-    }
-    return { code: 'bad-certificate', message: `'${certificate}' is not a certificate: name the law (schur) or give a factor L with L Lᵀ = M.` };
-  }
-  const rows = readRows(certificate);
-  if (rows) {
-    const l = exactMatrix(rows);
-    const product = evaluateMatrix(matMul(identifier('L'), transpose(identifier('L'))), new Map([['L', l]]));
-    if (product && sameMatrix(product, m, 0)) return 'valid';
-    return { code: 'bad-certificate', message: 'Your factor L does not satisfy L Lᵀ = M.' };
-  }
-  return { code: 'bad-certificate', message: 'A certificate for "psd" is the law (schur) or a factor L with L Lᵀ = M.' };
+  const read = readCertificate(certificate, verdict);
+  if (!read.ok) return { code: 'bad-certificate', message: `Your certificate cannot be read: ${read.message}.` };
+  const problem = checkReadCertificate(question, bindings, m, verdict, read.value);
+  return problem === undefined ? 'valid' : { code: 'bad-certificate', message: `Your certificate does not check out: ${problem}.` };
 }
 
 /**
@@ -93,10 +110,11 @@ export function gradePsd(question: PsdQuestion, bindings: Bindings, answer: Stud
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'internal-error', message: `${question.matrixText} is not a square matrix for these values.` }] };
   }
   const truth = exactPsd(m);
-  const split = splitVerdict(answer.value);
+  const split = isBlank(answer.value) ? { verdict: impliedVerdict(answer.certificate) } : splitVerdict(answer.value);
   const certificate = answer.certificate ?? split.certificate;
   if (split.verdict === undefined) {
-    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: `Answer yes or no (got '${String(answer.value)}').` }] };
+    const got = isBlank(answer.value) ? 'a certificate that cannot be read' : `'${String(answer.value)}'`;
+    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: `Answer yes or no (got ${got}).` }] };
   }
   const diagnoses: Diagnosis[] = [];
   for (const predicted of question.feedback) {
@@ -118,7 +136,9 @@ export function gradePsd(question: PsdQuestion, bindings: Bindings, answer: Stud
     if (question.certificatePoints > 0) {
       diagnoses.push({
         code: 'missing-certificate',
-        message: truth.holds ? 'Right; now say why (the Schur product theorem, or a factor L with L Lᵀ = M).' : 'Right; now give a vector x with xᵀMx < 0.',
+        message: truth.holds
+          ? 'Right; now say why: the Schur product theorem, L and D with L D Lᵀ = M, a Gram factor B with B Bᵀ = M, or the eigenvalues.'
+          : 'Right; now give a vector x with xᵀMx < 0 (or a negative eigenvalue).',
       });
     } else {
       score = max;

@@ -15,7 +15,7 @@ export function gradeShape(question: ShapeQuestion, answer: StudentAnswer): Ques
   const max = question.points;
   const got = readShapeAnswer(answer.value);
   if (!got) {
-    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: `Write a shape such as 2×3, or 'undefined' (got '${String(answer.value)}').` }] };
+    return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: `'${String(answer.value)}' cannot be read as a shape: write it as rows×columns, e.g. 2×3, or 'scalar', or 'undefined'.` }] };
   }
   const inferred = inferredShapeAnswer(question);
   if (sameShapeAnswer(got, inferred.answer)) return { id: question.id, score: roundScore(max), max, diagnoses: [{ code: 'correct', message: 'Correct.' }] };
@@ -29,8 +29,10 @@ export function gradeShape(question: ShapeQuestion, answer: StudentAnswer): Ques
     code: 'wrong-shape',
     message:
       inferred.answer.kind === 'undefined'
-        ? `${question.exprText} is not defined.${why}`
-        : `${question.exprText} is ${formatShapeAnswer(inferred.answer)}, not ${formatShapeAnswer(got)}.`,
+        ? `Your answer ${formatShapeAnswer(got)} is the wrong shape: ${question.exprText} is not defined.${why}`
+        : got.kind === 'undefined'
+          ? `${question.exprText} is defined: it is ${formatShapeAnswer(inferred.answer)}.`
+          : `Your answer ${formatShapeAnswer(got)} is the wrong shape: ${question.exprText} is ${formatShapeAnswer(inferred.answer)}, not ${formatShapeAnswer(got)}.`,
   });
   return { id: question.id, score: 0, max, diagnoses };
 }

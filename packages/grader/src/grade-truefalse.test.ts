@@ -29,8 +29,16 @@ describe('gradeTrueFalse', () => {
     expect(g.diagnoses[0]?.message).toContain('hadamard_assoc');
   });
 
-  it('suggests the closest law for a misspelt one', () => {
+  it('accepts a one-letter typo of the law with a note, at full credit', () => {
     const g = g4(true, 'hadamard_asoc');
+    expect(g.score).toBe(2);
+    expect(g.diagnoses.map((d) => d.code)).toEqual(['correct', 'law-typo']);
+    expect(g.diagnoses[1]?.message).toBe("Reason: read 'hadamard_asoc' as hadamard_assoc (a one-letter typo).");
+  });
+
+  it('suggests the closest law for a name two letters off', () => {
+    const g = g4(true, 'hadamrd_asoc');
+    expect(g.score).toBe(1);
     expect(g.diagnoses[0]?.code).toBe('unknown-law');
     expect(g.diagnoses[0]?.message).toContain('did you mean hadamard_assoc');
   });

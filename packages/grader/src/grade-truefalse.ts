@@ -1,7 +1,7 @@
 import { printExpr } from '@odot/core';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence } from './engine.ts';
-import { canonicalLaw, closestLaw, lawStatement } from './laws.ts';
+import { canonicalLaw, lawStatement, readLawName } from './laws.ts';
 import { readBoolean } from './question-spec.ts';
 import { roundScore, type Diagnosis, type QuestionGrade } from './result.ts';
 import type { TrueFalseQuestion } from './worksheet.ts';
@@ -56,13 +56,15 @@ export function gradeTrueFalse(question: TrueFalseQuestion, answer: StudentAnswe
         diagnoses.push({ code: 'missing-reason', message: `Right, but name the law that makes it so (${question.reasons[0] ?? ''}).` });
       }
     } else {
-      const law = canonicalLaw(reason);
+      const read = readLawName(reason);
+      const law = read.kind === 'unknown' ? undefined : read.name;
+      if (read.kind === 'typo') diagnoses.push({ code: 'law-typo', message: `Reason: ${read.note}.` });
       if (law !== undefined && accepted.has(law)) {
         score = max;
-      } else if (law === undefined) {
-        const near = closestLaw(reason);
-        diagnoses.push({ code: 'unknown-law', message: `There is no law called '${reason}'${near ? ` (did you mean ${near}?)` : ''}.` });
-      } else {
+      } else if (read.kind === 'unknown') {
+        const near = read.suggestions.length > 0 ? ` (did you mean ${read.suggestions.join(' or ')}?)` : '';
+        diagnoses.push({ code: 'unknown-law', message: `There is no law called '${reason}'${near}.` });
+      } else if (law !== undefined) {
         diagnoses.push({
           code: 'wrong-reason',
           message: `${law} does not justify this${lawStatement(law) ? ` (it says ${lawStatement(law)})` : ''}; the law is ${question.reasons[0] ?? ''}.`,

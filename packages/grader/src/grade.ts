@@ -6,6 +6,7 @@ import { gradeProof } from './grade-proof.ts';
 import { gradePsd } from './grade-psd.ts';
 import { gradeShape } from './grade-shape.ts';
 import { gradeTrueFalse } from './grade-truefalse.ts';
+import { withPredictedScore } from './predicted.ts';
 import { roundScore, type QuestionGrade, type StudentGrade } from './result.ts';
 import { parseSubmission, studentFromFileName, type Submission } from './submission.ts';
 import { variantKey } from './identity.ts';
@@ -14,8 +15,12 @@ import { isRandomised, questionBindings } from './variant.ts';
 import type { Question, Worksheet } from './worksheet.ts';
 
 function dispatch(worksheet: Worksheet, question: Question, student: string, raw: unknown): QuestionGrade {
+  return withPredictedScore(dispatchKind(worksheet, question, student, raw), question.feedback);
+}
+
+function dispatchKind(worksheet: Worksheet, question: Question, student: string, raw: unknown): QuestionGrade {
   const answer = unwrapAnswer(raw);
-  if (isBlank(answer.value)) {
+  if (isBlank(answer.value) && (question.kind !== 'psd' || isBlank(answer.certificate))) {
     return { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'missing-answer', message: 'No answer given.' }] };
   }
   switch (question.kind) {

@@ -59,3 +59,8 @@ export { modelSubmissionAnswer, selfTest } from './self-test.ts';
 export { readShapeAnswer } from './shape-answer.ts';
 export type { HandoutStudent } from './handout.ts';
 export { answerInstructions, handoutHtml, handoutMarkdown } from './handout.ts';
+export type { ForbiddenExpr, RandomConstraint } from './worksheet.ts';
+export { RANDOM_CONSTRAINTS } from './worksheet.ts';
+export { MAX_DRAWS, drawRandomMatrix } from './random-matrix.ts';
+export type { CertificateReading, PsdCertificateInput } from './psd-certificate.ts';
+export { readCertificate } from './psd-certificate.ts';

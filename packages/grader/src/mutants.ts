@@ -87,11 +87,13 @@ function entryFormula(node: Expr): string {
 /**
  * Feedback in words for a recognised misconception. `shapes` (of what the student computed and of
  * the answer, when known) let a matrix product of two vectors be called the dot product (1×1) or
- * the outer product (n×n).
+ * the outer product (n×n). `expression` is the student's expression as they wrote it, on an
+ * expression question (then nothing speaks of rows, columns or entries they wrote).
  */
 export function misconceptionMessage(
   m: Mutant,
   shapes?: { readonly got: { readonly rows: number; readonly cols: number }; readonly expected: { readonly rows: number; readonly cols: number } },
+  expression?: string,
 ): string {
   const wrong = printExpr(m.wrong, 'plain');
   const right = printExpr(m.right, 'plain');
@@ -113,6 +115,7 @@ export function misconceptionMessage(
     case 'swapped-operands':
       return `You computed ${wrong} instead of ${right}: the order of the operands matters here (the matrix product is not commutative).`;
     case 'transposed':
+      if (expression !== undefined) return `Your answer ${expression} is the transpose of the expected expression ${right}.`;
       return `Your matrix is the transpose of the answer: you gave (${right})ᵀ. Check which index is the row and which the column.`;
   }
 }

@@ -20,8 +20,8 @@ describe('parseWorksheet', () => {
   it('reads givens: literals, random specs and declarations', () => {
     const q2 = bundled().questions[1];
     expect(q2?.given.matrices).toEqual([
-      { type: 'random', name: 'u', rows: 3, cols: 1, structure: 'general', min: -5, max: 5, spec: 'random 3 integers -5..5' },
-      { type: 'random', name: 'v', rows: 3, cols: 1, structure: 'general', min: -5, max: 5, spec: 'random 3 integers -5..5' },
+      { type: 'random', name: 'u', rows: 3, cols: 1, structure: 'general', numbers: 'integers', min: -5, max: 5, constraints: [], spec: 'random 3 integers -5..5' },
+      { type: 'random', name: 'v', rows: 3, cols: 1, structure: 'general', numbers: 'integers', min: -5, max: 5, constraints: [], spec: 'random 3 integers -5..5' },
     ]);
     const q4 = bundled().questions[3];
     expect(q4?.given.declarations).toEqual(['A, B, C: m×n']);

@@ -15,18 +15,38 @@ function lineSpan(source: string, line: number, column = 1): Span {
   };
 }
 
+/** The 1-based line and column of a character offset in `text`. */
+function lineColumnAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+}
+
+/** An unquoted `key: value` line whose value holds another `: ` (YAML reads it as a nested key). */
+const COLON_IN_VALUE = /^\s*(?:-\s+)?[\w ]+:\s+(?!["'|>])[^#]*?:(?:\s|$)/;
+
+/** A hint for the usual cause of a YAML error on `line`, if it is that. */
+function yamlHint(line: string): string | undefined {
+  return COLON_IN_VALUE.test(line) ? 'quote the text: a `: ` inside an unquoted value starts a new key' : undefined;
+}
+
 function yamlAt(text: string, firstLine: number, source: string, what: string): unknown {
   try {
     return parseYaml(text, { prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      const line = firstLine + (pos ? pos.line - 1 : 0);
+      const at = lineColumnAt(text, error.pos[0]);
+      const lines = text.split('\n');
+      // A colon inside a value may be noticed on the next line; point at the line that has it.
+      const colonLine = [at.line, at.line - 1].find((l) => yamlHint(lines[l - 1] ?? '') !== undefined);
+      const hint = colonLine === undefined ? undefined : yamlHint(lines[colonLine - 1] ?? '');
+      const line = firstLine + (colonLine ?? at.line) - 1;
+      const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
       throw new OdotException({
         code: 'bad-yaml',
         severity: 'error',
-        message: `${what}: ${error.message.split('\n')[0] ?? 'invalid YAML'}`,
-        span: lineSpan(source, line, pos?.col ?? 1),
+        message: `${what}: ${reason} (line ${line})${hint ? `; ${hint}` : ''}`,
+        span: lineSpan(source, line, colonLine === undefined || colonLine === at.line ? at.col : 1),
       });
     }
     throw error;

@@ -12,6 +12,8 @@ export type ProofCheck =
       readonly complete: boolean;
       /** The first failing check, in words, with its line. */
       readonly failure?: string;
+      /** Law names read leniently (one-letter typos), with their lines. */
+      readonly notes: readonly string[];
     };
 
 /**
@@ -35,6 +37,7 @@ export function checkProofAnswer(question: ProofQuestion, text: string): ProofCh
     right: grade.stepsRight,
     total: grade.stepsTotal,
     complete: grade.proved,
+    notes: grade.steps.flatMap((step) => (step.note === undefined ? [] : [`Line ${step.line}: ${step.note}.`])),
     ...(where === undefined ? {} : { failure: where }),
   };
 }

@@ -2,7 +2,7 @@ import { OdotException, odotError, type Expr } from '@odot/core';
 import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import { readGiven } from './givens.ts';
 import { readShapeAnswer } from './shape-answer.ts';
-import { QUESTION_KINDS, type AcceptOptions, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
+import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
 
 function bad(message: string, hints: readonly string[] = []): never {
   throw new OdotException(odotError('bad-question', message, hints.length > 0 ? { hints } : {}));
@@ -67,18 +67,27 @@ function readAccept(value: unknown): AcceptOptions {
   };
 }
 
-function readFeedback(value: unknown): PredictedMistake[] {
+const FEEDBACK_FIELDS = ['answer', 'text', 'feedback', 'says', 'code', 'score'];
+
+function readFeedback(value: unknown, points: number): PredictedMistake[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) bad('`feedback` must be a list of {answer, text} items');
   return value.map((item, k) => {
     if (typeof item !== 'object' || item === null || !('answer' in item)) bad(`feedback item ${k + 1} needs \`answer\` and \`text\``);
     const record = item as Record<string, unknown>;
+    const unknown = Object.keys(record).find((key) => !FEEDBACK_FIELDS.includes(key));
+    if (unknown !== undefined) bad(`feedback item ${k + 1}: unknown field '${unknown}'`, ['the fields are answer, text (or feedback), code, score']);
     const said = record['text'] ?? record['feedback'] ?? record['says'];
     const code = record['code'];
+    const score = record['score'];
+    if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > points)) {
+      bad(`feedback item ${k + 1}: \`score\` must be a number from 0 to the question's points (${points})`);
+    }
     return {
       answer: record['answer'],
       code: typeof code === 'string' && code.trim() !== '' ? code.trim() : 'predicted-mistake',
       text: text(said, `feedback item ${k + 1}: text`),
+      ...(score === undefined ? {} : { score }),
     };
   });
 }
@@ -90,10 +99,25 @@ function lawList(value: unknown): string[] {
   return bad('`reason` must be a law name or a list of law names');
 }
 
+/** The form requirements of an expression question: `forbid`, `form`, `form_score`. */
+function readForm(record: Record<string, unknown>, points: number): Pick<ExpressionQuestion, 'forbid' | 'form' | 'formScore'> {
+  const raw = record['forbid'];
+  const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+  const forbid = list.map((item, k) => {
+    const t = text(item, `forbid item ${k + 1}`);
+    return { text: t, expr: parseField(t, `forbid item ${k + 1}`) };
+  });
+  const form = record['form'];
+  if (form !== undefined && form !== 'simplified') bad(`\`form\` must be 'simplified' (got '${String(form)}')`);
+  const formScore = nonNegative(record['form_score'], 'form_score', 0);
+  if (formScore > points) bad('`form_score` cannot exceed `points`');
+  return { forbid, ...(form === 'simplified' ? { form } : {}), formScore };
+}
+
 const COMMON = ['id', 'kind', 'points', 'title', 'given', 'answer', 'accept', 'feedback'];
 const EXTRA: Readonly<Record<QuestionKind, readonly string[]>> = {
   matrix: [],
-  expression: [],
+  expression: ['forbid', 'form', 'form_score'],
   truefalse: ['statement', 'reason', 'reasons', 'reason_points'],
   psd: ['matrix', 'certificate_points'],
   proof: ['prove'],
@@ -126,17 +150,19 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
     title,
     given: readGiven(record['given']),
     accept: readAccept(record['accept']),
-    feedback: readFeedback(record['feedback']),
+    feedback: readFeedback(record['feedback'], points),
     line,
   };
   const answer = record['answer'];
   if (answer === undefined || answer === null) bad('`answer` (the model answer) is required');
   switch (kind) {
-    case 'matrix':
+    case 'matrix': {
+      const answerText = Array.isArray(answer) ? JSON.stringify(answer) : text(answer, 'answer');
+      return { ...base, kind, answer: parseField(answerText, 'answer'), answerText };
+    }
     case 'expression': {
       const answerText = Array.isArray(answer) ? JSON.stringify(answer) : text(answer, 'answer');
-      const parsed = parseField(answerText, 'answer');
-      return kind === 'matrix' ? { ...base, kind, answer: parsed, answerText } : { ...base, kind, answer: parsed, answerText };
+      return { ...base, kind, answer: parseField(answerText, 'answer'), answerText, ...readForm(record, points) };
     }
     case 'truefalse': {
       const statementText = record['statement'] === undefined ? undefined : text(record['statement'], 'statement');

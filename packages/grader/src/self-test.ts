@@ -1,3 +1,4 @@
+import { authoredExpressions, undeclaredNames } from './declared.ts';
 import { gradeAnswer } from './grade.ts';
 import { expectedMatrix } from './grade-matrix.ts';
 import { exactPsd } from './grade-psd.ts';
@@ -5,11 +6,12 @@ import { inferredShapeAnswer } from './grade-shape.ts';
 import { decideEquivalence } from './engine.ts';
 import { evaluateMatrix, matrixToRows } from './exact.ts';
 import { canonicalLaw } from './laws.ts';
-import { readPredictedMatrix } from './predicted.ts';
+import { predictedExpr, readPredictedMatrix } from './predicted.ts';
+import { roundScore } from './result.ts';
 import { formatShapeAnswer, sameShapeAnswer } from './shape-answer.ts';
 import { isRandomised, questionBindings } from './variant.ts';
 import type { PredictedMistake, Question, Worksheet } from './worksheet.ts';
-import { formatRational } from '@odot/numeric';
+import { formatRational, unpivotedLdl } from '@odot/numeric';
 
 /** One self-test check. */
 export interface SelfTestCheck {
@@ -51,7 +53,9 @@ export function modelSubmissionAnswer(worksheet: Worksheet, question: Question, 
       if (!m) return undefined;
       const truth = exactPsd(m);
       if (!truth.holds) return truth.vector ? { answer: 'no', certificate: truth.vector.map(formatRational) } : 'no';
-      return question.matrix.type === 'Hadamard' ? { answer: 'yes', certificate: 'schur' } : 'yes';
+      if (question.matrix.type === 'Hadamard') return { answer: 'yes', certificate: 'schur' };
+      const ldl = unpivotedLdl(m);
+      return ldl ? { answer: 'yes', certificate: { L: matrixToRows(ldl.L), D: ldl.D.map(formatRational) } } : 'yes';
     }
     case 'shape':
       return formatShapeAnswer(question.answer);
@@ -61,7 +65,8 @@ export function modelSubmissionAnswer(worksheet: Worksheet, question: Question, 
 function predictedSubmissionAnswer(worksheet: Worksheet, question: Question, student: string, predicted: PredictedMistake): unknown {
   if (question.kind === 'matrix') {
     const m = readPredictedMatrix(predicted.answer, questionBindings(worksheet, question, student));
-    return m ? matrixToRows(m) : undefined;
+    // An expression undefined for the shapes (`Aᵀ Bᵀ`) is submitted as written and matched by its tree.
+    return m ? matrixToRows(m) : predictedExpr(predicted) ? predicted.answer : undefined;
   }
   return predicted.answer;
 }
@@ -104,6 +109,24 @@ function consistency(worksheet: Worksheet, question: Question, variant: string):
   }
 }
 
+/** One failing check per authored expression that uses a symbol the question does not declare (`A ⊙ b` with only A given). */
+function declarationChecks(question: Question): SelfTestCheck[] {
+  return authoredExpressions(question).flatMap(({ field, expr }) => {
+    const names = undeclaredNames(expr, question.given.givens);
+    if (names.length === 0) return [];
+    const declared = [...question.given.givens.keys()].join(', ') || 'nothing';
+    return [
+      {
+        question: question.id,
+        variant: 'all',
+        what: 'declared symbols',
+        ok: false,
+        message: `\`${field}\` uses ${names.join(', ')}, which \`given\` does not declare (it declares ${declared})`,
+      },
+    ];
+  });
+}
+
 /**
  * Self-tests a worksheet (`odot worksheet test`): on every variant (several pseudo-students for
  * randomised questions) the model answer earns full marks, every author-predicted wrong answer
@@ -114,6 +137,7 @@ export function selfTest(worksheet: Worksheet, options: SelfTestOptions = {}): S
   const checks: SelfTestCheck[] = [];
   const count = Math.max(1, options.variants ?? 12);
   for (const question of worksheet.questions) {
+    checks.push(...declarationChecks(question));
     const variants = isRandomised(question) ? Array.from({ length: count }, (_, k) => `variant-${k + 1}`) : ['variant-1'];
     for (const variant of variants) {
       const c = consistency(worksheet, question, variant);
@@ -130,7 +154,8 @@ export function selfTest(worksheet: Worksheet, options: SelfTestOptions = {}): S
         const raw = predictedSubmissionAnswer(worksheet, question, variant, predicted);
         const grade = gradeAnswer(worksheet, question, variant, raw);
         const found = grade.diagnoses.some((d) => d.code === predicted.code && d.message.startsWith(predicted.text));
-        const ok = found && grade.score < grade.max;
+        const scored = predicted.score === undefined ? grade.score < grade.max : grade.score === roundScore(predicted.score);
+        const ok = found && scored;
         checks.push({
           question: question.id,
           variant,
@@ -140,7 +165,11 @@ export function selfTest(worksheet: Worksheet, options: SelfTestOptions = {}): S
             ? `gets its feedback (${grade.score}/${grade.max})`
             : raw === undefined
               ? `the predicted answer ${JSON.stringify(predicted.answer)} is not defined for this variant`
-              : `${found ? 'gets its feedback but full marks' : 'does not get its feedback'}: ${grade.diagnoses.map((d) => d.code).join(', ')}`,
+              : !found
+                ? `does not get its feedback: ${grade.diagnoses.map((d) => d.code).join(', ')}`
+                : predicted.score === undefined
+                  ? `gets its feedback but full marks`
+                  : `gets its feedback but ${grade.score}/${grade.max}, not the score ${predicted.score} the worksheet sets`,
         });
       });
     }

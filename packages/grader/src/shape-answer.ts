@@ -5,13 +5,19 @@ const UNDEFINED_WORDS = new Set(['undefined', 'not defined', 'none', 'error', 's
 
 /**
  * Reads a shape as a student or author writes it: `2×3`, `2x3`, `2 by 3`, `(2, 3)`, `[2, 3]`,
- * `m×n`, `scalar`, or `undefined` / `not defined` / `none`. Undefined when unreadable.
+ * `m×n`, `scalar`, or `undefined` / `not defined` / `none`; words around it are ignored
+ * (`a 3×2 matrix`, `it is 2×3`). Undefined when unreadable.
  */
 export function readShapeAnswer(value: unknown): ShapeAnswer | undefined {
   if (Array.isArray(value) && value.length === 2) return readShapeAnswer(`${String(value[0])}×${String(value[1])}`);
   if (Array.isArray(value) && value.length === 0) return { kind: 'scalar' };
   if (typeof value !== 'string') return undefined;
-  const text = value.trim().toLowerCase().replace(/[.!]$/, '');
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]$/, '')
+    .replace(/^(?:it(?:'s| is)\s+|the (?:shape|size|result) is\s+|shape:?\s+)?(?:an?\s+)?/, '')
+    .replace(/\s+(?:matrix|matrices|array|vector)$/, '');
   if (UNDEFINED_WORDS.has(text) || /^(it is )?not defined\b/.test(text) || /^undefined\b/.test(text)) return { kind: 'undefined' };
   if (text === 'scalar' || text === '1 (scalar)' || text === '()') return { kind: 'scalar' };
   const m = /^[([]?\s*([\p{L}\d]+)\s*(?:×|x|\*|,|by)\s*([\p{L}\d]+)\s*[)\]]?$/u.exec(text);

@@ -1,37 +1,15 @@
 import { exactMatrix, type ExactMatrix } from '@odot/numeric';
-import { rngFor, type Rng } from './rng.ts';
-import type { MatrixGiven, Question, RandomMatrixGiven, Worksheet } from './worksheet.ts';
+import { drawRandomMatrix } from './random-matrix.ts';
+import { rngFor } from './rng.ts';
+import type { MatrixGiven, Question, Worksheet } from './worksheet.ts';
 
 /** The concrete matrices of one question for one student. */
 export type Bindings = ReadonlyMap<string, ExactMatrix>;
 
-function randomRows(spec: RandomMatrixGiven, rng: Rng): number[][] {
-  const { rows, cols, min, max } = spec;
-  const draw = (): number => rng.int(min, max);
-  const grid = (r: number, c: number, f: (i: number, j: number) => number): number[][] =>
-    Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => f(i, j)));
-  switch (spec.structure) {
-    case 'general':
-    case 'binary':
-      return grid(rows, cols, draw);
-    case 'diagonal':
-      return grid(rows, cols, (i, j) => (i === j ? draw() : 0));
-    case 'symmetric': {
-      const upper = grid(rows, cols, draw);
-      return grid(rows, cols, (i, j) => (i <= j ? (upper[i]?.[j] ?? 0) : (upper[j]?.[i] ?? 0)));
-    }
-    case 'psd': {
-      // B Bᵀ for a random integer B: positive semidefinite by construction.
-      const b = grid(rows, cols, draw);
-      return grid(rows, cols, (i, j) => (b[i] ?? []).reduce((s, x, k) => s + x * (b[j]?.[k] ?? 0), 0));
-    }
-  }
-}
-
 /** The matrix a given stands for, for this student (`seed` and `student` key the random stream). */
 export function instantiateMatrix(given: MatrixGiven, seed: string, student: string, questionId: string): ExactMatrix {
   if (given.type === 'literal') return exactMatrix(given.rows);
-  return exactMatrix(randomRows(given, rngFor(seed, student, questionId, given.name)));
+  return drawRandomMatrix(given, rngFor(seed, student, questionId, given.name));
 }
 
 /**

@@ -14,10 +14,18 @@ export interface LiteralMatrixGiven {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** A condition a random matrix must satisfy, checked exactly on every draw (`nonzero` is per entry). */
+export const RANDOM_CONSTRAINTS = ['nonzero', 'invertible', 'symmetric', 'psd', 'pd'] as const;
+
+/** One of `RANDOM_CONSTRAINTS`. */
+export type RandomConstraint = (typeof RANDOM_CONSTRAINTS)[number];
+
 /**
  * A matrix drawn per student from the worksheet seed: `random 2×3 integers -5..5`,
  * `random 3 integers 0..9` (a column vector), `random 3×3 binary`, `random 2×2 psd integers -2..2`
- * (B Bᵀ for a random integer B), `random 3×3 symmetric integers -4..4`, `random 3×3 diagonal integers 1..5`.
+ * (B Bᵀ for a random integer B), `random 3×3 symmetric integers -4..4`, `random 3×3 diagonal integers 1..5`,
+ * `random diagonal 3×3`, `random 2×2 rationals`, and constraints after the range:
+ * `random 3×3 integers -5..5 invertible` (drawn again until they hold, a bounded number of times).
  */
 export interface RandomMatrixGiven {
   readonly type: 'random';
@@ -25,8 +33,12 @@ export interface RandomMatrixGiven {
   readonly rows: number;
   readonly cols: number;
   readonly structure: 'general' | 'binary' | 'psd' | 'symmetric' | 'diagonal';
+  /** Integer entries, or rationals p/q (q in 1..6) within min..max. */
+  readonly numbers: 'integers' | 'rationals';
   readonly min: number;
   readonly max: number;
+  /** Conditions every draw must satisfy (empty for the original forms). */
+  readonly constraints: readonly RandomConstraint[];
   /** The spec as written, for messages. */
   readonly spec: string;
 }
@@ -53,13 +65,19 @@ export interface AcceptOptions {
   readonly tolerance: number;
 }
 
-/** An author-predicted mistake: when a student's answer matches `answer`, say `text`. */
+/**
+ * An author-predicted mistake: when a student's answer matches `answer`, say `text`, and (when
+ * `score` is set) give exactly `score` points. An expression answer that is undefined for the
+ * shapes (`Aᵀ Bᵀ` for 2×3 operands) is matched by its tree.
+ */
 export interface PredictedMistake {
   /** The predicted answer as written in the worksheet (a matrix, an expression, true/false, yes/no, a shape, a law name). */
   readonly answer: unknown;
   /** A diagnosis code for reports; defaults to `predicted-mistake`. */
   readonly code: string;
   readonly text: string;
+  /** Absolute points for this answer (0 ≤ score ≤ the question's points); absent: the grader's usual credit. */
+  readonly score?: number;
 }
 
 interface QuestionBase {
@@ -82,11 +100,26 @@ export interface MatrixQuestion extends QuestionBase {
   readonly answerText: string;
 }
 
-/** Write any expression equivalent to `answer` under the givens. */
+/** A sub-expression an expression answer must not contain (`forbid:`), as written and parsed. */
+export interface ForbiddenExpr {
+  readonly text: string;
+  readonly expr: Expr;
+}
+
+/**
+ * Write any expression equivalent to `answer` under the givens; optionally without the `forbid`
+ * sub-expressions and in the engine's normal form (`form: simplified`).
+ */
 export interface ExpressionQuestion extends QuestionBase {
   readonly kind: 'expression';
   readonly answer: Expr;
   readonly answerText: string;
+  /** Sub-expressions that must not appear (compared up to the engine's canonical form). */
+  readonly forbid: readonly ForbiddenExpr[];
+  /** `simplified`: the answer must be in the engine's normal form up to order and grouping. */
+  readonly form?: 'simplified';
+  /** Points for an equivalent answer that breaks a form rule (default 0). */
+  readonly formScore: number;
 }
 
 /** Is `statement` true? Optionally name the law that makes it so. */

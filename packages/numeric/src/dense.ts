@@ -209,6 +209,27 @@ function eliminate<T>(f: Field<T>, a: Dense<T>, rhs?: Dense<T>): { det: T; solut
   return { det, solution: { rows: n, cols: w, data: r } };
 }
 
+/** The rank of a matrix over an exact field, by row echelon form (any shape). */
+export function rankDense<T>(f: Field<T>, a: Dense<T>): number {
+  const m = Array.from(a.data);
+  const { rows, cols } = a;
+  let rank = 0;
+  for (let col = 0; col < cols && rank < rows; col++) {
+    let pivotRow = -1;
+    for (let row = rank; row < rows; row++) if (!f.isZero(m[row * cols + col] as T)) pivotRow = pivotRow < 0 ? row : pivotRow;
+    if (pivotRow < 0) continue;
+    swapRows(m, cols, rank, pivotRow);
+    const pinv = f.inv(m[rank * cols + col] as T);
+    for (let row = rank + 1; row < rows; row++) {
+      const factor = f.mul(m[row * cols + col] as T, pinv);
+      if (f.isZero(factor)) continue;
+      for (let j = col; j < cols; j++) m[row * cols + j] = f.sub(m[row * cols + j] as T, f.mul(factor, m[rank * cols + j] as T));
+    }
+    rank++;
+  }
+  return rank;
+}
+
 /** `det(A)` by Gaussian elimination over the field (exact over rationals and modulo p). */
 export function detDense<T>(f: Field<T>, a: Dense<T>): T {
   requireSquare('det', a);

@@ -40,7 +40,7 @@ export { FLOAT_EQUAL_TOLERANCE, evaluate } from './evaluate.ts';
 export type { SymmetricEigen, SymmetricEigenOptions } from './eigen.ts';
 export { SYMMETRY_TOLERANCE, symmetricEigen, symmetricEigenvalues } from './eigen.ts';
 export type { Definiteness, PsdCertificate, PsdMethod, PsdOptions, PsdReport } from './psd.ts';
-export { psdTest, psdTolerance, quadraticForm } from './psd.ts';
+export { psdTest, psdTolerance, quadraticForm, unpivotedLdl, verifyFactorization } from './psd.ts';
 export type { Rng } from './rng.ts';
 export { createRng } from './rng.ts';
 export type { RandomInstance, RandomInstanceOptions } from './random-instance.ts';
@@ -50,6 +50,7 @@ export { identityTest } from './identity-test.ts';
 export {
   addMatrices,
   determinant,
+  exactRank,
   diagOf,
   diagvecOf,
   hadamardPowerOf,

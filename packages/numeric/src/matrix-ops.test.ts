@@ -3,6 +3,7 @@ import { exactMatrix, floatMatrix, toExact } from './matrix.ts';
 import type { Matrix } from './matrix.ts';
 import {
   addMatrices,
+  exactRank,
   determinant,
   hadamardProduct,
   inverseOf,
@@ -63,5 +64,24 @@ describe('one matrix API for exact and float', () => {
     expect(typeof d !== 'number' && formatRational(d)).toBe('1/2');
     const inv = inverseOf(exactMatrix([[1, 1], [1, 1]]));
     expect(!inv.ok && inv.error.code).toBe('singular');
+  });
+});
+
+describe('exactRank', () => {
+  it('counts independent rows exactly (hand-worked examples)', () => {
+    expect(exactRank(exactMatrix([[1, 2, 3], [4, 5, 6]]))).toBe(2);
+    expect(exactRank(exactMatrix([[1, 2], [2, 4], [3, 6]]))).toBe(1);
+    expect(exactRank(exactMatrix([[0, 0], [0, 0]]))).toBe(0);
+    expect(exactRank(exactMatrix([[0, 1, 0], [0, 0, 1], [0, 1, 1]]))).toBe(2);
+    expect(exactRank(exactMatrix([['1/3', '1/2'], ['2/3', 1]]))).toBe(1);
+  });
+  it('agrees with det ≠ 0 on random square integer matrices', () => {
+    for (let k = 0; k < 50; k++) {
+      const rows = Array.from({ length: 3 }, (_, i) => Array.from({ length: 3 }, (_, j) => ((k * 7 + i * 3 + j * 5) % 5) - 2));
+      const m = exactMatrix(rows);
+      const d = determinant(m);
+      if (!d.ok || typeof d.value === 'number') throw new Error('det');
+      expect(exactRank(m) === 3).toBe(d.value.num !== 0n);
+    }
   });
 });

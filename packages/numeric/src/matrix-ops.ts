@@ -1,6 +1,7 @@
 import type { Result } from '@odot/core';
 import type { Dense } from './dense.ts';
 import {
+  rankDense,
   addDense,
   denseEquals,
   detDense,
@@ -127,6 +128,11 @@ export function matrixPowerOf(a: Matrix, k: number): Result<Matrix> {
 /** `A⁻¹` (error `singular`; exact for exact matrices, partial pivoting for floats). */
 export function inverseOf(a: Matrix): Result<Matrix> {
   return catchOdot(() => unary(a, (x) => inverseDense(RATIONAL_FIELD, x), (x) => inverseDense(FLOAT_FIELD, x)));
+}
+
+/** The rank of an exact matrix (exact row echelon form over the rationals). */
+export function exactRank(a: ExactMatrix): number {
+  return rankDense(RATIONAL_FIELD, a);
 }
 
 /** `det(A)`: exact by rational elimination for exact matrices. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExactMatrix } from './matrix.ts';
 import { exactMatrix, floatMatrix, toFloat } from './matrix.ts';
 import type { PsdCertificate, PsdReport } from './psd.ts';
-import { ldlExact, psdTest, quadraticForm, verifyFactorization } from './psd.ts';
+import { ldlExact, psdTest, quadraticForm, unpivotedLdl, verifyFactorization } from './psd.ts';
 import type { Rational } from './rational.ts';
 import { formatRational, rsign } from './rational.ts';
 import { createRng } from './rng.ts';
@@ -204,5 +204,26 @@ describe('psd: random instances against independent constructions', () => {
     expect(r.negative).toBeUndefined();
     expect(verifyFactorization(m, r.permutation, r.L, r.D)).toBe(true);
     expect(r.D.filter((d) => d.num === 0n).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('unpivotedLdl', () => {
+  it('factors a hand-worked psd matrix, zero pivot included', () => {
+    // [[4,2,0],[2,1,0],[0,0,3]]: L = [[1,0,0],[1/2,1,0],[0,0,1]], D = [4, 0, 3].
+    const r = unpivotedLdl(exactMatrix([[4, 2, 0], [2, 1, 0], [0, 0, 3]]));
+    expect(r?.D.map(formatRational)).toEqual(['4', '0', '3']);
+    expect(r?.L.data.map(formatRational)).toEqual(['1', '0', '0', '1/2', '1', '0', '0', '0', '1']);
+  });
+  it('exists exactly for the psd matrices (B Bᵀ yes; a negative eigenvalue no), and verifies', () => {
+    const rng = createRng(11);
+    for (let t = 0; t < 60; t++) {
+      const b = Array.from({ length: 3 }, () => Array.from({ length: 2 }, () => rng.int(-3, 3)));
+      const m = exactMatrix(b.map((r) => b.map((s) => (r[0] ?? 0) * (s[0] ?? 0) + (r[1] ?? 0) * (s[1] ?? 0))));
+      const r = unpivotedLdl(m);
+      expect(r).toBeDefined();
+      if (r) expect(verifyFactorization(m, [0, 1, 2], r.L.data, r.D)).toBe(true);
+    }
+    expect(unpivotedLdl(exactMatrix([[1, 2], [2, 1]]))).toBeUndefined();
+    expect(unpivotedLdl(exactMatrix([[0, 1], [1, 0]]))).toBeUndefined();
   });
 });

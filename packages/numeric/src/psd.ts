@@ -184,6 +184,34 @@ export function ldlExact(m: ExactMatrix): LdlResult {
   return { permutation: perm, L, D };
 }
 
+/**
+ * M = L·diag(D)·Lᵀ without pivoting (L unit lower triangular), exactly; it exists for every psd
+ * matrix, since a zero pivot of a psd matrix has a zero column below it. Undefined when a pivot is
+ * negative, or zero above a nonzero entry (then M is not psd). Input must be exactly symmetric.
+ */
+export function unpivotedLdl(m: ExactMatrix): { readonly L: ExactMatrix; readonly D: readonly Rational[] } | undefined {
+  const n = m.rows;
+  const S = m.data.slice();
+  const L = new Array<Rational>(n * n).fill(ZERO);
+  const D: Rational[] = [];
+  for (let k = 0; k < n; k++) {
+    L[k * n + k] = ONE;
+    const pivot = S[k * n + k] as Rational;
+    if (rsign(pivot) < 0) return undefined;
+    if (rsign(pivot) === 0) {
+      for (let i = k + 1; i < n; i++) if ((S[i * n + k] as Rational).num !== 0n) return undefined;
+      D.push(ZERO);
+      continue;
+    }
+    D.push(pivot);
+    for (let i = k + 1; i < n; i++) L[i * n + k] = rdiv(S[i * n + k] as Rational, pivot);
+    for (let i = k + 1; i < n; i++) {
+      for (let j = k + 1; j < n; j++) S[i * n + j] = rsub(S[i * n + j] as Rational, rmul(L[i * n + k] as Rational, S[k * n + j] as Rational));
+    }
+  }
+  return { L: { kind: 'exact', rows: n, cols: n, data: L }, D };
+}
+
 /** Verifies PᵀAP = L·diag(D)·Lᵀ exactly. */
 export function verifyFactorization(m: ExactMatrix, perm: readonly number[], L: readonly Rational[], D: readonly Rational[]): boolean {
   const n = m.rows;

@@ -125,12 +125,23 @@ qed`;
   });
 
   it('produces exactly the documented JSON', () => {
-    const json = reportToJson(checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamard_com\nqed'));
+    const json = reportToJson(checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamrd_com\nqed'));
     expect(json).toEqual({
       valid: false,
-      theorems: [{ goal: 'A ⊙ B = B ⊙ A', valid: false, steps: [{ line: 5, ok: false, law: 'hadamard_com', message: expect.stringMatching(/did you mean hadamard_comm/) }] }],
+      theorems: [{ goal: 'A ⊙ B = B ⊙ A', valid: false, steps: [{ line: 5, ok: false, law: 'hadamrd_com', message: expect.stringMatching(/did you mean hadamard_comm/) }] }],
     });
     expect(Object.keys(json.theorems[0]!.steps[0]!)).toEqual(['line', 'ok', 'law', 'message']);
+  });
+
+  it('reads a one-letter typo of exactly one law as that law, with a note', () => {
+    const report = checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamard_com\nqed');
+    expect(report.valid).toBe(true);
+    const step = report.theorems[0]?.steps[0];
+    expect(step).toMatchObject({ ok: true, law: 'hadamard_comm', note: "read 'hadamard_com' as hadamard_comm (a one-letter typo)" });
+    expect(step?.message).toContain("(read 'hadamard_com' as hadamard_comm (a one-letter typo))");
+    // Entrywise laws are resolved too: def_hadamrd is def_hadamard.
+    const entry = checkProof('given A, B: m×n\nprove (A ⊙ B)[i,j] = A[i,j] B[i,j]\nproof\n  (A ⊙ B)[i,j]\n  = A[i,j] B[i,j] by def_hadamrd\nqed');
+    expect(entry.theorems[0]?.steps[0]).toMatchObject({ ok: true, law: 'def_hadamard' });
   });
 
   it('is invalid when the file has input errors', () => {

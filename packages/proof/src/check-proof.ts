@@ -21,6 +21,7 @@ import type { ClaimLine, EquationLine, Goal, LawCitation, ProofDocument, ProofLi
 import { scalarProductsAsProducts } from './pattern.ts';
 import type { Counterexample, ProofReport, StepCode, StepReport, TheoremReport } from './report.ts';
 import { DEFAULT_LIMITS, searchBothWays, type SearchLimits } from './search.ts';
+import { resolveLawName } from '@odot/rewrite';
 import { closestNames } from './suggest.ts';
 
 /** Options of the checker. */
@@ -405,6 +406,25 @@ export function checkTheorem(theorem: Theorem, options: CheckOptions = {}): Theo
   return checkLines(theorem.goal, theorem.lines, theorem.index, theorem.line, context, theorem.qedLine);
 }
 
+/**
+ * The line with its cited law names resolved by @odot/rewrite's `resolveLawName` against the
+ * engines' names: a known name stays; another case or spacing, or a one-letter typo of exactly one
+ * law, is replaced by that law, with a note for the typo. Unknown names stay (reported later).
+ */
+function resolveCitations(line: ProofLine, context: Context): { line: ProofLine; note?: string } {
+  if (line.kind === 'start' || line.laws.length === 0) return { line };
+  const engine = context.backend.engine;
+  const known = { names: engine.names, canonical: (name: string) => (engine.knows(name) ? name : undefined) };
+  const notes: string[] = [];
+  const laws = line.laws.map((law) => {
+    if ((SPECIAL_LAWS as readonly string[]).includes(law.name) || engine.knows(law.name)) return law;
+    const resolved = resolveLawName(law.name, known);
+    if (resolved.kind === 'typo') notes.push(resolved.note);
+    return resolved.kind === 'unknown' ? law : { ...law, name: resolved.name };
+  });
+  return notes.length > 0 ? { line: { ...line, laws } as ProofLine, note: notes.join('; ') } : { line: { ...line, laws } as ProofLine };
+}
+
 /** Checks proof lines against a goal under givens (shared by files and the grader's bare proof bodies). */
 export function checkLines(
   goal: Goal,
@@ -417,7 +437,9 @@ export function checkLines(
   const steps: StepReport[] = [];
   let chain: Chain | undefined;
   let conclusion: Conclusion | undefined;
-  for (const line of lines) {
+  for (const written of lines) {
+    const { line, note } = resolveCitations(written, context);
+    const before = steps.length;
     switch (line.kind) {
       case 'start': {
         chain = { start: line.expr, startLine: line, current: line.expr, last: line, steps: 0 };
@@ -472,6 +494,8 @@ export function checkLines(
         break;
       }
     }
+    const first = steps[before];
+    if (note !== undefined && first) steps[before] = { ...first, message: `${first.message} (${note})`, note };
   }
   const endLine = { line: qedLine ?? goalLine, span: lines.at(-1)?.span ?? { start: { line: goalLine, column: 1, offset: 0 }, end: { line: goalLine, column: 2, offset: 1 } } };
   if (!conclusion) {

@@ -180,3 +180,21 @@ prove nothing here
     expect(parseProofBody('A\n= A by mul_one\nqed\nB').errors[0]!.message).toMatch(/after `qed`/);
   });
 });
+
+describe('a step missing `by`', () => {
+  it('says the `by LAW` is missing, pointing at the law name', () => {
+    const doc = parseProof('given A, B, C: m×n\nprove A ⊙ (B + C) = A ⊙ B + A ⊙ C\nproof\n  A ⊙ (B + C)\n  = A ⊙ B + A ⊙ C    hadamard_add\nqed');
+    const line = doc.theorems[0]?.lines[1];
+    expect(line?.kind).toBe('invalid');
+    if (line?.kind !== 'invalid') return;
+    expect(line.error.code).toBe('proof-missing-law');
+    expect(line.error.message).toBe('the `by` before hadamard_add is missing: write `by hadamard_add`');
+    expect(line.error.message).not.toMatch(/unexpected|operator/);
+    expect(line.error.span?.start.column).toBe('  = A ⊙ B + A ⊙ C    hadamard_add'.indexOf('hadamard_add') + 1);
+  });
+  it('keeps the parser error for a line that is not that', () => {
+    const doc = parseProof('given A, B: m×n\nprove A = A\nproof\n  A\n  = A ⊙ ⊙ B\nqed');
+    const line = doc.theorems[0]?.lines[1];
+    expect(line?.kind === 'invalid' && line.error.code).not.toBe('proof-missing-law');
+  });
+});

@@ -126,6 +126,24 @@ function splitCitation(
   return { exprEnd: byStart, laws };
 }
 
+/**
+ * A line that ends in a law name without `by` (`= A ⊙ B + A ⊙ C   hadamard_add`): the error to
+ * report instead of the parser's (which would stumble on the `_`), or undefined when the line is
+ * not that (the tail is no snake_case word, or the rest does not parse either).
+ */
+function missingBy(line: SourceLine, exprStart: number, end: number, dialect: Dialect): OdotError | undefined {
+  const tail = /\s([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)\s*$/.exec(line.text.slice(0, end));
+  if (!tail || tail.index < exprStart) return undefined;
+  const rest = parseExprAt(line, exprStart, tail.index, dialect);
+  if (!rest.ok) return undefined;
+  const name = tail[1] as string;
+  const from = tail.index + 1;
+  return odotError('proof-missing-law', `the \`by\` before ${name} is missing: write \`by ${name}\``, {
+    span: spanOf(line, from, from + name.length),
+    hints: [`a step is \`= EXPR by LAW\`, e.g. \`= ${line.text.slice(exprStart, tail.index).trim()}   by ${name}\``],
+  });
+}
+
 /** Reads one line of a proof body (between `proof` and `qed`). */
 export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
   const range = contentRange(line.text);
@@ -138,7 +156,10 @@ export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
   const isStep = line.text[start] === '=';
   const exprStart = isStep ? start + 1 : start;
   const parsed = parseExprAt(line, exprStart, exprEnd, dialect);
-  if (!parsed.ok) return { kind: 'invalid', line: line.number, span: whole, error: parsed.error, laws };
+  if (!parsed.ok) {
+    const missing = citation ? undefined : missingBy(line, exprStart, end, dialect);
+    return { kind: 'invalid', line: line.number, span: whole, error: missing ?? parsed.error, laws };
+  }
   const expr = parsed.expr;
   const trimmedEnd = line.text.slice(0, exprEnd).trimEnd().length;
   const exprSpan = expr.span ?? spanOf(line, exprStart, trimmedEnd);

@@ -51,6 +51,8 @@ export interface StepReport {
   readonly span?: Span;
   /** Further help lines ("did you mean …", "declare D diagonal"). */
   readonly hints?: readonly string[];
+  /** A law name read leniently on this line ("read 'hadamard_com' as hadamard_comm (a one-letter typo)"). */
+  readonly note?: string;
   /** The applications found, in order, for an accepted step. */
   readonly trace?: readonly AppliedStep[];
   /** For a false step: the instance that refutes it, rendered as text lines. */

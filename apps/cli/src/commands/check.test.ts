@@ -36,7 +36,7 @@ describe('odot check (built command)', () => {
     expect(json.valid).toBe(false);
     expect(Object.keys(json.theorems[0]!)).toEqual(['goal', 'valid', 'steps']);
     expect(json.theorems[0]!.steps).toEqual([
-      { line: 7, ok: false, law: 'hadamard_com', message: "unknown law 'hadamard_com'; did you mean hadamard_comm?" },
+      { line: 7, ok: false, law: 'hadamrd_com', message: "unknown law 'hadamrd_com'; did you mean hadamard_comm?" },
     ]);
     const good = JSON.parse(runOdot(['check', join(EXAMPLES, 'schur.proof'), '--json']).stdout) as unknown;
     expect(good).toEqual({ valid: true, theorems: [{ goal: 'P ⊙ Q ⪰ 0', valid: true, steps: [{ line: 6, ok: true, law: 'schur', message: expect.stringMatching(/schur/) }] }] });
