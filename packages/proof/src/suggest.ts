@@ -1,16 +1,4 @@
-/** Levenshtein distance between two strings (insertions, deletions, substitutions cost 1). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
+import { editDistance } from '@odot/core';
 
 /**
  * The names closest to `word` by edit distance (case-insensitive), best first: those within a third
