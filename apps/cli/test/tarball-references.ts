@@ -24,7 +24,7 @@ export function packageReferences(root: string): string[] {
   return [...new Set(named.filter((p) => !p.includes('*')).map(clean))];
 }
 
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?\/[^"']+)["']/g;
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\bnew URL\(\s*)["'](\.\.?\/[^"']+)["']/g;
 const MAP_URL = /\/\/# sourceMappingURL=(\S+)\s*$/m;
 
 /** The files one shipped file names, relative to the package root. */
