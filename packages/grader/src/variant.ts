@@ -1,5 +1,5 @@
-import { exactMatrix, type ExactMatrix } from '@odot/numeric';
-import { rngFor, type Rng } from './rng.ts';
+import { exactMatrix, type ExactMatrix, type Rng } from '@odot/numeric';
+import { rngFor } from './rng.ts';
 import type { MatrixGiven, Question, RandomMatrixGiven, Worksheet } from './worksheet.ts';
 
 /** The concrete matrices of one question for one student. */
