@@ -54,7 +54,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('what each tarball ships', () => {
   test('every published package is packed', () => {

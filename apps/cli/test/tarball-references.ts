@@ -42,10 +42,11 @@ function fileReferences(root: string, file: string): string[] {
   return out;
 }
 
-/** In a declaration file `./x.ts` and `./x.js` name `./x.d.ts`. */
+/** In a declaration file `./x.ts` and `./x.js` name `./x.d.ts`; in a TypeScript source `./x.js` names `./x.ts`. */
 function candidates(file: string, reference: string): string[] {
-  if (!file.endsWith('.d.ts')) return [reference];
-  return [reference, reference.replace(/\.(ts|js)$/, '.d.ts')];
+  if (file.endsWith('.d.ts')) return [reference, reference.replace(/\.(ts|js)$/, '.d.ts')];
+  if (file.endsWith('.ts')) return [reference, reference.replace(/\.js$/, '.ts')];
+  return [reference];
 }
 
 /** Every named path the package lacks, as `path (named by)`. */
