@@ -25,7 +25,8 @@ function usageError(error: Error & { code?: string }, options: readonly OptionSp
   const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== undefined) {
     const name = unknown.split('=')[0] ?? unknown;
-    const hint = didYouMean(name, flags.filter((f) => f.startsWith('--') === name.startsWith('--')));
+    // A one-letter option is too short to guess from; a long one gets the nearest long options.
+    const hint = name.startsWith('--') ? didYouMean(name, flags.filter((f) => f.startsWith('--'))) : undefined;
     return odotError('unknown-option', `unknown option '${name}'${hint ? ` (${hint})` : ''}`, { hints: [hint ?? `the options are ${flags.filter((f) => f.startsWith('--')).join(', ')}`] });
   }
   const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message)?.[1];
