@@ -40,7 +40,8 @@ export const checkCommand: Command = {
       const options = { format, dialect: dialectOf(args), allowAlgebra: !args.flags.has('no-algebra') } as const;
       const document = parseProof(source, options);
       if (document.errors.length > 0) {
-        for (const error of document.errors) reportError(context, error, source, file);
+        // With --json one document per run: the first error (text mode lists them all).
+        for (const error of context.json ? document.errors.slice(0, 1) : document.errors) reportError(context, error, source, file);
         return EXIT.inputError;
       }
       const report = checkProof(document, options);
