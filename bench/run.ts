@@ -8,6 +8,7 @@ const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void
   ['grade', () => import('./grade.ts')],
   ['rewrite', () => import('./rewrite.ts')],
   ['page', () => import('./page.ts')],
+  ['startup', () => import('./startup.ts')],
 ];
 
 const only = process.argv.slice(2);

@@ -9,6 +9,8 @@ export interface OptionSpec {
   readonly multiple?: boolean;
   /** Placeholder shown in help: `--dialect D`. */
   readonly value?: string;
+  /** The values a `string` option takes, when they are a fixed list (shell completion offers them). */
+  readonly choices?: readonly string[];
   readonly description: string;
 }
 
@@ -26,9 +28,11 @@ export interface CommandContext {
   readonly stderr: (text: string) => void;
   /** The whole of standard input (for `-` arguments). */
   readonly readStdin: () => Promise<string>;
-  /** Whether standard output is a terminal (progress bars only then). */
+  /** Whether standard error is a terminal: progress bars (`\r` frames on stderr) only then. */
   readonly isTTY: boolean;
   readonly cwd: string;
+  /** Set by `main` when `--json` is given: error diagnostics then print as JSON on stdout. */
+  readonly json?: boolean;
 }
 
 /** One `odot` sub-command. `run` resolves to the process exit code. */

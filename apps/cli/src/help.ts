@@ -1,3 +1,4 @@
+import { allOptions } from './args.ts';
 import type { Command } from './command.ts';
 
 /** The text of `odot --help`: every command with its summary. */
@@ -6,7 +7,7 @@ export function mainHelp(commands: readonly Command[]): string {
   return [
     'odot: the algebra of the Hadamard (element-wise, Schur) product',
     '',
-    'Usage: odot <command> [options]',
+    'Usage: odot <command> [options]    odot --version',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -18,11 +19,10 @@ export function mainHelp(commands: readonly Command[]): string {
 
 /** The text of `odot NAME --help`: usage, options and details. */
 export function commandHelp(command: Command): string {
-  const rows = command.options.map((o) => {
+  const rows = allOptions(command.options).map((o) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
     return [flag, `${o.description}${o.multiple ? ' (repeatable)' : ''}`] as const;
   });
-  rows.push(['-h, --help', 'show this help']);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return [
     `Usage: odot ${command.usage}`,

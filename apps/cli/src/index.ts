@@ -1,4 +1,5 @@
 export { main } from './main.ts';
 export type { Command, CommandContext, OptionSpec, ParsedArgs } from './command.ts';
 export { EXIT } from './command.ts';
-export { COMMANDS } from './commands/index.ts';
+export type { CommandEntry } from './commands/index.ts';
+export { COMMANDS, loadCommands } from './commands/index.ts';

@@ -1,12 +1,14 @@
 import { formatError, givensFrom, type Declaration, type Expr, type Givens, type OdotError } from '@odot/core';
 import { DIALECTS, parse, parseDeclarations, type Dialect } from '@odot/parser';
 import type { CommandContext, OptionSpec, ParsedArgs } from './command.ts';
+import { errorJson } from './error-json.ts';
 
 /** The `--dialect` option shared by the commands that read expressions. */
 export const DIALECT_OPTION: OptionSpec = {
   name: 'dialect',
   type: 'string',
   value: 'D',
+  choices: DIALECTS,
   description: `input dialect: ${DIALECTS.join(', ')} (default plain)`,
 };
 
@@ -22,21 +24,27 @@ export const GIVEN_OPTION: OptionSpec = {
 /** The `--json` flag. */
 export const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', description: 'print JSON' };
 
-/** A failure to report: the diagnostic and the text it points into. */
+/** A failure to report: the diagnostic, the text it points into and the file that text came from. */
 export class InputError extends Error {
   readonly error: OdotError;
   readonly source: string | undefined;
+  readonly file: string | undefined;
 
-  constructor(error: OdotError, source?: string) {
+  constructor(error: OdotError, source?: string, file?: string) {
     super(error.message);
     this.error = error;
     this.source = source;
+    this.file = file;
   }
 }
 
-/** Prints a diagnostic on stderr in the compiler style (`error: …`, `  --> 1:7`, caret). */
-export function reportError(context: CommandContext, error: OdotError, source?: string): void {
-  context.stderr(`${formatError(error, source)}\n`);
+/**
+ * Prints a diagnostic in the compiler style on stderr (`error: …`, `  --> file:5:10`, caret); with
+ * `--json` an error prints as one JSON line on stdout instead (warnings and notes stay on stderr).
+ */
+export function reportError(context: CommandContext, error: OdotError, source?: string, file?: string): void {
+  if (context.json && error.severity === 'error') context.stdout(`${JSON.stringify(errorJson(error, file))}\n`);
+  else context.stderr(`${formatError(error, source, file === '-' ? undefined : file)}\n`);
 }
 
 /** The text of a positional expression argument; `-` reads standard input. */
@@ -88,7 +96,7 @@ export async function withInputErrors(context: CommandContext, body: () => Promi
     return await body();
   } catch (error) {
     if (error instanceof InputError) {
-      reportError(context, error.error, error.source);
+      reportError(context, error.error, error.source, error.file);
       return 2;
     }
     throw error;

@@ -1,46 +1,59 @@
+import { odotError, type OdotError } from '@odot/core';
 import { commandHelp, mainHelp } from './help.ts';
-import { parseCommandArgs } from './args.ts';
+import { didYouMean, parseCommandArgs } from './args.ts';
 import { EXIT, type CommandContext } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS, loadCommands } from './commands/index.ts';
+import { errorJson } from './error-json.ts';
+import { cliVersion } from './version.ts';
+
+/** Bad usage in one line (`error: unknown command 'pasre' (did you mean 'parse'?)`), or JSON with `--json`; exit 2. */
+function usage(context: CommandContext, json: boolean, error: OdotError): number {
+  if (json) context.stdout(`${JSON.stringify(errorJson(error))}\n`);
+  else context.stderr(`error: ${error.message}\n`);
+  return EXIT.inputError;
+}
 
 /** Runs `odot` with the given arguments (without `node` and the script) and resolves to the exit code. */
 export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
+  const json = argv.includes('--json');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    context.stdout(`${mainHelp(COMMANDS)}\n`);
+    context.stdout(`${mainHelp(await loadCommands())}\n`);
     return name === undefined ? EXIT.inputError : EXIT.ok;
   }
-  if (name === '--version' || name === '-v') {
-    context.stdout('odot 0.1.0\n');
+  if (name === '--version' || name === '-V' || name === '-v') {
+    context.stdout(json ? `${JSON.stringify({ version: cliVersion() })}\n` : `odot ${cliVersion()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    context.stderr(`error: unknown command '${name}'\n  = help: the commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`);
-    return EXIT.inputError;
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    const names = COMMANDS.map((c) => c.name);
+    const hint = didYouMean(name, name.startsWith('-') ? ['--help', '--version'] : names);
+    const what = name.startsWith('-') ? 'option' : 'command';
+    return usage(context, json, odotError(`unknown-${what}`, `unknown ${what} '${name}' (${hint ?? 'see odot --help'})`, { hints: [hint ?? `the commands are ${names.join(', ')}`] }));
   }
-  let args;
-  try {
-    args = parseCommandArgs(rest, command.options);
-  } catch (error) {
-    context.stderr(`error: ${(error as Error).message}\n\n${commandHelp(command)}\n`);
-    return EXIT.inputError;
+  const command = await entry.load();
+  const args = parseCommandArgs(rest, command.options);
+  if (!args.ok) {
+    const more = args.error.message.includes('did you mean') ? '' : `; see odot ${command.name} --help`;
+    return usage(context, json, { ...args.error, message: `odot ${command.name}: ${args.error.message}${more}` });
   }
-  if (args.flags.has('help')) {
+  if (args.value.flags.has('help')) {
     context.stdout(`${commandHelp(command)}\n`);
     return EXIT.ok;
   }
   const [min, max] = command.arity;
-  if (args.positionals.length < min || args.positionals.length > max) {
+  const count = args.value.positionals.length;
+  if (count < min || count > max) {
     const wanted = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    context.stderr(`error: odot ${command.name} takes ${wanted} argument(s), got ${args.positionals.length}\n  usage: odot ${command.usage}\n`);
-    return EXIT.inputError;
+    return usage(context, json, odotError('bad-arity', `odot ${command.name} takes ${wanted} argument(s), got ${count}; usage: odot ${command.usage}`));
   }
+  const runContext = { ...context, json: args.value.flags.has('json') };
   try {
-    return await command.run(args, context);
+    return await command.run(args.value, runContext);
   } catch (error) {
     // A bug must still not print a stack trace at the user: say what happened, briefly.
-    context.stderr(`error: internal error in odot ${command.name}: ${(error as Error).message ?? String(error)}\n`);
-    return EXIT.inputError;
+    const message = `internal error in odot ${command.name}: ${error instanceof Error ? error.message : String(error)}`;
+    return usage(runContext, runContext.json, odotError('internal-error', message));
   }
 }

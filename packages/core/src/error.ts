@@ -49,12 +49,16 @@ export function fail<T = never>(error: OdotError): Result<T> {
   return { ok: false, error };
 }
 
-/** Renders a diagnostic like a compiler: `error: message`, `  --> line:col`, the source line and a caret. */
-export function formatError(error: OdotError, source?: string): string {
+/**
+ * Renders a diagnostic like a compiler: `error: message`, `  --> line:col` (`  --> file:line:col`
+ * when `file` names where the source came from), the source line and a caret.
+ */
+export function formatError(error: OdotError, source?: string, file?: string): string {
   const lines = [`${error.severity}: ${error.message}`];
+  if (!error.span && file !== undefined) lines.push(`  --> ${file}`);
   if (error.span) {
     const { line, column } = error.span.start;
-    lines.push(`  --> ${line}:${column}`);
+    lines.push(`  --> ${file === undefined ? '' : `${file}:`}${line}:${column}`);
     if (source !== undefined) {
       const text = source.split(/\r?\n/)[line - 1] ?? '';
       const width =

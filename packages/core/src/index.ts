@@ -89,3 +89,6 @@ export { PRINT_FORMATS, printExpr } from './print-expr.ts';
 export { printDeclaration } from './print-declaration.ts';
 export type { ShapeTable } from './infer-shape.ts';
 export { inferShape, inferShapes } from './infer-shape.ts';
+export { closest, editDistance } from './suggest.ts';
+export type { Fence } from './markdown-fences.ts';
+export { scanFences } from './markdown-fences.ts';

@@ -26,7 +26,7 @@ export type { Submission } from './submission.ts';
 export { parseSubmission, readTimestamp, studentFromFileName } from './submission.ts';
 export type { IdentityParts } from './identity.ts';
 export { normaliseIdentity, variantKey } from './identity.ts';
-export type { Rng } from './rng.ts';
+export type { Rng } from '@odot/numeric';
 export { hashString, rngFor } from './rng.ts';
 export type { Bindings } from './variant.ts';
 export { instantiateMatrix, isRandomised, questionBindings } from './variant.ts';

@@ -21,4 +21,16 @@ describe('splitMarkdown', () => {
   it('handles a note without frontmatter', () => {
     expect(splitMarkdown('# hi').frontmatter).toBe('');
   });
+
+  it('follows CommonMark indentation: four spaces are code, up to three are stripped from the body', () => {
+    const indented = splitMarkdown('# Q\n    ```question\n    id: q0\n    ```\n  ```question\n  id: q1\n  kind: expression\n  ```');
+    expect(indented.blocks.map((b) => [b.body, b.bodyLine])).toEqual([['id: q1\nkind: expression', 6]]);
+    expect(indented.blocks[0]?.proseBefore).toContain('    ```question');
+  });
+
+  it('does not see a question fence inside another fence', () => {
+    const note = splitMarkdown('````md\n```question\nid: shown\n```\n````\n```question\nid: real\n```');
+    expect(note.blocks.map((b) => b.body)).toEqual(['id: real']);
+  });
 });
+

@@ -1,3 +1,5 @@
+import { scanFences } from '@odot/core';
+
 /** A fenced block of a Markdown file. */
 export interface FencedBlock {
   /** The info string after the fence (`question`, `proof`, …). */
@@ -18,9 +20,10 @@ export interface MarkdownNote {
   readonly blocks: readonly FencedBlock[];
 }
 
-const FENCE = /^(\s*)(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
-
-/** Splits a Markdown note into frontmatter and fenced blocks (CommonMark fences of ``` or ~~~, any length ≥ 3). */
+/**
+ * Splits a Markdown note into frontmatter and its ```question blocks; fences follow CommonMark
+ * (`scanFences` from @odot/core: ``` or ~~~ of any length ≥ 3, indented at most three spaces).
+ */
 export function splitMarkdown(text: string): MarkdownNote {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let start = 0;
@@ -35,31 +38,13 @@ export function splitMarkdown(text: string): MarkdownNote {
     }
   }
   const blocks: FencedBlock[] = [];
-  let prose: string[] = [];
-  for (let i = start; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const open = FENCE.exec(line);
-    if (!open) {
-      prose.push(line);
-      continue;
-    }
-    const fence = open[2] ?? '```';
-    const info = open[3] ?? '';
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const closing = lines[j] ?? '';
-      const trimmed = closing.trim();
-      if (trimmed.startsWith(fence[0] ?? '`') && trimmed.length >= fence.length && /^(`+|~+)$/.test(trimmed)) break;
-      body.push(closing);
-    }
-    if (info === 'question') {
-      blocks.push({ info, body: body.join('\n'), bodyLine: i + 2, proseBefore: prose.join('\n').trim() });
-      prose = [];
-    } else {
-      prose.push(line, ...body, lines[j] ?? '');
-    }
-    i = j;
+  let proseFrom = start;
+  for (const fence of scanFences(lines.slice(start))) {
+    if (fence.lang !== 'question') continue;
+    const open = start + fence.open;
+    const proseBefore = lines.slice(proseFrom, open).join('\n').trim();
+    blocks.push({ info: fence.lang, body: fence.body.join('\n'), bodyLine: open + 2, proseBefore });
+    proseFrom = start + fence.close + 1;
   }
   return { frontmatter, frontmatterLine, blocks };
 }

@@ -79,4 +79,19 @@ describe('reports', () => {
     expect(table[8]).toMatch(/^ {2}q1 +mean 2\.5\/3 +facility 83% +discrimination - +most common: entry-errors \(1\)$/);
     expect(table).toHaveLength(8 + ws.questions.length + 1);
   });
+
+  it('aligns wide characters by terminal cells (李雷 takes four)', () => {
+    const wide: StudentGrade = { ...graded, student: '李雷' };
+    const accent: StudentGrade = { ...graded, student: 'Zoe\u0301' };
+    const table = summaryTable(ws, [wide, accent, graded]).split('\n');
+    // The student column is as wide as the longest name, in cells (an ASCII name: its length);
+    // two spaces separate columns, so the next cell starts after (width - cells + 2) spaces.
+    const column = graded.student.length;
+    expect(table[2]).toMatch(new RegExp(`^李雷 {${column - 4 + 2}}\\S`));
+    expect(table[3]).toMatch(new RegExp(`^Zoe\u0301 {${column - 3 + 2}}\\S`));
+    // Every data row then has the same text after the name.
+    const rest = (row: string | undefined, name: string) => row?.slice(name.length).trimStart();
+    expect(rest(table[2], '李雷')).toBe(rest(table[4], graded.student));
+    expect(rest(table[3], 'Zoe\u0301')).toBe(rest(table[4], graded.student));
+  });
 });

@@ -3,6 +3,7 @@ import { itemAnalysis, topMisconception, type Distribution, type QuestionStats }
 import { hashString } from './rng.ts';
 import type { AppliedOverride, GradeWarning, StudentGrade } from './result.ts';
 import type { SkippedEntry } from './lms-zip.ts';
+import stringWidth from 'string-width';
 import type { Worksheet } from './worksheet.ts';
 
 /** Formats a score for reports: at most two decimals. */
@@ -169,10 +170,12 @@ export function summaryTable(worksheet: Worksheet, grades: readonly StudentGrade
       note.length > 60 ? `${note.slice(0, 57)}...` : note,
     ];
   });
-  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  // Columns in terminal cells, not UTF-16 units: `李雷` takes four cells, a combining accent none.
+  const widths = header.map((h, k) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[k] ?? ''))));
+  const pad = (c: string, k: number): string => ' '.repeat(Math.max(0, (widths[k] ?? 0) - stringWidth(c)));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((c, k) => (k === 0 || k === cells.length - 1 ? c.padEnd(widths[k] ?? 0) : c.padStart(widths[k] ?? 0)))
+      .map((c, k) => (k === 0 || k === cells.length - 1 ? `${c}${pad(c, k)}` : `${pad(c, k)}${c}`))
       .join('  ')
       .trimEnd();
   const graded = grades.filter((g) => !g.error);

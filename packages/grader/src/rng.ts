@@ -1,9 +1,5 @@
-/** A deterministic pseudo-random source: `next()` is uniform in [0, 1). */
-export interface Rng {
-  next(): number;
-  /** A uniform integer in `min..max` (both inclusive). */
-  int(min: number, max: number): number;
-}
+import { rngFromUint32, type Rng } from '@odot/numeric';
+export type { Rng } from '@odot/numeric';
 
 /** A 53-bit string hash (cyrb53): the same on every machine and engine. */
 export function hashString(text: string, seed = 0): number {
@@ -44,9 +40,5 @@ export function rngFor(...keys: readonly string[]): Rng {
     return t >>> 0;
   };
   for (let i = 0; i < 12; i++) next32();
-  const next = (): number => next32() / 4294967296;
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-  };
+  return rngFromUint32(next32);
 }

@@ -42,7 +42,7 @@ export { SYMMETRY_TOLERANCE, symmetricEigen, symmetricEigenvalues } from './eige
 export type { Definiteness, PsdCertificate, PsdMethod, PsdOptions, PsdReport } from './psd.ts';
 export { psdTest, psdTolerance, quadraticForm, unpivotedLdl, verifyFactorization } from './psd.ts';
 export type { Rng } from './rng.ts';
-export { createRng } from './rng.ts';
+export { createRng, rngFromUint32 } from './rng.ts';
 export type { RandomInstance, RandomInstanceOptions } from './random-instance.ts';
 export { randomInstance } from './random-instance.ts';
 export type { Counterexample, IdentityTestOptions, IdentityVerdict } from './identity-test.ts';

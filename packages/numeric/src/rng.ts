@@ -19,13 +19,21 @@ export interface Rng {
 /** A mulberry32 generator from a seed (any number; only its low 32 bits matter). */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
-  const nextUint32 = (): number => {
+  return rngFromUint32(() => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
-  };
+  });
+}
+
+/**
+ * The one `Rng` over any source of uniform 32-bit unsigned integers: `next()` is
+ * `nextUint32() / 2³²` and `int`, `bigintBelow`, `normal` are built on it. The grader's sfc32
+ * streams (`rngFor`) and `createRng` share it.
+ */
+export function rngFromUint32(nextUint32: () => number): Rng {
   const next = (): number => nextUint32() / 4294967296;
   return {
     nextUint32,

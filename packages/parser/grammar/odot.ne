@@ -20,7 +20,7 @@
 @preprocessor typescript
 
 @{%
-import { lexer } from '../lexer.ts';
+import { lexer } from '../tokens.ts';
 import * as b from '../build.ts';
 import * as c from '../chain.ts';
 %}

@@ -18,7 +18,7 @@ import type { DimLiteral, Expr, Identifier, NumberLiteral, OdotError, Property, 
 import { lookupFunction } from './functions.ts';
 import { hadamardPower, identifier, inverse, matrixPower, neg as negNode, numberLiteral, scalarMul, transpose } from './nodes.ts';
 import type { Dialect } from './dialect.ts';
-import type { Tok } from './lexer.ts';
+import type { Tok } from './tokens.ts';
 import { spanFromTo, spanFromToken, spanToToken, tokenSpan, tokensSpan } from './span.ts';
 
 // Typed adapters from tokens and sub-results to @odot/core builders. The grammar's

@@ -1,6 +1,6 @@
 import type { Expr } from '@odot/core';
 import { addOrSub, product } from './build.ts';
-import type { Tok } from './lexer.ts';
+import type { Tok } from './tokens.ts';
 
 // The sums and products of an expression are one flat, left-recursive grammar rule
 // (`Sum -> Sum %binop Postfix`), which Earley parses with fewer items than a rule per precedence

@@ -1,6 +1,5 @@
-import { OdotException, PROPERTIES, SCALAR, fail, isProperty, matrixShape, odotError, ok } from '@odot/core';
+import { OdotException, PROPERTIES, SCALAR, closest, fail, isProperty, matrixShape, odotError, ok } from '@odot/core';
 import type { Declaration, Dim, OdotError, Point, Property, Result, Shape, Span } from '@odot/core';
-import { closest } from './suggest.ts';
 
 const NAME = /^[A-Za-z\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9]*[\u2080-\u2089]*$/;
 const DIM = '([A-Za-z][A-Za-z0-9]*|\\d+)';

@@ -5,7 +5,7 @@ import { chainEnd } from './chain.ts';
 import type { Chain } from './chain.ts';
 import { DIALECTS } from './dialect.ts';
 import { FULL_GRAMMAR, grammarFor } from './grammars.ts';
-import { TokenStream } from './lexer.ts';
+import { TokenStream } from './tokens.ts';
 import { parseAll } from './parse.ts';
 import { prepareTokens } from './token-pass.ts';
 

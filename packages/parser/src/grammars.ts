@@ -1,6 +1,6 @@
 import nearley from 'nearley';
 import grammar from './generated/grammar.ts';
-import type { Tok } from './lexer.ts';
+import type { Tok } from './tokens.ts';
 
 // Earley pays for every rule that could still apply: `Postfix ● %pow Exponent` after every
 // operand, `Sum ● %binop %prefix Unary` after every term, `Args ● %comma Sum` inside every

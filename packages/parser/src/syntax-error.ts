@@ -1,7 +1,7 @@
 import { odotError } from '@odot/core';
 import type { OdotError, Span } from '@odot/core';
 import type { Dialect } from './dialect.ts';
-import type { Tok } from './lexer.ts';
+import type { Tok } from './tokens.ts';
 import { tokenSpan } from './span.ts';
 
 const OPERAND_STARTS = new Set(['leaf', 'prefix', 'lp']);

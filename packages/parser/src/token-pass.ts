@@ -1,10 +1,10 @@
-import { OdotException, odotError } from '@odot/core';
+import { OdotException, closest, odotError } from '@odot/core';
 import type { OdotError, Span } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { FUNCTIONS, lookupFunction } from './functions.ts';
-import { Tok, lexerFor } from './lexer.ts';
+import { lexerFor } from './lexer.ts';
+import { Tok } from './tokens.ts';
 import { MAX_NESTING, MAX_TOKENS } from './limits.ts';
-import { closest } from './suggest.ts';
 import { tokenSpan } from './span.ts';
 
 /** The prepared tokens and the notes the token pass found (`A*B` in plain, `A o B`). */

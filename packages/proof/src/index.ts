@@ -42,5 +42,5 @@ export type {
   NumericVerdict,
 } from './backend.ts';
 export { defaultBackend } from './default-backend.ts';
-export { closestNames, editDistance } from './suggest.ts';
+export { closestNames } from './suggest.ts';
 export { exprKey, sameExpr } from './expr-tools.ts';

@@ -1,6 +1,4 @@
-import { editDistance } from '@odot/rewrite';
-
-export { editDistance };
+import { editDistance } from '@odot/core';
 
 /**
  * The names closest to `word` by edit distance (case-insensitive), best first: those within a third

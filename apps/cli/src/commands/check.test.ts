@@ -50,8 +50,15 @@ describe('odot check (built command)', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^error: /);
-    expect(run.stderr).toContain('--> 2:');
+    expect(run.stderr).toContain(`--> ${bad}:2:14`);
     expect(run.stderr).toContain('^');
+    const relative = runOdot(['check', 'bad.proof'], { cwd: dir });
+    expect(relative.stderr).toContain('--> bad.proof:2:14');
+    const json = runOdot(['check', 'bad.proof', '--json'], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'syntax', message: expect.stringContaining('expected an operand'), file: 'bad.proof', line: 2, column: 14, hints: [] },
+    });
     const missing = runOdot(['check', join(dir, 'nope.proof')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: cannot read/);

@@ -34,13 +34,14 @@ export const checkCommand: Command = {
       try {
         source = file === '-' ? await context.readStdin() : readFileSync(resolve(context.cwd, file), 'utf8');
       } catch (error) {
-        throw new InputError(odotError('unreadable-file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+        throw new InputError(odotError('unreadable-file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`), undefined, file);
       }
       const format = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'auto';
       const options = { format, dialect: dialectOf(args), allowAlgebra: !args.flags.has('no-algebra') } as const;
       const document = parseProof(source, options);
       if (document.errors.length > 0) {
-        for (const error of document.errors) reportError(context, error, source);
+        // With --json one document per run: the first error (text mode lists them all).
+        for (const error of context.json ? document.errors.slice(0, 1) : document.errors) reportError(context, error, source, file);
         return EXIT.inputError;
       }
       const report = checkProof(document, options);

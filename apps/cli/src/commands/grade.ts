@@ -19,16 +19,16 @@ import { collectClass, gradeBatch, writeReports } from '@odot/grader/node';
 import { EXIT, type Command, type CommandContext } from '../command.ts';
 import { InputError, JSON_OPTION, reportError, withInputErrors } from '../input.ts';
 
-/** Reads and parses a worksheet file; a missing file or a bad worksheet is an input error (exit 2). */
+/** Reads and parses a worksheet file (`-`: standard input); a missing file or a bad worksheet is an input error (exit 2). */
 export async function loadWorksheet(path: string, context: CommandContext): Promise<{ worksheet: Worksheet; text: string }> {
   let text: string;
   try {
-    text = await readFile(resolve(context.cwd, path), 'utf8');
+    text = path === '-' ? await context.readStdin() : await readFile(resolve(context.cwd, path), 'utf8');
   } catch (error) {
-    throw new InputError({ code: 'unreadable-worksheet', severity: 'error', message: `cannot read the worksheet ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    throw new InputError({ code: 'unreadable-worksheet', severity: 'error', message: `cannot read the worksheet ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }, undefined, path);
   }
   const parsed = parseWorksheet(text);
-  if (!parsed.ok) throw new InputError({ ...parsed.error, message: `${path}: ${parsed.error.message}` }, text);
+  if (!parsed.ok) throw new InputError(parsed.error, text, path);
   return { worksheet: parsed.value, text };
 }
 

@@ -18,17 +18,17 @@ type Format = (typeof FORMATS)[number];
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'parse an expression and print its tree and shape',
-  usage: 'parse EXPR [--dialect plain|latex|numpy|matlab] [--given DECL]... [--print plain|ascii|latex|sexpr|json]',
-  details: "EXPR may be '-' to read standard input. Example: odot parse 'A ⊙ B' --given 'A, B: 2×3'",
+  usage: 'parse EXPR [--dialect plain|latex|numpy|matlab] [--given DECL]... [--print plain|ascii|latex|sexpr|json] [--json]',
+  details: "EXPR may be '-' to read standard input. --json is --print json: {\"expr\": tree, \"shape\": \"2×3\"}. Example: odot parse 'A ⊙ B' --given 'A, B: 2×3'",
   arity: [1, 1],
   options: [
     DIALECT_OPTION,
     GIVEN_OPTION,
-    { name: 'print', type: 'string', value: 'FORMAT', description: `output form: ${FORMATS.join(', ')} (default plain)` },
+    { name: 'print', type: 'string', value: 'FORMAT', choices: FORMATS, description: `output form: ${FORMATS.join(', ')} (default plain)` },
   ],
   run: (args, context) =>
     withInputErrors(context, async () => {
-      const format = args.strings.get('print') ?? 'plain';
+      const format = args.flags.has('json') ? 'json' : (args.strings.get('print') ?? 'plain');
       if (!(FORMATS as readonly string[]).includes(format)) {
         throw new InputError({
           code: 'unknown-format',

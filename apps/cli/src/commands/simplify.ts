@@ -1,5 +1,5 @@
 import { inferShape, printPlain } from '@odot/core';
-import { simplify } from '@odot/rewrite';
+import { LAWS, simplify } from '@odot/rewrite';
 import { EXIT, type Command } from '../command.ts';
 import {
   DIALECT_OPTION,
@@ -18,7 +18,7 @@ import { stepJson, stepLine } from '../rewrite-format.ts';
 export const simplifyCommand: Command = {
   name: 'simplify',
   summary: 'simplify an expression by named laws, showing each step',
-  usage: 'simplify EXPR [--given DECL]... [--steps] [--json] [--dialect D] [--max-steps N]',
+  usage: 'simplify EXPR [--given DECL]... [--steps] [--json] [--dialect D] [--max-steps N] [--law NAME]...',
   details: [
     "EXPR may be '-' to read standard input. With --steps, one line per step: '= Aᵀ ⊙ Bᵀ   by transpose_hadamard'.",
     'JSON: {"result": …, "steps": [{"law", "direction", "before", "after", "path"}], "limit"?}.',
@@ -31,6 +31,7 @@ export const simplifyCommand: Command = {
     JSON_OPTION,
     DIALECT_OPTION,
     { name: 'max-steps', type: 'string', value: 'N', description: 'stop after N rewrite steps (default 2000)' },
+    { name: 'law', type: 'string', multiple: true, value: 'NAME', choices: LAWS.map((law) => law.name), description: 'use only these laws (default every simplifying law)' },
   ],
   run: (args, context) =>
     withInputErrors(context, async () => {
@@ -44,7 +45,8 @@ export const simplifyCommand: Command = {
       if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps >= 0)) {
         throw new InputError({ code: 'bad-option', severity: 'error', message: `--max-steps needs a whole number, got '${maxText}'` });
       }
-      const result = simplify(expr, givens, maxSteps === undefined ? {} : { maxSteps });
+      const laws = args.lists.get('law');
+      const result = simplify(expr, givens, { ...(maxSteps === undefined ? {} : { maxSteps }), ...(laws === undefined ? {} : { laws }) });
       if (!result.ok) throw new InputError(result.error, text);
       const { steps, limit } = result.value;
       if (args.flags.has('json')) {

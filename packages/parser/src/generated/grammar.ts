@@ -17,7 +17,7 @@ declare var rb: any;
 declare var comma: any;
 declare var semi: any;
 
-import { lexer } from '../lexer.ts';
+import { lexer } from '../tokens.ts';
 import * as b from '../build.ts';
 import * as c from '../chain.ts';
 

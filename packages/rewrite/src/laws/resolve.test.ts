@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAWS } from '../catalogue.ts';
-import { editDistance, resolveLawName } from './resolve.ts';
+import { editDistance } from '@odot/core';
+import { resolveLawName } from './resolve.ts';
 
 describe('resolveLawName', () => {
   it('finds a name exactly', () => {

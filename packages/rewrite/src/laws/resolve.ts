@@ -1,3 +1,4 @@
+import { editDistance } from '@odot/core';
 import { findLaw, LAWS } from '../catalogue.ts';
 
 /**
@@ -24,20 +25,6 @@ export const CATALOGUE_NAMES: LawNames = {
   names: LAWS.flatMap((law) => [law.name, ...law.aliases]),
   canonical: (name) => findLaw(name)?.name,
 };
-
-/** Levenshtein distance (insertions, deletions, substitutions cost 1). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
 
 /** `By Hadamard-Comm.` → `hadamard_comm`: no `by `, no trailing dots, lower case, spaces and dashes as `_`. */
 function normalise(name: string): string {

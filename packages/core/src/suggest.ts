@@ -1,4 +1,4 @@
-/** Levenshtein distance between two short strings (insertions, deletions, substitutions, adjacent swaps). */
+/** Edit distance (optimal string alignment) between two short strings (insertions, deletions, substitutions, adjacent swaps). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
