@@ -228,7 +228,9 @@ describe('equivalent', () => {
   it('falls back to testing when the search hits its limits, and says so', () => {
     const v = verdict('diag(x) A diag(y)', '(x yᵀ) ⊙ A', 'x: m; A: m×n; y: n');
     expect(v.method).toBe('proved');
-    const w = equivalent(p('diag(x) A diag(y)'), p('(x yᵀ) ⊙ A'), g('x: m; A: m×n; y: n'), { noSearch: true });
+    const u = equivalent(p('diag(x) A diag(y)'), p('(x yᵀ) ⊙ A'), g('x: m; A: m×n; y: n'), { noSearch: true });
+    expect(u.ok && [u.value.method, u.value.layer]).toEqual(['proved', 'index-normal-form']);
+    const w = equivalent(p('diag(x) A diag(y)'), p('(x yᵀ) ⊙ A'), g('x: m; A: m×n; y: n'), { noSearch: true, noIndexForm: true });
     expect(w.ok && w.value.method).toBe('equal-by-testing');
     expect(w.ok && w.value.errorBound).toBeLessThan(1e-6);
     expect(w.ok && w.value.limit).toContain('search');

@@ -19,6 +19,8 @@ export interface IndexDecisionOptions extends IndexFormOptions {
   readonly seed?: number;
   /** Random instances per size in the counterexample search (default 6). */
   readonly drawsPerSize?: number;
+  /** Search for a counterexample when the forms differ (default true; false gives `undecided`). */
+  readonly refute?: boolean;
 }
 
 /**
@@ -148,6 +150,7 @@ export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: 
   }
   const forms = [printForm(x), printForm(y)] as const;
   if (sameForm(x, y)) return { kind: 'equal', forms };
+  if (options.refute === false) return { kind: 'undecided', forms, sizesTried: [] };
   const leaves = symbolLeaves(tb, symbolLeaves(ta, new Map()));
   const all = new Map(givens);
   for (const [name, info] of leaves) if (!all.has(name)) all.set(name, info);

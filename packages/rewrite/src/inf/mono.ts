@@ -101,6 +101,12 @@ function rank(name: string, sums: ReadonlyMap<string, string>): number {
   return isConst(name) ? 0 : sums.has(name) ? 2 : 1;
 }
 
+/** Row slots before column slots before entry indices, so `diag` prints as `d[i] δ(i,j)`. */
+function freeOrder(name: string): string {
+  const group = name.startsWith('r') ? '0' : name.startsWith('c') ? '1' : '2';
+  return `${group}${name}`;
+}
+
 /**
  * Contracts the Kronecker deltas: a summed index tied to another index is replaced by it; two
  * different constants tied together make the monomial zero (undefined is returned); deltas left
@@ -121,7 +127,7 @@ function contract(m: Mono): Mono | undefined {
     if (isConst(ra) && isConst(rb)) return undefined;
     const ka = rank(ra, m.sums);
     const kb = rank(rb, m.sums);
-    const aWins = ka < kb || (ka === kb && ra < rb);
+    const aWins = ka < kb || (ka === kb && freeOrder(ra) < freeOrder(rb));
     if (aWins) parent.set(rb, ra);
     else parent.set(ra, rb);
   }
@@ -279,6 +285,8 @@ export function normalizeMono(m: Mono): KeyedMono | undefined {
 
 // ---------------------------------------------------------------- printing
 
+const SUMMED = ['k', 'l', 'p', 'q'];
+
 /** Prints an index name for people: `r0` → `i`, `c0` → `j`, `s0` → `k`, `$i` → `i`, `#2` → `2`. */
 export function indexLabel(name: string): string {
   if (isConst(name)) return name.slice(1);
@@ -287,7 +295,7 @@ export function indexLabel(name: string): string {
   if (!m) return name;
   const base = m[1] === 'r' ? 'i' : m[1] === 'c' ? 'j' : 'k';
   const n = Number(m[2]);
-  if (m[1] === 's') return n === 0 ? 'k' : `k${n}`;
+  if (m[1] === 's') return n < SUMMED.length ? (SUMMED[n] as string) : `k${n}`;
   return n === 0 ? base : `${base}${n + 1}`;
 }
 
