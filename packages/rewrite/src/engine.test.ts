@@ -314,8 +314,10 @@ describe('decidePsd', () => {
     expect(decide('A ⊙ B', 'A, B: 2×3').method).toBe('shape');
   });
   it('unknown where neither a law nor the numbers decide', () => {
-    const d = decide('diag(diagvec(P))', 'P: n×n psd');
+    // det(P) ≥ 0 for psd P, so det(P) Q is psd; no law of the table says so.
+    const d = decide('det(P) Q', 'P, Q: n×n psd');
     expect(d.verdict).toBe('unknown');
+    expect(decide('diag(diagvec(P))', 'P: n×n psd').verdict).toBe('psd');
   });
   it('concrete values are checked exactly', () => {
     expect(decide('[[2,-1],[-1,2]]', '').verdict).toBe('psd');
