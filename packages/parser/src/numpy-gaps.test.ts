@@ -1,0 +1,27 @@
+import { givensFrom, inferShape, printSexpr } from '@odot/core';
+import { describe, expect, test } from 'vitest';
+import { parseDeclarations, parseExpr } from './index.ts';
+
+const np = (text: string): string => printSexpr(parseExpr(text, 'numpy'));
+
+describe('NumPy dialect gaps', () => {
+  test('`*` between scalars is the scalar product (det, trace, entries), between matrices the Hadamard product', () => {
+    expect(np('np.linalg.det(A) * np.linalg.det(B)')).toBe(printSexpr(parseExpr('det(A) det(B)')));
+    expect(np('np.trace(A) * np.trace(B)')).toBe(printSexpr(parseExpr('tr(A) tr(B)')));
+    expect(np('A[0,0] * B[0,0] * C[1,1]')).toBe(printSexpr(parseExpr('A[1,1] B[1,1] C[2,2]')));
+    expect(np('A * B')).toBe('(hadamard A B)');
+    const decls = parseDeclarations('A, B: 2×3');
+    if (!decls.ok) throw new Error(decls.error.message);
+    const givens = givensFrom(decls.value);
+    expect(inferShape(parseExpr('np.trace(A @ B.T) * np.trace(A @ B.T)', 'numpy'), givens)).toEqual({ ok: true, value: { kind: 'scalar' } });
+  });
+
+  test('np.multiply, np.matmul, np.dot, np.transpose, and 1-D np.ones(n)', () => {
+    expect(np('np.multiply(A, B)')).toBe('(hadamard A B)');
+    expect(np('np.matmul(A, B)')).toBe(printSexpr(parseExpr('A B')));
+    expect(np('np.dot(A, B)')).toBe(printSexpr(parseExpr('A B')));
+    expect(np('np.transpose(A)')).toBe(printSexpr(parseExpr('Aᵀ')));
+    expect(np('np.ones(n)')).toBe(printSexpr(parseExpr('J_{n×1}')));
+    expect(() => parseExpr('np.multiply(A)', 'numpy')).toThrow(/takes 2 arguments/);
+  });
+});
