@@ -106,10 +106,15 @@ function sizeOf(t: Tok): readonly DimLiteral[] | undefined {
   return parts.map((p) => dim(p, t));
 }
 
-/** `J`, `J_{m×n}`, `J_n` (n×n), `I`, `I_n`, `O_n`, `O_{m×n}`, `\mathbf{J}`, `\mathbf{0}_{m \times n}`. */
+/** `J`, `J_{m×n}`, `J_n` (n×n), `I`, `I_n`, `O_n`, `O_{m×n}`, `\mathbf{J}`, `\mathbf{0}_{m \times n}`, the ones vector `𝟏`, `1_n`, `\mathbf{1}`. */
 export function constant(t: Tok): Expr {
   const span = tokenSpan(t);
   const size = sizeOf(t);
+  if (/^(?:𝟏|1_|\\mathb[fb]\{1\})/.test(t.text)) {
+    // The all-ones column vector `𝟏`, `1_n`, `\mathbf{1}_n`: n×1, n from context when not written.
+    if (size !== undefined && size.length > 1) fail('bad-size', `the ones vector has one size: \`${t.text}\``, span, { expected: ['`1_n`'] });
+    return ones(size?.[0], 1, span);
+  }
   const kind = t.text.startsWith('\\mathbf{0}') ? 'O' : t.text.startsWith('\\mathbf{J}') ? 'J' : t.value.charAt(0);
   const [rows, cols] = size === undefined ? [undefined, undefined] : [size[0], size[1] ?? size[0]];
   if (kind === 'I') {

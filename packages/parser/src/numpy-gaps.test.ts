@@ -25,3 +25,22 @@ describe('NumPy dialect gaps', () => {
     expect(() => parseExpr('np.multiply(A)', 'numpy')).toThrow(/takes 2 arguments/);
   });
 });
+
+describe('the ones vector', () => {
+  test('`𝟏`, `1_n`, `𝟏_n`, LaTeX `\\mathbf{1}` and `\\mathbb{1}` are the all-ones column vector', () => {
+    expect(printSexpr(parseExpr('1_n'))).toBe('(J n 1)');
+    expect(printSexpr(parseExpr('1_{n}'))).toBe('(J n 1)');
+    expect(printSexpr(parseExpr('𝟏_n'))).toBe('(J n 1)');
+    expect(printSexpr(parseExpr('\\mathbf{1}_n', 'latex'))).toBe('(J n 1)');
+    expect(printSexpr(parseExpr('\\mathbb{1}', 'latex'))).toBe(printSexpr(parseExpr('𝟏')));
+    expect(printSexpr(parseExpr('1'))).toBe('1');
+    expect(() => parseExpr('1_{m×n}')).toThrow(/one size/);
+  });
+
+  test('its length comes from the context: 𝟏ᵀ (A ⊙ B) 𝟏 is a scalar (1×1)', () => {
+    const decls = parseDeclarations('A, B: m×n');
+    if (!decls.ok) throw new Error(decls.error.message);
+    const shape = inferShape(parseExpr('𝟏ᵀ(A ⊙ B)𝟏'), givensFrom(decls.value));
+    expect(shape).toEqual({ ok: true, value: { kind: 'matrix', rows: 1, cols: 1 } });
+  });
+});
