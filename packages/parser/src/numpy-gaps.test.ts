@@ -1,4 +1,4 @@
-import { givensFrom, inferShape, printSexpr } from '@odot/core';
+import { givensFrom, inferShape, printDeclaration, printSexpr } from '@odot/core';
 import { describe, expect, test } from 'vitest';
 import { parseDeclarations, parseExpr } from './index.ts';
 
@@ -42,5 +42,19 @@ describe('the ones vector', () => {
     if (!decls.ok) throw new Error(decls.error.message);
     const shape = inferShape(parseExpr('𝟏ᵀ(A ⊙ B)𝟏'), givensFrom(decls.value));
     expect(shape).toEqual({ ok: true, value: { kind: 'matrix', rows: 1, cols: 1 } });
+  });
+});
+
+describe('natural and integer scalars', () => {
+  test('`k: natural` and `k: integer` declare scalars with a domain (not a vector of size "integer")', () => {
+    const d = parseDeclarations('k: natural; j: integer; c: scalar');
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value.map((x) => [x.shape.kind, x.domain])).toEqual([
+      ['scalar', 'natural'],
+      ['scalar', 'integer'],
+      ['scalar', undefined],
+    ]);
+    expect(givensFrom(d.value).get('k')?.domain).toBe('natural');
+    expect(printDeclaration(d.value[0] as (typeof d.value)[number])).toBe('k: natural');
   });
 });

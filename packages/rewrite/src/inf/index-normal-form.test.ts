@@ -113,3 +113,17 @@ describe('index normal form', () => {
     expect(decide('tr(A A A) tr(A A A)', 'tr(A A A)^2', 'A: n×n').kind).toBe('equal');
   });
 });
+
+describe('symbolic natural exponents (k: natural)', () => {
+  it('proves (A^⊙k)ᵀ = (Aᵀ)^⊙k, (A^⊙k)[1,1] = A[1,1]^k and (A ⊙ B)^⊙k = A^⊙k ⊙ B^⊙k', () => {
+    expect(decide('(A^⊙k)ᵀ', '(Aᵀ)^⊙k', 'A: m×n; k: natural').kind).toBe('equal');
+    expect(decide('(A^⊙k)[1,1]', 'A[1,1]^k', 'A: m×n; k: natural').kind).toBe('equal');
+    expect(decide('(A ⊙ B)^⊙k', 'A^⊙k ⊙ B^⊙k', 'A, B: m×n; k: natural').kind).toBe('equal');
+  });
+
+  it('a scalar k, or a power of a sum, stays outside; different forms are not refuted by instances that ignore natural', () => {
+    expect(decide('(A^⊙k)ᵀ', '(Aᵀ)^⊙k', 'A: m×n; k: scalar').kind).toBe('outside');
+    expect(decide('(A + B)^⊙k', 'A^⊙k + B^⊙k', 'A, B: m×n; k: natural').kind).toBe('outside');
+    expect(decide('A^⊙k ⊙ A', 'A^⊙k', 'A: m×n; k: natural').kind).toBe('undecided');
+  });
+});

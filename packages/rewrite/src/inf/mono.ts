@@ -14,6 +14,13 @@ export interface Factor {
   readonly idempotent: boolean;
   /** A dimension symbol (printed as the size it stands for). */
   readonly dim: boolean;
+  /** A symbolic natural exponent (`A[i,j]^k` from `A^⊙k` with `k: natural`). */
+  readonly pow?: string;
+}
+
+/** The name of a factor with its symbolic exponent, as the wiring sees it. */
+export function factorName(x: Factor): string {
+  return x.pow === undefined ? x.name : `${x.name}^${x.pow}`;
 }
 
 /**
@@ -163,10 +170,10 @@ function countUnused(m: Mono): Mono {
 }
 
 function factorText(x: Factor, label: (i: string) => string): string {
-  if (x.ix.length === 0) return x.dim ? `#${x.name}` : x.name;
+  if (x.ix.length === 0) return x.dim ? `#${factorName(x)}` : factorName(x);
   const ix = x.ix.map(label);
   if (x.symmetric) ix.sort();
-  return `${x.name}[${ix.join(',')}]`;
+  return `${x.name}[${ix.join(',')}]${x.pow === undefined ? '' : `^${x.pow}`}`;
 }
 
 /** Binary symbols: drops repeated factors (x² = x for x ∈ {0, 1}). */
@@ -216,7 +223,7 @@ function refine(m: Mono, vars: readonly string[], start: readonly number[]): num
         if (p === undefined) return;
         const ix = x.ix.map((j) => (j === i ? '*' : label(j)));
         if (x.symmetric) ix.sort();
-        (occ[p] as string[]).push(`${x.name}/${x.symmetric ? 's' : slot}/${ix.join(',')}`);
+        (occ[p] as string[]).push(`${factorName(x)}/${x.symmetric ? 's' : slot}/${ix.join(',')}`);
       });
     }
     const next = rankOf(vars.map((v, i) => `${colour[i]}|${(occ[i] as string[]).sort().join(';')}`));
@@ -302,10 +309,11 @@ export function indexLabel(name: string): string {
 /** Prints a monomial as an explicit Einstein sum: `2 c n Σ_{k∈n} A[i,k] B[k,j] δ(i,j)`. */
 export function printMono(m: Mono): string {
   const parts: string[] = [];
-  const scalars = m.f.filter((x) => x.ix.length === 0).map((x) => x.name).sort();
+  const power = (x: Factor): string => (x.pow === undefined ? '' : `^${x.pow}`);
+  const scalars = m.f.filter((x) => x.ix.length === 0).map((x) => `${x.name}${power(x)}`).sort();
   const entries = m.f
     .filter((x) => x.ix.length > 0)
-    .map((x) => `${x.name}[${x.ix.map(indexLabel).join(',')}]`)
+    .map((x) => `${x.name}[${x.ix.map(indexLabel).join(',')}]${power(x)}`)
     .sort();
   const deltas = m.d.map((pair) => `δ(${pair.map(indexLabel).sort().join(',')})`).sort();
   const sums = [...m.sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, r]) => `${indexLabel(k)}∈${r}`);

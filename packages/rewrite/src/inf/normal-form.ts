@@ -37,6 +37,8 @@ export class OutsideFragment extends Error {
 export interface IndexFormOptions {
   /** Most monomial products formed in one normalisation (default 200 000). */
   readonly maxTerms?: number;
+  /** Scalar symbols declared `natural`: allowed as symbolic exponents of Hadamard powers. */
+  readonly naturals?: ReadonlySet<string>;
 }
 
 /** Per-run state: the expansion budget, the scope of summation indices, the ranges of index names. */
@@ -46,6 +48,7 @@ interface Ctx {
   readonly scope: Map<string, string>;
   readonly ranges: Map<string, string>;
   readonly indexNames: ReadonlySet<string>;
+  readonly naturals: ReadonlySet<string>;
 }
 
 const rowName = (k: number): string => `r${k}`;
@@ -214,6 +217,25 @@ function power(k: number, unit: IndexForm, base: IndexForm, mul: (a: IndexForm, 
   return result;
 }
 
+/** The name of a declared natural exponent (`k: natural`), else undefined. */
+function symbolicExponent(t: Term, ctx: Ctx): string | undefined {
+  return t.op === 'sym' && t.shape.kind === 'scalar' && ctx.naturals.has(t.data) ? t.data : undefined;
+}
+
+/**
+ * x^⊙k for a declared natural k, entry by entry: a single monomial with coefficient 1, no sums, no
+ * deltas and no binary factors becomes the product of its factors to the k (true for k = 0 too).
+ * Anything else (a sum, 0, a delta: 0⁰ and δ⁰ are 1) is outside the fragment.
+ */
+function symbolicPower(base: IndexForm, k: string): IndexForm {
+  const only = base.terms.size === 1 ? ([...base.terms.values()][0] as Mono) : undefined;
+  const simple = only && only.c.num === 1n && only.c.den === 1n && only.sums.size === 0 && only.d.length === 0;
+  if (!only || !simple || only.f.some((x) => x.idempotent || x.pow !== undefined)) {
+    throw new OutsideFragment(`a power with the symbolic exponent ${k} of something other than one product of entries`);
+  }
+  return form(base.rows, base.cols, [{ ...only, f: only.f.map((x) => ({ ...x, pow: k })) }]);
+}
+
 function identityForm(ranges: readonly string[]): IndexForm {
   return one(ranges, ranges, ranges.map((_, k) => [rowName(k), colName(k)] as const));
 }
@@ -315,7 +337,9 @@ function numberForm(q: Rational): IndexForm {
 function closed(t: Term): boolean {
   const memo = t.memo.get('inf-closed');
   if (typeof memo === 'boolean') return memo;
-  const value = t.op !== 'entry' && t.op !== 'sum' && t.args.every(closed);
+  // Powers with a symbol as exponent depend on the declarations (`k: natural`), not only on the term.
+  const symbolicPow = (t.op === 'hpow' || t.op === 'mpow') && (t.args[1] as Term).op === 'sym';
+  const value = t.op !== 'entry' && t.op !== 'sum' && !symbolicPow && t.args.every(closed);
   t.memo.set('inf-closed', value);
   return value;
 }
@@ -364,11 +388,15 @@ function build(t: Term, ctx: Ctx): IndexForm {
       return trace(go(t.args[0] as Term, ctx));
     case 'hpow': {
       const base = go(t.args[0] as Term, ctx);
+      const symbolic = symbolicExponent(t.args[1] as Term, ctx);
+      if (symbolic !== undefined) return symbolicPower(base, symbolic);
       const k = natural(t.args[1] as Term, 'a Hadamard power', ctx);
       return power(k, one(base.rows, base.cols), base, (a, b) => hadamard(ctx, a, b));
     }
     case 'mpow': {
       const base = go(t.args[0] as Term, ctx);
+      const symbolic = symbolicExponent(t.args[1] as Term, ctx);
+      if (symbolic !== undefined && isScalarForm(base)) return symbolicPower(base, symbolic);
       sameRanges(base.rows, base.cols, 'a matrix power');
       const k = natural(t.args[1] as Term, 'a matrix power', ctx);
       return power(k, identityForm(base.rows), base, (a, b) => matmul(ctx, a, b));
@@ -412,7 +440,14 @@ export type IndexFormResult = { readonly ok: true; readonly form: IndexForm; rea
  * Sub-results are shared on the hash-consed terms; `maxTerms` bounds the expansion.
  */
 export function indexNormalForm(t: Term, options: IndexFormOptions = {}): IndexFormResult {
-  const ctx: Ctx = { budget: 0, maxTerms: options.maxTerms ?? 200_000, scope: new Map(), ranges: new Map(), indexNames: collectIndexNames(t, new Set()) };
+  const ctx: Ctx = {
+    budget: 0,
+    maxTerms: options.maxTerms ?? 200_000,
+    scope: new Map(),
+    ranges: new Map(),
+    indexNames: collectIndexNames(t, new Set()),
+    naturals: options.naturals ?? new Set(),
+  };
   try {
     return { ok: true, form: go(t, ctx), ranges: ctx.ranges };
   } catch (error) {
