@@ -214,7 +214,8 @@ describe('equivalent', () => {
       ['xᵀ (A ⊙ B) y', 'tr(diag(x) A diag(y) Bᵀ)', 'x: m; y: n; A, B: m×n', 'bilinear_hadamard'],
     ] as const) {
       const v = verdict(a, b, given);
-      expect([v.method, v.layer], a).toEqual(['proved', 'search']);
+      // The index normal form decides; the search supplies the chain of laws shown as steps.
+      expect([v.method, v.layer], a).toEqual(['proved', 'index-normal-form']);
       expect(v.steps.map((s) => s.law)).toContain(law);
     }
   });
@@ -240,7 +241,8 @@ describe('equivalent', () => {
     const v = equivalent(p('((A + B) ⊙ C)ᵀ'), p('Cᵀ ⊙ Aᵀ + Bᵀ ⊙ Cᵀ'), g('A, B, C: n×m'), { check: true });
     expect(v.ok && v.value.method).toBe('proved');
     const w = equivalent(p('u ⊙ v'), p('diag(u) v'), g('u, v: n'), { check: true });
-    expect(w.ok && w.value.layer).toBe('search');
+    expect(w.ok && w.value.layer).toBe('index-normal-form');
+    expect(w.ok && w.value.steps.map((st) => st.law)).toContain('hadamard_vec');
   });
 
   it('the cross-check catches a step that changes the value', () => {

@@ -241,7 +241,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
   const inf: IndexDecision = options.noIndexForm
     ? { kind: 'outside', reason: 'the index-normal-form layer was switched off' }
     : decideByIndexForm(a, b, ta, tb, givens, { refute: !options.symbolicOnly, ...indexFormLimits(options) });
-  const infFields: { fragment?: string; indexNormalForms?: readonly [string, string] } =
+  const infFields: InfFields =
     inf.kind === 'outside' ? { fragment: `outside the index-normal-form fragment: ${inf.reason}` } : { indexNormalForms: inf.forms };
   // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
   const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit: string } => {
@@ -261,38 +261,8 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     }
     return { limit: [nfLimit, found.limit].filter((x) => x !== undefined).join('; ') };
   };
-  if (inf.kind === 'equal') {
-    const searched = searchNormalForms();
-    if ('proved' in searched) return { ...searched.proved, ...infFields };
-    return {
-      equivalent: true,
-      method: 'proved',
-      layer: 'index-normal-form',
-      steps: [],
-      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.limit})`,
-      normalForms,
-      ...infFields,
-    };
-  }
-  if (inf.kind === 'different') {
-    const sizes = [...inf.counterexample.sizes].map(([k, v]) => `${k} = ${v}`).join(', ');
-    return {
-      equivalent: false,
-      method: 'refuted',
-      layer: 'index-normal-form',
-      steps: [],
-      counterexample: inf.counterexample,
-      explanation: `the index normal forms differ (${inf.forms[0]} against ${inf.forms[1]}); an exact instance${sizes ? ` at ${sizes}` : ''} separates the sides`,
-      normalForms,
-      ...infFields,
-    };
-  }
-  if (inf.kind === 'undecided') {
-    infFields.fragment =
-      inf.sizesTried.length > 0
-        ? `the index normal forms differ but no counterexample was found at sizes ${inf.sizesTried.join(', ')}`
-        : 'the index normal forms differ (no counterexample searched)';
-  }
+  const decided = indexFormVerdict(inf, normalForms, infFields, searchNormalForms);
+  if (decided) return decided;
   if (options.symbolicOnly) {
     const searched = searchNormalForms();
     if ('proved' in searched) return { ...searched.proved, ...infFields };
@@ -362,6 +332,58 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     ...infFields,
     ...(limit ? { limit } : {}),
   };
+}
+
+type InfFields = { fragment?: string; indexNormalForms?: readonly [string, string] };
+
+/**
+ * The verdict of the index-normal-form layer: proved (`layer: 'index-normal-form'`, with the chain
+ * of laws as steps when the bounded search finds one), refuted by its counterexample, or undefined (and a note in `infFields.fragment`) when
+ * the next layers must decide.
+ */
+function indexFormVerdict(
+  inf: IndexDecision,
+  normalForms: readonly [Expr, Expr],
+  infFields: InfFields,
+  searchNormalForms: () => { proved: EquivalenceVerdict } | { limit: string },
+): EquivalenceVerdict | undefined {
+  if (inf.kind === 'equal') {
+    // The normal form is the judge; the bounded search only looks for a chain of laws to show.
+    const searched = searchNormalForms();
+    if ('proved' in searched) {
+      const explanation = `both sides have the same index normal form ${inf.forms[0]}; a bounded search found the chain of laws shown`;
+      return { ...searched.proved, layer: 'index-normal-form', explanation, ...infFields };
+    }
+    return {
+      equivalent: true,
+      method: 'proved',
+      layer: 'index-normal-form',
+      steps: [],
+      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.limit})`,
+      normalForms,
+      ...infFields,
+    };
+  }
+  if (inf.kind === 'different') {
+    const sizes = [...inf.counterexample.sizes].map(([k, v]) => `${k} = ${v}`).join(', ');
+    return {
+      equivalent: false,
+      method: 'refuted',
+      layer: 'index-normal-form',
+      steps: [],
+      counterexample: inf.counterexample,
+      explanation: `the index normal forms differ (${inf.forms[0]} against ${inf.forms[1]}); an exact instance${sizes ? ` at ${sizes}` : ''} separates the sides`,
+      normalForms,
+      ...infFields,
+    };
+  }
+  if (inf.kind === 'undecided') {
+    infFields.fragment =
+      inf.sizesTried.length > 0
+        ? `the index normal forms differ but no counterexample was found at sizes ${inf.sizesTried.join(', ')}`
+        : 'the index normal forms differ (no counterexample searched)';
+  }
+  return undefined;
 }
 
 function indexFormLimits(options: EquivalenceOptions): { maxTerms?: number; seed?: number } {
