@@ -69,7 +69,7 @@ function naiveCanonical(e: Expr): string {
 }
 
 /** Equivalence pairs: [lhs, rhs, givens, expected]. */
-const CORPUS: readonly (readonly [string, string, string, boolean])[] = [
+export const CORPUS: readonly (readonly [string, string, string, boolean])[] = [
   ['A ⊙ B', 'B ⊙ A', 'A, B: m×n', true],
   ['(A ⊙ B) ⊙ C', 'A ⊙ (B ⊙ C)', 'A, B, C: m×n', true],
   ['A ⊙ (B + C)', 'A ⊙ B + A ⊙ C', 'A, B, C: m×n', true],

@@ -9,6 +9,7 @@ const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void
   ['rewrite', () => import('./rewrite.ts')],
   ['page', () => import('./page.ts')],
   ['startup', () => import('./startup.ts')],
+  ['inf', () => import('./inf.ts')],
 ];
 
 const only = process.argv.slice(2);

@@ -2,11 +2,16 @@ import type { Property } from './property.ts';
 import type { Shape } from './shape.ts';
 import type { Span } from './span.ts';
 
-/** One declaration line such as `A, B: m×n`, `D: n×n diagonal`, `u: 3`, `c: scalar`. */
+/** The number set of a scalar declared `k: natural` (0, 1, 2, …) or `k: integer`. */
+export type ScalarDomain = 'natural' | 'integer';
+
+/** One declaration line such as `A, B: m×n`, `D: n×n diagonal`, `u: 3`, `c: scalar`, `k: natural`. */
 export interface Declaration {
   readonly names: readonly string[];
   readonly shape: Shape;
   readonly properties: readonly Property[];
+  /** Set for `k: natural` and `k: integer` (the shape is scalar). */
+  readonly domain?: ScalarDomain;
   readonly span?: Span;
 }
 
@@ -14,6 +19,8 @@ export interface Declaration {
 export interface SymbolInfo {
   readonly shape: Shape;
   readonly properties: ReadonlySet<Property>;
+  /** `natural` or `integer` for scalars so declared. */
+  readonly domain?: ScalarDomain;
 }
 
 /** The symbols in scope with their shapes and properties. */
@@ -25,7 +32,8 @@ export function givensFrom(declarations: readonly Declaration[]): Givens {
   for (const decl of declarations) {
     for (const name of decl.names) {
       const before = out.get(name)?.properties ?? new Set<Property>();
-      out.set(name, { shape: decl.shape, properties: new Set([...before, ...decl.properties]) });
+      const domain = decl.domain ?? out.get(name)?.domain;
+      out.set(name, { shape: decl.shape, properties: new Set([...before, ...decl.properties]), ...(domain ? { domain } : {}) });
     }
   }
   return out;

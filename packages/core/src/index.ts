@@ -42,7 +42,7 @@ export type { OdotError, Result, Severity } from './error.ts';
 export { OdotException, fail, formatError, odotError, ok } from './error.ts';
 export type { Dim, MatrixShape, ScalarShape, Shape } from './shape.ts';
 export { SCALAR, formatShape, matrixShape } from './shape.ts';
-export type { Declaration, Givens, SymbolInfo } from './declaration.ts';
+export type { Declaration, Givens, ScalarDomain, SymbolInfo } from './declaration.ts';
 export { givensFrom } from './declaration.ts';
 export {
   add,

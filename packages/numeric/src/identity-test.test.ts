@@ -134,8 +134,16 @@ describe('identity testing: limits', () => {
     );
   });
   it('reports unknown when every draw is singular', () => {
-    const v = test('inv(u uᵀ)', 'inv(u uᵀ)', 'u: n');
+    // At n = 1 the rank-one u uᵀ is invertible, so the size is fixed at 3.
+    const v = test('inv(u uᵀ)', 'inv(u uᵀ)', 'u: n', { sizes: { n: 3 } });
     expect(v.verdict).toBe('unknown');
+  });
+  it('tries the sizes 1 and 2 too: det(J_n) = 0 is false at n = 1', () => {
+    const v = test('det(J_{n×n})', '0');
+    expect(v.verdict).toBe('different');
+    if (v.verdict === 'different') expect(v.counterexample.sizes.get('n')).toBe(1);
+    const w = test('A ⊙ B', 'B ⊙ A', 'A, B: m×n');
+    expect(w.verdict === 'equal' && w.sizes.map((s) => s.get('m'))).toEqual(expect.arrayContaining([1, 2]));
   });
   it('claims are not identity-tested', () => {
     const v = test('psd(A)', 'psd(A)', 'A: n×n');

@@ -22,7 +22,7 @@ export interface IdentityTestOptions {
   readonly seed?: number;
   /** Trials modulo p per size assignment (default 4; at least 64 when a symbol is binary). */
   readonly trials?: number;
-  /** How many size assignments for the symbolic dimensions (default 3). */
+  /** How many size assignments of distinct sizes ≥ 3 for the symbolic dimensions (default 3); then every symbolic size 1, and every one 2. */
   readonly sizeSets?: number;
   /** Sizes to use for some symbolic dimensions in every assignment. */
   readonly sizes?: NumberTable;
@@ -266,8 +266,12 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     let limit: string | undefined;
     let skippedAll = 0;
 
-    for (let set = 0; set < sizeSets && limit === undefined; set++) {
-      const sizes = assignSizes(dimNames, rng, 3, set * 2, fixed);
+    // Symbolic sizes: `sizeSets` assignments of distinct sizes ≥ 3, then every one 1 and every one 2
+    // (identities false only at small sizes, such as det(J_n) = 0 at n = 1).
+    const small = dimNames.some((d) => !fixed.has(d)) ? 2 : 0;
+    for (let set = 0; set < sizeSets + small && limit === undefined; set++) {
+      const sizes =
+        set >= sizeSets ? new Map([...dimNames.map((d) => [d, set - sizeSets + 1] as const), ...fixed]) : assignSizes(dimNames, rng, 3, set * 2, fixed);
       const shapes = new Map<string, ConcreteShape>();
       for (const s of specs) {
         const c = concreteShape(s.shape, sizes);

@@ -5,7 +5,9 @@ import {
   diag,
   diagVec,
   entry,
+  hadamard,
   identity,
+  matMul,
   kronecker,
   matrixLiteral,
   odotError,
@@ -104,10 +106,15 @@ function sizeOf(t: Tok): readonly DimLiteral[] | undefined {
   return parts.map((p) => dim(p, t));
 }
 
-/** `J`, `J_{m×n}`, `J_n` (n×n), `I`, `I_n`, `O_n`, `O_{m×n}`, `\mathbf{J}`, `\mathbf{0}_{m \times n}`. */
+/** `J`, `J_{m×n}`, `J_n` (n×n), `I`, `I_n`, `O_n`, `O_{m×n}`, `\mathbf{J}`, `\mathbf{0}_{m \times n}`, the ones vector `𝟏`, `1_n`, `\mathbf{1}`. */
 export function constant(t: Tok): Expr {
   const span = tokenSpan(t);
   const size = sizeOf(t);
+  if (/^(?:𝟏|1_|\\mathb[fb]\{1\})/.test(t.text)) {
+    // The all-ones column vector `𝟏`, `1_n`, `\mathbf{1}_n`: n×1, n from context when not written.
+    if (size !== undefined && size.length > 1) fail('bad-size', `the ones vector has one size: \`${t.text}\``, span, { expected: ['`1_n`'] });
+    return ones(size?.[0], 1, span);
+  }
   const kind = t.text.startsWith('\\mathbf{0}') ? 'O' : t.text.startsWith('\\mathbf{J}') ? 'J' : t.value.charAt(0);
   const [rows, cols] = size === undefined ? [undefined, undefined] : [size[0], size[1] ?? size[0]];
   if (kind === 'I') {
@@ -125,8 +132,13 @@ export function constant(t: Tok): Expr {
 
 /** `( e )`: the same node, its span widened to the brackets (that is how the lint pass sees brackets). */
 export function paren(open: Tok, e: Expr, close: Tok): Expr {
-  return { ...e, span: tokensSpan(open, close) };
+  const out = { ...e, span: tokensSpan(open, close) };
+  parenthesized.add(out);
+  return out;
 }
+
+/** Nodes written in brackets: `(a) * (b)` stays element-wise even between scalars (printers bracket operands). */
+const parenthesized = new WeakSet<Expr>();
 
 // ---- lists (persistent, so partial parses never share mutable arrays) ----------------------
 
@@ -226,8 +238,32 @@ export function addOrSub(l: Expr, op: Tok, r: Expr): Expr {
   return binary(op.kind === 'plus' ? 'Add' : 'Sub', l, r);
 }
 
-/** `A ⊙ B` (`.*`, numpy `*`), `A B` (`·`, `@`, matlab `*`), `A ⊗ B`. */
+/** Operands that are scalars whatever the declarations: numbers, traces, determinants, entries, sums, and products of these. */
+function scalarOperand(e: Expr): boolean {
+  switch (e.type) {
+    case 'NumberLiteral':
+    case 'Trace':
+    case 'Det':
+    case 'Entry':
+    case 'Sum':
+      return true;
+    case 'Neg':
+      return scalarOperand(e.operand);
+    case 'MatMul':
+      return scalarOperand(e.left) && scalarOperand(e.right);
+    default:
+      return false;
+  }
+}
+
+/**
+ * `A ⊙ B` (`.*`, numpy `*`), `A B` (`·`, `@`, matlab `*`), `A ⊗ B`. NumPy's `*` between two
+ * unbracketed scalars (`np.trace(A) * np.trace(B)`, `A[0,0] * B[0,0]`) is the scalar product.
+ */
 export function product(l: Expr, op: Tok, r: Expr): Expr {
+  if (op.kind === 'had' && op.text === '*' && scalarOperand(l) && scalarOperand(r) && !parenthesized.has(l) && !parenthesized.has(r)) {
+    return binary('MatMul', l, r);
+  }
   return binary(op.kind === 'had' ? 'Hadamard' : op.kind === 'kron' ? 'Kronecker' : 'MatMul', l, r);
 }
 
@@ -440,6 +476,12 @@ function build(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr
     case 'kron':
       arity(fn, args, [2], span);
       return kronecker(a as Expr, b as Expr, span);
+    case 'multiply':
+      arity(fn, args, [2], span);
+      return hadamard(a as Expr, b as Expr, span);
+    case 'matmul':
+      arity(fn, args, [2], span);
+      return matMul(a as Expr, b as Expr, span);
     case 'matrix_power': {
       arity(fn, args, [2], span);
       const k = asNumber(b as Expr);
@@ -479,6 +521,8 @@ function build(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr
       return det(x, span);
     case 'inv':
       return inverse(x, span);
+    case 'transpose':
+      return transpose(x, span);
     default:
       return claim(CLAIMS[op] ?? 'psd', x, span);
   }

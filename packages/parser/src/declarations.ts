@@ -1,5 +1,5 @@
 import { OdotException, PROPERTIES, SCALAR, closest, fail, isProperty, matrixShape, odotError, ok } from '@odot/core';
-import type { Declaration, Dim, OdotError, Point, Property, Result, Shape, Span } from '@odot/core';
+import type { Declaration, Dim, OdotError, Point, Property, Result, ScalarDomain, Shape, Span } from '@odot/core';
 
 const NAME = /^[A-Za-z\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9]*[\u2080-\u2089]*$/;
 const DIM = '([A-Za-z][A-Za-z0-9]*|\\d+)';
@@ -23,7 +23,8 @@ function dim(s: string): Dim {
 
 /**
  * Parses declarations, one per line or separated by `;`: `A, B: m×n`, `D: n×n diagonal`,
- * `P, Q: n×n psd`, `u: n` (a column vector, n×1), `u: 3`, `c: scalar`; `x` is accepted for `×`
+ * `P, Q: n×n psd`, `u: n` (a column vector, n×1), `u: 3`, `c: scalar`, `k: natural`, `k: integer`
+ * (scalars whose values are natural numbers or integers); `x` is accepted for `×`
  * and `#` starts a comment. Empty input gives no declarations.
  */
 export function parseDeclarations(text: string): Result<Declaration[]> {
@@ -69,12 +70,15 @@ export function parseDeclarations(text: string): Result<Declaration[]> {
       skip();
       const shapeAt = offset;
       let shape: Shape;
+      let domain: ScalarDomain | undefined;
       const size = SIZE.exec(rest);
       const single = ONE_DIM.exec(rest);
-      if (/^scalar(?![A-Za-z0-9])/.test(rest)) {
+      const scalarWord = /^(scalar|natural|integer)(?![A-Za-z0-9])/.exec(rest)?.[1];
+      if (scalarWord !== undefined) {
         shape = SCALAR;
-        offset += 6;
-        rest = rest.slice(6);
+        if (scalarWord !== 'scalar') domain = scalarWord as ScalarDomain;
+        offset += scalarWord.length;
+        rest = rest.slice(scalarWord.length);
       } else if (size?.[1] !== undefined && size[2] !== undefined) {
         shape = matrixShape(dim(size[1]), dim(size[2]));
         offset += size[0].length;
@@ -86,7 +90,7 @@ export function parseDeclarations(text: string): Result<Declaration[]> {
       } else {
         const word = /^\S*/.exec(rest)?.[0] ?? '';
         return error('bad-declaration', `expected a shape after \`:\`${word ? `, found \`${word}\`` : ''}`, offset, offset + word.length, {
-          expected: ['`m×n`', '`n` (a column vector)', '`scalar`'],
+          expected: ['`m×n`', '`n` (a column vector)', '`scalar`', '`natural`', '`integer`'],
         });
       }
       for (const d of shape.kind === 'matrix' ? [shape.rows, shape.cols] : []) {
@@ -107,7 +111,7 @@ export function parseDeclarations(text: string): Result<Declaration[]> {
         rest = rest.slice(word.length);
         skip();
       }
-      out.push({ names, shape, properties, span: span(start, end) });
+      out.push({ names, shape, properties, ...(domain ? { domain } : {}), span: span(start, end) });
     }
   } catch (e) {
     if (e instanceof OdotException) return fail(e.error);

@@ -21,7 +21,10 @@ export type FunctionOp =
   | 'zeros'
   | 'eye'
   | 'array'
-  | 'matrix_power';
+  | 'matrix_power'
+  | 'multiply'
+  | 'matmul'
+  | 'transpose';
 
 const PLAIN: Readonly<Record<string, FunctionOp>> = {
   diag: 'diag',
@@ -52,6 +55,10 @@ const NUMPY: Readonly<Record<string, FunctionOp>> = {
   'np.eye': 'eye',
   'np.identity': 'eye',
   'np.array': 'array',
+  'np.multiply': 'multiply',
+  'np.matmul': 'matmul',
+  'np.dot': 'matmul',
+  'np.transpose': 'transpose',
 };
 
 const MATLAB: Readonly<Record<string, FunctionOp>> = {

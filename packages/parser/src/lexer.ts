@@ -15,6 +15,9 @@ const GREEK = '\u03b1-\u03c9\u0391-\u03a9';
 // instead of its combined RegExp, so the common one-character tokens (a space, `+`, brackets,
 // `⊙`) come first. Types whose other spellings are longer get a second type (`hadDot`, `wsRun`,
 // …) that `token-pass.ts` folds back.
+/** The all-ones column vector: `𝟏`, `𝟏_n`, `1_n`, `1_{n}` (a bare `1` stays the number). */
+const ONES_VECTOR = '𝟏(?:_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+))?|1_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)';
+
 const plainRules: moo.Rules = {
   ws: ' ',
   plus: '+',
@@ -38,8 +41,9 @@ const plainRules: moo.Rules = {
   semi: ';',
   sub: '_',
   wsRun: WS,
+  // Before `num`: the ones vector `1_n` starts with a digit. `𝟏` and `1_n` are the all-ones column vector.
+  constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])|${ONES_VECTOR}`),
   num: /\d+\/\d+|\d+\.\d+|\d+/,
-  constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])`),
   sum: /(?:Σ|∑|sum)_(?:\{[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*\}|[A-Za-z][A-Za-z0-9]*)/,
   ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*`),
   hpow: /\^[ \t]*[⊙∘]|\.\^/,
@@ -59,8 +63,8 @@ const LATEX_SIZE = '(?:_(?:\\{[^{},\\n]*(?:\\{[^{},\\n]*\\}[^{},\\n]*)*\\}|[A-Za
 
 const latexRules: moo.Rules = {
   ws: { match: /(?:[ \t\r\n\f\v~]|\\[,;:! ]|\\q?quad(?![A-Za-z]))+/, lineBreaks: true },
+  constant: new RegExp(`\\\\(?:mathbf|mathbb)\\{1\\}${LATEX_SIZE}|\\\\mathbf\\{[J0]\\}${LATEX_SIZE}|(?:J|I|O(?=_))${LATEX_SIZE}|${ONES_VECTOR}`),
   num: /\\[dt]?frac[ \t]*\{[ \t]*\d+[ \t]*\}[ \t]*\{[ \t]*\d+[ \t]*\}|\d+\/\d+|\d+\.\d+|\d+/,
-  constant: new RegExp(`\\\\mathbf\\{[J0]\\}${LATEX_SIZE}|(?:J|I|O(?=_))${LATEX_SIZE}`),
   sum: /\\sum_(?:\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)?\}|[A-Za-z])/,
   fn: new RegExp(
     `\\\\(?:operatorname|text|mathop)\\{[A-Za-z]+\\}|\\\\mathrm\\{(?:${LATEX_FUNCTION_WORDS})\\}(?=[ \\t]*(?:\\(|\\\\left))|\\\\(?:det|tr|diag|Tr)(?![A-Za-z])|(?:${LATEX_FUNCTION_WORDS})(?=[ \\t]*(?:\\(|\\\\left))`,

@@ -138,6 +138,12 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
         if (r.kind === 'scalar') return l;
         return l.cols === r.rows ? matrixShape(l.rows, r.cols) : undefined;
       }
+      case 'Equal': {
+        // Both sides of an equation at once (equivalence checks): the same shape, exactly.
+        const l = go(e.left);
+        const r = l && go(e.right);
+        return l && r && same(l, r) ? SCALAR : undefined;
+      }
       case 'ScalarMul': {
         const c = go(e.scalar);
         return c?.kind === 'scalar' ? go(e.operand) : undefined;

@@ -11,6 +11,7 @@ import {
 import { exprToTerm, termToExpr } from './convert.ts';
 import { givensOfTerms } from './cross-check.ts';
 import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
+import { degenerateCounterexample } from './psd-degenerate.ts';
 import { normalize } from './simplify.ts';
 import { freeNames } from './term.ts';
 
@@ -113,10 +114,21 @@ export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bin
       });
     }
   }
+  const degenerate = degenerateCounterexample(termToExpr(term), names, merged, property);
+  if (degenerate) {
+    return ok({
+      verdict: 'not-psd',
+      property,
+      method: 'counterexample',
+      counterexample: degenerate.bindings,
+      evidence: degenerate.evidence,
+      explanation: `not ${property} in general: the degenerate instance ${degenerate.description} satisfies the givens and gives a matrix that is not ${property}`,
+    });
+  }
   return ok({
     verdict: 'unknown',
     property,
     method: 'none',
-    explanation: `no law shows ${property} and no counterexample was found in ${tried} random instances`,
+    explanation: `no law shows ${property} and no counterexample was found in ${tried} random instances nor among the degenerate ones (zero, rank one, singular, J, 2I − J; sizes 1–3)`,
   });
 }

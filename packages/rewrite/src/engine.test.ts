@@ -214,7 +214,8 @@ describe('equivalent', () => {
       ['xᵀ (A ⊙ B) y', 'tr(diag(x) A diag(y) Bᵀ)', 'x: m; y: n; A, B: m×n', 'bilinear_hadamard'],
     ] as const) {
       const v = verdict(a, b, given);
-      expect([v.method, v.layer], a).toEqual(['proved', 'search']);
+      // The index normal form decides; the search supplies the chain of laws shown as steps.
+      expect([v.method, v.layer], a).toEqual(['proved', 'index-normal-form']);
       expect(v.steps.map((s) => s.law)).toContain(law);
     }
   });
@@ -228,7 +229,9 @@ describe('equivalent', () => {
   it('falls back to testing when the search hits its limits, and says so', () => {
     const v = verdict('diag(x) A diag(y)', '(x yᵀ) ⊙ A', 'x: m; A: m×n; y: n');
     expect(v.method).toBe('proved');
-    const w = equivalent(p('diag(x) A diag(y)'), p('(x yᵀ) ⊙ A'), g('x: m; A: m×n; y: n'), { noSearch: true });
+    const u = equivalent(p('diag(x) A diag(y)'), p('(x yᵀ) ⊙ A'), g('x: m; A: m×n; y: n'), { noSearch: true });
+    expect(u.ok && [u.value.method, u.value.layer]).toEqual(['proved', 'index-normal-form']);
+    const w = equivalent(p('diag(x) A diag(y)'), p('(x yᵀ) ⊙ A'), g('x: m; A: m×n; y: n'), { noSearch: true, noIndexForm: true });
     expect(w.ok && w.value.method).toBe('equal-by-testing');
     expect(w.ok && w.value.errorBound).toBeLessThan(1e-6);
     expect(w.ok && w.value.limit).toContain('search');
@@ -238,7 +241,8 @@ describe('equivalent', () => {
     const v = equivalent(p('((A + B) ⊙ C)ᵀ'), p('Cᵀ ⊙ Aᵀ + Bᵀ ⊙ Cᵀ'), g('A, B, C: n×m'), { check: true });
     expect(v.ok && v.value.method).toBe('proved');
     const w = equivalent(p('u ⊙ v'), p('diag(u) v'), g('u, v: n'), { check: true });
-    expect(w.ok && w.value.layer).toBe('search');
+    expect(w.ok && w.value.layer).toBe('index-normal-form');
+    expect(w.ok && w.value.steps.map((st) => st.law)).toContain('hadamard_vec');
   });
 
   it('the cross-check catches a step that changes the value', () => {
@@ -312,8 +316,10 @@ describe('decidePsd', () => {
     expect(decide('A ⊙ B', 'A, B: 2×3').method).toBe('shape');
   });
   it('unknown where neither a law nor the numbers decide', () => {
-    const d = decide('diag(diagvec(P))', 'P: n×n psd');
+    // det(P) ≥ 0 for psd P, so det(P) Q is psd; no law of the table says so.
+    const d = decide('det(P) Q', 'P, Q: n×n psd');
     expect(d.verdict).toBe('unknown');
+    expect(decide('diag(diagvec(P))', 'P: n×n psd').verdict).toBe('psd');
   });
   it('concrete values are checked exactly', () => {
     expect(decide('[[2,-1],[-1,2]]', '').verdict).toBe('psd');

@@ -17,6 +17,7 @@ import {
 } from './rewrite.ts';
 import { normalize, reorderLaw, type SimplifyOptions } from './simplify.ts';
 import type { Term } from './term.ts';
+import { decideByIndexForm, type IndexDecision } from './inf/decide.ts';
 
 /** Limits and switches of `equivalent`. */
 export interface EquivalenceOptions {
@@ -37,6 +38,12 @@ export interface EquivalenceOptions {
   readonly testTimeMs?: number;
   /** Debug mode: cross-check every emitted step numerically. */
   readonly check?: boolean;
+  /** Skip the index-normal-form layer. */
+  readonly noIndexForm?: boolean;
+  /** Most monomial products of the index normal form before falling back to testing (default 200 000). */
+  readonly indexFormTerms?: number;
+  /** Attach the index normal forms of both sides to every verdict in the fragment (the certificate). */
+  readonly certificate?: boolean;
 }
 
 /**
@@ -48,7 +55,7 @@ export interface EquivalenceOptions {
 export interface EquivalenceVerdict {
   readonly equivalent: boolean;
   readonly method: 'proved' | 'refuted' | 'equal-by-testing' | 'unknown';
-  readonly layer: 'canonical' | 'normal-form' | 'search' | 'numeric';
+  readonly layer: 'canonical' | 'normal-form' | 'index-normal-form' | 'search' | 'numeric';
   readonly steps: readonly RewriteStep[];
   readonly counterexample?: Counterexample;
   readonly errorBound?: number;
@@ -57,6 +64,10 @@ export interface EquivalenceVerdict {
   readonly explanation: string;
   /** The normal forms of both sides (when the normal-form layer ran). */
   readonly normalForms?: readonly [Expr, Expr];
+  /** The index normal forms of both sides printed as explicit Einstein sums (when the sides are in the fragment). */
+  readonly indexNormalForms?: readonly [string, string];
+  /** Why the index normal form did not decide (outside the fragment, over the expansion limit, no counterexample found). */
+  readonly fragment?: string;
 }
 
 /** The two sides as terms, their shapes inferred together (1×1 and scalar count as equal). */
@@ -190,7 +201,10 @@ export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), options
   if (!terms.ok) return terms;
   const [ta, tb] = terms.value;
   try {
-    return ok(decide(a, b, ta, tb, givens, options));
+    const v = decide(a, b, ta, tb, givens, options);
+    if (!options.certificate || v.indexNormalForms || options.noIndexForm) return ok(v);
+    const d = decideByIndexForm(a, b, ta, tb, givens, { refute: false, ...indexFormLimits(options) });
+    return ok(d.kind === 'outside' ? { ...v, fragment: d.reason } : { ...v, indexNormalForms: d.forms });
   } catch (error) {
     if (error instanceof UnsoundStep) return fail(odotError('unsound-step', error.message));
     throw error;
@@ -224,6 +238,11 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       ...(nfLimit ? { limit: nfLimit } : {}),
     };
   }
+  const inf: IndexDecision = options.noIndexForm
+    ? { kind: 'outside', reason: 'the index-normal-form layer was switched off' }
+    : decideByIndexForm(a, b, ta, tb, givens, { refute: !options.symbolicOnly, ...indexFormLimits(options) });
+  const infFields: InfFields =
+    inf.kind === 'outside' ? { fragment: `outside the index-normal-form fragment: ${inf.reason}` } : { indexNormalForms: inf.forms };
   // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
   const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit: string } => {
     const found = options.noSearch ? { limit: 'search: skipped' } : search(na.term, nb.term, givens, options);
@@ -242,9 +261,11 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     }
     return { limit: [nfLimit, found.limit].filter((x) => x !== undefined).join('; ') };
   };
+  const decided = indexFormVerdict(inf, normalForms, infFields, searchNormalForms);
+  if (decided) return decided;
   if (options.symbolicOnly) {
     const searched = searchNormalForms();
-    if ('proved' in searched) return searched.proved;
+    if ('proved' in searched) return { ...searched.proved, ...infFields };
     const { limit } = searched;
     return {
       equivalent: false,
@@ -253,6 +274,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       steps: [],
       explanation: `no proof found (${limit}); numeric testing was switched off`,
       normalForms,
+      ...infFields,
       ...(limit ? { limit } : {}),
     };
   }
@@ -269,6 +291,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       steps: [],
       explanation: `no proof found and the expressions cannot be tested: ${verdict.error.message}`,
       normalForms,
+      ...infFields,
     };
   }
   if (verdict.verdict === 'different') {
@@ -280,10 +303,11 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       counterexample: verdict.counterexample,
       explanation: verdict.explanation,
       normalForms,
+      ...infFields,
     };
   }
   const searched = searchNormalForms();
-  if ('proved' in searched) return searched.proved;
+  if ('proved' in searched) return { ...searched.proved, ...infFields };
   const { limit } = searched;
   if (verdict.verdict === 'equal') {
     return {
@@ -292,8 +316,9 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       layer: 'numeric',
       steps: [],
       errorBound: verdict.errorBound,
-      explanation: `no proof found (${limit}); ${verdict.explanation}`,
+      explanation: `no proof found (${limit}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
       normalForms,
+      ...infFields,
       ...(limit ? { limit } : {}),
     };
   }
@@ -304,6 +329,66 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     steps: [],
     explanation: `no proof found (${limit}) and testing was inconclusive: ${verdict.reason}`,
     normalForms,
+    ...infFields,
     ...(limit ? { limit } : {}),
+  };
+}
+
+type InfFields = { fragment?: string; indexNormalForms?: readonly [string, string] };
+
+/**
+ * The verdict of the index-normal-form layer: proved (`layer: 'index-normal-form'`, with the chain
+ * of laws as steps when the bounded search finds one), refuted by its counterexample, or undefined (and a note in `infFields.fragment`) when
+ * the next layers must decide.
+ */
+function indexFormVerdict(
+  inf: IndexDecision,
+  normalForms: readonly [Expr, Expr],
+  infFields: InfFields,
+  searchNormalForms: () => { proved: EquivalenceVerdict } | { limit: string },
+): EquivalenceVerdict | undefined {
+  if (inf.kind === 'equal') {
+    // The normal form is the judge; the bounded search only looks for a chain of laws to show.
+    const searched = searchNormalForms();
+    if ('proved' in searched) {
+      const explanation = `both sides have the same index normal form ${inf.forms[0]}; a bounded search found the chain of laws shown`;
+      return { ...searched.proved, layer: 'index-normal-form', explanation, ...infFields };
+    }
+    return {
+      equivalent: true,
+      method: 'proved',
+      layer: 'index-normal-form',
+      steps: [],
+      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.limit})`,
+      normalForms,
+      ...infFields,
+    };
+  }
+  if (inf.kind === 'different') {
+    const sizes = [...inf.counterexample.sizes].map(([k, v]) => `${k} = ${v}`).join(', ');
+    return {
+      equivalent: false,
+      method: 'refuted',
+      layer: 'index-normal-form',
+      steps: [],
+      counterexample: inf.counterexample,
+      explanation: `the index normal forms differ (${inf.forms[0]} against ${inf.forms[1]}); an exact instance${sizes ? ` at ${sizes}` : ''} separates the sides`,
+      normalForms,
+      ...infFields,
+    };
+  }
+  if (inf.kind === 'undecided') {
+    infFields.fragment =
+      inf.sizesTried.length > 0
+        ? `the index normal forms differ but no counterexample was found at sizes ${inf.sizesTried.join(', ')}`
+        : 'the index normal forms differ (no counterexample searched)';
+  }
+  return undefined;
+}
+
+function indexFormLimits(options: EquivalenceOptions): { maxTerms?: number; seed?: number } {
+  return {
+    ...(options.indexFormTerms === undefined ? {} : { maxTerms: options.indexFormTerms }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
 }

@@ -13,3 +13,6 @@ export { equivalent } from './equivalent.ts';
 export type { PsdDecision, PsdDecisionOptions } from './decide-psd.ts';
 export { decidePsd } from './decide-psd.ts';
 export { canonicalForm, canonicallyEqual } from './canonical.ts';
+export type { IndexDecision, IndexDecisionOptions } from './inf/decide.ts';
+export type { IndexFormOptions } from './inf/normal-form.ts';
+export { decideIndexNormalForm, indexNormalFormText } from './inf/public.ts';

@@ -120,10 +120,10 @@ function direct(t: Term, property: Property): TermProof | undefined {
         }
         return undefined;
       }
+      if (property === 'pd') return fromEveryArg(property, t, 'schur_pd') ?? schurStrengthened(t);
       const rule = {
         symmetric: 'hadamard_keeps_symmetric',
         psd: 'schur',
-        pd: 'schur_pd',
         nonnegative: 'hadamard_keeps_nonnegative',
         binary: 'hadamard_keeps_binary',
       }[property];
@@ -197,7 +197,7 @@ function direct(t: Term, property: Property): TermProof | undefined {
         diagonal: 'hadamard_keeps_diagonal',
         nonnegative: 'hadamard_keeps_nonnegative',
         binary: 'hadamard_keeps_binary',
-        pd: 'schur_pd',
+        pd: 'hadamard_power_pd',
       }[property];
       const p = proveProperty(base, property);
       return p ? proof(property, t, rule, [p]) : undefined;
@@ -216,11 +216,16 @@ function direct(t: Term, property: Property): TermProof | undefined {
       return p ? proof(property, t, 'inverse_pd', [p]) : undefined;
     }
     case 'kron': {
-      if (property !== 'psd' && property !== 'symmetric') return undefined;
-      return fromEveryArg(property, t, property === 'psd' ? 'kronecker_psd' : 'kronecker_keeps_symmetric');
+      const rule = { psd: 'kronecker_psd', pd: 'kronecker_pd', symmetric: 'kronecker_keeps_symmetric' }[property as string];
+      return rule ? fromEveryArg(property, t, rule) : undefined;
     }
     case 'diag': {
       if (property === 'diagonal') return proof(property, t, 'diag_diagonal');
+      const inner = t.args[0] as Term;
+      if ((property === 'psd' || property === 'pd') && inner.op === 'diagvec') {
+        const p = proveProperty(inner.args[0] as Term, property);
+        if (p) return proof(property, t, property === 'psd' ? 'diag_diagvec_psd' : 'diag_diagvec_pd', [p]);
+      }
       if (property === 'psd' || property === 'nonnegative') {
         const p = proveProperty(t.args[0] as Term, 'nonnegative');
         return p ? proof(property, t, property === 'psd' ? 'diag_nonnegative_psd' : 'diag_keeps_nonnegative', [p]) : undefined;
@@ -239,6 +244,47 @@ function direct(t: Term, property: Property): TermProof | undefined {
     case 'claim':
       return undefined;
   }
+}
+
+/**
+ * A proof that a psd term has a positive diagonal (the hypothesis of Schur's strengthening),
+ * recorded as a psd proof with rule `psd_positive_diagonal`: pd matrices, `J`, ⊙ and ⊗ of such,
+ * Hadamard powers of such, positive multiples, and psd sums with one such summand.
+ */
+export function positiveDiagonal(t: Term): TermProof | undefined {
+  const key = 'prop:positive-diagonal';
+  if (t.memo.has(key)) return t.memo.get(key) as TermProof | undefined;
+  t.memo.set(key, undefined);
+  const wrap = (premises: readonly TermProof[] | undefined): TermProof | undefined =>
+    premises ? proof('psd', t, 'psd_positive_diagonal', premises) : undefined;
+  const every = (args: readonly Term[]): TermProof[] | undefined => {
+    const out = args.map(positiveDiagonal);
+    return out.every((p) => p !== undefined) ? (out as TermProof[]) : undefined;
+  };
+  let result: TermProof | undefined;
+  const pd = proveProperty(t, 'pd');
+  if (pd) result = wrap([pd]);
+  else if (t.op === 'ones' && square(t)) result = wrap([proof('psd', t, 'ones_psd')]);
+  else if (t.op === 'had' || t.op === 'kron') result = wrap(every(t.args));
+  else if (t.op === 'hpow' && isPositiveInteger(t.args[1] as Term)) result = wrap(every([t.args[0] as Term]));
+  else if (t.op === 'smul' && (t.args[0] as Term).value && ((t.args[0] as Term).value?.num ?? 0n) > 0n) result = wrap(every([t.args[1] as Term]));
+  else if (t.op === 'add') {
+    const psd = all(t.args, 'psd');
+    const strict = t.args.map(positiveDiagonal).find((p) => p !== undefined);
+    result = psd && strict ? wrap([strict, ...psd]) : undefined;
+  }
+  t.memo.set(key, result);
+  return result;
+}
+
+/** Schur's strengthening: P pd and Q psd with a positive diagonal give P ⊙ Q pd (any number of such factors besides one pd). */
+function schurStrengthened(t: Term): TermProof | undefined {
+  const strictAt = t.args.findIndex((a) => proveProperty(a, 'pd') !== undefined);
+  if (strictAt < 0) return undefined;
+  const strict = proveProperty(t.args[strictAt] as Term, 'pd') as TermProof;
+  const rest = t.args.filter((_, i) => i !== strictAt).map(positiveDiagonal);
+  if (!rest.every((p) => p !== undefined)) return undefined;
+  return proof('pd', t, 'schur_pd_positive_diagonal', [strict, ...(rest as TermProof[])]);
 }
 
 function implied(t: Term, property: Property): TermProof | undefined {

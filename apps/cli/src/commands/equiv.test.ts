@@ -8,6 +8,9 @@ interface EquivJson {
   steps: { law: string; before: string; after: string; path: number[] }[];
   counterexample?: { bindings: Record<string, { shape: number[]; value: unknown }>; left: unknown; right: unknown };
   errorBound?: number;
+  indexNormalForms?: { left: string; right: string };
+  fragment?: string;
+  explanation: string;
 }
 
 function json(args: string[]): { code: number; data: EquivJson } {
@@ -61,5 +64,31 @@ describe('odot equiv (built command)', () => {
     expect(sides.code).toBe(2);
     expect(sides.stderr).toContain('different shapes: 2×3 and 3×2');
     expect(runOdot(['equiv', 'A ⊙']).code).toBe(2);
+  });
+
+  it('proves the polynomial fragment by the index normal form and reports both forms', () => {
+    const { code, data } = json(['J_{1×m} (A ⊙ B) J_{n×1}', 'tr(A Bᵀ)', '--given', 'A, B: m×n']);
+    expect(code).toBe(0);
+    expect([data.method, data.layer]).toEqual(['proved', 'index-normal-form']);
+    expect(data.indexNormalForms).toEqual({ left: 'Σ_{k∈m,l∈n} A[k,l] B[k,l]', right: 'Σ_{k∈m,l∈n} A[k,l] B[k,l]' });
+  });
+
+  it('refutes by the index normal form with the separating size, exit 1; --explain prints the forms', () => {
+    const { code, data } = json(['tr(A ⊙ A)', 'tr(A)^2', '--given', 'A: n×n']);
+    expect(code).toBe(1);
+    expect([data.method, data.layer]).toEqual(['refuted', 'index-normal-form']);
+    expect(data.indexNormalForms?.left).toBe('Σ_{k∈n} A[k,k] A[k,k]');
+    const run = runOdot(['equiv', 'D ⊙ D', 'D^2', '--given', 'D: n×n diagonal', '--explain']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('left:  [i,j] ↦ D[i] D[i] δ(i,j)');
+  });
+
+  it('outside the fragment says so and tests sizes 1 and 2 as well: det(J_n) = 0 is false at n = 1', () => {
+    const { code, data } = json(['det(J_{n×n})', '0']);
+    expect(code).toBe(1);
+    expect(data.fragment).toContain('determinant');
+    const ok = json(['inv(A B)', 'inv(B) inv(A)', '--given', 'A, B: n×n']);
+    expect(ok.data.method).toBe('equal-by-testing');
+    expect(ok.data.explanation).toMatch(/outside the index-normal-form fragment.*n=1.*n=2/);
   });
 });

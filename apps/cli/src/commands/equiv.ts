@@ -1,7 +1,7 @@
 import { inferShape, printPlain } from '@odot/core';
 import { formatValue, valueToJson } from '@odot/numeric';
 import { equivalent, type EquivalenceVerdict } from '@odot/rewrite';
-import { EXIT, type Command } from '../command.ts';
+import { EXIT, type Command, type OptionSpec } from '../command.ts';
 import {
   DIALECT_OPTION,
   GIVEN_OPTION,
@@ -18,6 +18,7 @@ import { bindingLines, bindingsJson, stepJson, stepLine } from '../rewrite-forma
 const LAYER_TEXT: Record<EquivalenceVerdict['layer'], string> = {
   canonical: 'same canonical form',
   'normal-form': 'same normal form',
+  'index-normal-form': 'same index normal form',
   search: 'bounded search',
   numeric: 'exact random testing',
 };
@@ -33,11 +34,14 @@ function verdictJson(v: EquivalenceVerdict): unknown {
           counterexample: {
             bindings: bindingsJson(v.counterexample.bindings),
             sizes: Object.fromEntries(v.counterexample.sizes),
+            ...(v.counterexample.indices.size > 0 ? { indices: Object.fromEntries(v.counterexample.indices) } : {}),
             left: valueToJson(v.counterexample.left, true),
             right: valueToJson(v.counterexample.right, true),
           },
         }
       : {}),
+    ...(v.indexNormalForms ? { indexNormalForms: { left: v.indexNormalForms[0], right: v.indexNormalForms[1] } } : {}),
+    ...(v.fragment ? { fragment: v.fragment } : {}),
     ...(v.errorBound === undefined ? {} : { errorBound: v.errorBound }),
     ...(v.limit ? { limit: v.limit } : {}),
     explanation: v.explanation,
@@ -50,8 +54,12 @@ function verdictText(lhs: string, v: EquivalenceVerdict): string[] {
       return [`equivalent (proved: ${LAYER_TEXT[v.layer]})`, ...(v.steps.length > 0 ? [`  ${lhs}`, ...v.steps.map(stepLine)] : [])];
     case 'refuted': {
       const c = v.counterexample;
+      const sizes = c && c.sizes.size > 0 ? [`sizes: ${[...c.sizes].map(([k, n]) => `${k} = ${n}`).join(', ')}`] : [];
+      const indices = c && c.indices.size > 0 ? [`indices: ${[...c.indices].map(([k, n]) => `${k} = ${n}`).join(', ')}`] : [];
       return [
         'not equivalent (refuted by a counterexample)',
+        ...sizes,
+        ...indices,
         ...(c
           ? [
               ...bindingLines(c.bindings),
@@ -68,20 +76,34 @@ function verdictText(lhs: string, v: EquivalenceVerdict): string[] {
   }
 }
 
+/** `--explain`: the index normal forms of both sides (or why the sides are outside the fragment). */
+function explainLines(v: EquivalenceVerdict): string[] {
+  if (v.indexNormalForms) {
+    const [l, r] = v.indexNormalForms;
+    return ['index normal forms (summed indices explicit):', `  left:  ${l}`, `  right: ${r}`, l === r ? '  the same: equal for every size and every value' : '  different'];
+  }
+  return [`index normal form: ${v.fragment ?? 'not computed'}`];
+}
+
+const EXPLAIN_OPTION: OptionSpec = { name: 'explain', type: 'boolean', description: 'print the index normal forms of both sides' };
+
 /** `odot equiv LHS RHS`: decides whether two expressions are equal for all values of their symbols. */
 export const equivCommand: Command = {
   name: 'equiv',
   summary: 'decide whether two expressions are equal: a proof, a counterexample, or a tested verdict',
-  usage: 'equiv LHS RHS [--given DECL]... [--json] [--dialect D]',
+  usage: 'equiv LHS RHS [--given DECL]... [--json] [--explain] [--dialect D]',
   details: [
-    'Layers: same canonical form; same normal form (the steps are the proof); exact random testing for a',
-    'counterexample; a bounded search for a proof; else "equivalent by testing" with an error bound.',
-    'JSON: {"equivalent", "method": "proved"|"refuted"|"equal-by-testing"|"unknown", "steps", "counterexample"?}.',
+    'Layers: same canonical form; same normal form (the steps are the proof); the index normal form of the',
+    'polynomial fragment (equal forms prove it for every size, different ones are refuted by an exact',
+    'counterexample); outside it, exact random testing and a bounded search for a proof; else "equivalent by',
+    'testing" with an error bound and the sizes tried.',
+    'JSON: {"equivalent", "method": "proved"|"refuted"|"equal-by-testing"|"unknown", "layer", "steps",',
+    '"indexNormalForms"?: {"left", "right"}, "fragment"?, "counterexample"?}. --explain prints the index normal forms.',
     'Exit codes: 0 equivalent, 1 not equivalent, 3 unknown, 2 input error (including shape errors).',
     "Example: odot equiv '(A ⊙ B)ᵀ' 'Bᵀ ⊙ Aᵀ' --given 'A, B: m×n'",
   ].join('\n'),
   arity: [2, 2],
-  options: [GIVEN_OPTION, JSON_OPTION, DIALECT_OPTION],
+  options: [GIVEN_OPTION, JSON_OPTION, EXPLAIN_OPTION, DIALECT_OPTION],
   run: (args, context) =>
     withInputErrors(context, async () => {
       const givens = givensOf(args);
@@ -97,11 +119,15 @@ export const equivCommand: Command = {
         const shape = inferShape(e, givens);
         if (!shape.ok) throw new InputError(shape.error, t);
       }
-      const result = equivalent(lhs, rhs, givens);
+      const certificate = args.flags.has('json') || args.flags.has('explain');
+      const result = equivalent(lhs, rhs, givens, { certificate });
       if (!result.ok) throw new InputError(result.error);
       const v = result.value;
       if (args.flags.has('json')) context.stdout(`${JSON.stringify(verdictJson(v))}\n`);
-      else context.stdout(`${verdictText(printPlain(lhs), v).join('\n')}\n`);
+      else {
+        const explain = args.flags.has('explain') ? explainLines(v) : [];
+        context.stdout(`${[...verdictText(printPlain(lhs), v), ...explain].join('\n')}\n`);
+      }
       return v.method === 'refuted' ? EXIT.no : v.method === 'unknown' ? EXIT.unknown : EXIT.ok;
     }),
 };

@@ -31,8 +31,9 @@ describe('odot psd, symbolic path (built command)', () => {
   });
 
   it('unknown where neither a law nor the numbers decide, exit 3', () => {
-    const run = runOdot(['psd', 'diag(diagvec(P))', '--given', 'P: n×n psd']);
+    const run = runOdot(['psd', 'det(P) Q', '--given', 'P, Q: n×n psd']);
     expect(run.code).toBe(3);
+    expect(runOdot(['psd', 'diag(diagvec(P))', '--given', 'P: n×n psd']).code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('unknown');
   });
 });

@@ -58,9 +58,9 @@ describe('odot psd (built command)', () => {
   });
 
   it('symbols without values: unknown, exit 3', () => {
-    // P ⊙ Q is psd by the Schur product theorem (see symbolic-psd.test.ts); the diagonal of a psd
-    // matrix as a diagonal matrix is psd too, but no law says so and no instance refutes it.
-    const run = runOdot(['psd', 'diag(diagvec(P))', '--given', 'P: n×n psd']);
+    // P ⊙ Q is psd by the Schur product theorem (see symbolic-psd.test.ts); det(P) ≥ 0 for psd P,
+    // so det(P) Q is psd too, but no law says so and no instance refutes it.
+    const run = runOdot(['psd', 'det(P) Q', '--given', 'P, Q: n×n psd']);
     expect(run.code).toBe(3);
     expect(run.stdout.split('\n')[0]).toBe('unknown');
   });

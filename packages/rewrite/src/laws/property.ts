@@ -164,6 +164,31 @@ export const PROPERTY_LAWS: readonly LawSpec[] = [
     description: 'The Kronecker product of psd matrices is psd.',
   },
   {
+    name: 'kronecker_pd',
+    statement: 'pd(P ⊗ Q)',
+    given: 'P: m×m pd; Q: n×n pd',
+    description: 'The Kronecker product of pd matrices is pd (its eigenvalues are the products of theirs).',
+  },
+  {
+    name: 'hadamard_power_pd',
+    statement: 'pd(P^⊙k)',
+    given: 'P: n×n pd; k: scalar',
+    integers: ['k'],
+    description: 'Hadamard powers of a pd matrix are pd (Schur, by induction).',
+  },
+  {
+    name: 'diag_diagvec_psd',
+    statement: 'psd(diag(diagvec(P)))',
+    given: 'P: n×n psd',
+    description: 'The diagonal of a psd matrix is nonnegative, so its diagonal part is psd.',
+  },
+  {
+    name: 'diag_diagvec_pd',
+    statement: 'pd(diag(diagvec(P)))',
+    given: 'P: n×n pd',
+    description: 'The diagonal of a pd matrix is positive, so its diagonal part is pd.',
+  },
+  {
     name: 'kronecker_keeps_symmetric',
     statement: 'symmetric(S ⊗ T)',
     given: 'S: m×m symmetric; T: n×n symmetric',

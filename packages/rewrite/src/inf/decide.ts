@@ -1,0 +1,167 @@
+import type { Expr, Givens, Property, Shape, SymbolInfo } from '@odot/core';
+import {
+  createRng,
+  evaluate,
+  isMatrix,
+  randomInstance,
+  toExact,
+  valuesEqual,
+  type Counterexample,
+  type Rng,
+  type Value,
+} from '@odot/numeric';
+import type { Term } from '../term.ts';
+import { indexNormalForm, printForm, sameForm, type IndexForm, type IndexFormOptions } from './normal-form.ts';
+
+/** Options of `decideByIndexForm`. */
+export interface IndexDecisionOptions extends IndexFormOptions {
+  /** Seed of the counterexample search (default 1). */
+  readonly seed?: number;
+  /** Random instances per size in the counterexample search (default 6). */
+  readonly drawsPerSize?: number;
+  /** Search for a counterexample when the forms differ (default true; false gives `undecided`). */
+  readonly refute?: boolean;
+}
+
+/**
+ * The verdict of the index-normal-form layer. `equal`: the normal forms agree (a proof for every
+ * size and every value). `different`: they differ and `counterexample` is an exact instance where
+ * the sides differ. `undecided`: they differ but no counterexample was found at the sizes tried
+ * (for fixed sizes a polynomial identity such as Cayley–Hamilton can hold). `outside`: not in the
+ * fragment (or over the expansion limit); `reason` says why.
+ */
+export type IndexDecision =
+  | { readonly kind: 'equal'; readonly forms: readonly [string, string] }
+  | { readonly kind: 'different'; readonly forms: readonly [string, string]; readonly counterexample: Counterexample; readonly sizesTried: readonly number[] }
+  | { readonly kind: 'undecided'; readonly forms: readonly [string, string]; readonly sizesTried: readonly number[] }
+  | { readonly kind: 'outside'; readonly reason: string };
+
+/** The symbol leaves of a term (values, not indices) with their shapes and declared properties. */
+function symbolLeaves(t: Term, out: Map<string, SymbolInfo>): Map<string, SymbolInfo> {
+  if (t.op === 'sym' && !out.has(t.data)) out.set(t.data, { shape: t.shape, properties: new Set<Property>(t.declared) });
+  if (t.op === 'entry') symbolLeaves(t.args[0] as Term, out);
+  else for (const a of t.args) symbolLeaves(a, out);
+  return out;
+}
+
+function dimNames(shapes: Iterable<Shape>, ranges: Iterable<string>): string[] {
+  const out = new Set<string>();
+  const addDim = (d: string | number): void => {
+    for (const part of String(d).split('·')) if (!/^\d+$/.test(part)) out.add(part);
+  };
+  for (const s of shapes) if (s.kind === 'matrix') [s.rows, s.cols].forEach(addDim);
+  for (const r of ranges) addDim(r);
+  return [...out];
+}
+
+/** Most indices in one monomial of either form (free and summed): sizes up to this separate the networks. */
+function indexCount(forms: readonly IndexForm[]): number {
+  let most = 1;
+  for (const f of forms) {
+    for (const m of f.terms.values()) {
+      const names = new Set<string>([...m.sums.keys()]);
+      for (const x of m.f) for (const i of x.ix) if (!i.startsWith('#')) names.add(i);
+      for (const [a, b] of m.d) [a, b].filter((i) => !i.startsWith('#')).forEach((i) => names.add(i));
+      most = Math.max(most, names.size);
+    }
+  }
+  return most;
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  const unwrap = (v: Value): Value => (isMatrix(v) && v.rows === 1 && v.cols === 1 ? { kind: 'scalar', value: toExact(v).data[0] as never } : v);
+  return valuesEqual(unwrap(a), unwrap(b));
+}
+
+/** Every assignment of the free entry indices (1-based), at most 64. */
+function indexTuples(ranges: ReadonlyMap<string, string>, sizes: ReadonlyMap<string, number>): Map<string, number>[] {
+  let tuples: Map<string, number>[] = [new Map()];
+  for (const [name, range] of ranges) {
+    if (!name.startsWith('$')) continue;
+    const n = range.split('·').reduce((p, part) => p * (/^\d+$/.test(part) ? Number(part) : (sizes.get(part) ?? 1)), 1);
+    const next: Map<string, number>[] = [];
+    for (const t of tuples) for (let v = 1; v <= n && next.length < 64; v++) next.push(new Map([...t, [name.slice(1), v]]));
+    tuples = next;
+  }
+  return tuples;
+}
+
+interface SearchInput {
+  readonly symbols: readonly string[];
+  readonly a: Expr;
+  readonly b: Expr;
+  readonly givens: Givens;
+  readonly dims: readonly string[];
+  readonly ranges: ReadonlyMap<string, string>;
+  readonly maxSize: number;
+}
+
+/** Tries one size: random exact instances (every symbolic size set to `size`), every free-index tuple. */
+function tryAtSize(input: SearchInput, size: number, rng: Rng, draws: number): Counterexample | undefined {
+  const fixed = new Map(input.dims.map((d) => [d, size]));
+  for (let draw = 0; draw < draws; draw++) {
+    const inst = randomInstance(input.givens, rng, { sizes: fixed, entryRange: 3 + draw, symbols: input.symbols });
+    if (!inst.ok) return undefined;
+    for (const indices of indexTuples(input.ranges, inst.value.sizes)) {
+      const opts = { givens: input.givens, dims: inst.value.sizes, indices, mode: 'exact' as const };
+      const left = evaluate(input.a, inst.value.bindings, opts);
+      const right = evaluate(input.b, inst.value.bindings, opts);
+      if (!left.ok || !right.ok) break;
+      if (!sameValue(left.value, right.value)) {
+        return { bindings: inst.value.bindings, sizes: inst.value.sizes, indices, left: left.value, right: right.value };
+      }
+    }
+  }
+  return undefined;
+}
+
+function search(input: SearchInput, options: IndexDecisionOptions): { cx?: Counterexample; tried: number[] } {
+  const rng = createRng(options.seed ?? 1);
+  const draws = options.drawsPerSize ?? 6;
+  const tried: number[] = [];
+  const sizes = input.dims.length === 0 ? [0] : Array.from({ length: input.maxSize }, (_, i) => i + 1);
+  for (const size of sizes) {
+    tried.push(size);
+    const cx = tryAtSize(input, size, rng, draws);
+    if (cx) return { cx, tried };
+  }
+  return { tried };
+}
+
+/**
+ * Decides `a = b` by the index normal form (`ta`, `tb` are the sides as terms). Equal forms prove
+ * the identity for every size; different forms are refuted by an exact counterexample searched at
+ * sizes 1, 2, … up to the number of indices of the largest monomial (random exact instances from
+ * `@odot/numeric`, every free entry index tuple).
+ */
+export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: IndexDecisionOptions = {}): IndexDecision {
+  const naturals = new Set([...givens].filter(([, info]) => info.domain === 'natural').map(([name]) => name));
+  const formOptions = { ...options, naturals };
+  const fa = indexNormalForm(ta, formOptions);
+  if (!fa.ok) return { kind: 'outside', reason: fa.reason };
+  const fb = indexNormalForm(tb, formOptions);
+  if (!fb.ok) return { kind: 'outside', reason: fb.reason };
+  const { form: x } = fa;
+  const { form: y } = fb;
+  const structure = (f: IndexForm): string => `${f.rows.join('·')}|${f.cols.join('·')}`;
+  if (structure(x) !== structure(y)) return { kind: 'outside', reason: 'the sides split their indices differently (Kronecker factors against an unsplit size)' };
+  const ranges = new Map(fa.ranges);
+  for (const [k, r] of fb.ranges) {
+    if (k.startsWith('$') && ranges.has(k) && ranges.get(k) !== r) return { kind: 'outside', reason: `the index ${k.slice(1)} ranges over ${ranges.get(k)} on one side and ${r} on the other` };
+    ranges.set(k, r);
+  }
+  const forms = [printForm(x), printForm(y)] as const;
+  if (sameForm(x, y)) return { kind: 'equal', forms };
+  // Symbolic exponents: random instances would not honour `natural`, and x^k ⊙ x is not merged into
+  // x^(k+1), so different forms are not refuted here.
+  const symbolic = [x, y].some((f) => [...f.terms.values()].some((m) => m.f.some((g) => g.pow !== undefined)));
+  if (options.refute === false || symbolic) return { kind: 'undecided', forms, sizesTried: [] };
+  const leaves = symbolLeaves(tb, symbolLeaves(ta, new Map()));
+  const all = new Map(givens);
+  for (const [name, info] of leaves) if (!all.has(name)) all.set(name, info);
+  const dims = dimNames([...leaves.values()].map((i) => i.shape), [...ranges.values()]);
+  const maxSize = Math.max(2, indexCount([x, y]));
+  const found = search({ symbols: [...leaves.keys()], a, b, givens: all, dims, ranges, maxSize }, options);
+  if (found.cx) return { kind: 'different', forms, counterexample: found.cx, sizesTried: found.tried };
+  return { kind: 'undecided', forms, sizesTried: found.tried };
+}

@@ -1,0 +1,129 @@
+import { parseExpr } from '@odot/parser';
+import { evaluate, valuesEqual } from '@odot/numeric';
+import { describe, expect, it } from 'vitest';
+import { bothTerms } from '../equivalent.ts';
+import { givensOfText } from '../test-support.ts';
+import { decideByIndexForm, type IndexDecision } from './decide.ts';
+import { indexNormalForm, printForm } from './normal-form.ts';
+import { exprToTerm } from '../convert.ts';
+
+function decide(a: string, b: string, decl: string): IndexDecision {
+  const g = givensOfText(decl);
+  const ea = parseExpr(a);
+  const eb = parseExpr(b);
+  const t = bothTerms(ea, eb, g);
+  if (!t.ok) throw new Error(t.error.message);
+  return decideByIndexForm(ea, eb, t.value[0], t.value[1], g);
+}
+
+function form(text: string, decl: string): string {
+  const t = exprToTerm(parseExpr(text), givensOfText(decl));
+  if (!t.ok) throw new Error(t.error.message);
+  const f = indexNormalForm(t.value);
+  if (!f.ok) throw new Error(f.reason);
+  return printForm(f.form);
+}
+
+describe('index normal form', () => {
+  it("proves Mathlib's 1ᵀ(A⊙B)1 = tr(A Bᵀ) with the ones vector as J_{n×1}", () => {
+    const d = decide('J_{1×m} (A ⊙ B) J_{n×1}', 'tr(A Bᵀ)', 'A, B: m×n');
+    expect(d.kind).toBe('equal');
+  });
+
+  it('proves D ⊙ D = D² for a diagonal D, declared or written diag(d)', () => {
+    expect(decide('D ⊙ D', 'D D', 'D: n×n diagonal').kind).toBe('equal');
+    expect(decide('diag(d) ⊙ diag(d)', 'diag(d) diag(d)', 'd: n').kind).toBe('equal');
+    expect(decide('D ⊙ D', 'D^2', 'D: n×n diagonal').kind).toBe('equal');
+  });
+
+  it('counts dimensions: tr(J_n) = n, tr(I_n) = n, J J = n J', () => {
+    expect(decide('tr(J_{n×n})', 'tr(I_n)', '').kind).toBe('equal');
+    expect(form('tr(J_{n×n})', '')).toBe('#n'.replace('#', ''));
+    expect(decide('J_{m×n} J_{n×p}', 'tr(I_n) J_{m×p}', '').kind).toBe('equal');
+    expect(decide('J_{3×3} J_{3×3}', '3 J_{3×3}', '').kind).toBe('equal');
+  });
+
+  it('prints the forms as explicit Einstein sums', () => {
+    expect(form('A B', 'A: m×n; B: n×p')).toBe('[i,j] ↦ Σ_{k∈n} A[i,k] B[k,j]');
+    expect(form('tr(A ⊙ B)', 'A, B: n×n')).toBe('Σ_{k∈n} A[k,k] B[k,k]');
+    expect(form('2 I_n - I_n', '')).toBe('[i,j] ↦ δ(i,j)');
+  });
+
+  it('handles symmetric symbols, entries, sums and Kronecker products', () => {
+    expect(decide('Sᵀ ⊙ A', 'S ⊙ A', 'S: n×n symmetric; A: n×n').kind).toBe('equal');
+    expect(decide('(A B)[i,j]', 'Σ_k(A[i,k] B[k,j])', 'A: m×n; B: n×p').kind).toBe('equal');
+    expect(decide('(A ⊗ B) ⊙ (C ⊗ D)', '(A ⊙ C) ⊗ (B ⊙ D)', 'A, C: m×n; B, D: p×q').kind).toBe('equal');
+    expect(decide('(A ⊗ B)ᵀ', 'Aᵀ ⊗ Bᵀ', 'A: m×n; B: p×q').kind).toBe('equal');
+    expect(decide('A^⊙3', 'A ⊙ A ⊙ A', 'A: m×n').kind).toBe('equal');
+    expect(decide('(A + B)^⊙2', 'A^⊙2 + 2 A ⊙ B + B^⊙2', 'A, B: m×n').kind).toBe('equal');
+    expect(decide('c (A ⊙ B) + A', 'A ⊙ (c B + J)', 'c: scalar; A, B: m×n').kind).toBe('equal');
+  });
+
+  it('proves the binary rule x² = x and collapses the repeated entries', () => {
+    expect(decide('B ⊙ B', 'B', 'B: m×n binary').kind).toBe('equal');
+  });
+
+  it('refutes the non-laws with exact counterexamples that evaluation confirms', () => {
+    const cases: [string, string, string][] = [
+      ['(A B) ⊙ C', '(A ⊙ C) B', 'A, B, C: n×n'],
+      ['A (B ⊙ C)', '(A B) ⊙ (A C)', 'A, B, C: n×n'],
+      ['I ⊙ A', 'A', 'A: n×n'],
+      ['A B', 'B A', 'A, B: n×n'],
+      ['tr(A ⊙ B)', 'tr(A B)', 'A, B: n×n'],
+      ['(A ⊙ B)[1,1]', 'A[1,1]', 'A, B: n×n'],
+    ];
+    for (const [a, b, decl] of cases) {
+      const d = decide(a, b, decl);
+      expect(d.kind, `${a} = ${b}`).toBe('different');
+      if (d.kind !== 'different') continue;
+      const g = givensOfText(decl);
+      const opts = { givens: g, dims: d.counterexample.sizes, indices: d.counterexample.indices };
+      const l = evaluate(parseExpr(a), d.counterexample.bindings, opts);
+      const r = evaluate(parseExpr(b), d.counterexample.bindings, opts);
+      expect(l.ok && r.ok).toBe(true);
+      if (l.ok && r.ok) expect(valuesEqual(l.value, r.value)).toBe(false);
+    }
+  });
+
+  it('finds the separating size: the counterexample of tr(A⊙A) = tr(A)² needs n ≥ 2', () => {
+    const d = decide('tr(A ⊙ A)', 'tr(A)^2', 'A: n×n');
+    expect(d.kind).toBe('different');
+    if (d.kind === 'different') expect(d.sizesTried).toEqual([1, 2]);
+  });
+
+  it('leaves inverses, determinants and symbolic exponents outside the fragment', () => {
+    expect(decide('inv(A)', 'inv(A)ᵀᵀ', 'A: n×n').kind).toBe('outside');
+    expect(decide('det(A)', 'det(Aᵀ)', 'A: n×n').kind).toBe('outside');
+  });
+
+  it('stops at the expansion limit instead of expanding without bound', () => {
+    const g = givensOfText('A, B, C, D, E, F: n×n');
+    const a = parseExpr('(A + B) ⊙ (C + D) ⊙ (E + F) ⊙ (A + C) ⊙ (B + D)');
+    const t = exprToTerm(a, g);
+    if (!t.ok) throw new Error(t.error.message);
+    const f = indexNormalForm(t.value, { maxTerms: 10 });
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect(f.reason).toMatch(/expansion limit/);
+  });
+
+  it('tells different wirings apart that colour refinement alone would not (two 3-cycles vs a 6-cycle)', () => {
+    const two = 'tr(A A A) tr(A A A)';
+    const six = 'tr(A A A A A A)';
+    expect(decide(two, six, 'A: n×n').kind).toBe('different');
+    expect(decide('tr(A A A) tr(A A A)', 'tr(A A A)^2', 'A: n×n').kind).toBe('equal');
+  });
+});
+
+describe('symbolic natural exponents (k: natural)', () => {
+  it('proves (A^⊙k)ᵀ = (Aᵀ)^⊙k, (A^⊙k)[1,1] = A[1,1]^k and (A ⊙ B)^⊙k = A^⊙k ⊙ B^⊙k', () => {
+    expect(decide('(A^⊙k)ᵀ', '(Aᵀ)^⊙k', 'A: m×n; k: natural').kind).toBe('equal');
+    expect(decide('(A^⊙k)[1,1]', 'A[1,1]^k', 'A: m×n; k: natural').kind).toBe('equal');
+    expect(decide('(A ⊙ B)^⊙k', 'A^⊙k ⊙ B^⊙k', 'A, B: m×n; k: natural').kind).toBe('equal');
+  });
+
+  it('a scalar k, or a power of a sum, stays outside; different forms are not refuted by instances that ignore natural', () => {
+    expect(decide('(A^⊙k)ᵀ', '(Aᵀ)^⊙k', 'A: m×n; k: scalar').kind).toBe('outside');
+    expect(decide('(A + B)^⊙k', 'A^⊙k + B^⊙k', 'A, B: m×n; k: natural').kind).toBe('outside');
+    expect(decide('A^⊙k ⊙ A', 'A^⊙k', 'A: m×n; k: natural').kind).toBe('undecided');
+  });
+});
