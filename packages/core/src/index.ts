@@ -89,3 +89,5 @@ export { PRINT_FORMATS, printExpr } from './print-expr.ts';
 export { printDeclaration } from './print-declaration.ts';
 export type { ShapeTable } from './infer-shape.ts';
 export { inferShape, inferShapes } from './infer-shape.ts';
+export type { BudgetLimits, Limit, LimitKind } from './budget.ts';
+export { Budget, LimitReached, formatLimit, termBuilt, tick, tooDeepError, withBudget } from './budget.ts';

@@ -1,4 +1,4 @@
-import { fail, ok, type Expr, type Givens, type Result } from '@odot/core';
+import { Budget, LimitReached, fail, formatLimit, ok, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -21,6 +21,8 @@ export interface PsdDecisionOptions {
   /** Random instances tried when no law applies (default 24). */
   readonly trials?: number;
   readonly seed?: number;
+  /** Wall-clock budget in milliseconds for the whole decision (default 4000). */
+  readonly timeLimitMs?: number;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface PsdDecision {
   /** For `counterexample`: values honouring the givens for which the expression is not psd. */
   readonly counterexample?: ReadonlyMap<string, Value>;
   readonly explanation: string;
+  /** Set when a limit stopped the decision (the verdict is then `unknown`). */
+  readonly limit?: Limit;
 }
 
 function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): boolean {
@@ -54,6 +58,21 @@ function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): b
  * or refuted by a random instance honouring the givens; otherwise `unknown`. A shape error fails.
  */
 export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bindings, options: PsdDecisionOptions = {}): Result<PsdDecision> {
+  const property = options.property ?? 'psd';
+  const budget = new Budget({ timeLimitMs: options.timeLimitMs ?? 4000 });
+  try {
+    return withBudget(budget, () => decideUnguarded(expr, givens, bindings, options));
+  } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) {
+      return ok({ verdict: 'unknown', property, method: 'none', limit: error.limit, explanation: `stopped before a decision (${formatLimit(error.limit)})` });
+    }
+    const deep = tooDeepError(error, 'psd');
+    if (deep) return fail(deep);
+    throw error;
+  }
+}
+
+function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefined, options: PsdDecisionOptions): Result<PsdDecision> {
   const property = options.property ?? 'psd';
   const t = exprToTerm(expr, givens);
   if (!t.ok) return t;
@@ -96,6 +115,7 @@ export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bin
   const trials = options.trials ?? 24;
   let tried = 0;
   for (let i = 0; i < trials; i++) {
+    tick();
     const inst = randomInstance(merged, rng, { minSize: 2, symbols: names });
     if (!inst.ok) break;
     const value = evaluate(termToExpr(term), inst.value.bindings, { mode: 'exact', givens: merged, dims: inst.value.sizes });
