@@ -63,6 +63,11 @@ export type IdentityVerdict =
       readonly sizes: readonly ReadonlyMap<string, number>[];
       readonly prime: bigint;
       readonly degree: number;
+      /**
+       * True when the expressions have symbolic sizes: `errorBound` covers the size assignments
+       * tried (every size at 1 and 2, then larger ones); at sizes never tried the test proves nothing.
+       */
+      readonly untestedSizes: boolean;
       readonly explanation: string;
       readonly limit?: string;
     }
@@ -266,8 +271,11 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     let limit: string | undefined;
     let skippedAll = 0;
 
-    for (let set = 0; set < sizeSets && limit === undefined; set++) {
-      const sizes = assignSizes(dimNames, rng, 3, set * 2, fixed);
+    // Every symbolic size is tried at 1 and at 2 (where identities such as det(J) = 0 fail) as well
+    // as at larger distinct values.
+    const sizePlan = sizeAssignments(dimNames, rng, sizeSets, fixed);
+    for (let set = 0; set < sizePlan.length && limit === undefined; set++) {
+      const sizes = sizePlan[set] as Map<string, number>;
       const shapes = new Map<string, ConcreteShape>();
       for (const s of specs) {
         const c = concreteShape(s.shape, sizes);
@@ -382,9 +390,11 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       sizes: testedSizes,
       prime: p,
       degree: maxDegree,
+      untestedSizes: dimNames.length > 0,
       explanation:
         `${totalTrials} random trials modulo p = ${p} agreed (sizes: ${sizeText}); degree ≤ ${maxDegree}, so a false identity at these sizes passes with probability ≤ ${worst.toExponential(2)}` +
-        (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : ''),
+        (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : '') +
+        (dimNames.length > 0 ? '; the bound covers only the sizes tried: at other sizes the test proves nothing' : ''),
       ...(limit ? { limit } : {}),
     };
   } catch (e) {
@@ -392,6 +402,17 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     if (e instanceof RangeError) return verdictError(odotError('too-large', `the expressions are too large to test: ${e.message}`));
     throw e;
   }
+}
+
+/**
+ * The size assignments tried: every free symbolic size at 1, then at 2, then `sets` assignments of
+ * larger distinct sizes (3…, 5…, 7…). Sizes fixed by the caller stay fixed.
+ */
+function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof createRng>, sets: number, fixed: ReadonlyMap<string, number>): Map<string, number>[] {
+  const free = dimNames.filter((d) => !fixed.has(d));
+  const small = free.length === 0 ? [] : [1, 2].map((n) => new Map([...fixed, ...free.map((d): [string, number] => [d, n])]));
+  const large = Array.from({ length: sets }, (_, set) => assignSizes(dimNames, rng, 3, set * 2, fixed));
+  return [...small, ...large];
 }
 
 function exactEnv(

@@ -6,13 +6,15 @@ import {
   randomInstance,
   toExact,
   type Bindings,
+  type ExactMatrix,
   type Value,
 } from '@odot/numeric';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { givensOfTerms } from './cross-check.ts';
-import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
+import { numericPropertyEvidence, proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
+import { proveScalarSign } from './scalar-sign.ts';
 import { normalize } from './simplify.ts';
-import { freeNames } from './term.ts';
+import { freeNames, type Term } from './term.ts';
 
 /** Options of `decidePsd`. */
 export interface PsdDecisionOptions {
@@ -43,6 +45,13 @@ export interface PsdDecision {
   readonly explanation: string;
   /** Set when a limit stopped the decision (the verdict is then `unknown`). */
   readonly limit?: Limit;
+}
+
+/** An exact value as a matrix: a scalar is the 1×1 matrix of it (psd iff ≥ 0); floats are not decided here. */
+function asExactMatrix(v: Value): ExactMatrix | undefined {
+  if (isMatrix(v)) return toExact(v);
+  if (v.kind === 'scalar' && typeof v.value !== 'number') return { kind: 'exact', rows: 1, cols: 1, data: [v.value] };
+  return undefined;
 }
 
 function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): boolean {
@@ -77,8 +86,8 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
   const t = exprToTerm(expr, givens);
   if (!t.ok) return t;
   const term = t.value;
-  if (term.shape.kind !== 'matrix' || term.shape.rows !== term.shape.cols) {
-    const shape = term.shape.kind === 'matrix' ? `${term.shape.rows}×${term.shape.cols}` : 'a scalar';
+  if (term.shape.kind === 'matrix' && term.shape.rows !== term.shape.cols) {
+    const shape = `${term.shape.rows}×${term.shape.cols}`;
     return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` });
   }
   const names = freeNames(term);
@@ -86,8 +95,9 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
     // Concrete values: decided exactly. (When the value cannot be computed, e.g. an unsized `I`
     // standing alone, the laws below still apply.)
     const value = evaluate(expr, bindings ?? new Map(), { mode: 'exact', givens });
-    if (value.ok && isMatrix(value.value)) {
-      const r = numericPropertyEvidence(toExact(value.value), property);
+    const m = value.ok ? asExactMatrix(value.value) : undefined;
+    if (m) {
+      const r = numericPropertyEvidence(m, property);
       return ok({
         verdict: r.holds ? 'psd' : 'not-psd',
         property,
@@ -99,7 +109,8 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
     if (value.ok) return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
     if (bindings !== undefined && names.size > 0) return fail(value.error);
   }
-  const direct = proveProperty(term, property) ?? proveProperty(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term, property);
+  const prove = (t: Term): TermProof | undefined => (t.shape.kind === 'scalar' ? proveScalarSign(t, property) : proveProperty(t, property));
+  const direct = prove(term) ?? prove(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term);
   if (direct) {
     return ok({
       verdict: 'psd',
@@ -119,9 +130,10 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
     const inst = randomInstance(merged, rng, { minSize: 2, symbols: names });
     if (!inst.ok) break;
     const value = evaluate(termToExpr(term), inst.value.bindings, { mode: 'exact', givens: merged, dims: inst.value.sizes });
-    if (!value.ok || !isMatrix(value.value)) continue;
+    const m = value.ok ? asExactMatrix(value.value) : undefined;
+    if (!m) continue;
     tried++;
-    const r = numericPropertyEvidence(toExact(value.value), property);
+    const r = numericPropertyEvidence(m, property);
     if (!r.holds) {
       return ok({
         verdict: 'not-psd',
