@@ -271,8 +271,8 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     let limit: string | undefined;
     let skippedAll = 0;
 
-    // Every symbolic size is tried at 1 and at 2 (where identities such as det(J) = 0 fail) as well
-    // as at larger distinct values.
+    // Every symbolic size is tried at larger distinct values and at 1 and 2 (where identities such
+    // as det(J) = 0 fail).
     const sizePlan = sizeAssignments(dimNames, rng, sizeSets, fixed);
     for (let set = 0; set < sizePlan.length && limit === undefined; set++) {
       const sizes = sizePlan[set] as Map<string, number>;
@@ -405,14 +405,16 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
 }
 
 /**
- * The size assignments tried: every free symbolic size at 1, then at 2, then `sets` assignments of
- * larger distinct sizes (3…, 5…, 7…). Sizes fixed by the caller stay fixed.
+ * The size assignments tried: `sets` assignments of larger distinct sizes (3…, 5…, 7…), then every
+ * free symbolic size at 1 and at 2. Large sizes come first so a counterexample is shown at a
+ * generic size when there is one; the small ones catch identities false only there. Sizes fixed
+ * by the caller stay fixed.
  */
 function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof createRng>, sets: number, fixed: ReadonlyMap<string, number>): Map<string, number>[] {
   const free = dimNames.filter((d) => !fixed.has(d));
   const small = free.length === 0 ? [] : [1, 2].map((n) => new Map([...fixed, ...free.map((d): [string, number] => [d, n])]));
   const large = Array.from({ length: sets }, (_, set) => assignSizes(dimNames, rng, 3, set * 2, fixed));
-  return [...small, ...large];
+  return [...large, ...small];
 }
 
 function exactEnv(
