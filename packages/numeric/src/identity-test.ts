@@ -243,8 +243,11 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     const { values, indexOnly } = valueSymbols([a, b]);
     const specs: SymbolSpec[] = [];
     const nodes = [...allNodes(a), ...allNodes(b)];
+    // The first occurrence of each name, found in one pass (a lookup per name was quadratic).
+    const firstIdentifier = new Map<string, Expr>();
+    for (const n of nodes) if (n.type === 'Identifier' && !firstIdentifier.has(n.name)) firstIdentifier.set(n.name, n);
     for (const name of values) {
-      const node = nodes.find((n) => n.type === 'Identifier' && n.name === name);
+      const node = firstIdentifier.get(name);
       const info = givens.get(name);
       const shape = info?.shape ?? (node ? shapeOfNode(node) : undefined);
       if (!shape) continue;

@@ -86,7 +86,9 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
   const t = exprToTerm(expr, givens);
   if (!t.ok) return t;
   const term = t.value;
-  if (term.shape.kind === 'matrix' && term.shape.rows !== term.shape.cols) {
+  // Unresolved sizes (`?3`, from undeclared names) may still be equal: not a reason to say "not psd".
+  const open = (d: string | number): boolean => typeof d === 'string' && d.includes('?');
+  if (term.shape.kind === 'matrix' && term.shape.rows !== term.shape.cols && !open(term.shape.rows) && !open(term.shape.cols)) {
     const shape = `${term.shape.rows}×${term.shape.cols}`;
     return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` });
   }
