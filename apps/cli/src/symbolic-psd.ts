@@ -1,5 +1,5 @@
-import type { Expr, Givens } from '@odot/core';
-import { decidePsd } from '@odot/rewrite';
+import { ok, type Expr, type Givens, type Result } from '@odot/core';
+import { decidePsd, type PsdDecision } from '@odot/rewrite';
 import { bindingLines, justificationJson, justificationLines } from './rewrite-format.ts';
 
 /** A verdict about a symbolic expression (no concrete matrices). */
@@ -14,12 +14,16 @@ export interface SymbolicPsdVerdict {
 /**
  * Symbolic PSD reasoning used by `odot psd` when the expression has unbound symbols: the rewrite
  * engine's `decidePsd` (property inference backed by named laws such as `schur`; a refutation by a
- * random instance honouring the givens; otherwise unknown). It never guesses.
+ * random instance honouring the givens; otherwise unknown). It never guesses. The CLI and the
+ * API share this one path: an input the API rejects (a shape error) is an input error here too.
  */
-export function decideSymbolicPsd(expr: Expr, givens: Givens, property: 'psd' | 'pd'): SymbolicPsdVerdict {
+export function decideSymbolicPsd(expr: Expr, givens: Givens, property: 'psd' | 'pd'): Result<SymbolicPsdVerdict> {
   const result = decidePsd(expr, givens, undefined, { property });
-  if (!result.ok) return { verdict: 'unknown', explanation: result.error.message };
-  const d = result.value;
+  if (!result.ok) return result;
+  return ok(verdictOf(result.value));
+}
+
+function verdictOf(d: PsdDecision): SymbolicPsdVerdict {
   switch (d.verdict) {
     case 'psd':
       return {

@@ -1,4 +1,5 @@
 import {
+  formatLimit,
   formatShape,
   givensFrom,
   inferShape,
@@ -147,7 +148,7 @@ export function runTask(task: Task): TaskResult {
         resultLatex: printLatex(result.result),
         steps: result.steps.map(stepView),
       };
-      return { kind: 'simplify', ok: true, view: result.limit === undefined ? base : { ...base, limit: result.limit } };
+      return { kind: 'simplify', ok: true, view: result.limit === undefined ? base : { ...base, limit: formatLimit(result.limit) } };
     }
     case 'equiv': {
       const left = readSource(task.expr, task.dialect, task.givens);
@@ -170,7 +171,7 @@ export function runTask(task: Task): TaskResult {
             ? {}
             : { counterexample: countermodelView(counterexample.bindings), sides: { left: matrixView(counterexample.left), right: matrixView(counterexample.right) } }),
           ...(verdict.errorBound === undefined ? {} : { errorBound: formatNumber(verdict.errorBound) }),
-          ...(verdict.limit === undefined ? {} : { limit: verdict.limit }),
+          ...(verdict.limit === undefined ? {} : { limit: formatLimit(verdict.limit) }),
         },
       };
     }

@@ -92,3 +92,5 @@ export { inferShape, inferShapes } from './infer-shape.ts';
 export { closest, editDistance } from './suggest.ts';
 export type { Fence } from './markdown-fences.ts';
 export { scanFences } from './markdown-fences.ts';
+export type { BudgetLimits, Limit, LimitKind } from './budget.ts';
+export { Budget, LimitReached, formatLimit, termBuilt, tick, tooDeepError, withBudget } from './budget.ts';

@@ -7,6 +7,7 @@ import { printPlain } from './print-text.ts';
 import { SCALAR, type Shape, matrixShape } from './shape.ts';
 import { childrenOf } from './visitor-keys.ts';
 import { walkExpr } from './walk-expr.ts';
+import { tick } from './budget.ts';
 
 /** The shape of every node of a tree, with inference variables resolved. */
 export interface ShapeTable {
@@ -81,8 +82,16 @@ class Inference {
       case 'sym':
         return t;
       case 'var': {
-        const bound = this.dims.get(t.id);
-        return bound === undefined ? t : this.dim(bound);
+        // Iterative, with path compression: chains of thousands of variables (long sums of
+        // undeclared names) neither overflow the stack nor cost quadratic time.
+        const chain: number[] = [];
+        let end: DimTerm = t;
+        for (let next = this.dims.get(t.id); next !== undefined; next = end.k === 'var' ? this.dims.get(end.id) : undefined) {
+          chain.push((end as { id: number }).id);
+          end = next;
+        }
+        for (const id of chain.slice(0, -1)) this.dims.set(id, end);
+        return end.k === 'prod' ? this.dim(end) : end;
       }
       case 'prod':
         return product(t.factors.map((f) => this.dim(f)).concat([{ k: 'num', n: t.coef }]));
@@ -91,8 +100,14 @@ class Inference {
 
   shape(s: ShapeTerm): ShapeTerm {
     if (s.k === 'svar') {
-      const bound = this.shapes.get(s.id);
-      return bound === undefined ? s : this.shape(bound);
+      const chain: number[] = [];
+      let end: ShapeTerm = s;
+      for (let next = this.shapes.get(s.id); next !== undefined; next = end.k === 'svar' ? this.shapes.get(end.id) : undefined) {
+        chain.push((end as { id: number }).id);
+        end = next;
+      }
+      for (const id of chain.slice(0, -1)) this.shapes.set(id, end);
+      return end.k === 'matrix' ? this.shape(end) : end;
     }
     if (s.k === 'matrix') return { k: 'matrix', rows: this.dim(s.rows), cols: this.dim(s.cols) };
     return s;
@@ -443,6 +458,7 @@ function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTe
   let root: ShapeTerm = SCALAR_T;
   try {
     while (stack.length > 0) {
+      tick();
       const top = stack[stack.length - 1] as Frame;
       if (top.results.length < top.children.length) {
         const child = top.children[top.results.length] as Expr;

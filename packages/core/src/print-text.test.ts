@@ -117,7 +117,7 @@ describe('printPlain', () => {
     [claim('pd', identifier('X')), 'X ≻ 0'],
     [claim('diagonal', identifier('D₁')), 'diagonal(D₁)'],
     [claim('symmetric', identifier('D_1')), 'symmetric(D_1)'],
-    [hadamard(claim('psd', A), B), '(A ⪰ 0) ⊙ B'],
+    [hadamard(claim('psd', A), B), 'psd(A) ⊙ B'], // below the root a claim takes its call form (issue 15)
     [equal(equal(A, B), C), '(A = B) = C'],
   ];
   it.each(cases)('%# prints as %s', (expr, text) => {

@@ -113,11 +113,36 @@ function simpleExponent(node: Expr): boolean {
 }
 
 class TextPrinter {
+  /** The expression being printed: only there may a claim take its relation form `X ⪰ 0`. */
+  private root: Expr | undefined;
+
   constructor(private readonly n: Notation) {}
 
+  /** Prints a whole expression. */
+  printRoot(expr: Expr): string {
+    this.root = expr;
+    return this.print(expr, 0);
+  }
+
   print(node: Expr, min: number): string {
+    // Below the root a claim takes its call form, `-psd(A)`: `-(A ⪰ 0)` does not read back.
+    if (node.type === 'Claim' && node !== this.root && level(node, this.n) === REL) {
+      return this.n.call(node.property, [this.print(node.operand, 0)]);
+    }
     const text = this.render(node);
     return level(node, this.n) < min ? this.n.paren(text) : text;
+  }
+
+  /**
+   * A matrix entry: one whose text has a space outside an atom (`a b`, `1 e400`, `1 e400 + A`) is
+   * bracketed, since inside `[[…]]` a space may separate entries; a claim takes its call form.
+   */
+  private entry(e: Expr): string {
+    const text = this.print(e, SUM);
+    // A matrix inside an entry, and the zero matrix `0` (a bare `0` entry reads as the number), are bracketed too.
+    const zeroMatrix = e.type === 'Zero' && e.rows === undefined && e.cols === undefined;
+    if (text.startsWith('[') || zeroMatrix) return this.n.paren(text);
+    return level(e, this.n) < ATOM && / /.test(text) ? this.n.paren(text) : text;
   }
 
   /** Prints a left-assoc chain of one precedence level without recursing down the left spine. */
@@ -161,6 +186,7 @@ class TextPrinter {
   }
 
   private postfixBase(node: Expr, stackable: boolean): string {
+    if (node.type === 'Claim') return this.print(node, ATOM);
     const text = this.render(node);
     const lv = level(node, this.n);
     if (lv === ATOM) return text;
@@ -180,7 +206,7 @@ class TextPrinter {
       case 'NumberLiteral':
         return n.number(node);
       case 'MatrixLiteral':
-        return n.matrix(node.rows.map((row) => row.map((e) => this.print(e, 0))));
+        return n.matrix(node.rows.map((row) => row.map((e) => this.entry(e))));
       case 'Add':
       case 'Sub':
       case 'Hadamard':
@@ -268,7 +294,7 @@ class TextPrinter {
  * Products share one left-assoc level, so `A (B ⊙ C)` keeps its brackets.
  */
 export function printPlain(expr: Expr): string {
-  return new TextPrinter(PLAIN).print(expr, 0);
+  return new TextPrinter(PLAIN).printRoot(expr);
 }
 
 /**
@@ -277,7 +303,7 @@ export function printPlain(expr: Expr): string {
  * output is pure ASCII when the names are.
  */
 export function printAscii(expr: Expr): string {
-  return new TextPrinter(ASCII).print(expr, 0);
+  return new TextPrinter(ASCII).printRoot(expr);
 }
 
 /**
@@ -286,5 +312,5 @@ export function printAscii(expr: Expr): string {
  * `A_{i,j}`, `\sum_{k} (…)`, `\neq`, `X \succeq 0`, `X \succ 0`.
  */
 export function printLatex(expr: Expr): string {
-  return new TextPrinter(LATEX).print(expr, 0);
+  return new TextPrinter(LATEX).printRoot(expr);
 }

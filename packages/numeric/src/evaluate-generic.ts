@@ -1,5 +1,5 @@
 import type { DimLiteral, Expr, OdotError, Property, Span } from '@odot/core';
-import { OdotException, assertNever, odotError } from '@odot/core';
+import { OdotException, assertNever, odotError, tick } from '@odot/core';
 import type { Dense } from './dense.ts';
 import {
   addDense,
@@ -269,6 +269,7 @@ export function evaluateGeneric<T>(ctx: GenericContext<T>, expr: Expr): GValue<T
     fail('shape-mismatch', `${OPS[node.type] ?? node.type}: left is ${shapeText(l)}, right is ${shapeText(r)}`, node);
 
   function ev(node: Expr, want: Want): GValue<T> {
+    tick(); // counts against the caller's budget, if any (decidePsd's random trials)
     const v = isChain(node) ? chain(node, want) : ev0(node, want);
     ctx.observe?.(node, v);
     return v;

@@ -125,6 +125,30 @@ describe('identity testing: false identities give exact counterexamples', () => 
   });
 });
 
+describe('identity testing: every symbolic size is tried at 1 and 2', () => {
+  it('det(J_{n×n}) = 0 is refuted at n = 1 (it holds for every n ≥ 2)', () => {
+    const v = test('det(J_{n×n})', '0');
+    expect(v.verdict).toBe('different');
+    if (v.verdict === 'different') expect(v.counterexample.sizes.get('n')).toBe(1);
+  });
+  it('an identity true at n = 1, 3, 5, 7 but false at n = 2 is refuted at n = 2', () => {
+    const t = 'tr(J_{n×n})';
+    const v = test(`(${t} - 1) (${t} - 3) (${t} - 5) (${t} - 7)`, '0');
+    expect(v.verdict).toBe('different');
+    if (v.verdict === 'different') expect(v.counterexample.sizes.get('n')).toBe(2);
+  });
+  it('a true identity lists sizes 1 and 2 among those tried and says the bound covers only them', () => {
+    const v = test('(A ⊙ B)ᵀ', 'Bᵀ ⊙ Aᵀ', 'A, B: m×n');
+    expect(v.verdict).toBe('equal');
+    if (v.verdict !== 'equal') return;
+    const tried = v.sizes.map((s) => `${s.get('m')},${s.get('n')}`);
+    expect(tried).toContain('1,1');
+    expect(tried).toContain('2,2');
+    expect(v.untestedSizes).toBe(true);
+    expect(v.explanation).toMatch(/only the sizes tried/);
+  });
+});
+
 describe('identity testing: limits', () => {
   it('is deterministic for a seed', () => {
     const a = test('A B', 'B A', 'A, B: n×n', { seed: 5 });
@@ -134,7 +158,7 @@ describe('identity testing: limits', () => {
     );
   });
   it('reports unknown when every draw is singular', () => {
-    // At n = 1 the rank-one u uᵀ is invertible, so the size is fixed at 3.
+    // At n = 1 the draw u uᵀ is invertible, so the size is fixed where it is always singular.
     const v = test('inv(u uᵀ)', 'inv(u uᵀ)', 'u: n', { sizes: { n: 3 } });
     expect(v.verdict).toBe('unknown');
   });

@@ -63,6 +63,11 @@ export type IdentityVerdict =
       readonly sizes: readonly ReadonlyMap<string, number>[];
       readonly prime: bigint;
       readonly degree: number;
+      /**
+       * True when the expressions have symbolic sizes: `errorBound` covers the size assignments
+       * tried (every size at 1 and 2, then larger ones); at sizes never tried the test proves nothing.
+       */
+      readonly untestedSizes: boolean;
       readonly explanation: string;
       readonly limit?: string;
     }
@@ -238,8 +243,11 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     const { values, indexOnly } = valueSymbols([a, b]);
     const specs: SymbolSpec[] = [];
     const nodes = [...allNodes(a), ...allNodes(b)];
+    // The first occurrence of each name, found in one pass (a lookup per name was quadratic).
+    const firstIdentifier = new Map<string, Expr>();
+    for (const n of nodes) if (n.type === 'Identifier' && !firstIdentifier.has(n.name)) firstIdentifier.set(n.name, n);
     for (const name of values) {
-      const node = nodes.find((n) => n.type === 'Identifier' && n.name === name);
+      const node = firstIdentifier.get(name);
       const info = givens.get(name);
       const shape = info?.shape ?? (node ? shapeOfNode(node) : undefined);
       if (!shape) continue;
@@ -266,12 +274,11 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     let limit: string | undefined;
     let skippedAll = 0;
 
-    // Symbolic sizes: `sizeSets` assignments of distinct sizes ≥ 3, then every one 1 and every one 2
-    // (identities false only at small sizes, such as det(J_n) = 0 at n = 1).
-    const small = dimNames.some((d) => !fixed.has(d)) ? 2 : 0;
-    for (let set = 0; set < sizeSets + small && limit === undefined; set++) {
-      const sizes =
-        set >= sizeSets ? new Map([...dimNames.map((d) => [d, set - sizeSets + 1] as const), ...fixed]) : assignSizes(dimNames, rng, 3, set * 2, fixed);
+    // Every symbolic size is tried at larger distinct values and at 1 and 2 (where identities such
+    // as det(J) = 0 fail).
+    const sizePlan = sizeAssignments(dimNames, rng, sizeSets, fixed);
+    for (let set = 0; set < sizePlan.length && limit === undefined; set++) {
+      const sizes = sizePlan[set] as Map<string, number>;
       const shapes = new Map<string, ConcreteShape>();
       for (const s of specs) {
         const c = concreteShape(s.shape, sizes);
@@ -386,9 +393,11 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       sizes: testedSizes,
       prime: p,
       degree: maxDegree,
+      untestedSizes: dimNames.length > 0,
       explanation:
         `${totalTrials} random trials modulo p = ${p} agreed (sizes: ${sizeText}); degree ≤ ${maxDegree}, so a false identity at these sizes passes with probability ≤ ${worst.toExponential(2)}` +
-        (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : ''),
+        (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : '') +
+        (dimNames.length > 0 ? '; the bound covers only the sizes tried: at other sizes the test proves nothing' : ''),
       ...(limit ? { limit } : {}),
     };
   } catch (e) {
@@ -396,6 +405,19 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     if (e instanceof RangeError) return verdictError(odotError('too-large', `the expressions are too large to test: ${e.message}`));
     throw e;
   }
+}
+
+/**
+ * The size assignments tried: `sets` assignments of larger distinct sizes (3…, 5…, 7…), then every
+ * free symbolic size at 1 and at 2. Large sizes come first so a counterexample is shown at a
+ * generic size when there is one; the small ones catch identities false only there. Sizes fixed
+ * by the caller stay fixed.
+ */
+function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof createRng>, sets: number, fixed: ReadonlyMap<string, number>): Map<string, number>[] {
+  const free = dimNames.filter((d) => !fixed.has(d));
+  const small = free.length === 0 ? [] : [1, 2].map((n) => new Map([...fixed, ...free.map((d): [string, number] => [d, n])]));
+  const large = Array.from({ length: sets }, (_, set) => assignSizes(dimNames, rng, 3, set * 2, fixed));
+  return [...large, ...small];
 }
 
 function exactEnv(

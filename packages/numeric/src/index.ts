@@ -9,6 +9,7 @@ export {
   rational,
   rationalFromNumber,
   rationalToNumber,
+  decimalOf,
   rcmp,
   rdiv,
   requals,

@@ -1,5 +1,5 @@
 import type { Givens, Property, Result, Shape } from '@odot/core';
-import { OdotException, fail, formatShape, odotError, ok } from '@odot/core';
+import { OdotException, fail, formatShape, odotError, ok, tick } from '@odot/core';
 import type { Dense } from './dense.ts';
 import { addDense, identityOf, matmulDense, transposeDense } from './dense.ts';
 import type { ConcreteShape, GValue } from './evaluate-generic.ts';
@@ -192,17 +192,19 @@ export interface RandomInstance {
 export function randomInstance(givens: Givens, rng: Rng, options: RandomInstanceOptions = {}): Result<RandomInstance> {
   try {
     const names = options.symbols ? [...options.symbols] : [...givens.keys()];
-    const dimNames: string[] = [];
+    const dimNames = new Set<string>(); // a set keeps insertion order and stays linear on huge inputs
     for (const name of names) {
+      tick();
       const info = givens.get(name);
       if (!info) return fail(odotError('undeclared', `${name} is not declared`));
-      for (const d of symbolicDims(info.shape)) if (!dimNames.includes(d)) dimNames.push(d);
+      for (const d of symbolicDims(info.shape)) dimNames.add(d);
     }
-    const sizes = assignSizes(dimNames, rng, options.minSize ?? 3, 0, toMap(options.sizes));
+    const sizes = assignSizes([...dimNames], rng, options.minSize ?? 3, 0, toMap(options.sizes));
     const bindings = new Map<string, Value>();
     const exact = (options.mode ?? 'exact') === 'exact';
     const drawer = exact ? smallIntegerDrawer(rng, options.entryRange ?? 5) : floatDrawer(rng);
     for (const name of names) {
+      tick();
       const info = givens.get(name);
       if (!info) continue;
       const shape = concreteShape(info.shape, sizes);

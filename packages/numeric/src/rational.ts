@@ -119,6 +119,34 @@ export function rationalToNumber(a: Rational): number {
   return Number(a.num >> (shift > 0n ? shift : 0n)) / Number(a.den >> (shift > 0n ? shift : 0n));
 }
 
+/**
+ * The nearest double when it stands for the value faithfully; otherwise (a value beyond ±1.8e308
+ * that would read `Infinity`, or a nonzero value below 5e-324 that would read 0) the exact value in
+ * scientific notation with 16 significant digits, e.g. `1.148130695274254e+602`. Never a wrong number.
+ */
+export function decimalOf(a: Rational): number | string {
+  const x = rationalToNumber(a);
+  if (Number.isFinite(x) && (x !== 0 || a.num === 0n)) return x;
+  return scientific(a, 16);
+}
+
+/** `a` in scientific notation with `digits` significant digits (truncated), computed exactly. */
+function scientific(a: Rational, digits: number): string {
+  const negative = a.num < 0n;
+  const num = negative ? -a.num : a.num;
+  // 10^e ≤ num/den < 10^(e+1): start from the digit counts, then correct by one.
+  let e = num.toString().length - a.den.toString().length;
+  const scaled = (k: number): bigint => (k >= 0 ? (num * 10n ** BigInt(k)) / a.den : num / (a.den * 10n ** BigInt(-k)));
+  let m = scaled(digits - 1 - e);
+  if (m < 10n ** BigInt(digits - 1)) {
+    e -= 1;
+    m = scaled(digits - 1 - e);
+  }
+  const text = m.toString();
+  const mantissa = `${text.slice(0, 1)}.${text.slice(1)}`.replace(/\.?0+$/, '');
+  return `${negative ? '-' : ''}${mantissa}e${e >= 0 ? '+' : '-'}${Math.abs(e)}`;
+}
+
 /** The exact rational value of a finite double (every double is a dyadic rational). */
 export function rationalFromNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new OdotException(odotError('not-finite', `cannot make ${x} exact`));

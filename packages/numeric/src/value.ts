@@ -1,7 +1,7 @@
 import type { Matrix } from './matrix.ts';
 import { formatMatrix, matrixRows, toExact } from './matrix.ts';
 import type { Rational } from './rational.ts';
-import { formatRational, rational, rationalFromNumber, rationalToNumber, requals } from './rational.ts';
+import { formatRational, rational, rationalFromNumber, decimalOf, requals } from './rational.ts';
 
 /** A scalar: an exact `Rational`, or a `number` when it came from float evaluation. */
 export interface ScalarValue {
@@ -57,17 +57,18 @@ export function valueToJson(v: Value, exact: boolean): { shape: number[]; value:
       return { shape, value: v.value };
     case 'scalar': {
       if (exact) return { shape, value: typeof v.value === 'number' ? formatRational(rationalFromNumber(v.value)) : formatRational(v.value) };
-      return { shape, value: typeof v.value === 'number' ? v.value : rationalToNumber(v.value) };
+      return { shape, value: typeof v.value === 'number' ? v.value : decimalOf(v.value) };
     }
     case 'exact':
     case 'float': {
       if (exact) return { shape, value: matrixRows(toExact(v)) };
-      const rows: number[][] = [];
+      // An exact entry outside the range of doubles is a string in scientific notation, never Infinity or 0.
+      const rows: (number | string)[][] = [];
       for (let i = 0; i < v.rows; i++) {
-        const row: number[] = [];
+        const row: (number | string)[] = [];
         for (let j = 0; j < v.cols; j++) {
           const x = v.data[i * v.cols + j] as Rational | number;
-          row.push(typeof x === 'number' ? x : rationalToNumber(x));
+          row.push(typeof x === 'number' ? x : decimalOf(x));
         }
         rows.push(row);
       }

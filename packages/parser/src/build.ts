@@ -81,6 +81,10 @@ function dim(text: string, t: Tok): DimLiteral {
   if (/^\d+$/.test(s)) {
     const n = Number(s);
     if (n === 0) fail('bad-size', `size 0 in \`${t.text}\`: sizes are positive`, tokenSpan(t));
+    // Sizes stay exact: one past 2⁵³ would silently round (and print as 1e+21).
+    if (!Number.isSafeInteger(n)) {
+      fail('size-too-large', `the size ${s} in \`${t.text}\` is larger than ${Number.MAX_SAFE_INTEGER} (2⁵³ − 1), the largest size odot keeps exactly`, tokenSpan(t));
+    }
     return n;
   }
   if (/^[A-Za-z][A-Za-z0-9]*$/.test(s)) return s;

@@ -95,6 +95,9 @@ export function parseDeclarations(text: string): Result<Declaration[]> {
       }
       for (const d of shape.kind === 'matrix' ? [shape.rows, shape.cols] : []) {
         if (d === 0) error('bad-declaration', 'sizes are positive', shapeAt, offset);
+        if (typeof d === 'number' && !Number.isSafeInteger(d)) {
+          error('size-too-large', `a size is larger than ${Number.MAX_SAFE_INTEGER} (2⁵³ − 1), the largest size odot keeps exactly`, shapeAt, offset);
+        }
       }
       const properties: Property[] = [];
       skip();

@@ -86,7 +86,7 @@ const latexRules: moo.Rules = {
   lp: /\\left[ \t]*(?:\(|\[)|\(|\[/,
   rp: /\\right[ \t]*(?:\)|\])|\)|\]/,
   ident: new RegExp(
-    `\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z][A-Za-z0-9]*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}]`,
+    `\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}][A-Za-z0-9${GREEK}]*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}]`,
   ),
   rowsep: '\\\\',
   caret: '^',

@@ -184,7 +184,8 @@ function normaliseNumber(value: string): string {
 function latexIdent(v: string): [string, string] {
   const greek = /^\\([A-Za-z]+)$/.exec(v);
   if (greek?.[1] !== undefined) return ['ident', GREEK[greek[1]] ?? greek[1]];
-  const bold = /^\\[A-Za-z]+\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(v);
+  // `\mathrm{μI}` too: the LaTeX printer writes multi-letter names with Greek letters this way.
+  const bold = /^\\[A-Za-z]+\{([A-Za-z\u0391-\u03a9\u03b1-\u03c9][A-Za-z0-9\u0391-\u03a9\u03b1-\u03c9]*)\}$/.exec(v);
   if (bold?.[1] !== undefined) return [bold[1] === 'J' || bold[1] === 'I' ? 'constant' : 'ident', bold[1]];
   return ['ident', v];
 }

@@ -5,6 +5,7 @@ import {
   inferShape,
   inferShapes,
   printExpr,
+  tooDeepError,
   type Claim,
   type Equal,
   type Expr,
@@ -185,6 +186,25 @@ function reorderingVerdict(
   return report(line, kind, laws, 'ok', `by ${structural.join(', ')}: a reordering (equal up to the order and grouping of ⊙, + and scalar factors)`, {
     numeric: numeric.verdict === 'equal' ? numeric.detail : `not checked numerically: ${numeric.reason}`,
   });
+}
+
+/**
+ * Checks one line, turning a stack overflow on a huge line (a sum of thousands of terms) into a
+ * `too-deep` verdict on that line instead of an internal error for the whole proof.
+ */
+function guarded(line: ProofLine & { readonly laws: readonly LawCitation[] }, kind: StepReport['kind'], check: () => StepReport): StepReport {
+  try {
+    return check();
+  } catch (error) {
+    const deep = tooDeepError(error, 'this line');
+    if (!deep) throw error;
+    return report(line, kind, line.laws, 'too-deep', `${deep.message}: split it into smaller steps`);
+  }
+}
+
+/** A step that repeats the line before: true, so the proof stays valid, but it earns no credit. */
+function noChange(line: StepLine): StepReport {
+  return { ...report({ line: line.line, span: line.exprSpan }, 'step', line.laws, 'no-change', 'this step changes nothing (it repeats the line before), so it earns no credit'), ok: true };
 }
 
 /** Checks that `from` becomes `to` by the cited laws; the heart of the checker. */
@@ -457,8 +477,11 @@ export function checkLines(
         }
         if (chain.current === undefined) {
           steps.push(report(line, 'step', line.laws, 'unchecked', 'not checked: the line before could not be read'));
+        } else if (exprKey(chain.current) === exprKey(line.expr)) {
+          steps.push(noChange(line));
         } else {
-          steps.push(checkTransition(chain.current, line.expr, line.laws, { line: line.line, span: (line as StepLine).exprSpan }, 'step', context));
+          const from = chain.current;
+          steps.push(guarded(line, 'step', () => checkTransition(from, line.expr, line.laws, { line: line.line, span: (line as StepLine).exprSpan }, 'step', context)));
         }
         chain.current = line.expr;
         chain.last = line;
@@ -468,9 +491,10 @@ export function checkLines(
       }
       case 'equation': {
         if (line.laws.some((law) => law.name === 'ext')) {
-          steps.push(checkExt(line, chain, context));
+          const before = chain;
+          steps.push(guarded(line, 'ext', () => checkExt(line, before, context)));
         } else {
-          steps.push(checkTransition(line.statement.left, line.statement.right, line.laws, line, 'equation', context));
+          steps.push(guarded(line, 'equation', () => checkTransition(line.statement.left, line.statement.right, line.laws, line, 'equation', context)));
         }
         conclusion = { kind: 'equation', statement: line.statement, line };
         // Steps may continue from the equation's right side: `L = M by …` then `= R by …`.
@@ -478,7 +502,7 @@ export function checkLines(
         break;
       }
       case 'claim':
-        steps.push(checkClaimLine(line, context));
+        steps.push(guarded(line, 'claim', () => checkClaimLine(line, context)));
         conclusion = { kind: 'claim', statement: line.statement, line };
         chain = undefined;
         break;

@@ -1,4 +1,4 @@
-import { VISITOR_KEYS, childrenOf, type Expr, type Span } from '@odot/core';
+import { VISITOR_KEYS, childrenOf, walkExpr, type Expr, type Span } from '@odot/core';
 
 // Small structural helpers the checker needs on its own: equality modulo bound sum indices,
 // child replacement by path, free identifiers, and span shifting for expressions parsed out of a line.
@@ -11,51 +11,57 @@ import { VISITOR_KEYS, childrenOf, type Expr, type Span } from '@odot/core';
 export function exprKey(expr: Expr, options: { readonly ignoreSizes?: boolean } = {}): string {
   const parts: string[] = [];
   const bound: string[] = [];
-  const visit = (node: Expr): void => {
+  // An explicit stack (long chains are thousands deep): a node to visit, text to emit, or the end of a sum's scope.
+  type Work = Expr | { readonly text: string } | { readonly unbind: true };
+  const stack: Work[] = [expr];
+  const later = (items: readonly Work[]): void => {
+    for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as Work);
+  };
+  while (stack.length > 0) {
+    const work = stack.pop() as Work;
+    if ('text' in work) {
+      parts.push(work.text);
+      continue;
+    }
+    if ('unbind' in work) {
+      bound.pop();
+      continue;
+    }
+    const node = work;
     switch (node.type) {
       case 'Identifier': {
         const depth = bound.lastIndexOf(node.name);
         parts.push(depth >= 0 ? `#${depth}` : `'${node.name}`);
-        return;
+        break;
       }
       case 'NumberLiteral':
         parts.push(`n${node.value}`);
-        return;
+        break;
       case 'Ones':
       case 'Zero':
         parts.push(options.ignoreSizes ? node.type : `${node.type}[${node.rows ?? ''},${node.cols ?? ''}]`);
-        return;
+        break;
       case 'Identity':
         parts.push(options.ignoreSizes ? node.type : `Identity[${node.size ?? ''}]`);
-        return;
+        break;
       case 'Sum':
         parts.push('(Sum');
         bound.push(node.index);
-        visit(node.body);
-        bound.pop();
-        parts.push(')');
-        return;
+        later([node.body, { unbind: true }, { text: ')' }]);
+        break;
       case 'Claim':
         parts.push(`(Claim ${node.property}`);
-        visit(node.operand);
-        parts.push(')');
-        return;
+        later([node.operand, { text: ')' }]);
+        break;
       case 'MatrixLiteral':
         parts.push('(Mat');
-        for (const row of node.rows) {
-          parts.push('[');
-          for (const cell of row) visit(cell);
-          parts.push(']');
-        }
-        parts.push(')');
-        return;
+        later([...node.rows.flatMap((row): Work[] => [{ text: '[' }, ...row, { text: ']' }]), { text: ')' }]);
+        break;
       default:
         parts.push(`(${node.type}`);
-        for (const child of childrenOf(node)) visit(child);
-        parts.push(')');
+        later([...childrenOf(node), { text: ')' }]);
     }
-  };
-  visit(expr);
+  }
   return parts.join(' ');
 }
 
@@ -120,22 +126,24 @@ export function freeNames(expr: Expr, out: Set<string> = new Set()): Set<string>
 
 /** Every name used as an index: in the row or column of an entry, or bound by a sum. */
 export function indexNames(expr: Expr, out: Set<string> = new Set()): Set<string> {
-  const visit = (node: Expr): void => {
+  walkExpr(expr, (node) => {
     if (node.type === 'Entry') {
       if (node.row.type === 'Identifier') out.add(node.row.name);
       if (node.col.type === 'Identifier') out.add(node.col.name);
     }
     if (node.type === 'Sum') out.add(node.index);
-    for (const child of childrenOf(node)) visit(child);
-  };
-  visit(expr);
+  });
   return out;
 }
 
 /** True when the tree contains an `Entry` or `Sum` node (an entrywise, scalar-level expression). */
 export function isEntrywise(expr: Expr): boolean {
-  if (expr.type === 'Entry' || expr.type === 'Sum') return true;
-  return childrenOf(expr).some(isEntrywise);
+  let found = false;
+  walkExpr(expr, (node) => {
+    if (node.type === 'Entry' || node.type === 'Sum') found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Where a piece of a line sits in the whole file, for moving spans of a sub-parse there. */
@@ -158,15 +166,30 @@ export function shiftSpan(span: Span, origin: TextOrigin): Span {
   return { start: point(span.start), end: point(span.end) };
 }
 
-/** A deep copy of any parsed structure (expression, declaration, error) with every `span` moved to `origin`. */
+/** A deep copy of any parsed structure (expression, declaration, error) with every `span` moved to `origin`. Iterative: long chains are deep. */
 export function shiftSpans<T>(value: T, origin: TextOrigin): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => shiftSpans(item, origin)) as T;
-  if (value === null || typeof value !== 'object' || value instanceof Set || value instanceof Map) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = key === 'span' && field !== undefined ? shiftSpan(field as Span, origin) : shiftSpans(field, origin);
+  const copy = (x: unknown): unknown => {
+    if (Array.isArray(x)) return new Array<unknown>(x.length);
+    if (x === null || typeof x !== 'object' || x instanceof Set || x instanceof Map) return x;
+    return {};
+  };
+  const root = copy(value);
+  const stack: [unknown, unknown][] = [[value, root]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop() as [unknown, unknown];
+    if (from === to) continue; // a leaf value, copied as is
+    const entries: [string | number, unknown][] = Array.isArray(from) ? from.map((item, i): [number, unknown] => [i, item]) : Object.entries(from as Record<string, unknown>);
+    for (const [key, field] of entries) {
+      if (key === 'span' && field !== undefined && !Array.isArray(from)) {
+        (to as Record<string, unknown>)[key] = shiftSpan(field as Span, origin);
+        continue;
+      }
+      const target = copy(field);
+      (to as Record<string | number, unknown>)[key] = target;
+      if (target !== field) stack.push([field, target]);
+    }
   }
-  return out as T;
+  return root as T;
 }
 
 /**

@@ -32,7 +32,11 @@ export type StepCode =
   /** The previous line could not be read, so this step was not checked. */
   | 'unchecked'
   /** The search matched but the numeric cross-check or the replay disagreed: the step is rejected. */
-  | 'engine-mismatch';
+  | 'engine-mismatch'
+  /** The step repeats the line before: it is not false, but it earns no credit (`ok` stays true). */
+  | 'no-change'
+  /** The step's expressions are too large or too deeply nested to check within the limits. */
+  | 'too-deep';
 
 /** The verdict on one line of a proof. */
 export interface StepReport {

@@ -125,18 +125,28 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
       case 'Hadamard':
       case 'Add':
       case 'Sub': {
-        const l = go(e.left);
-        const r = l && go(e.right);
-        if (!l || !r || !same(l, r) || (e.type === 'Hadamard' && l.kind === 'scalar')) return undefined;
-        return l;
+        // Long chains are walked in a loop (a 10 000-term sum must not overflow the stack).
+        const parts = e.type === 'Hadamard' ? operandsOf(e, HADAMARD_CHAIN) : operandsOf(e, SUM_CHAIN);
+        let first: Shape | undefined;
+        for (const part of parts) {
+          const s = go(part);
+          if (!s || (first && !same(first, s)) || (e.type === 'Hadamard' && s.kind === 'scalar')) return undefined;
+          first ??= s;
+        }
+        return first;
       }
       case 'MatMul': {
-        const l = go(e.left);
-        const r = l && go(e.right);
-        if (!l || !r) return undefined;
-        if (l.kind === 'scalar') return r;
-        if (r.kind === 'scalar') return l;
-        return l.cols === r.rows ? matrixShape(l.rows, r.cols) : undefined;
+        let acc: Shape | undefined;
+        for (const part of operandsOf(e, MATMUL_CHAIN)) {
+          const r = go(part);
+          if (!r) return undefined;
+          if (!acc || acc.kind === 'scalar') acc = r;
+          else if (r.kind === 'matrix') {
+            if (acc.cols !== r.rows) return undefined;
+            acc = matrixShape(acc.rows, r.cols);
+          }
+        }
+        return acc;
       }
       case 'Equal': {
         // Both sides of an equation at once (equivalence checks): the same shape, exactly.
@@ -168,13 +178,17 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
   };
 }
 
-/** The operands of a chain of one associative operator (`a ⊙ b ⊙ c` → [a, b, c]), iteratively. */
-function chain(e: Expr, type: 'Hadamard'): Expr[] {
+const HADAMARD_CHAIN: ReadonlySet<Expr['type']> = new Set(['Hadamard']);
+const SUM_CHAIN: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub']);
+const MATMUL_CHAIN: ReadonlySet<Expr['type']> = new Set(['MatMul']);
+
+/** The operands of a chain of binary operators of the given types (`a ⊙ b ⊙ c` → [a, b, c]), iteratively. */
+function operandsOf(e: Expr, types: ReadonlySet<Expr['type']>): Expr[] {
   const out: Expr[] = [];
   const stack: Expr[] = [e];
   while (stack.length > 0) {
     const x = stack.pop() as Expr;
-    if (x.type === type) {
+    if (types.has(x.type) && 'left' in x && 'right' in x) {
       stack.push(x.right, x.left);
     } else out.push(x);
   }
@@ -214,7 +228,7 @@ function convert(e: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, pa
       return mkLit(rows, cols, e.rows.flatMap((row) => row.map(go)));
     }
     case 'Hadamard':
-      return mkHad(chain(e, 'Hadamard').map(go));
+      return mkHad(operandsOf(e, HADAMARD_CHAIN).map(go));
     case 'MatMul':
       // Not flattened here: `A (c B)` must stay a product with a scalar multiple inside (mul_smul).
       return mkMul([go(e.left), go(e.right)]);
@@ -293,6 +307,19 @@ function scaled(q: Rational, x: Expr): Expr {
  * differences; `J`, `0` and `I` carry their size only where the context does not fix it.
  */
 export function termToExpr(t: Term, sized = true): Expr {
+  // Terms are shared, so is their printed form: converting the steps of a long simplification
+  // re-uses every unchanged subterm (expressions are immutable). Leaves are not shared: an
+  // unsized `J` takes its shape from where it stands, and shape tables are keyed by node.
+  if (t.args.length === 0) return termToExprOnce(t, sized);
+  const key = sized ? 'expr:sized' : 'expr:free';
+  const known = t.memo.get(key);
+  if (known !== undefined) return known as Expr;
+  const e = termToExprOnce(t, sized);
+  t.memo.set(key, e);
+  return e;
+}
+
+function termToExprOnce(t: Term, sized: boolean): Expr {
   switch (t.op) {
     case 'sym':
     case 'pvar':
@@ -401,7 +428,11 @@ export function termToExpr(t: Term, sized = true): Expr {
 }
 
 function mentionsSymbol(t: Term): boolean {
-  return t.op === 'sym' || t.op === 'pvar' || t.args.some(mentionsSymbol);
+  const known = t.memo.get('mentionsSymbol');
+  if (typeof known === 'boolean') return known;
+  const answer = t.op === 'sym' || t.op === 'pvar' || t.args.some(mentionsSymbol);
+  t.memo.set('mentionsSymbol', answer);
+  return answer;
 }
 
 /** True when the term is the number 0 or a zero matrix. */

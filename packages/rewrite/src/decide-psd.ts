@@ -1,4 +1,4 @@
-import { fail, ok, type Expr, type Givens, type Result } from '@odot/core';
+import { Budget, LimitReached, fail, formatLimit, ok, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -6,14 +6,16 @@ import {
   randomInstance,
   toExact,
   type Bindings,
+  type ExactMatrix,
   type Value,
 } from '@odot/numeric';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { givensOfTerms } from './cross-check.ts';
-import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
+import { numericPropertyEvidence, proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
 import { degenerateCounterexample } from './psd-degenerate.ts';
+import { proveScalarSign } from './scalar-sign.ts';
 import { normalize } from './simplify.ts';
-import { freeNames } from './term.ts';
+import { freeNames, type Term } from './term.ts';
 
 /** Options of `decidePsd`. */
 export interface PsdDecisionOptions {
@@ -22,6 +24,8 @@ export interface PsdDecisionOptions {
   /** Random instances tried when no law applies (default 24). */
   readonly trials?: number;
   readonly seed?: number;
+  /** Wall-clock budget in milliseconds for the whole decision (default 4000). */
+  readonly timeLimitMs?: number;
 }
 
 /**
@@ -40,6 +44,15 @@ export interface PsdDecision {
   /** For `counterexample`: values honouring the givens for which the expression is not psd. */
   readonly counterexample?: ReadonlyMap<string, Value>;
   readonly explanation: string;
+  /** Set when a limit stopped the decision (the verdict is then `unknown`). */
+  readonly limit?: Limit;
+}
+
+/** An exact value as a matrix: a scalar is the 1×1 matrix of it (psd iff ≥ 0); floats are not decided here. */
+function asExactMatrix(v: Value): ExactMatrix | undefined {
+  if (isMatrix(v)) return toExact(v);
+  if (v.kind === 'scalar' && typeof v.value !== 'number') return { kind: 'exact', rows: 1, cols: 1, data: [v.value] };
+  return undefined;
 }
 
 function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): boolean {
@@ -56,11 +69,28 @@ function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): b
  */
 export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bindings, options: PsdDecisionOptions = {}): Result<PsdDecision> {
   const property = options.property ?? 'psd';
+  const budget = new Budget({ timeLimitMs: options.timeLimitMs ?? 4000 });
+  try {
+    return withBudget(budget, () => decideUnguarded(expr, givens, bindings, options));
+  } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) {
+      return ok({ verdict: 'unknown', property, method: 'none', limit: error.limit, explanation: `stopped before a decision (${formatLimit(error.limit)})` });
+    }
+    const deep = tooDeepError(error, 'psd');
+    if (deep) return fail(deep);
+    throw error;
+  }
+}
+
+function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefined, options: PsdDecisionOptions): Result<PsdDecision> {
+  const property = options.property ?? 'psd';
   const t = exprToTerm(expr, givens);
   if (!t.ok) return t;
   const term = t.value;
-  if (term.shape.kind !== 'matrix' || term.shape.rows !== term.shape.cols) {
-    const shape = term.shape.kind === 'matrix' ? `${term.shape.rows}×${term.shape.cols}` : 'a scalar';
+  // Unresolved sizes (`?3`, from undeclared names) may still be equal: not a reason to say "not psd".
+  const open = (d: string | number): boolean => typeof d === 'string' && d.includes('?');
+  if (term.shape.kind === 'matrix' && term.shape.rows !== term.shape.cols && !open(term.shape.rows) && !open(term.shape.cols)) {
+    const shape = `${term.shape.rows}×${term.shape.cols}`;
     return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` });
   }
   const names = freeNames(term);
@@ -68,8 +98,9 @@ export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bin
     // Concrete values: decided exactly. (When the value cannot be computed, e.g. an unsized `I`
     // standing alone, the laws below still apply.)
     const value = evaluate(expr, bindings ?? new Map(), { mode: 'exact', givens });
-    if (value.ok && isMatrix(value.value)) {
-      const r = numericPropertyEvidence(toExact(value.value), property);
+    const m = value.ok ? asExactMatrix(value.value) : undefined;
+    if (m) {
+      const r = numericPropertyEvidence(m, property);
       return ok({
         verdict: r.holds ? 'psd' : 'not-psd',
         property,
@@ -81,7 +112,8 @@ export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bin
     if (value.ok) return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
     if (bindings !== undefined && names.size > 0) return fail(value.error);
   }
-  const direct = proveProperty(term, property) ?? proveProperty(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term, property);
+  const prove = (t: Term): TermProof | undefined => (t.shape.kind === 'scalar' ? proveScalarSign(t, property) : proveProperty(t, property));
+  const direct = prove(term) ?? prove(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term);
   if (direct) {
     return ok({
       verdict: 'psd',
@@ -97,12 +129,14 @@ export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bin
   const trials = options.trials ?? 24;
   let tried = 0;
   for (let i = 0; i < trials; i++) {
+    tick();
     const inst = randomInstance(merged, rng, { minSize: 2, symbols: names });
     if (!inst.ok) break;
     const value = evaluate(termToExpr(term), inst.value.bindings, { mode: 'exact', givens: merged, dims: inst.value.sizes });
-    if (!value.ok || !isMatrix(value.value)) continue;
+    const m = value.ok ? asExactMatrix(value.value) : undefined;
+    if (!m) continue;
     tried++;
-    const r = numericPropertyEvidence(toExact(value.value), property);
+    const r = numericPropertyEvidence(m, property);
     if (!r.holds) {
       return ok({
         verdict: 'not-psd',

@@ -1,4 +1,4 @@
-import { equal, fail, formatShape, odotError, ok, stripSpans, type Expr, type Givens, type Result } from '@odot/core';
+import { Budget, LimitReached, equal, fail, formatLimit, formatShape, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
@@ -59,8 +59,8 @@ export interface EquivalenceVerdict {
   readonly steps: readonly RewriteStep[];
   readonly counterexample?: Counterexample;
   readonly errorBound?: number;
-  /** Set when a limit of the simplifier or the search was hit (says which). */
-  readonly limit?: string;
+  /** Set when a limit of the simplifier or the search was hit: the first one, its kind and value. */
+  readonly limit?: Limit;
   readonly explanation: string;
   /** The normal forms of both sides (when the normal-form layer ran). */
   readonly normalForms?: readonly [Expr, Expr];
@@ -114,7 +114,7 @@ interface Edge {
 
 interface SearchResult {
   readonly steps?: readonly TermStep[];
-  readonly limit?: string;
+  readonly limit?: Limit;
 }
 
 /**
@@ -123,9 +123,18 @@ interface SearchResult {
  * would rewrite a bare variable into something bigger are skipped) followed by simplification.
  */
 function search(na: Term, nb: Term, givens: Givens, options: EquivalenceOptions): SearchResult {
+  const budget = new Budget({ timeLimitMs: options.searchTimeMs ?? 500, maxMemory: options.simplify?.maxMemory ?? 400_000 });
+  try {
+    return withBudget(budget, () => searchWithin(na, nb, givens, options, budget));
+  } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) return { limit: error.limit };
+    throw error;
+  }
+}
+
+function searchWithin(na: Term, nb: Term, givens: Givens, options: EquivalenceOptions, budget: Budget): SearchResult {
   const maxNodes = options.searchNodes ?? 200;
   const maxDepth = options.searchDepth ?? 2;
-  const deadline = Date.now() + (options.searchTimeMs ?? 500);
   const laws = equationLaws();
   const parents: [Map<Term, Edge | null>, Map<Term, Edge | null>] = [new Map([[na, null]]), new Map([[nb, null]])];
   let frontiers: [Term[], Term[]] = [[na], [nb]];
@@ -151,23 +160,21 @@ function search(na: Term, nb: Term, givens: Givens, options: EquivalenceOptions)
       const next: Term[] = [];
       for (const t of frontiers[side]) {
         for (const law of laws) {
-          if (Date.now() > deadline) return { limit: `time: search stopped after ${options.searchTimeMs ?? 500} ms` };
+          budget.tick();
           for (const step of rewriteOnceTerm(t, law, { skipExpanding: true })) {
-            const nf = normalize(step.after, givens, { maxSteps: 200, timeLimitMs: 100 });
+            const nf = normalize(step.after, givens, { maxSteps: 200, timeLimitMs: Math.min(100, Math.max(1, budget.remainingMs())) });
             if (parents[side].has(nf.term)) continue;
             parents[side].set(nf.term, { from: t, steps: [step, ...nf.steps] });
             if (other.has(nf.term)) return { steps: meet(nf.term) };
             next.push(nf.term);
-            if (parents[0].size + parents[1].size > maxNodes) {
-              return { limit: `nodes: search visited ${maxNodes} normal forms without meeting` };
-            }
+            budget.check(parents[0].size + parents[1].size <= maxNodes, { kind: 'nodes', value: maxNodes });
           }
         }
       }
       frontiers = side === 0 ? [next, frontiers[1]] : [frontiers[0], next];
     }
   }
-  return { limit: `depth: no proof within ${maxDepth} non-simplifying steps from either side` };
+  return { limit: { kind: 'depth', value: maxDepth } };
 }
 
 function reorderRewrite(from: Expr, to: Expr): RewriteStep[] {
@@ -197,6 +204,16 @@ function chainFrom(a: Expr, ta: Term, steps: readonly TermStep[], tb: Term, b: E
  * sides of different shapes) is a failure, not `false`.
  */
 export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), options: EquivalenceOptions = {}): Result<EquivalenceVerdict> {
+  try {
+    return equivalentUnguarded(a, b, givens, options);
+  } catch (error) {
+    const deep = tooDeepError(error, 'equivalent');
+    if (deep) return fail(deep);
+    throw error;
+  }
+}
+
+function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, options: EquivalenceOptions): Result<EquivalenceVerdict> {
   const terms = bothTerms(a, b, givens);
   if (!terms.ok) return terms;
   const [ta, tb] = terms.value;
@@ -244,8 +261,8 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
   const infFields: InfFields =
     inf.kind === 'outside' ? { fragment: `outside the index-normal-form fragment: ${inf.reason}` } : { indexNormalForms: inf.forms };
   // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
-  const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit: string } => {
-    const found = options.noSearch ? { limit: 'search: skipped' } : search(na.term, nb.term, givens, options);
+  const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit?: Limit; note: string } => {
+    const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
     if (found.steps) {
       const back = [...nb.steps].reverse().map(reverseStep);
       return {
@@ -259,20 +276,22 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
         },
       };
     }
-    return { limit: [nfLimit, found.limit].filter((x) => x !== undefined).join('; ') };
+    const limit = nfLimit ?? found.limit;
+    const notes = [nfLimit, found.limit].filter((x) => x !== undefined).map((x) => `stopped by the ${formatLimit(x)}`);
+    return { ...(limit ? { limit } : {}), note: options.noSearch ? [...notes, 'search skipped'].join('; ') : notes.join('; ') };
   };
   const decided = indexFormVerdict(inf, normalForms, infFields, searchNormalForms);
   if (decided) return decided;
   if (options.symbolicOnly) {
     const searched = searchNormalForms();
     if ('proved' in searched) return { ...searched.proved, ...infFields };
-    const { limit } = searched;
+    const { limit, note } = searched;
     return {
       equivalent: false,
       method: 'unknown',
       layer: 'search',
       steps: [],
-      explanation: `no proof found (${limit}); numeric testing was switched off`,
+      explanation: `no proof found (${note}); numeric testing was switched off`,
       normalForms,
       ...infFields,
       ...(limit ? { limit } : {}),
@@ -308,7 +327,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
   }
   const searched = searchNormalForms();
   if ('proved' in searched) return { ...searched.proved, ...infFields };
-  const { limit } = searched;
+  const { limit, note } = searched;
   if (verdict.verdict === 'equal') {
     return {
       equivalent: true,
@@ -316,7 +335,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       layer: 'numeric',
       steps: [],
       errorBound: verdict.errorBound,
-      explanation: `no proof found (${limit}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
+      explanation: `no proof found (${note}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
       normalForms,
       ...infFields,
       ...(limit ? { limit } : {}),
@@ -327,7 +346,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     method: 'unknown',
     layer: 'numeric',
     steps: [],
-    explanation: `no proof found (${limit}) and testing was inconclusive: ${verdict.reason}`,
+    explanation: `no proof found (${note}) and testing was inconclusive: ${verdict.reason}`,
     normalForms,
     ...infFields,
     ...(limit ? { limit } : {}),
@@ -345,7 +364,7 @@ function indexFormVerdict(
   inf: IndexDecision,
   normalForms: readonly [Expr, Expr],
   infFields: InfFields,
-  searchNormalForms: () => { proved: EquivalenceVerdict } | { limit: string },
+  searchNormalForms: () => { proved: EquivalenceVerdict } | { limit?: Limit; note: string },
 ): EquivalenceVerdict | undefined {
   if (inf.kind === 'equal') {
     // The normal form is the judge; the bounded search only looks for a chain of laws to show.
@@ -359,7 +378,7 @@ function indexFormVerdict(
       method: 'proved',
       layer: 'index-normal-form',
       steps: [],
-      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.limit})`,
+      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.note})`,
       normalForms,
       ...infFields,
     };

@@ -1,4 +1,4 @@
-import type { Dim, Shape } from '@odot/core';
+import { tick, type Dim, type Shape } from '@odot/core';
 import { isNum, mkAdd, mkHad, mkIdentity, mkMul, mkOnes, mkZero, rebuild, type Term } from './term.ts';
 
 /** Bindings of pattern variables to terms and of dimension variables to dimensions. */
@@ -130,8 +130,9 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
   const used: boolean[] = new Array<boolean>(n).fill(false);
   const chosen: number[] = [];
   function* assign(i: number, s1: Subst): Generator<AcResult> {
+    tick();
     if (i === pargs.length) {
-      const rest = used.filter((u) => !u).length;
+      const rest = n - chosen.length;
       if (rest === 0 || root) yield { subst: s1, used: [...chosen].sort((a, b) => a - b) };
       return;
     }
@@ -142,7 +143,10 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
       const remaining: number[] = [];
       for (let j = 0; j < n; j++) if (!used[j]) remaining.push(j);
       if (remaining.length === 0) return;
-      if (!root || remaining.length >= 2) {
+      // Already bound: only the same chain can match, so do not build one (that is quadratic on long sums).
+      const bound = s1.vars.get(pi.data);
+      const fits = bound === undefined || (bound.op === t.op && bound.args.length === remaining.length);
+      if (fits && (!root || remaining.length >= 2)) {
         const target = remaining.length === 1 ? (t.args[remaining[0] as number] as Term) : acOf(t.op, remaining.map((j) => t.args[j] as Term));
         for (const s2 of matchTerm(pi, target, s1)) yield { subst: s2, used: [...chosen, ...remaining].sort((a, b) => a - b) };
       }
@@ -151,6 +155,7 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
     const tried = new Set<Term>();
     for (let j = 0; j < n; j++) {
       if (used[j]) continue;
+      tick();
       const tj = t.args[j] as Term;
       if (tried.has(tj)) continue;
       tried.add(tj);
@@ -180,6 +185,7 @@ function* matchSeq(
   s: Subst,
   mustEnd: boolean,
 ): Generator<SeqResult> {
+  tick();
   if (i === ps.length) {
     if (!mustEnd || j === ts.length) yield { subst: s, end: j };
     return;

@@ -155,14 +155,24 @@ export function toRewriteStep(step: TermStep): RewriteStep {
   const substitution: Record<string, Expr> = {};
   for (const [name, t] of step.subst.vars) substitution[name] = termToExpr(t);
   const children = extChildren(step.ext);
+  // `before` and `after` are whole expressions: built when first read, so a long run of steps over
+  // a large expression costs nothing until someone looks (and then shares unchanged subterms).
+  let before: Expr | undefined;
+  let after: Expr | undefined;
   return {
     law: step.law,
     direction: step.direction,
     path: step.path,
     ...(children ? { children } : {}),
     substitution,
-    before: termToExpr(step.before),
-    after: termToExpr(step.after),
+    get before(): Expr {
+      before ??= termToExpr(step.before);
+      return before;
+    },
+    get after(): Expr {
+      after ??= termToExpr(step.after);
+      return after;
+    },
     ...(step.conditions.length > 0 ? { conditions: step.conditions.map(toJustification) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { childrenOf, printPlain, stripSpans, type Expr, type Givens, type Result, ok, fail, odotError } from '@odot/core';
+import { Budget, LimitReached, childrenOf, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
@@ -77,6 +77,8 @@ export interface SimplifyOptions {
   readonly maxSteps?: number;
   /** Largest term size in nodes (default 50 000). */
   readonly maxNodes?: number;
+  /** Most terms built during the call, a bound on memory (default 400 000, about 200 MB). */
+  readonly maxMemory?: number;
   /** Wall-clock budget in milliseconds (default 2000). */
   readonly timeLimitMs?: number;
   /** Use only these laws (names), in `SIMPLIFY_ORDER` order; default every `simplify` law. */
@@ -89,8 +91,8 @@ export interface SimplifyOptions {
 export interface SimplifyResult {
   readonly result: Expr;
   readonly steps: readonly RewriteStep[];
-  /** Set when a limit stopped the strategy before a normal form: `steps`, `nodes` or `time`, with numbers. */
-  readonly limit?: string;
+  /** Set when a limit stopped the strategy before a normal form: which one and its value. */
+  readonly limit?: Limit;
 }
 
 interface Strategy {
@@ -138,6 +140,7 @@ function tryAt(node: Term, strategy: Strategy): Omit<Redex, 'path'> | undefined 
 /** Leftmost-innermost redex; subterms found irreducible are remembered on the (shared) terms. */
 function findRedex(t: Term, strategy: Strategy, path: number[]): Redex | undefined {
   if (t.memo.get(strategy.key) === true) return undefined;
+  tick();
   for (let i = 0; i < t.args.length; i++) {
     path.push(i);
     const r = findRedex(t.args[i] as Term, strategy, path);
@@ -156,46 +159,67 @@ function findRedex(t: Term, strategy: Strategy, path: number[]): Redex | undefin
 export interface NormalForm {
   readonly term: Term;
   readonly steps: readonly TermStep[];
-  readonly limit?: string;
+  readonly limit?: Limit;
 }
 
-/** Rewrites a term to its normal form under the strategy, within the limits. */
-export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}, deadline?: number): NormalForm {
+/** The default limits of `simplify` (see `SimplifyOptions`). */
+export const SIMPLIFY_LIMITS = { maxSteps: 2000, maxNodes: 50_000, maxMemory: 400_000, timeLimitMs: 2000 } as const;
+
+/**
+ * Rewrites a term to its normal form under the strategy, within the limits. Time and memory are
+ * checked inside the matching loops (see core's `Budget`), so a call stops close to its budget.
+ */
+export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}): NormalForm {
   const strategy = options.laws ? strategyOf(options.laws) : DEFAULT_STRATEGY;
-  const maxSteps = options.maxSteps ?? 2000;
-  const maxNodes = options.maxNodes ?? 50_000;
-  const end = Math.min(deadline ?? Infinity, Date.now() + (options.timeLimitMs ?? 2000));
+  const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
+  const maxNodes = options.maxNodes ?? SIMPLIFY_LIMITS.maxNodes;
+  const budget = new Budget({
+    timeLimitMs: options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs,
+    maxMemory: options.maxMemory ?? SIMPLIFY_LIMITS.maxMemory,
+  });
   const steps: TermStep[] = [];
   let cur = t;
-  for (;;) {
-    if (steps.length >= maxSteps) return { term: cur, steps, limit: `steps: stopped after ${maxSteps} steps` };
-    if (cur.size > maxNodes) return { term: cur, steps, limit: `nodes: the expression grew to ${cur.size} nodes (limit ${maxNodes})` };
-    if (Date.now() > end) return { term: cur, steps, limit: `time: stopped after ${options.timeLimitMs ?? 2000} ms` };
-    const r = findRedex(cur, strategy, []);
-    if (!r) return { term: cur, steps };
-    const next = replaceAt(cur, r.path, r.step.replacement);
-    if (options.check) crossCheck(r.law.law.name, cur, next, givens, steps.length + 1);
-    steps.push({
-      law: r.law.law.name,
-      direction: 'forward',
-      path: r.path,
-      ext: r.step.match.ext,
-      subst: r.step.match.subst,
-      before: cur,
-      after: next,
-      conditions: r.step.conditions,
+  try {
+    return withBudget(budget, () => {
+      for (;;) {
+        budget.check(cur.size <= maxNodes, { kind: 'nodes', value: maxNodes });
+        budget.tick();
+        const r = findRedex(cur, strategy, []);
+        if (!r) return { term: cur, steps };
+        budget.check(steps.length < maxSteps, { kind: 'steps', value: maxSteps });
+        const next = replaceAt(cur, r.path, r.step.replacement);
+        if (options.check) crossCheck(r.law.law.name, cur, next, givens, steps.length + 1);
+        steps.push({
+          law: r.law.law.name,
+          direction: 'forward',
+          path: r.path,
+          ext: r.step.match.ext,
+          subst: r.step.match.subst,
+          before: cur,
+          after: next,
+          conditions: r.step.conditions,
+        });
+        cur = next;
+      }
     });
-    cur = next;
+  } catch (error) {
+    // Its own budget or an enclosing one: either way the steps so far are the answer.
+    if (error instanceof LimitReached) return { term: cur, steps, limit: error.limit };
+    throw error;
   }
 }
 
 // ---------------------------------------------------------------- the reordering step
 
-function flatten(e: Expr, type: Expr['type'], out: Expr[] = []): Expr[] {
-  if (e.type === type && 'left' in e && 'right' in e) {
-    flatten(e.left, type, out);
-    flatten(e.right, type, out);
-  } else out.push(e);
+/** The operands of a chain of one operator, left to right, without recursion (chains may be 10 000 long). */
+function flatten(e: Expr, type: Expr['type']): Expr[] {
+  const out: Expr[] = [];
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const x = stack.pop() as Expr;
+    if (x.type === type && 'left' in x && 'right' in x) stack.push(x.right, x.left);
+    else out.push(x);
+  }
   return out;
 }
 
@@ -232,12 +256,20 @@ function orderFreeKey(e: Expr): string {
   return printPlain(canonical.ok ? canonical.value : e);
 }
 
-/** The grouping of a chain as text, e.g. `((0 1) 2)`, to tell a regrouping from a reordering. */
-function grouping(e: Expr, type: Expr['type'], counter = { n: 0 }): string {
-  if (e.type === type && 'left' in e && 'right' in e) {
-    return `(${grouping(e.left, type, counter)} ${grouping(e.right, type, counter)})`;
+/** The grouping of a chain as text, e.g. `((0 1) 2)`, to tell a regrouping from a reordering (iterative). */
+function grouping(e: Expr, type: Expr['type']): string {
+  let counter = 0;
+  const out: string[] = [];
+  const stack: (Expr | ' ' | ')')[] = [e];
+  while (stack.length > 0) {
+    const x = stack.pop() as Expr | ' ' | ')';
+    if (x === ' ' || x === ')') out.push(x);
+    else if (x.type === type && 'left' in x && 'right' in x) {
+      out.push('(');
+      stack.push(')', x.right, ' ', x.left);
+    } else out.push(String(counter++));
   }
-  return String(counter.n++);
+  return out.join('');
 }
 
 /**
@@ -254,15 +286,22 @@ function compareOrder(from: Expr, to: Expr, note: (law: string) => void): boolea
     if (fromParts.length !== toParts.length) return false;
     if (grouping(from, from.type) !== grouping(to, to.type)) note(laws[1]);
     const toKeys = toParts.map(orderFreeKey);
-    const used = new Set<number>();
+    // The unused positions of each key, in order (a map keeps long chains linear).
+    const free = new Map<string, number[]>();
+    toKeys.forEach((k, index) => {
+      const list = free.get(k);
+      if (list) list.push(index);
+      else free.set(k, [index]);
+    });
     let reordered = false;
     for (const [i, part] of fromParts.entries()) {
-      const key = orderFreeKey(part);
-      let j = toKeys.findIndex((k, index) => k === key && !used.has(index) && index === i);
-      if (j < 0) j = toKeys.findIndex((k, index) => k === key && !used.has(index));
+      const candidates = free.get(orderFreeKey(part)) ?? [];
+      const own = candidates.indexOf(i);
+      const at = own >= 0 ? own : 0;
+      const j = candidates[at] ?? -1;
       if (j < 0) return false;
+      candidates.splice(at, 1);
       if (j !== i) reordered = true;
-      used.add(j);
       const partner = toParts[j];
       if (!partner || !compareOrder(part, partner, note)) return false;
     }
@@ -323,19 +362,42 @@ export function reorderStep(input: Expr, canonical: Term): RewriteStep | undefin
  * error is a failure. `limit` says which limit stopped it early.
  */
 export function simplify(expr: Expr, givens: Givens = new Map(), options: SimplifyOptions = {}): Result<SimplifyResult> {
-  const t = exprToTerm(expr, givens);
-  if (!t.ok) return t;
+  try {
+    return simplifyUnguarded(expr, givens, options);
+  } catch (error) {
+    const deep = tooDeepError(error, 'simplify');
+    if (deep) return fail(deep);
+    throw error;
+  }
+}
+
+function simplifyUnguarded(expr: Expr, givens: Givens, options: SimplifyOptions): Result<SimplifyResult> {
   for (const name of options.laws ?? []) {
     if (!compiledLaw(name)) return fail(odotError('unknown-law', `unknown law '${name}'`));
   }
-  let nf: NormalForm;
+  // One clock for the whole call: reading the input and naming the reordering count too.
+  const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
+  const budget = new Budget({ timeLimitMs });
   try {
-    nf = normalize(t.value, givens, options);
+    return withBudget(budget, () => simplifyWithin(expr, givens, options, budget));
   } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: error.limit });
     if (error instanceof UnsoundStep) return fail(odotError('unsound-step', error.message));
     throw error;
   }
+}
+
+function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
+  const t = exprToTerm(expr, givens);
+  if (!t.ok) return t;
   const reorder = reorderStep(expr, t.value);
-  const steps = [...(reorder ? [reorder] : []), ...nf.steps.map(toRewriteStep)];
-  return ok({ result: termToExpr(nf.term), steps, ...(nf.limit ? { limit: nf.limit } : {}) });
+  // `maxSteps: N` records at most N steps in all, the reordering step included.
+  const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
+  const rewriteSteps = reorder ? Math.max(0, maxSteps - 1) : maxSteps;
+  const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
+  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, budget.remainingMs()) });
+  const limit = nf.limit?.kind === 'steps' ? { kind: 'steps' as const, value: maxSteps } : nf.limit?.kind === 'time' ? { kind: 'time' as const, value: timeLimitMs } : nf.limit;
+  const steps = [...(reorder && maxSteps > 0 ? [reorder] : []), ...nf.steps.map(toRewriteStep)];
+  const result = maxSteps === 0 && reorder ? stripSpans(expr) : termToExpr(nf.term);
+  return ok({ result, steps, ...(limit ? { limit } : {}) });
 }

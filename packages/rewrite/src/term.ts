@@ -1,5 +1,5 @@
 import type { Dim, Property, Shape } from '@odot/core';
-import { SCALAR, matrixShape } from '@odot/core';
+import { SCALAR, matrixShape, termBuilt } from '@odot/core';
 import { formatRational, radd, rational, rcmp, rmul, type Rational } from '@odot/numeric';
 
 /**
@@ -88,6 +88,7 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
   for (const a of args) key += `\u0001${a.id}`;
   const found = TABLE.get(key);
   if (found) return found;
+  termBuilt();
   let size = 1;
   let hasVars = op === 'pvar';
   for (const a of args) {

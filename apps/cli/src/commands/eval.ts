@@ -1,7 +1,7 @@
 import type { Expr, Givens } from '@odot/core';
 import { parse } from '@odot/parser';
 import type { Value } from '@odot/numeric';
-import { evaluate, formatMatrix, formatValue, isMatrix, rationalToNumber, toFloat, valueFromLiteral, valueToJson } from '@odot/numeric';
+import { decimalOf, evaluate, formatValue, isMatrix, valueFromLiteral, valueToJson } from '@odot/numeric';
 import { EXIT, type Command, type OptionSpec, type ParsedArgs } from '../command.ts';
 import {
   DIALECT_OPTION,
@@ -64,10 +64,19 @@ function shapeText(v: Value): string {
   return isMatrix(v) ? `${v.rows}×${v.cols}` : v.kind;
 }
 
+/**
+ * The decimal display: each exact entry as its nearest double, except entries a double cannot
+ * hold (overflow to Infinity, underflow to 0), which show their exact value in scientific notation.
+ */
 function display(v: Value, exact: boolean): string {
   if (exact) return formatValue(v);
-  if (isMatrix(v)) return formatMatrix(toFloat(v));
-  if (v.kind === 'scalar') return String(typeof v.value === 'number' ? v.value : rationalToNumber(v.value));
+  if (isMatrix(v)) {
+    const rows = (valueToJson(v, false).value as (number | string)[][]).map((row) => row.map(String));
+    const widths: number[] = [];
+    for (const row of rows) row.forEach((s, j) => (widths[j] = Math.max(widths[j] ?? 0, s.length)));
+    return rows.map((row) => `[ ${row.map((s, j) => s.padStart(widths[j] ?? 0)).join('  ')} ]`).join('\n');
+  }
+  if (v.kind === 'scalar') return String(typeof v.value === 'number' ? v.value : decimalOf(v.value));
   return formatValue(v);
 }
 

@@ -80,8 +80,11 @@ export const psdCommand: Command = {
       const json = args.flags.has('json');
       const result = evaluate(operand, bindings, { mode: 'exact', givens });
       if (!result.ok) {
-        if (result.error.code !== 'unbound-symbol') throw new InputError(result.error, text);
-        const symbolic = decideSymbolicPsd(operand, givens, property);
+        // Not computable as it stands (unbound symbols, symbolic sizes): the API's decision, one path.
+        if (result.error.code !== 'unbound-symbol' && result.error.code !== 'unknown-size') throw new InputError(result.error, text);
+        const decided = decideSymbolicPsd(operand, givens, property);
+        if (!decided.ok) throw new InputError(decided.error, text);
+        const symbolic = decided.value;
         const verdict = symbolic.verdict === 'psd' ? property : symbolic.verdict === 'not psd' ? `not ${property}` : 'unknown';
         if (json) context.stdout(`${JSON.stringify({ verdict, property, symbolic: true, explanation: symbolic.explanation, ...(symbolic.details === undefined ? {} : { justification: symbolic.details }) })}\n`);
         else context.stdout(`${verdict}\n${symbolic.explanation}\n`);

@@ -1,4 +1,4 @@
-import { inferShape, printPlain } from '@odot/core';
+import { formatLimit, inferShape, printPlain } from '@odot/core';
 import { LAWS, simplify } from '@odot/rewrite';
 import { EXIT, type Command } from '../command.ts';
 import {
@@ -58,7 +58,7 @@ export const simplifyCommand: Command = {
       } else {
         context.stdout(`${printPlain(result.value.result)}\n`);
       }
-      if (limit) context.stderr(`note: stopped before a normal form (${limit})\n`);
+      if (limit) context.stderr(`note: stopped before a normal form (${formatLimit(limit)})\n`);
       return EXIT.ok;
     }),
 };

@@ -1,0 +1,128 @@
+import { odotError, type OdotError } from './error.ts';
+
+/**
+ * Which limit stopped a computation: rewrite `steps`, the size of a term in `nodes`, `memory`
+ * (terms built during the call), wall-clock `time` in milliseconds, or search `depth`.
+ */
+export type LimitKind = 'steps' | 'nodes' | 'memory' | 'time' | 'depth';
+
+/** A limit that was hit: its kind and its value (the budget, in the kind's unit). */
+export interface Limit {
+  readonly kind: LimitKind;
+  readonly value: number;
+}
+
+/** The unit of each limit kind, for messages. */
+const UNITS: Record<LimitKind, string> = {
+  steps: 'steps',
+  nodes: 'nodes',
+  memory: 'terms built',
+  time: 'ms',
+  depth: 'applications',
+};
+
+/** `time: limit of 2000 ms`: how a limit reads in text output (kind first, then the value). */
+export function formatLimit(limit: Limit): string {
+  return `${limit.kind}: limit of ${limit.value} ${UNITS[limit.kind]}`;
+}
+
+/** Thrown inside a budgeted loop when a limit is hit; caught where the budget was opened. */
+export class LimitReached extends Error {
+  constructor(
+    readonly limit: Limit,
+    /** The budget that ran out (a nested call stops only for its own budget). */
+    readonly budget?: Budget,
+  ) {
+    super(formatLimit(limit));
+    this.name = 'LimitReached';
+  }
+}
+
+/** The limits of one budgeted call (each optional: absent means unlimited). */
+export interface BudgetLimits {
+  /** Wall-clock milliseconds. */
+  readonly timeLimitMs?: number;
+  /** Most terms built (hash-consed nodes created) during the call. */
+  readonly maxMemory?: number;
+}
+
+/** How many ticks pass between two reads of the clock (a tick is a few microseconds of work). */
+const CLOCK_EVERY = 64;
+
+/**
+ * The running budget of one call: loops call `tick()` (and `built()` for each new term), which
+ * reads the clock every 64 ticks and throws `LimitReached` once over. Checking this often keeps
+ * an over-budget call within a few milliseconds of its time limit.
+ */
+export class Budget {
+  private readonly deadline: number;
+  private ticks = 0;
+  private terms = 0;
+
+  constructor(readonly limits: BudgetLimits) {
+    this.deadline = limits.timeLimitMs === undefined ? Infinity : Date.now() + limits.timeLimitMs;
+  }
+
+  /** Counts one unit of work; throws `LimitReached` when the time is up. */
+  tick(): void {
+    if (++this.ticks % CLOCK_EVERY !== 0) return;
+    if (Date.now() > this.deadline) throw new LimitReached({ kind: 'time', value: this.limits.timeLimitMs ?? 0 }, this);
+  }
+
+  /** Counts one newly built term; throws `LimitReached` past the memory limit. */
+  built(): void {
+    this.terms++;
+    if (this.limits.maxMemory !== undefined && this.terms > this.limits.maxMemory) {
+      throw new LimitReached({ kind: 'memory', value: this.limits.maxMemory }, this);
+    }
+    this.tick();
+  }
+
+  /** Throws `LimitReached` for `limit` unless `within` (a limit counted by the caller, such as steps). */
+  check(within: boolean, limit: Limit): void {
+    if (!within) throw new LimitReached(limit, this);
+  }
+
+  /** Milliseconds left (Infinity without a time limit). */
+  remainingMs(): number {
+    return this.deadline - Date.now();
+  }
+}
+
+const active: Budget[] = [];
+
+/**
+ * Runs `f` with `budget` as the innermost active budget: `tick()` and `termBuilt()` anywhere below
+ * count against it (and against every enclosing budget). `LimitReached` propagates to the caller.
+ */
+export function withBudget<T>(budget: Budget, f: () => T): T {
+  active.push(budget);
+  try {
+    return f();
+  } finally {
+    active.pop();
+  }
+}
+
+/** Counts one unit of work against every active budget (a no-op outside `withBudget`). */
+export function tick(): void {
+  for (let i = active.length - 1; i >= 0; i--) (active[i] as Budget).tick();
+}
+
+/** Counts one newly built term against every active budget. */
+export function termBuilt(): void {
+  for (let i = active.length - 1; i >= 0; i--) (active[i] as Budget).built();
+}
+
+/**
+ * The error value for a call that blew the stack on deeply nested input, or `undefined` when
+ * `error` is something else. API functions use it to answer `too-deep` instead of throwing.
+ */
+export function tooDeepError(error: unknown, what: string): OdotError | undefined {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return odotError('too-deep', `${what}: the expression is nested too deeply to process`, {
+      hints: ['split it into smaller parts, or group long chains with fewer brackets'],
+    });
+  }
+  return undefined;
+}
