@@ -378,7 +378,7 @@ function indexFormVerdict(
       method: 'proved',
       layer: 'index-normal-form',
       steps: [],
-      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.note})`,
+      explanation: `both sides have the same index normal form ${inf.forms[0]} (no chain of laws found: ${searched.note || 'none within the search limits'})`,
       normalForms,
       ...infFields,
     };
