@@ -211,3 +211,34 @@ describe('the playground in the built docs site', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+/** The page's width in CSS pixels (wider than the viewport means sideways scrolling). */
+const pageWidth = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('layouts', () => {
+  it('keeps the law reference and a proof table inside a 390 px phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/laws.html`);
+    await page.locator('[data-law=hadamard_comm]').waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await open();
+    await byTestId('proof').fill(
+      ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', '  = Bᵀ ⊙ Aᵀ    by hadamard_comm', 'qed'].join('\n'),
+    );
+    await expect.poll(() => textOf('proof-mark-6'), { timeout: 20_000 }).toBe('✓');
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+  });
+
+  it('scrolls a 40×40 matrix grid inside the inputs column', async () => {
+    const row = (i: number) => `[${Array.from({ length: 40 }, (_, j) => String(i * 40 + j)).join(',')}]`;
+    await open();
+    await byTestId('bindings').fill(`A = [${Array.from({ length: 40 }, (_, i) => row(i)).join(',')}]`);
+    await byTestId('expr').fill('A ⊙ A');
+    await byTestId('cell-A-39-39').waitFor({ timeout: 20_000 });
+    await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toBe('40×40');
+    const grid = await page.locator('[data-testid=matrix-editor-A]').evaluate((table) => table.parentElement!.getBoundingClientRect().right);
+    const column = await page.locator('.odot-inputs').evaluate((el) => el.getBoundingClientRect().right);
+    expect(grid).toBeLessThanOrEqual(column + 1);
+    expect(await pageWidth()).toBeLessThanOrEqual(1400);
+  });
+});

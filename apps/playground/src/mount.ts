@@ -272,7 +272,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
         });
         append(table, tr);
       });
-      append(matrixEditors, h('div', { class: 'odot-editor' }, h('span', { class: 'odot-mono' }, `${line.name} =`), table));
+      append(matrixEditors, h('div', { class: 'odot-editor' }, h('span', { class: 'odot-mono' }, `${line.name} =`), h('div', { class: 'odot-scroll' }, table)));
     }
   }
 
@@ -401,9 +401,9 @@ function analyzeBlock(view: AnalyzeView): HTMLElement {
 
 function matrixTable(view: MatrixView, testid?: string): HTMLElement {
   return h(
-    'table',
-    { class: 'odot-matrix', ...(testid ? { 'data-testid': testid } : {}) },
-    ...view.rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell)))),
+    'div',
+    { class: 'odot-scroll' },
+    h('table', { class: 'odot-matrix', ...(testid ? { 'data-testid': testid } : {}) }, ...view.rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell))))),
   );
 }
 
@@ -487,6 +487,9 @@ function proofBlock(text: string, view: ProofView): HTMLElement {
     {},
     h('p', { class: `odot-verdict ${view.valid ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'proof-verdict' }, view.valid ? 'proof checked ✓' : 'proof has errors ✗'),
     h(
+      'div',
+      { class: 'odot-scroll' },
+      h(
       'table',
       { class: 'odot-proof', 'data-testid': 'proof-lines' },
       ...lines.map((line) =>
@@ -498,6 +501,7 @@ function proofBlock(text: string, view: ProofView): HTMLElement {
           h('td', { class: 'odot-mono' }, line.text),
           h('td', { class: 'odot-message' }, line.message),
         ),
+      ),
       ),
     ),
     diagnosticsBlock(view.diagnostics.filter((d) => d.line === undefined)),
