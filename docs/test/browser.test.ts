@@ -242,3 +242,38 @@ describe('layouts', () => {
     expect(await pageWidth()).toBeLessThanOrEqual(1400);
   });
 });
+
+describe('engine limits and law links', () => {
+  it('puts a stopped simplification under a warning at the top and renders its long trace lazily', async () => {
+    await open();
+    await byTestId('givens').fill('A, B, C, D, E, F, G, H: n×n');
+    const sum = '(A + B + C + D + E + F + G + H)';
+    await byTestId('expr').fill(`${sum} ⊙ ${sum} ⊙ ${sum}`);
+    const warning = page.locator('[data-testid=pane-simplify] [data-testid=simplify-limit]');
+    await warning.waitFor({ timeout: 30_000 });
+    expect(await warning.textContent()).toMatch(/^Stopped by a limit \(.+\) after \d+ steps: .*not a simplified form/);
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())?.y ?? Number.NaN;
+    expect(await top('[data-testid=simplify-limit]')).toBeLessThan(await top('[data-testid=simplify-result]'));
+    expect(await page.locator('[data-testid=pane-simplify]').textContent()).not.toContain('Simplified:');
+    // A trace of hundreds of steps: the input, the first and last five steps, and a button for the rest.
+    const steps = page.locator('[data-testid=simplify-steps] > li');
+    expect(await steps.count()).toBeLessThanOrEqual(12);
+    const total = Number(/after (\d+) steps/.exec((await warning.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(12);
+    await page.locator('[data-testid=pane-simplify] details > summary').click();
+    await byTestId('trace-expand').click();
+    await expect.poll(() => steps.count()).toBe(12 + 50);
+  });
+
+  it("opens a law card's Try-it link with the card's own example, decided as equivalent", async () => {
+    await page.goto(`${server.url}/laws.html#hadamard_pow_succ`);
+    await page.locator('[data-law=hadamard_pow_succ] a', { hasText: 'Try it' }).click();
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('expr').inputValue()).toBe('A^⊙2 ⊙ A');
+    await expect.poll(() => textOf('equiv-verdict'), { timeout: 20_000 }).toMatch(/^equivalent/);
+    await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toMatch(/^\d+×\d+$/);
+    // The simplify trace links each law name to its card.
+    const link = page.locator('[data-testid=simplify-steps] a').first();
+    expect(await link.getAttribute('href')).toMatch(/laws\.html#[a-z_]+$/);
+  });
+});

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { LAWS } from '@odot/rewrite';
 import { describe, expect, it } from 'vitest';
 import { conditionText, lawEntries } from '../laws.data.ts';
+import { runTask } from '../../apps/playground/src/engine.ts';
+import { decodeState } from '../../apps/playground/src/url-state.ts';
 
 const page = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist', 'laws.html');
 
@@ -30,6 +32,23 @@ describe('the law reference', () => {
   it('links every law to the playground with its sides filled in', () => {
     const comm = entries.find((e) => e.name === 'hadamard_comm');
     expect(comm?.playgroundLink).toMatch(/^\.\/playground\.html#v=1&e=A\+%E2%8A%99\+B/);
+  });
+
+  it("carries each card's own example into the playground, where every equation is proved equivalent", () => {
+    for (const entry of entries) {
+      const state = decodeState(entry.playgroundLink.slice(entry.playgroundLink.indexOf('#')));
+      const source = { expr: state.expr, dialect: state.dialect, givens: state.givens };
+      if (entry.example !== undefined) {
+        const value = runTask({ kind: 'evaluate', ...source, bindings: state.bindings, mode: 'exact' });
+        expect(value.ok, `${entry.name}: ${JSON.stringify(value)}`).toBe(true);
+      }
+      if (state.other === '') continue;
+      const verdict = runTask({ kind: 'equiv', ...source, other: state.other });
+      expect(verdict.ok && verdict.kind === 'equiv' && verdict.view.equivalent, `${entry.name}: ${JSON.stringify(verdict)}`).toBe(true);
+    }
+    // A law with a positive-integer exponent links with the card's k = 2.
+    const succ = entries.find((e) => e.name === 'hadamard_pow_succ');
+    expect(decodeState(succ!.playgroundLink.slice(succ!.playgroundLink.indexOf('#'))).expr).toBe('A^⊙2 ⊙ A');
   });
 
   it('is in the built site with every law name (the page is generated, never written by hand)', () => {

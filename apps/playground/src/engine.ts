@@ -19,7 +19,7 @@ import { checkProofView } from './engine-proof.ts';
 import { psdView } from './engine-psd.ts';
 import { countermodelView, matrixView, stepView, valueLatex } from './engine-values.ts';
 import type { DiagnosticView, NamedMatrix, Task, TaskResult } from './protocol.ts';
-import { formatNumber, matrixText } from './view-models.ts';
+import { formatNumber, limitText, matrixText } from './view-models.ts';
 
 /** A parsed input: the expression, the givens, and lint notes. */
 export interface Source {
@@ -143,11 +143,14 @@ export function runTask(task: Task): TaskResult {
       if (!simplified.ok) return { kind: 'simplify', ok: false, diagnostics: failed(simplified.error, task.expr) };
       const result = simplified.value;
       const base = {
+        input: printPlain(source.value.expr),
+        inputLatex: printLatex(source.value.expr),
         result: printPlain(result.result),
         resultLatex: printLatex(result.result),
         steps: result.steps.map(stepView),
       };
-      return { kind: 'simplify', ok: true, view: result.limit === undefined ? base : { ...base, limit: result.limit } };
+      const limit = limitText(result.limit);
+      return { kind: 'simplify', ok: true, view: limit === undefined ? base : { ...base, limit } };
     }
     case 'equiv': {
       const left = readSource(task.expr, task.dialect, task.givens);
@@ -158,6 +161,7 @@ export function runTask(task: Task): TaskResult {
       if (!decided.ok) return { kind: 'equiv', ok: false, diagnostics: failed(decided.error, `${task.expr} = ${task.other}`) };
       const verdict = decided.value;
       const counterexample = verdict.counterexample;
+      const limit = limitText(verdict.limit);
       return {
         kind: 'equiv',
         ok: true,
@@ -170,7 +174,7 @@ export function runTask(task: Task): TaskResult {
             ? {}
             : { counterexample: countermodelView(counterexample.bindings), sides: { left: matrixView(counterexample.left), right: matrixView(counterexample.right) } }),
           ...(verdict.errorBound === undefined ? {} : { errorBound: formatNumber(verdict.errorBound) }),
-          ...(verdict.limit === undefined ? {} : { limit: verdict.limit }),
+          ...(limit === undefined ? {} : { limit }),
         },
       };
     }

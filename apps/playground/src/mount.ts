@@ -19,7 +19,7 @@ import {
 } from './protocol.ts';
 import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
 import { decodeState, encodeState, isStateHash } from './url-state.ts';
-import { eigenBarChart, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell } from './view-models.ts';
+import { eigenBarChart, equivVerdictText, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell, traceWindow } from './view-models.ts';
 import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
 
 /** Options of `mountPlayground`. */
@@ -30,6 +30,8 @@ export interface MountOptions {
   readonly initial?: PlaygroundState;
   /** Makes the engine worker (tests and embedders may replace it). */
   readonly makeWorker?: () => WorkerLike;
+  /** The URL of a law's card (`/laws.html#hadamard_comm` in the docs); without it law names are plain text. */
+  readonly lawLink?: (law: string) => string;
 }
 
 /** A mounted playground. */
@@ -326,9 +328,9 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
       case 'psd':
         return replaceChildren(pane.body, psdBlock(result.view));
       case 'simplify':
-        return replaceChildren(pane.body, simplifyBlock(result.view));
+        return replaceChildren(pane.body, simplifyBlock(result.view, options.lawLink));
       case 'equiv':
-        return replaceChildren(pane.body, equivBlock(result.view));
+        return replaceChildren(pane.body, equivBlock(result.view, options.lawLink));
       case 'proof':
         return replaceChildren(pane.body, proofBlock(state.proof, result.view));
     }
@@ -436,34 +438,95 @@ function psdBlock(view: PsdView): HTMLElement {
   );
 }
 
-function stepsList(steps: readonly StepView[], testid: string): HTMLElement {
+/** How a law name is shown: a link to its card when the embedder knows where cards live. */
+type LawLink = ((law: string) => string) | undefined;
+
+/** Terms longer than this (LaTeX characters) are shown as text: KaTeX of a huge sum helps no one and costs seconds. */
+const MAX_STEP_LATEX = 600;
+/** Hidden steps revealed per click of "show more". */
+const TRACE_CHUNK = 50;
+
+function stepItem(step: StepView, lawLink: LawLink): HTMLElement {
+  const name = h('code', { 'data-testid': 'step-law' }, step.law);
+  let term: HTMLElement;
+  if (step.afterLatex.length > MAX_STEP_LATEX) term = h('span', { class: 'odot-mono odot-step-text' }, `= ${step.after}`);
+  else {
+    term = h('div', { class: 'odot-math odot-step-math' });
+    renderMath(term, `= ${step.afterLatex}`, false);
+  }
   return h(
-    'ol',
-    { class: 'odot-steps', 'data-testid': testid },
-    ...steps.map((step) =>
-      h('li', {}, h('span', { class: 'odot-mono' }, `= ${step.after}`), h('span', { class: 'odot-by' }, ' by '), h('code', { 'data-testid': 'step-law' }, step.law), step.direction === 'backward' ? h('small', {}, ' (right to left)') : null),
-    ),
+    'li',
+    { class: 'odot-step' },
+    term,
+    h('span', { class: 'odot-by' }, ' by '),
+    lawLink ? h('a', { href: lawLink(step.law) }, name) : name,
+    step.direction === 'backward' ? h('small', {}, ' (right to left)') : null,
   );
 }
 
-function simplifyBlock(view: SimplifyView): HTMLElement {
+/** The "show more" row of a long trace: each click renders the next hidden chunk in place. */
+function revealer(hidden: readonly StepView[], lawLink: LawLink): HTMLElement {
+  let shown = 0;
+  const more = h('button', { type: 'button', class: 'odot-chip', 'data-testid': 'trace-expand' });
+  const gap = h('li', { class: 'odot-step odot-step-gap' }, more);
+  const label = (): void => {
+    const left = hidden.length - shown;
+    more.textContent = `${left} more steps: show ${Math.min(TRACE_CHUNK, left)}`;
+  };
+  label();
+  more.addEventListener('click', () => {
+    const next = hidden.slice(shown, shown + TRACE_CHUNK).map((step) => stepItem(step, lawLink));
+    shown += next.length;
+    gap.before(...next);
+    if (shown >= hidden.length) gap.remove();
+    else label();
+  });
+  return gap;
+}
+
+/**
+ * A rewrite trace: the input, then one KaTeX line per step with its law. Long traces show the
+ * first and last steps; the rest are rendered only when asked for (a 1,000-step trace stays cheap).
+ */
+function stepsList(inputLatex: string | undefined, steps: readonly StepView[], testid: string, lawLink: LawLink): HTMLElement {
+  const list = h('ol', { class: 'odot-steps', 'data-testid': testid });
+  if (inputLatex !== undefined) {
+    const start = h('div', { class: 'odot-math odot-step-math', 'data-testid': 'trace-input' });
+    renderMath(start, inputLatex, false);
+    append(list, h('li', { class: 'odot-step odot-step-input' }, start));
+  }
+  const window = traceWindow(steps.length);
+  for (const step of steps.slice(0, window.first)) append(list, stepItem(step, lawLink));
+  if (window.hidden > 0) {
+    append(list, revealer(steps.slice(window.first, steps.length - window.last), lawLink));
+    for (const step of steps.slice(steps.length - window.last)) append(list, stepItem(step, lawLink));
+  }
+  return list;
+}
+
+function simplifyBlock(view: SimplifyView, lawLink: LawLink): HTMLElement {
+  const stopped = view.limit !== undefined;
   return h(
     'div',
-    {},
+    { 'data-stopped': stopped ? 'true' : 'false' },
+    stopped
+      ? h('p', { class: 'odot-warning', role: 'alert', 'data-testid': 'simplify-limit' }, `Stopped by a limit (${view.limit}) after ${view.steps.length} steps: the result below is where it stopped, not a simplified form.`)
+      : null,
+    h('p', { class: 'odot-label' }, stopped ? 'Not simplified (stopped):' : view.steps.length === 0 ? 'Already in normal form:' : 'Simplified:'),
     math(view.resultLatex, 'simplified'),
     h('p', { class: 'odot-mono', 'data-testid': 'simplify-result' }, view.result),
-    view.steps.length === 0 ? h('p', {}, 'already in normal form') : stepsList(view.steps, 'simplify-steps'),
-    view.limit ? h('p', { class: 'odot-warning' }, `stopped: ${view.limit}`) : null,
+    view.steps.length === 0 ? null : h('details', { class: 'odot-trace', open: stopped ? undefined : '' }, h('summary', {}, `${view.steps.length} steps`), stepsList(view.inputLatex, view.steps, 'simplify-steps', lawLink)),
   );
 }
 
-function equivBlock(view: EquivView): HTMLElement {
+function equivBlock(view: EquivView, lawLink: LawLink): HTMLElement {
+  const verdict = view.equivalent ? 'yes' : view.method === 'unknown' ? 'unknown' : 'no';
   return h(
     'div',
     { 'data-testid': 'equiv-result' },
-    h('p', { class: `odot-verdict ${view.equivalent ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'equiv-verdict' }, view.equivalent ? 'equivalent' : 'not equivalent', h('small', {}, ` (${view.method})`)),
+    h('p', { class: `odot-verdict odot-verdict-${verdict}`, 'data-testid': 'equiv-verdict' }, equivVerdictText(view), h('small', {}, ` (${view.method})`)),
     h('p', { class: 'odot-explanation' }, view.explanation),
-    view.steps.length > 0 ? stepsList(view.steps, 'equiv-steps') : null,
+    view.steps.length > 0 ? stepsList(undefined, view.steps, 'equiv-steps', lawLink) : null,
     view.counterexample
       ? h(
           'div',

@@ -84,10 +84,14 @@ export interface AnalyzeView {
 
 /** The result of `simplify`. */
 export interface SimplifyView {
+  /** The input as read (the trace starts here). */
+  readonly input: string;
+  readonly inputLatex: string;
+  /** The last term reached: the normal form, or where a limit stopped the simplifier. */
   readonly result: string;
   readonly resultLatex: string;
   readonly steps: readonly StepView[];
-  /** Set when a search limit stopped the simplifier. */
+  /** Set when a limit stopped the simplifier: then `result` is not a normal form. */
   readonly limit?: string;
 }
 

@@ -212,3 +212,39 @@ export function fillMissingBindings(text: string, sized: readonly SizedSymbol[])
   }
   return out;
 }
+
+/**
+ * What an engine result says about stopping early, in words. `@odot/rewrite` reports a limit
+ * as text (`time: stopped after 2000 ms`) or as `{ kind, value }`; either is shown as given.
+ */
+export function limitText(limit: unknown): string | undefined {
+  if (limit === undefined || limit === null) return undefined;
+  if (typeof limit === 'string') return limit;
+  if (typeof limit === 'object') {
+    const record = limit as Record<string, unknown>;
+    const kind = typeof record['kind'] === 'string' ? record['kind'] : 'limit';
+    const message = typeof record['message'] === 'string' ? `: ${record['message']}` : '';
+    const value = typeof record['value'] === 'number' || typeof record['value'] === 'string' ? ` ${String(record['value'])}` : '';
+    return `${kind}${value}${message}`;
+  }
+  return String(limit);
+}
+
+/** Steps shown before "show all" in a long trace: the first `head` and the last `tail`. */
+export const TRACE_HEAD = 5;
+export const TRACE_TAIL = 5;
+
+/**
+ * Which steps of an `n`-step trace are rendered at first: all of them when short, else the
+ * first `head` and the last `tail`, with the count hidden between them.
+ */
+export function traceWindow(n: number, head = TRACE_HEAD, tail = TRACE_TAIL): { readonly first: number; readonly last: number; readonly hidden: number } {
+  if (n <= head + tail + 2) return { first: n, last: 0, hidden: 0 };
+  return { first: head, last: tail, hidden: n - head - tail };
+}
+
+/** The equivalence verdict in words: an undecided check is `unknown`, never `not equivalent`. */
+export function equivVerdictText(view: { readonly equivalent: boolean; readonly method: string }): string {
+  if (view.equivalent) return 'equivalent';
+  return view.method === 'unknown' ? 'unknown (neither proved nor refuted)' : 'not equivalent';
+}
