@@ -277,3 +277,31 @@ describe('engine limits and law links', () => {
     expect(await link.getAttribute('href')).toMatch(/laws\.html#[a-z_]+$/);
   });
 });
+
+describe('share links', () => {
+  it('compresses a 100×100 matrix into a link that restores it, and says when a view is too large', async () => {
+    const matrix = `A = [${Array.from({ length: 100 }, (_, i) => `[${Array.from({ length: 100 }, (_, j) => String((i * 7 + j * 13) % 101)).join(',')}]`).join(',')}]`;
+    await open();
+    await byTestId('bindings').fill(matrix);
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toMatch(/^#v=1&z=[A-Za-z0-9_-]+$/);
+    const url = page.url();
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('bindings').inputValue()).toBe(matrix);
+    expect(await byTestId('share-link').inputValue()).toBe(url);
+    // Incompressible text over the limit: no link, a clear message, no stale hash.
+    let seed = 12345;
+    const noise = Array.from({ length: 250_000 }, () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCharCode(33 + ((seed >>> 0) % 90));
+    }).join('');
+    await byTestId('bindings').fill('');
+    await byTestId('proof').fill(noise);
+    await expect.poll(() => textOf('share-status'), { timeout: 10_000 }).toMatch(/too large for a link/);
+    expect(await byTestId('share-link').inputValue()).toBe('');
+    expect(await page.evaluate(() => location.hash)).toBe('');
+  });
+});

@@ -18,7 +18,7 @@ import {
   type TreeView,
 } from './protocol.ts';
 import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
-import { decodeState, encodeState, isStateHash } from './url-state.ts';
+import { decodeState, encodeState, isStateHash, shareHash } from './url-state.ts';
 import { eigenBarChart, equivVerdictText, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell, traceWindow } from './view-models.ts';
 import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
 
@@ -94,6 +94,9 @@ const EXAMPLES: readonly { readonly label: string; readonly state: PlaygroundSta
   },
 ];
 
+/** Largest matrix shown as an editable grid (a 100×100 grid is 10,000 inputs). */
+const MAX_GRID = 50;
+
 const PANES: readonly { readonly kind: TaskKind; readonly title: string }[] = [
   { kind: 'analyze', title: 'Expression' },
   { kind: 'evaluate', title: 'Evaluation' },
@@ -129,6 +132,15 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
   const other = h('input', { type: 'text', 'data-testid': 'other', 'aria-label': 'compare with', spellcheck: 'false', autocomplete: 'off', class: 'odot-mono' });
   const proof = h('textarea', { 'data-testid': 'proof', 'aria-label': 'proof', rows: '8', spellcheck: 'false', class: 'odot-mono' });
   const shareLink = h('input', { type: 'text', readonly: '', 'data-testid': 'share-link', 'aria-label': 'link to this view', class: 'odot-mono' });
+  const shareStatus = h('p', { class: 'odot-share-status', 'data-testid': 'share-status', role: 'status' });
+  const copyLink = h('button', { type: 'button', class: 'odot-chip', 'data-testid': 'copy-link' }, 'Copy link');
+  copyLink.addEventListener('click', () => {
+    if (shareLink.value === '') return;
+    void navigator.clipboard?.writeText(shareLink.value).then(
+      () => (shareStatus.textContent = 'Link copied.'),
+      (error: unknown) => (shareStatus.textContent = `Could not copy: ${error instanceof Error ? error.message : String(error)}; select the link and copy it.`),
+    );
+  });
   const symbols = h('div', { class: 'odot-symbols' });
   for (const symbol of ['⊙', '⊗', 'ᵀ', '·', '⪰', '∘', '^⊙2', '⁻¹']) {
     const button = h('button', { type: 'button', class: 'odot-chip', title: `insert ${symbol}` }, symbol);
@@ -157,7 +169,8 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     matrixEditors,
     label('Compare with', other, 'an expression to test for equivalence'),
     label('Proof', proof, 'given … / prove … / proof / = EXPR by LAW / qed'),
-    label('Link to this view', shareLink),
+    label('Link to this view', h('div', { class: 'odot-share' }, shareLink, copyLink)),
+    shareStatus,
   );
 
   // ---- output panes -------------------------------------------------------------------------
@@ -227,9 +240,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
 
   function run(): void {
     debounce = undefined;
-    const hash = encodeState(state);
-    if (useHash && location.hash !== hash) history.replaceState(history.state, '', hash);
-    shareLink.value = useHash ? location.href : hash;
+    updateLink();
     renderEditors();
     const mine = ++generation;
     inputErrors = undefined;
@@ -249,11 +260,31 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     }
   }
 
+  /** Writes the state into the hash and the link field, or says why it does not fit in a link. */
+  function updateLink(): void {
+    const share = shareHash(state);
+    if (share.ok) {
+      if (useHash && location.hash !== share.hash) history.replaceState(history.state, '', share.hash);
+      shareLink.value = useHash ? location.href : share.hash;
+      shareStatus.textContent = '';
+      return;
+    }
+    // A stale hash would restore a different view: drop it and say why there is no link.
+    if (useHash && location.hash !== '') history.replaceState(history.state, '', location.pathname + location.search);
+    shareLink.value = '';
+    shareStatus.textContent = share.message;
+  }
+
   function renderEditors(): void {
     const lines = parseBindings(state.bindings);
     replaceChildren(matrixEditors);
     for (const line of lines) {
       if (!line.cells) continue;
+      const cols = Math.max(0, ...line.cells.map((row) => row.length));
+      if (line.cells.length > MAX_GRID || cols > MAX_GRID) {
+        append(matrixEditors, h('p', { class: 'odot-hint', 'data-testid': `matrix-editor-${line.name}` }, `${line.name} is ${line.cells.length}×${cols}: edit it as text above (grids go up to ${MAX_GRID}×${MAX_GRID}).`));
+        continue;
+      }
       const table = h('table', { class: 'odot-grid', 'data-testid': `matrix-editor-${line.name}` });
       line.cells.forEach((row, i) => {
         const tr = h('tr');
