@@ -265,6 +265,13 @@ describe('engine limits and law links', () => {
     await expect.poll(() => steps.count()).toBe(12 + 50);
   });
 
+  it('reads 1e-3 in a value as one number', async () => {
+    await open();
+    await byTestId('bindings').fill('A = [[1e-3, 2]]');
+    await byTestId('expr').fill('1000 A');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[1,2000]]');
+  });
+
   it("opens a law card's Try-it link with the card's own example, decided as equivalent", async () => {
     await page.goto(`${server.url}/laws.html#hadamard_pow_succ`);
     await page.locator('[data-law=hadamard_pow_succ] a', { hasText: 'Try it' }).click();

@@ -228,3 +228,17 @@ describe('proof', () => {
     expect(v.valid).toBe(false);
   });
 });
+
+describe('values in scientific notation', () => {
+  it('reads 1e-3 as one exact number, 1/1000', () => {
+    const result = runTask({ kind: 'evaluate', expr: '1000 A', dialect: 'plain', givens: '', bindings: 'A = [[1e-3, 2.5e1]]', mode: 'exact' });
+    expect(result.ok && result.kind === 'evaluate' && result.view.text).toBe('[[1,25000]]');
+  });
+});
+
+describe('simplify results', () => {
+  it('start the trace from the input and name no limit when simplify finishes', () => {
+    const result = runTask({ kind: 'simplify', expr: 'B ⊙ A', dialect: 'plain', givens: 'A, B: m×n' });
+    expect(result.ok && result.kind === 'simplify' && [result.view.input, result.view.result, result.view.limit]).toEqual(['B ⊙ A', 'A ⊙ B', undefined]);
+  });
+});
