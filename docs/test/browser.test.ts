@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import { errors, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { launchChromium } from './chromium.ts';
@@ -44,7 +45,12 @@ beforeEach(async () => {
 
 afterEach(async (context) => {
   const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // A full-page shot of the 116-card law reference would be tens of thousands of pixels: the viewport then.
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight > 20_000).catch(() => true);
+  // The shot is a diagnostic: a page still busy (fonts, a long trace) may time out without failing the test.
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !tall, timeout: 10_000 }).catch((error: unknown) => {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+  });
   await page.close();
   expect(pageErrors).toEqual([]);
 });
@@ -310,5 +316,65 @@ describe('share links', () => {
     await expect.poll(() => textOf('share-status'), { timeout: 10_000 }).toMatch(/too large for a link/);
     expect(await byTestId('share-link').inputValue()).toBe('');
     expect(await page.evaluate(() => location.hash)).toBe('');
+  });
+});
+
+/** Every page of the built site, as a path under the server (`/guide/cli.html`). */
+function sitePages(): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && file !== '404.html')
+    .map((file) => `/${file.split('\\').join('/')}`)
+    .sort();
+}
+
+/**
+ * The serious and critical axe-core violations of the open page, one line each: WCAG 2.1 A/AA
+ * rules, or only the given ones.
+ */
+async function seriousViolations(rules?: readonly string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+  const violations = await page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: only, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, runOnly);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('accessibility and search', () => {
+  it('has no serious axe-core violation on any page, light or dark', async () => {
+    const found: string[] = [];
+    const seed = '#v=1&t=15000&e=A+%E2%8A%99+B&g=A%2C+B%3A+2%C3%973&b=A+%3D+%5B%5B1%2C2%2C3%5D%2C%5B4%2C5%2C6%5D%5D%0AB+%3D+%5B%5B7%2C8%2C9%5D%2C%5B10%2C11%2C12%5D%5D';
+    await page.emulateMedia({ colorScheme: 'light' });
+    for (const path of sitePages()) {
+      await page.goto(`${server.url}${path}${path === '/playground.html' ? seed : ''}`);
+      if (path === '/playground.html') await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
+      for (const violation of await seriousViolations()) found.push(`light ${path}: ${violation}`);
+      // Dark mode is VitePress's `dark` class on <html>: only colours change, so only contrast is re-checked.
+      // Transitions off first (as VitePress's own toggle does), or axe would see colours mid-fade.
+      await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+      await page.evaluate(() => document.documentElement.classList.add('dark'));
+      for (const violation of await seriousViolations(['color-contrast'])) found.push(`dark ${path}: ${violation}`);
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it('finds law cards with the site search', async () => {
+    await page.goto(`${server.url}/index.html`);
+    for (const name of ['kronecker_hadamard', 'schur', 'hadamard_power_psd']) {
+      await page.locator('.VPNavBarSearch button').first().click();
+      const input = page.locator('.VPLocalSearchBox input').first();
+      await input.fill(name);
+      const hrefs = () => page.locator('.VPLocalSearchBox .results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      await expect.poll(hrefs, { timeout: 10_000 }).toContain(`/laws.html#${name}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.VPLocalSearchBox').waitFor({ state: 'detached' });
+    }
+    // A law's anchor opens its card.
+    await page.goto(`${server.url}/laws.html#schur`);
+    expect(await page.locator('h3#schur').isVisible()).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAWS } from '@odot/rewrite';
 import { describe, expect, it } from 'vitest';
-import { conditionText, lawEntries } from '../laws.data.ts';
+import { conditionText, lawEntries } from '../laws-data.ts';
 import { runTask } from '../../apps/playground/src/engine.ts';
 import { decodeState } from '../../apps/playground/src/url-state.ts';
 
@@ -67,5 +67,19 @@ describe('math in the guide', () => {
     expect(html).not.toContain('katex-error');
     expect(html).not.toMatch(/\$\$/);
     expect(html.match(/class="katex-display"/g)?.length).toBeGreaterThanOrEqual(2);
+    // Screen readers get MathML beside KaTeX's HTML.
+    expect(html.match(/<math /g)?.length).toBe(html.match(/class="katex"/g)?.length);
+  });
+
+  it('reaches screen readers on the law reference too: every statement is MathML', () => {
+    const html = readFileSync(page, 'utf8');
+    expect(html.match(/<math /g)?.length).toBeGreaterThanOrEqual(LAWS.length);
+  });
+
+  it('keeps every page of the site under 300 KB of HTML', () => {
+    const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist');
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(300 * 1024);
   });
 });

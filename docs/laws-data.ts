@@ -12,16 +12,18 @@ export interface LawEntry {
   readonly aliases: readonly string[];
   readonly family: string;
   readonly statement: string;
+  /** The statement as MathML (KaTeX `output: 'mathml'`): accessible, and small enough for 116 cards on one page. */
   readonly statementHtml: string;
   readonly given: string;
   readonly conditions: readonly string[];
   readonly simplify: boolean;
   readonly description: string;
-  readonly example?: { readonly html: string; readonly note: string };
+  /** The worked example as LaTeX (rendered in the browser when the card's example is opened). */
+  readonly example?: { readonly assignments: string; readonly equation: string; readonly note: string };
   readonly playgroundLink: string;
 }
 
-const tex = (latex: string): string => katex.renderToString(latex, { displayMode: true, throwOnError: false, trust: false, strict: 'ignore', output: 'html' });
+const tex = (latex: string): string => katex.renderToString(latex, { displayMode: true, throwOnError: false, trust: false, strict: 'ignore', output: 'mathml' });
 
 /** A side condition in words. */
 export function conditionText(condition: LawCondition): string {
@@ -94,7 +96,7 @@ function example(law: Law): Worked | undefined {
         const report = psdTest(operand.value, { method: 'certificate', property: law.property });
         if (report.ok) note = `random exact instance; ${report.value.explanation}`;
       }
-      return { shown: { html: tex(assignments) + tex(`${printLatex(law.lhs)} = ${valueTex(operand.value)}`), note }, bindings, integers };
+      return { shown: { assignments, equation: `${printLatex(law.lhs)} = ${valueTex(operand.value)}`, note }, bindings, integers };
     }
     // The two sides are compared as one equation, so sizeless constants (J, 0, I) take their
     // shape from the other side.
@@ -103,7 +105,7 @@ function example(law: Law): Worked | undefined {
     if (!holds.ok || !left.ok) continue;
     if (holds.value.kind !== 'boolean' || !holds.value.value) throw new Error(`law ${law.name}: sides differ on its example (seed ${seed})`);
     return {
-      shown: { html: tex(assignments) + tex(`${printLatex(law.lhs)} = ${valueTex(left.value)} = ${printLatex(law.rhs)}`), note: 'random exact instance, both sides evaluated' },
+      shown: { assignments, equation: `${printLatex(law.lhs)} = ${valueTex(left.value)} = ${printLatex(law.rhs)}`, note: 'random exact instance, both sides evaluated' },
       bindings,
       integers,
     };
@@ -181,11 +183,3 @@ export function lawEntries(laws: readonly Law[]): LawEntry[] {
   });
 }
 
-declare const data: LawEntry[];
-export { data };
-
-export default {
-  load(): LawEntry[] {
-    return lawEntries(LAWS);
-  },
-};
