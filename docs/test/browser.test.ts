@@ -111,6 +111,9 @@ describe('the playground in the built docs site', () => {
     expect(caretLine).toBeDefined();
     // The caret points at the second ⊙ (column 5 of the source line).
     expect(caretLine?.indexOf('^')).toBe(text.split('\n').find((l) => l.startsWith('1 | '))!.indexOf('⊙ B'));
+    // The error is shown once: the panes that would repeat it are hidden.
+    for (const pane of ['evaluate', 'psd', 'simplify']) await expect.poll(() => page.locator(`[data-pane=${pane}]`).isHidden(), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('.odot-pane:visible pre.odot-error').count()).toBe(1);
   });
 
   it('names hadamard_comm in a simplify trace', async () => {

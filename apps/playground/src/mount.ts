@@ -344,8 +344,9 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
       const formatted = result.diagnostics.map((d) => d.formatted).join('\n');
       if (result.kind === 'analyze') inputErrors = formatted;
       else if (formatted === inputErrors) {
-        // The same input error as the Expression pane: say so instead of repeating it.
-        replaceChildren(pane.body, h('p', { class: 'odot-hint' }, 'fix the error shown under Expression first'));
+        // The same input error as the Expression pane: it is shown once, there; this pane waits.
+        replaceChildren(pane.body);
+        pane.section.hidden = true;
         return;
       }
       replaceChildren(pane.body, diagnosticsBlock(result.diagnostics));
