@@ -7,6 +7,7 @@ const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void
   ['numeric', () => import('./numeric.ts')],
   ['grade', () => import('./grade.ts')],
   ['rewrite', () => import('./rewrite.ts')],
+  ['docs', () => import('./docs.ts')],
 ];
 
 const only = process.argv.slice(2);
