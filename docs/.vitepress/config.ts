@@ -1,6 +1,7 @@
 import { defineConfig, type MarkdownRenderer } from 'vitepress';
 import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
+import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
 
 // The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
@@ -22,6 +23,7 @@ export default defineConfig({
     config: (md) => {
       md.use(katexPlugin, { throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
       md.use(lawReferencePlugin);
+      md.use(openInPlaygroundPlugin);
     },
     languages: [proofLanguage],
     // GitHub's high-contrast themes: the default themes' comments fail WCAG AA on VitePress's code background.

@@ -365,6 +365,15 @@ describe('accessibility and search', () => {
     expect(found).toEqual([]);
   }, 240_000);
 
+  it("opens a guide example in the playground with the example's state", async () => {
+    await page.goto(`${server.url}/guide/hadamard-product.html`);
+    const command = "odot eval 'A ⊙ B' --let 'A=[[1,2,3],[4,5,6]]' --let 'B=[[7,8,9],[10,11,12]]'";
+    await page.locator('[data-testid=open-in-playground] p', { hasText: command }).locator('a').first().click();
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('expr').inputValue()).toBe('A ⊙ B');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
+  });
+
   it('finds law cards with the site search', async () => {
     await page.goto(`${server.url}/index.html`);
     for (const name of ['kronecker_hadamard', 'schur', 'hadamard_power_psd']) {
