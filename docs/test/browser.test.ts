@@ -236,6 +236,11 @@ describe('layouts', () => {
     );
     await expect.poll(() => textOf('proof-mark-6'), { timeout: 20_000 }).toBe('✓');
     expect(await pageWidth()).toBeLessThanOrEqual(390);
+    // The first result is right under the expression, not below every other input.
+    const exprBottom = await byTestId('expr').evaluate((el) => el.getBoundingClientRect().bottom);
+    const firstResult = await page.locator('[data-pane=analyze]').evaluate((el) => el.getBoundingClientRect().top);
+    expect(firstResult - exprBottom).toBeGreaterThan(0);
+    expect(firstResult - exprBottom).toBeLessThan(200);
   });
 
   it('scrolls a 40×40 matrix grid inside the inputs column', async () => {

@@ -18,6 +18,7 @@ import {
   type TreeView,
 } from './protocol.ts';
 import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
+import { EXAMPLE_GROUPS } from './examples.ts';
 import { decodeState, encodeState, isStateHash, shareHash } from './url-state.ts';
 import { eigenBarChart, equivVerdictText, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell, traceWindow } from './view-models.ts';
 import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
@@ -46,53 +47,6 @@ export interface PlaygroundHandle {
 
 const defaultWorker = (): WorkerLike =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'odot-engine' }) as unknown as WorkerLike;
-
-const EXAMPLES: readonly { readonly label: string; readonly state: PlaygroundState }[] = [
-  { label: 'Seed example', state: SEED_STATE },
-  {
-    label: 'Shape error',
-    state: { ...SEED_STATE, expr: 'A B', other: '', proof: '' },
-  },
-  {
-    label: 'Schur theorem',
-    state: {
-      expr: 'P ⊙ Q',
-      dialect: 'plain',
-      givens: 'P, Q: 2×2 psd',
-      bindings: 'P = [[2,1],[1,2]]\nQ = [[1,-1],[-1,3]]',
-      mode: 'exact',
-      other: 'Q ⊙ P',
-      proof: 'given P, Q: n×n psd\nprove P ⊙ Q ⪰ 0\nproof\n  P ⊙ Q ⪰ 0    by schur\nqed',
-      limitMs: DEFAULT_LIMIT_MS,
-    },
-  },
-  {
-    label: 'Simplify',
-    state: {
-      expr: '(A ⊙ J)ᵀ ⊙ (B + 0)ᵀ',
-      dialect: 'plain',
-      givens: 'A, B: m×n',
-      bindings: '',
-      mode: 'exact',
-      other: 'Aᵀ ⊙ Bᵀ',
-      proof: '',
-      limitMs: DEFAULT_LIMIT_MS,
-    },
-  },
-  {
-    label: 'NumPy dialect',
-    state: {
-      expr: 'A * B.T',
-      dialect: 'numpy',
-      givens: 'A: 2×2\nB: 2×2',
-      bindings: 'A = [[1,2],[3,4]]\nB = [[5,6],[7,8]]',
-      mode: 'exact',
-      other: '',
-      proof: '',
-      limitMs: DEFAULT_LIMIT_MS,
-    },
-  },
-];
 
 /** Largest matrix shown as an editable grid (a 100×100 grid is 10,000 inputs). */
 const MAX_GRID = 50;
@@ -148,10 +102,14 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     append(symbols, button);
   }
   const examples = h('div', { class: 'odot-examples', 'data-testid': 'examples' });
-  for (const example of EXAMPLES) {
-    const button = h('button', { type: 'button', class: 'odot-chip' }, example.label);
-    button.addEventListener('click', () => setState(example.state));
-    append(examples, button);
+  for (const group of EXAMPLE_GROUPS) {
+    const row = h('div', { class: 'odot-example-group', role: 'group', 'aria-label': group.title }, h('span', { class: 'odot-example-title' }, group.title));
+    for (const example of group.examples) {
+      const button = h('button', { type: 'button', class: 'odot-chip' }, example.label);
+      button.addEventListener('click', () => setState(example.state));
+      append(row, button);
+    }
+    append(examples, row);
   }
 
   const label = (text: string, control: HTMLElement, hint?: string): HTMLElement =>
