@@ -242,3 +242,15 @@ describe('simplify results', () => {
     expect(result.ok && result.kind === 'simplify' && [result.view.input, result.view.result, result.view.limit]).toEqual(['B ⊙ A', 'A ⊙ B', undefined]);
   });
 });
+
+describe('analysis with values', () => {
+  it('takes the shape of an undeclared symbol from its value: 2×3, not ?3×?4', () => {
+    const bindings = 'A = [[1,2,3],[4,5,6]]\nB = [[7,8,9],[10,11,12]]';
+    const result = runTask({ kind: 'analyze', expr: 'A ⊙ B', dialect: 'plain', givens: '', bindings });
+    expect(result.ok && result.kind === 'analyze' && result.view.shape).toBe('2×3');
+    const product = runTask({ kind: 'analyze', expr: 'A B', dialect: 'plain', givens: '', bindings });
+    expect(product.ok && product.kind === 'analyze' && product.view.shapeError?.code).toBe('shape-mismatch');
+    const without = runTask({ kind: 'analyze', expr: 'A ⊙ B', dialect: 'plain', givens: '' });
+    expect(without.ok && without.kind === 'analyze' && without.view.shape).not.toBe('2×3');
+  });
+});

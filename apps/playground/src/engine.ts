@@ -1,6 +1,8 @@
 import {
+  SCALAR,
   formatShape,
   givensFrom,
+  matrixShape,
   inferShape,
   inferShapes,
   odotError,
@@ -76,6 +78,20 @@ export function readBindings(text: string): Read<{ readonly values: Map<string, 
   return { ok: true, value: { values, inputs } };
 }
 
+/**
+ * The givens, plus the shape of each undeclared symbol that has a value: the analysis then
+ * says `2×3` where evaluation knows it, not `?3×?4`.
+ */
+export function givensWithValues(givens: Givens, values: ReadonlyMap<string, Value>): Givens {
+  const out = new Map(givens);
+  for (const [name, value] of values) {
+    if (out.has(name)) continue;
+    const shape = value.kind === 'exact' || value.kind === 'float' ? matrixShape(value.rows, value.cols) : value.kind === 'scalar' ? SCALAR : undefined;
+    if (shape !== undefined) out.set(name, { shape, properties: new Set() });
+  }
+  return out;
+}
+
 const failed = (error: OdotError, source: string): readonly DiagnosticView[] => [diagnosticView(error, source)];
 
 /** Runs one task synchronously (the worker calls this; tests call it directly). Never throws on bad input. */
@@ -84,7 +100,10 @@ export function runTask(task: Task): TaskResult {
     case 'analyze': {
       const source = readSource(task.expr, task.dialect, task.givens);
       if (!source.ok) return { kind: 'analyze', ok: false, diagnostics: source.diagnostics };
-      const { expr, givens, notes } = source.value;
+      // Values that do not read are the evaluation pane's to report; here they just add no shapes.
+      const values = task.bindings === undefined ? undefined : readBindings(task.bindings);
+      const { expr, notes } = source.value;
+      const givens = values?.ok ? givensWithValues(source.value.givens, values.value.values) : source.value.givens;
       const shape = inferShape(expr, givens);
       const table = inferShapes(expr, givens);
       const base = {
