@@ -206,3 +206,13 @@ describe('numbers in scientific notation', () => {
     expect(product.ok && printSexpr(product.value.expr)).toBe('(sub (smul 2 e) 3)');
   });
 });
+
+describe('operator functions', () => {
+  test('np.multiply gets a hint naming the operator', () => {
+    const numpy = parse('np.multiply(A, B)', { dialect: 'numpy' });
+    expect(numpy.ok).toBe(false);
+    if (!numpy.ok) expect(formatError(numpy.error, 'np.multiply(A, B)')).toContain('odot writes `np.multiply` as an operator: `A * B`');
+    const dot = parse('numpy.dot(A, B)', { dialect: 'numpy' });
+    expect(!dot.ok && formatError(dot.error, 'numpy.dot(A, B)')).toContain('`A @ B`');
+  });
+});
