@@ -237,6 +237,8 @@ describe('layouts', () => {
     await expect.poll(() => textOf('proof-mark-6'), { timeout: 20_000 }).toBe('✓');
     expect(await pageWidth()).toBeLessThanOrEqual(390);
     // The first result is right under the expression, not below every other input.
+    await byTestId('expr').fill('A ⊙ B');
+    await page.locator('[data-testid=pane-analyze] [data-testid=shape]').waitFor({ timeout: 20_000 });
     const exprBottom = await byTestId('expr').evaluate((el) => el.getBoundingClientRect().bottom);
     const firstResult = await page.locator('[data-pane=analyze]').evaluate((el) => el.getBoundingClientRect().top);
     expect(firstResult - exprBottom).toBeGreaterThan(0);
