@@ -245,6 +245,14 @@ describe('layouts', () => {
     expect(firstResult - exprBottom).toBeLessThan(200);
   });
 
+  it('fits the dialect table at 1280 px', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/guide/language.html`);
+    const table = page.locator('.vp-doc table').first();
+    await table.waitFor();
+    expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
+
   it('scrolls a 40×40 matrix grid inside the inputs column', async () => {
     const row = (i: number) => `[${Array.from({ length: 40 }, (_, j) => String(i * 40 + j)).join(',')}]`;
     await open();
