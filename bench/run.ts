@@ -10,6 +10,7 @@ const areas: readonly (readonly [string, () => Promise<{ run: () => Promise<void
   ['page', () => import('./page.ts')],
   ['startup', () => import('./startup.ts')],
   ['inf', () => import('./inf.ts')],
+  ['docs', () => import('./docs.ts')],
 ];
 
 const only = process.argv.slice(2);

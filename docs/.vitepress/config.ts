@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitepress';
-import { mathPlugin } from './math-plugin.ts';
+import { defineConfig, type MarkdownRenderer } from 'vitepress';
+import katexModule from '@vscode/markdown-it-katex';
+import { lawReferencePlugin } from './law-reference.ts';
+import { openInPlaygroundPlugin } from './open-in-playground.ts';
+import { proofLanguage } from './proof-language.ts';
+
+// The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
+// Its types name another copy of markdown-it's types than VitePress's, hence the cast.
+type MarkdownPlugin = (md: MarkdownRenderer, options: Readonly<Record<string, unknown>>) => void;
+const katexPlugin = ((katexModule as unknown as { default?: unknown }).default ?? katexModule) as MarkdownPlugin;
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,9 +32,15 @@ export default defineConfig({
   buildEnd: (site) => buildWorksheetPage(site.outDir),
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
   markdown: {
+    // Math: KaTeX at build time with MathML beside the HTML (screen readers read the MathML).
     config: (md) => {
-      md.use(mathPlugin);
+      md.use(katexPlugin, { throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
+      md.use(lawReferencePlugin);
+      md.use(openInPlaygroundPlugin);
     },
+    languages: [proofLanguage],
+    // GitHub's high-contrast themes: the default themes' comments fail WCAG AA on VitePress's code background.
+    theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
   },
   vite: {
     resolve: { conditions: ['@odot/source'] },

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import { errors, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { launchChromium } from './chromium.ts';
@@ -44,7 +45,12 @@ beforeEach(async () => {
 
 afterEach(async (context) => {
   const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // A full-page shot of the 116-card law reference would be tens of thousands of pixels: the viewport then.
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight > 20_000).catch(() => true);
+  // The shot is a diagnostic: a page still busy (fonts, a long trace) may time out without failing the test.
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !tall, timeout: 10_000 }).catch((error: unknown) => {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+  });
   await page.close();
   expect(pageErrors).toEqual([]);
 });
@@ -105,6 +111,9 @@ describe('the playground in the built docs site', () => {
     expect(caretLine).toBeDefined();
     // The caret points at the second ⊙ (column 5 of the source line).
     expect(caretLine?.indexOf('^')).toBe(text.split('\n').find((l) => l.startsWith('1 | '))!.indexOf('⊙ B'));
+    // The error is shown once: the panes that would repeat it are hidden.
+    for (const pane of ['evaluate', 'psd', 'simplify']) await expect.poll(() => page.locator(`[data-pane=${pane}]`).isHidden(), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('.odot-pane:visible pre.odot-error').count()).toBe(1);
   });
 
   it('names hadamard_comm in a simplify trace', async () => {
@@ -209,5 +218,190 @@ describe('the playground in the built docs site', () => {
     await page.waitForTimeout(500);
     expect(await page.locator('[data-testid=playground] img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+});
+
+/** The page's width in CSS pixels (wider than the viewport means sideways scrolling). */
+const pageWidth = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('layouts', () => {
+  it('keeps the law reference and a proof table inside a 390 px phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/laws.html`);
+    await page.locator('[data-law=hadamard_comm]').waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await open();
+    await byTestId('proof').fill(
+      ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', '  = Bᵀ ⊙ Aᵀ    by hadamard_comm', 'qed'].join('\n'),
+    );
+    await expect.poll(() => textOf('proof-mark-6'), { timeout: 20_000 }).toBe('✓');
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    // The first result is right under the expression, not below every other input.
+    await byTestId('expr').fill('A ⊙ B');
+    await page.locator('[data-testid=pane-analyze] [data-testid=shape]').waitFor({ timeout: 20_000 });
+    const exprBottom = await byTestId('expr').evaluate((el) => el.getBoundingClientRect().bottom);
+    const firstResult = await page.locator('[data-pane=analyze]').evaluate((el) => el.getBoundingClientRect().top);
+    expect(firstResult - exprBottom).toBeGreaterThan(0);
+    expect(firstResult - exprBottom).toBeLessThan(200);
+  });
+
+  it('fits the dialect table at 1280 px', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/guide/language.html`);
+    const table = page.locator('.vp-doc table').first();
+    await table.waitFor();
+    expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
+
+  it('scrolls a 40×40 matrix grid inside the inputs column', async () => {
+    const row = (i: number) => `[${Array.from({ length: 40 }, (_, j) => String(i * 40 + j)).join(',')}]`;
+    await open();
+    await byTestId('bindings').fill(`A = [${Array.from({ length: 40 }, (_, i) => row(i)).join(',')}]`);
+    await byTestId('expr').fill('A ⊙ A');
+    await byTestId('cell-A-39-39').waitFor({ timeout: 20_000 });
+    await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toBe('40×40');
+    const grid = await page.locator('[data-testid=matrix-editor-A]').evaluate((table) => table.parentElement!.getBoundingClientRect().right);
+    const column = await page.locator('.odot-inputs').evaluate((el) => el.getBoundingClientRect().right);
+    expect(grid).toBeLessThanOrEqual(column + 1);
+    expect(await pageWidth()).toBeLessThanOrEqual(1400);
+  });
+});
+
+describe('engine limits and law links', () => {
+  it('puts a stopped simplification under a warning at the top and renders its long trace lazily', async () => {
+    await open();
+    await byTestId('givens').fill('A, B, C, D, E, F, G, H: n×n');
+    const sum = '(A + B + C + D + E + F + G + H)';
+    await byTestId('expr').fill(`${sum} ⊙ ${sum} ⊙ ${sum}`);
+    const warning = page.locator('[data-testid=pane-simplify] [data-testid=simplify-limit]');
+    await warning.waitFor({ timeout: 30_000 });
+    expect(await warning.textContent()).toMatch(/^Stopped by a limit \(.+\) after \d+ steps: .*not a simplified form/);
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())?.y ?? Number.NaN;
+    expect(await top('[data-testid=simplify-limit]')).toBeLessThan(await top('[data-testid=simplify-result]'));
+    expect(await page.locator('[data-testid=pane-simplify]').textContent()).not.toContain('Simplified:');
+    // A trace of hundreds of steps: the input, the first and last five steps, and a button for the rest.
+    const steps = page.locator('[data-testid=simplify-steps] > li');
+    expect(await steps.count()).toBeLessThanOrEqual(12);
+    const total = Number(/after (\d+) steps/.exec((await warning.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(12);
+    await page.locator('[data-testid=pane-simplify] details > summary').click();
+    await byTestId('trace-expand').click();
+    await expect.poll(() => steps.count()).toBe(12 + 50);
+  });
+
+  it('reads 1e-3 in a value as one number', async () => {
+    await open();
+    await byTestId('bindings').fill('A = [[1e-3, 2]]');
+    await byTestId('expr').fill('1000 A');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[1,2000]]');
+  });
+
+  it("opens a law card's Try-it link with the card's own example, decided as equivalent", async () => {
+    await page.goto(`${server.url}/laws.html#hadamard_pow_succ`);
+    await page.locator('[data-law=hadamard_pow_succ] a', { hasText: 'Try it' }).click();
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('expr').inputValue()).toBe('A^⊙2 ⊙ A');
+    await expect.poll(() => textOf('equiv-verdict'), { timeout: 20_000 }).toMatch(/^equivalent/);
+    await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toMatch(/^\d+×\d+$/);
+    // The simplify trace links each law name to its card.
+    const link = page.locator('[data-testid=simplify-steps] a').first();
+    expect(await link.getAttribute('href')).toMatch(/laws\.html#[a-z_]+$/);
+  });
+});
+
+describe('share links', () => {
+  it('compresses a 100×100 matrix into a link that restores it, and says when a view is too large', async () => {
+    const matrix = `A = [${Array.from({ length: 100 }, (_, i) => `[${Array.from({ length: 100 }, (_, j) => String((i * 7 + j * 13) % 101)).join(',')}]`).join(',')}]`;
+    await open();
+    await byTestId('bindings').fill(matrix);
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toMatch(/^#v=1&z=[A-Za-z0-9_-]+$/);
+    const url = page.url();
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('bindings').inputValue()).toBe(matrix);
+    expect(await byTestId('share-link').inputValue()).toBe(url);
+    // Incompressible text over the limit: no link, a clear message, no stale hash.
+    let seed = 12345;
+    const noise = Array.from({ length: 250_000 }, () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCharCode(33 + ((seed >>> 0) % 90));
+    }).join('');
+    await byTestId('bindings').fill('');
+    await byTestId('proof').fill(noise);
+    await expect.poll(() => textOf('share-status'), { timeout: 10_000 }).toMatch(/too large for a link/);
+    expect(await byTestId('share-link').inputValue()).toBe('');
+    expect(await page.evaluate(() => location.hash)).toBe('');
+  });
+});
+
+/** Every page of the built site, as a path under the server (`/guide/cli.html`). */
+function sitePages(): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && file !== '404.html')
+    .map((file) => `/${file.split('\\').join('/')}`)
+    .sort();
+}
+
+/**
+ * The serious and critical axe-core violations of the open page, one line each: WCAG 2.1 A/AA
+ * rules, or only the given ones.
+ */
+async function seriousViolations(rules?: readonly string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+  const violations = await page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: only, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, runOnly);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('accessibility and search', () => {
+  it('has no serious axe-core violation on any page, light or dark', async () => {
+    const found: string[] = [];
+    const seed = '#v=1&t=15000&e=A+%E2%8A%99+B&g=A%2C+B%3A+2%C3%973&b=A+%3D+%5B%5B1%2C2%2C3%5D%2C%5B4%2C5%2C6%5D%5D%0AB+%3D+%5B%5B7%2C8%2C9%5D%2C%5B10%2C11%2C12%5D%5D';
+    await page.emulateMedia({ colorScheme: 'light' });
+    for (const path of sitePages()) {
+      await page.goto(`${server.url}${path}${path === '/playground.html' ? seed : ''}`);
+      if (path === '/playground.html') await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
+      for (const violation of await seriousViolations()) found.push(`light ${path}: ${violation}`);
+      // Dark mode is VitePress's `dark` class on <html>: only colours change, so only contrast is re-checked.
+      // Transitions off first (as VitePress's own toggle does), or axe would see colours mid-fade.
+      await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+      await page.evaluate(() => document.documentElement.classList.add('dark'));
+      for (const violation of await seriousViolations(['color-contrast'])) found.push(`dark ${path}: ${violation}`);
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it("opens a guide example in the playground with the example's state", async () => {
+    await page.goto(`${server.url}/guide/hadamard-product.html`);
+    const command = "odot eval 'A ⊙ B' --let 'A=[[1,2,3],[4,5,6]]' --let 'B=[[7,8,9],[10,11,12]]'";
+    await page.locator('[data-testid=open-in-playground] p', { hasText: command }).locator('a').first().click();
+    await page.getByTestId('playground').waitFor();
+    expect(await byTestId('expr').inputValue()).toBe('A ⊙ B');
+    await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
+  });
+
+  it('finds law cards with the site search', async () => {
+    await page.goto(`${server.url}/index.html`);
+    for (const name of ['kronecker_hadamard', 'schur', 'hadamard_power_psd']) {
+      await page.locator('.VPNavBarSearch button').first().click();
+      const input = page.locator('.VPLocalSearchBox input').first();
+      await input.fill(name);
+      const hrefs = () => page.locator('.VPLocalSearchBox .results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      await expect.poll(hrefs, { timeout: 10_000 }).toContain(`/laws.html#${name}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.VPLocalSearchBox').waitFor({ state: 'detached' });
+    }
+    // A law's anchor opens its card.
+    await page.goto(`${server.url}/laws.html#schur`);
+    expect(await page.locator('h3#schur').isVisible()).toBe(true);
   });
 });

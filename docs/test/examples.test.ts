@@ -72,6 +72,16 @@ describe('setup commands name real scripts', () => {
     for (const command of shellSession(block.code)) {
       it(`${where(block)}: ${command.command}`, () => {
         const argv = splitArgs(command.command);
+        if (argv[0] === 'npm') {
+          // `npm i @odot/x …` in a reader's own project: each package must exist and be published (not private).
+          expect(['i', 'install']).toContain(argv[1]);
+          for (const pkg of argv.slice(2).filter((a) => !a.startsWith('-'))) {
+            const manifest = JSON.parse(readFileSync(join(repoRoot, pkg === '@odot/cli' ? 'apps/cli' : `packages/${pkg.replace('@odot/', '')}`, 'package.json'), 'utf8')) as { name: string; private?: boolean };
+            expect(manifest.name).toBe(pkg);
+            expect(manifest.private ?? false).toBe(false);
+          }
+          return;
+        }
         expect(argv[0]).toBe('pnpm');
         const name = argv[1] === '--filter' ? argv[3] : argv[1];
         if (argv[1] === '--filter') {

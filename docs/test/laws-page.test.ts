@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAWS } from '@odot/rewrite';
 import { describe, expect, it } from 'vitest';
-import { conditionText, lawEntries } from '../laws.data.ts';
+import { conditionText, lawEntries } from '../laws-data.ts';
+import { runTask } from '../../apps/playground/src/engine.ts';
+import { decodeState } from '../../apps/playground/src/url-state.ts';
 
 const page = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist', 'laws.html');
 
@@ -32,6 +34,23 @@ describe('the law reference', () => {
     expect(comm?.playgroundLink).toMatch(/^\.\/playground\.html#v=1&e=A\+%E2%8A%99\+B/);
   });
 
+  it("carries each card's own example into the playground, where every equation is proved equivalent", () => {
+    for (const entry of entries) {
+      const state = decodeState(entry.playgroundLink.slice(entry.playgroundLink.indexOf('#')));
+      const source = { expr: state.expr, dialect: state.dialect, givens: state.givens };
+      if (entry.example !== undefined) {
+        const value = runTask({ kind: 'evaluate', ...source, bindings: state.bindings, mode: 'exact' });
+        expect(value.ok, `${entry.name}: ${JSON.stringify(value)}`).toBe(true);
+      }
+      if (state.other === '') continue;
+      const verdict = runTask({ kind: 'equiv', ...source, other: state.other });
+      expect(verdict.ok && verdict.kind === 'equiv' && verdict.view.equivalent, `${entry.name}: ${JSON.stringify(verdict)}`).toBe(true);
+    }
+    // A law with a positive-integer exponent links with the card's k = 2.
+    const succ = entries.find((e) => e.name === 'hadamard_pow_succ');
+    expect(decodeState(succ!.playgroundLink.slice(succ!.playgroundLink.indexOf('#'))).expr).toBe('A^⊙2 ⊙ A');
+  });
+
   it('is in the built site with every law name (the page is generated, never written by hand)', () => {
     expect(existsSync(page), `${page} is missing: build the docs first`).toBe(true);
     const html = readFileSync(page, 'utf8');
@@ -48,5 +67,19 @@ describe('math in the guide', () => {
     expect(html).not.toContain('katex-error');
     expect(html).not.toMatch(/\$\$/);
     expect(html.match(/class="katex-display"/g)?.length).toBeGreaterThanOrEqual(2);
+    // Screen readers get MathML beside KaTeX's HTML.
+    expect(html.match(/<math /g)?.length).toBe(html.match(/class="katex"/g)?.length);
+  });
+
+  it('reaches screen readers on the law reference too: every statement is MathML', () => {
+    const html = readFileSync(page, 'utf8');
+    expect(html.match(/<math /g)?.length).toBeGreaterThanOrEqual(LAWS.length);
+  });
+
+  it('keeps every page of the site under 300 KB of HTML', () => {
+    const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist');
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(300 * 1024);
   });
 });

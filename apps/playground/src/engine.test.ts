@@ -228,3 +228,29 @@ describe('proof', () => {
     expect(v.valid).toBe(false);
   });
 });
+
+describe('values in scientific notation', () => {
+  it('reads 1e-3 as one exact number, 1/1000', () => {
+    const result = runTask({ kind: 'evaluate', expr: '1000 A', dialect: 'plain', givens: '', bindings: 'A = [[1e-3, 2.5e1]]', mode: 'exact' });
+    expect(result.ok && result.kind === 'evaluate' && result.view.text).toBe('[[1,25000]]');
+  });
+});
+
+describe('simplify results', () => {
+  it('start the trace from the input and name no limit when simplify finishes', () => {
+    const result = runTask({ kind: 'simplify', expr: 'B ⊙ A', dialect: 'plain', givens: 'A, B: m×n' });
+    expect(result.ok && result.kind === 'simplify' && [result.view.input, result.view.result, result.view.limit]).toEqual(['B ⊙ A', 'A ⊙ B', undefined]);
+  });
+});
+
+describe('analysis with values', () => {
+  it('takes the shape of an undeclared symbol from its value: 2×3, not ?3×?4', () => {
+    const bindings = 'A = [[1,2,3],[4,5,6]]\nB = [[7,8,9],[10,11,12]]';
+    const result = runTask({ kind: 'analyze', expr: 'A ⊙ B', dialect: 'plain', givens: '', bindings });
+    expect(result.ok && result.kind === 'analyze' && result.view.shape).toBe('2×3');
+    const product = runTask({ kind: 'analyze', expr: 'A B', dialect: 'plain', givens: '', bindings });
+    expect(product.ok && product.kind === 'analyze' && product.view.shapeError?.code).toBe('shape-mismatch');
+    const without = runTask({ kind: 'analyze', expr: 'A ⊙ B', dialect: 'plain', givens: '' });
+    expect(without.ok && without.kind === 'analyze' && without.view.shape).not.toBe('2×3');
+  });
+});

@@ -1,7 +1,9 @@
 import {
   formatLimit,
+  SCALAR,
   formatShape,
   givensFrom,
+  matrixShape,
   inferShape,
   inferShapes,
   odotError,
@@ -77,6 +79,20 @@ export function readBindings(text: string): Read<{ readonly values: Map<string, 
   return { ok: true, value: { values, inputs } };
 }
 
+/**
+ * The givens, plus the shape of each undeclared symbol that has a value: the analysis then
+ * says `2×3` where evaluation knows it, not `?3×?4`.
+ */
+export function givensWithValues(givens: Givens, values: ReadonlyMap<string, Value>): Givens {
+  const out = new Map(givens);
+  for (const [name, value] of values) {
+    if (out.has(name)) continue;
+    const shape = value.kind === 'exact' || value.kind === 'float' ? matrixShape(value.rows, value.cols) : value.kind === 'scalar' ? SCALAR : undefined;
+    if (shape !== undefined) out.set(name, { shape, properties: new Set() });
+  }
+  return out;
+}
+
 const failed = (error: OdotError, source: string): readonly DiagnosticView[] => [diagnosticView(error, source)];
 
 /** Runs one task synchronously (the worker calls this; tests call it directly). Never throws on bad input. */
@@ -85,7 +101,10 @@ export function runTask(task: Task): TaskResult {
     case 'analyze': {
       const source = readSource(task.expr, task.dialect, task.givens);
       if (!source.ok) return { kind: 'analyze', ok: false, diagnostics: source.diagnostics };
-      const { expr, givens, notes } = source.value;
+      // Values that do not read are the evaluation pane's to report; here they just add no shapes.
+      const values = task.bindings === undefined ? undefined : readBindings(task.bindings);
+      const { expr, notes } = source.value;
+      const givens = values?.ok ? givensWithValues(source.value.givens, values.value.values) : source.value.givens;
       const shape = inferShape(expr, givens);
       const table = inferShapes(expr, givens);
       const base = {
@@ -144,11 +163,14 @@ export function runTask(task: Task): TaskResult {
       if (!simplified.ok) return { kind: 'simplify', ok: false, diagnostics: failed(simplified.error, task.expr) };
       const result = simplified.value;
       const base = {
+        input: printPlain(source.value.expr),
+        inputLatex: printLatex(source.value.expr),
         result: printPlain(result.result),
         resultLatex: printLatex(result.result),
         steps: result.steps.map(stepView),
       };
-      return { kind: 'simplify', ok: true, view: result.limit === undefined ? base : { ...base, limit: formatLimit(result.limit) } };
+      const limit = result.limit === undefined ? undefined : formatLimit(result.limit);
+      return { kind: 'simplify', ok: true, view: limit === undefined ? base : { ...base, limit } };
     }
     case 'equiv': {
       const left = readSource(task.expr, task.dialect, task.givens);
@@ -159,6 +181,7 @@ export function runTask(task: Task): TaskResult {
       if (!decided.ok) return { kind: 'equiv', ok: false, diagnostics: failed(decided.error, `${task.expr} = ${task.other}`) };
       const verdict = decided.value;
       const counterexample = verdict.counterexample;
+      const limit = verdict.limit === undefined ? undefined : formatLimit(verdict.limit);
       return {
         kind: 'equiv',
         ok: true,
@@ -171,7 +194,7 @@ export function runTask(task: Task): TaskResult {
             ? {}
             : { counterexample: countermodelView(counterexample.bindings), sides: { left: matrixView(counterexample.left), right: matrixView(counterexample.right) } }),
           ...(verdict.errorBound === undefined ? {} : { errorBound: formatNumber(verdict.errorBound) }),
-          ...(verdict.limit === undefined ? {} : { limit: formatLimit(verdict.limit) }),
+          ...(limit === undefined ? {} : { limit }),
         },
       };
     }

@@ -18,8 +18,9 @@ import {
   type TreeView,
 } from './protocol.ts';
 import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
-import { decodeState, encodeState, isStateHash } from './url-state.ts';
-import { eigenBarChart, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell } from './view-models.ts';
+import { EXAMPLE_GROUPS } from './examples.ts';
+import { decodeState, encodeState, isStateHash, shareHash } from './url-state.ts';
+import { eigenBarChart, equivVerdictText, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell, traceWindow } from './view-models.ts';
 import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
 
 /** Options of `mountPlayground`. */
@@ -30,6 +31,8 @@ export interface MountOptions {
   readonly initial?: PlaygroundState;
   /** Makes the engine worker (tests and embedders may replace it). */
   readonly makeWorker?: () => WorkerLike;
+  /** The URL of a law's card (`/laws.html#hadamard_comm` in the docs); without it law names are plain text. */
+  readonly lawLink?: (law: string) => string;
 }
 
 /** A mounted playground. */
@@ -45,52 +48,8 @@ export interface PlaygroundHandle {
 const defaultWorker = (): WorkerLike =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'odot-engine' }) as unknown as WorkerLike;
 
-const EXAMPLES: readonly { readonly label: string; readonly state: PlaygroundState }[] = [
-  { label: 'Seed example', state: SEED_STATE },
-  {
-    label: 'Shape error',
-    state: { ...SEED_STATE, expr: 'A B', other: '', proof: '' },
-  },
-  {
-    label: 'Schur theorem',
-    state: {
-      expr: 'P ⊙ Q',
-      dialect: 'plain',
-      givens: 'P, Q: 2×2 psd',
-      bindings: 'P = [[2,1],[1,2]]\nQ = [[1,-1],[-1,3]]',
-      mode: 'exact',
-      other: 'Q ⊙ P',
-      proof: 'given P, Q: n×n psd\nprove P ⊙ Q ⪰ 0\nproof\n  P ⊙ Q ⪰ 0    by schur\nqed',
-      limitMs: DEFAULT_LIMIT_MS,
-    },
-  },
-  {
-    label: 'Simplify',
-    state: {
-      expr: '(A ⊙ J)ᵀ ⊙ (B + 0)ᵀ',
-      dialect: 'plain',
-      givens: 'A, B: m×n',
-      bindings: '',
-      mode: 'exact',
-      other: 'Aᵀ ⊙ Bᵀ',
-      proof: '',
-      limitMs: DEFAULT_LIMIT_MS,
-    },
-  },
-  {
-    label: 'NumPy dialect',
-    state: {
-      expr: 'A * B.T',
-      dialect: 'numpy',
-      givens: 'A: 2×2\nB: 2×2',
-      bindings: 'A = [[1,2],[3,4]]\nB = [[5,6],[7,8]]',
-      mode: 'exact',
-      other: '',
-      proof: '',
-      limitMs: DEFAULT_LIMIT_MS,
-    },
-  },
-];
+/** Largest matrix shown as an editable grid (a 100×100 grid is 10,000 inputs). */
+const MAX_GRID = 50;
 
 const PANES: readonly { readonly kind: TaskKind; readonly title: string }[] = [
   { kind: 'analyze', title: 'Expression' },
@@ -127,6 +86,15 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
   const other = h('input', { type: 'text', 'data-testid': 'other', 'aria-label': 'compare with', spellcheck: 'false', autocomplete: 'off', class: 'odot-mono' });
   const proof = h('textarea', { 'data-testid': 'proof', 'aria-label': 'proof', rows: '8', spellcheck: 'false', class: 'odot-mono' });
   const shareLink = h('input', { type: 'text', readonly: '', 'data-testid': 'share-link', 'aria-label': 'link to this view', class: 'odot-mono' });
+  const shareStatus = h('p', { class: 'odot-share-status', 'data-testid': 'share-status', role: 'status' });
+  const copyLink = h('button', { type: 'button', class: 'odot-chip', 'data-testid': 'copy-link' }, 'Copy link');
+  copyLink.addEventListener('click', () => {
+    if (shareLink.value === '') return;
+    void navigator.clipboard?.writeText(shareLink.value).then(
+      () => (shareStatus.textContent = 'Link copied.'),
+      (error: unknown) => (shareStatus.textContent = `Could not copy: ${error instanceof Error ? error.message : String(error)}; select the link and copy it.`),
+    );
+  });
   const symbols = h('div', { class: 'odot-symbols' });
   for (const symbol of ['⊙', '⊗', 'ᵀ', '·', '⪰', '∘', '^⊙2', '⁻¹']) {
     const button = h('button', { type: 'button', class: 'odot-chip', title: `insert ${symbol}` }, symbol);
@@ -134,10 +102,14 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     append(symbols, button);
   }
   const examples = h('div', { class: 'odot-examples', 'data-testid': 'examples' });
-  for (const example of EXAMPLES) {
-    const button = h('button', { type: 'button', class: 'odot-chip' }, example.label);
-    button.addEventListener('click', () => setState(example.state));
-    append(examples, button);
+  for (const group of EXAMPLE_GROUPS) {
+    const row = h('div', { class: 'odot-example-group', role: 'group', 'aria-label': group.title }, h('span', { class: 'odot-example-title' }, group.title));
+    for (const example of group.examples) {
+      const button = h('button', { type: 'button', class: 'odot-chip' }, example.label);
+      button.addEventListener('click', () => setState(example.state));
+      append(row, button);
+    }
+    append(examples, row);
   }
 
   const label = (text: string, control: HTMLElement, hint?: string): HTMLElement =>
@@ -155,7 +127,8 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     matrixEditors,
     label('Compare with', other, 'an expression to test for equivalence'),
     label('Proof', proof, 'given … / prove … / proof / = EXPR by LAW / qed'),
-    label('Link to this view', shareLink),
+    label('Link to this view', h('div', { class: 'odot-share' }, shareLink, copyLink)),
+    shareStatus,
   );
 
   // ---- output panes -------------------------------------------------------------------------
@@ -225,9 +198,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
 
   function run(): void {
     debounce = undefined;
-    const hash = encodeState(state);
-    if (useHash && location.hash !== hash) history.replaceState(history.state, '', hash);
-    shareLink.value = useHash ? location.href : hash;
+    updateLink();
     renderEditors();
     const mine = ++generation;
     inputErrors = undefined;
@@ -247,11 +218,31 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     }
   }
 
+  /** Writes the state into the hash and the link field, or says why it does not fit in a link. */
+  function updateLink(): void {
+    const share = shareHash(state);
+    if (share.ok) {
+      if (useHash && location.hash !== share.hash) history.replaceState(history.state, '', share.hash);
+      shareLink.value = useHash ? location.href : share.hash;
+      shareStatus.textContent = '';
+      return;
+    }
+    // A stale hash would restore a different view: drop it and say why there is no link.
+    if (useHash && location.hash !== '') history.replaceState(history.state, '', location.pathname + location.search);
+    shareLink.value = '';
+    shareStatus.textContent = share.message;
+  }
+
   function renderEditors(): void {
     const lines = parseBindings(state.bindings);
     replaceChildren(matrixEditors);
     for (const line of lines) {
       if (!line.cells) continue;
+      const cols = Math.max(0, ...line.cells.map((row) => row.length));
+      if (line.cells.length > MAX_GRID || cols > MAX_GRID) {
+        append(matrixEditors, h('p', { class: 'odot-hint', 'data-testid': `matrix-editor-${line.name}` }, `${line.name} is ${line.cells.length}×${cols}: edit it as text above (grids go up to ${MAX_GRID}×${MAX_GRID}).`));
+        continue;
+      }
       const table = h('table', { class: 'odot-grid', 'data-testid': `matrix-editor-${line.name}` });
       line.cells.forEach((row, i) => {
         const tr = h('tr');
@@ -272,7 +263,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
         });
         append(table, tr);
       });
-      append(matrixEditors, h('div', { class: 'odot-editor' }, h('span', { class: 'odot-mono' }, `${line.name} =`), table));
+      append(matrixEditors, h('div', { class: 'odot-editor' }, h('span', { class: 'odot-mono' }, `${line.name} =`), h('div', { class: 'odot-scroll' }, table)));
     }
   }
 
@@ -311,8 +302,9 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
       const formatted = result.diagnostics.map((d) => d.formatted).join('\n');
       if (result.kind === 'analyze') inputErrors = formatted;
       else if (formatted === inputErrors) {
-        // The same input error as the Expression pane: say so instead of repeating it.
-        replaceChildren(pane.body, h('p', { class: 'odot-hint' }, 'fix the error shown under Expression first'));
+        // The same input error as the Expression pane: it is shown once, there; this pane waits.
+        replaceChildren(pane.body);
+        pane.section.hidden = true;
         return;
       }
       replaceChildren(pane.body, diagnosticsBlock(result.diagnostics));
@@ -326,9 +318,9 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
       case 'psd':
         return replaceChildren(pane.body, psdBlock(result.view));
       case 'simplify':
-        return replaceChildren(pane.body, simplifyBlock(result.view));
+        return replaceChildren(pane.body, simplifyBlock(result.view, options.lawLink));
       case 'equiv':
-        return replaceChildren(pane.body, equivBlock(result.view));
+        return replaceChildren(pane.body, equivBlock(result.view, options.lawLink));
       case 'proof':
         return replaceChildren(pane.body, proofBlock(state.proof, result.view));
     }
@@ -401,9 +393,9 @@ function analyzeBlock(view: AnalyzeView): HTMLElement {
 
 function matrixTable(view: MatrixView, testid?: string): HTMLElement {
   return h(
-    'table',
-    { class: 'odot-matrix', ...(testid ? { 'data-testid': testid } : {}) },
-    ...view.rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell)))),
+    'div',
+    { class: 'odot-scroll' },
+    h('table', { class: 'odot-matrix', ...(testid ? { 'data-testid': testid } : {}) }, ...view.rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell))))),
   );
 }
 
@@ -436,34 +428,95 @@ function psdBlock(view: PsdView): HTMLElement {
   );
 }
 
-function stepsList(steps: readonly StepView[], testid: string): HTMLElement {
+/** How a law name is shown: a link to its card when the embedder knows where cards live. */
+type LawLink = ((law: string) => string) | undefined;
+
+/** Terms longer than this (LaTeX characters) are shown as text: KaTeX of a huge sum helps no one and costs seconds. */
+const MAX_STEP_LATEX = 600;
+/** Hidden steps revealed per click of "show more". */
+const TRACE_CHUNK = 50;
+
+function stepItem(step: StepView, lawLink: LawLink): HTMLElement {
+  const name = h('code', { 'data-testid': 'step-law' }, step.law);
+  let term: HTMLElement;
+  if (step.afterLatex.length > MAX_STEP_LATEX) term = h('span', { class: 'odot-mono odot-step-text' }, `= ${step.after}`);
+  else {
+    term = h('div', { class: 'odot-math odot-step-math' });
+    renderMath(term, `= ${step.afterLatex}`, false);
+  }
   return h(
-    'ol',
-    { class: 'odot-steps', 'data-testid': testid },
-    ...steps.map((step) =>
-      h('li', {}, h('span', { class: 'odot-mono' }, `= ${step.after}`), h('span', { class: 'odot-by' }, ' by '), h('code', { 'data-testid': 'step-law' }, step.law), step.direction === 'backward' ? h('small', {}, ' (right to left)') : null),
-    ),
+    'li',
+    { class: 'odot-step' },
+    term,
+    h('span', { class: 'odot-by' }, ' by '),
+    lawLink ? h('a', { href: lawLink(step.law) }, name) : name,
+    step.direction === 'backward' ? h('small', {}, ' (right to left)') : null,
   );
 }
 
-function simplifyBlock(view: SimplifyView): HTMLElement {
+/** The "show more" row of a long trace: each click renders the next hidden chunk in place. */
+function revealer(hidden: readonly StepView[], lawLink: LawLink): HTMLElement {
+  let shown = 0;
+  const more = h('button', { type: 'button', class: 'odot-chip', 'data-testid': 'trace-expand' });
+  const gap = h('li', { class: 'odot-step odot-step-gap' }, more);
+  const label = (): void => {
+    const left = hidden.length - shown;
+    more.textContent = `${left} more steps: show ${Math.min(TRACE_CHUNK, left)}`;
+  };
+  label();
+  more.addEventListener('click', () => {
+    const next = hidden.slice(shown, shown + TRACE_CHUNK).map((step) => stepItem(step, lawLink));
+    shown += next.length;
+    gap.before(...next);
+    if (shown >= hidden.length) gap.remove();
+    else label();
+  });
+  return gap;
+}
+
+/**
+ * A rewrite trace: the input, then one KaTeX line per step with its law. Long traces show the
+ * first and last steps; the rest are rendered only when asked for (a 1,000-step trace stays cheap).
+ */
+function stepsList(inputLatex: string | undefined, steps: readonly StepView[], testid: string, lawLink: LawLink): HTMLElement {
+  const list = h('ol', { class: 'odot-steps', 'data-testid': testid });
+  if (inputLatex !== undefined) {
+    const start = h('div', { class: 'odot-math odot-step-math', 'data-testid': 'trace-input' });
+    renderMath(start, inputLatex, false);
+    append(list, h('li', { class: 'odot-step odot-step-input' }, start));
+  }
+  const window = traceWindow(steps.length);
+  for (const step of steps.slice(0, window.first)) append(list, stepItem(step, lawLink));
+  if (window.hidden > 0) {
+    append(list, revealer(steps.slice(window.first, steps.length - window.last), lawLink));
+    for (const step of steps.slice(steps.length - window.last)) append(list, stepItem(step, lawLink));
+  }
+  return list;
+}
+
+function simplifyBlock(view: SimplifyView, lawLink: LawLink): HTMLElement {
+  const stopped = view.limit !== undefined;
   return h(
     'div',
-    {},
+    { 'data-stopped': stopped ? 'true' : 'false' },
+    stopped
+      ? h('p', { class: 'odot-warning', role: 'alert', 'data-testid': 'simplify-limit' }, `Stopped by a limit (${view.limit}) after ${view.steps.length} steps: the result below is where it stopped, not a simplified form.`)
+      : null,
+    h('p', { class: 'odot-label' }, stopped ? 'Not simplified (stopped):' : view.steps.length === 0 ? 'Already in normal form:' : 'Simplified:'),
     math(view.resultLatex, 'simplified'),
     h('p', { class: 'odot-mono', 'data-testid': 'simplify-result' }, view.result),
-    view.steps.length === 0 ? h('p', {}, 'already in normal form') : stepsList(view.steps, 'simplify-steps'),
-    view.limit ? h('p', { class: 'odot-warning' }, `stopped: ${view.limit}`) : null,
+    view.steps.length === 0 ? null : h('details', { class: 'odot-trace', open: stopped ? undefined : '' }, h('summary', {}, `${view.steps.length} steps`), stepsList(view.inputLatex, view.steps, 'simplify-steps', lawLink)),
   );
 }
 
-function equivBlock(view: EquivView): HTMLElement {
+function equivBlock(view: EquivView, lawLink: LawLink): HTMLElement {
+  const verdict = view.equivalent ? 'yes' : view.method === 'unknown' ? 'unknown' : 'no';
   return h(
     'div',
     { 'data-testid': 'equiv-result' },
-    h('p', { class: `odot-verdict ${view.equivalent ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'equiv-verdict' }, view.equivalent ? 'equivalent' : 'not equivalent', h('small', {}, ` (${view.method})`)),
+    h('p', { class: `odot-verdict odot-verdict-${verdict}`, 'data-testid': 'equiv-verdict' }, equivVerdictText(view), h('small', {}, ` (${view.method})`)),
     h('p', { class: 'odot-explanation' }, view.explanation),
-    view.steps.length > 0 ? stepsList(view.steps, 'equiv-steps') : null,
+    view.steps.length > 0 ? stepsList(undefined, view.steps, 'equiv-steps', lawLink) : null,
     view.counterexample
       ? h(
           'div',
@@ -487,6 +540,9 @@ function proofBlock(text: string, view: ProofView): HTMLElement {
     {},
     h('p', { class: `odot-verdict ${view.valid ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'proof-verdict' }, view.valid ? 'proof checked ✓' : 'proof has errors ✗'),
     h(
+      'div',
+      { class: 'odot-scroll' },
+      h(
       'table',
       { class: 'odot-proof', 'data-testid': 'proof-lines' },
       ...lines.map((line) =>
@@ -498,6 +554,7 @@ function proofBlock(text: string, view: ProofView): HTMLElement {
           h('td', { class: 'odot-mono' }, line.text),
           h('td', { class: 'odot-message' }, line.message),
         ),
+      ),
       ),
     ),
     diagnosticsBlock(view.diagnostics.filter((d) => d.line === undefined)),

@@ -13,7 +13,7 @@ interface SourceFields {
  * simplification cannot hide the parse tree.
  */
 export type Task =
-  | ({ readonly kind: 'analyze' } & SourceFields)
+  | ({ readonly kind: 'analyze'; readonly bindings?: string } & SourceFields)
   | ({ readonly kind: 'simplify' } & SourceFields)
   | ({ readonly kind: 'equiv'; readonly other: string } & SourceFields)
   | ({ readonly kind: 'evaluate'; readonly bindings: string; readonly mode: EvalMode } & SourceFields)
@@ -84,10 +84,14 @@ export interface AnalyzeView {
 
 /** The result of `simplify`. */
 export interface SimplifyView {
+  /** The input as read (the trace starts here). */
+  readonly input: string;
+  readonly inputLatex: string;
+  /** The last term reached: the normal form, or where a limit stopped the simplifier. */
   readonly result: string;
   readonly resultLatex: string;
   readonly steps: readonly StepView[];
-  /** Set when a search limit stopped the simplifier. */
+  /** Set when a limit stopped the simplifier: then `result` is not a normal form. */
   readonly limit?: string;
 }
 
@@ -206,6 +210,7 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
   const source = str('expr') && str('dialect') && str('givens');
   switch (task['kind']) {
     case 'analyze':
+      return source && (task['bindings'] === undefined || str('bindings'));
     case 'simplify':
       return source;
     case 'equiv':
@@ -243,7 +248,7 @@ export function tasksFor(state: {
   const tasks: Task[] = [];
   const source = { expr: state.expr, dialect: state.dialect, givens: state.givens };
   if (state.expr.trim() !== '') {
-    tasks.push({ kind: 'analyze', ...source });
+    tasks.push({ kind: 'analyze', ...source, bindings: state.bindings });
     tasks.push({ kind: 'evaluate', ...source, bindings: state.bindings, mode: state.mode });
     tasks.push({ kind: 'psd', ...source, bindings: state.bindings });
     tasks.push({ kind: 'simplify', ...source });

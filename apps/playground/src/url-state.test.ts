@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATE, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, type PlaygroundState } from './state.ts';
-import { MAX_FIELD_LENGTH, decodeState, encodeState, isStateHash } from './url-state.ts';
+import { deflateSync, strToU8 } from 'fflate';
+import { MAX_FIELD_LENGTH, MAX_LINK_LENGTH, decodeState, encodeState, fromBase64Url, isStateHash, shareHash, toBase64Url } from './url-state.ts';
 
 const stateArb: fc.Arbitrary<PlaygroundState> = fc.record({
   expr: fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -57,5 +58,41 @@ describe('URL state codec', () => {
   it('keeps user text verbatim, markup included', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     expect(decodeState(encodeState({ ...EMPTY_STATE, expr: hostile })).expr).toBe(hostile);
+  });
+});
+
+describe('compressed links', () => {
+  const big = (n: number): string => `A = [${Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => String((i * 7 + j * 13) % 101)).join(',')}]`).join(',')}]`;
+
+  it('deflates a 100×100 matrix into a link that restores it exactly', () => {
+    const state = { ...SEED_STATE, bindings: big(100) };
+    expect(state.bindings.length).toBeGreaterThan(MAX_FIELD_LENGTH);
+    const link = shareHash(state);
+    expect(link.ok).toBe(true);
+    if (!link.ok) return;
+    expect(link.hash).toMatch(/^#v=1&z=[A-Za-z0-9_-]+$/);
+    expect(link.hash.length).toBeLessThan(MAX_LINK_LENGTH);
+    expect(decodeState(link.hash)).toEqual(state);
+  });
+
+  it('says so when a state does not fit even compressed', () => {
+    let seed = 12345;
+    const noise = Array.from({ length: 250_000 }, () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCharCode(33 + ((seed >>> 0) % 90));
+    }).join('');
+    const link = shareHash({ ...EMPTY_STATE, proof: noise });
+    expect(link.ok).toBe(false);
+    if (!link.ok) expect(link.message).toMatch(/too large for a link: [\d,]+ characters even compressed \(the limit is 100,000\)/);
+  });
+
+  it('rejects corrupt or bomb-like compressed hashes with the empty state', () => {
+    expect(decodeState('#v=1&z=***')).toEqual(EMPTY_STATE);
+    expect(decodeState('#v=1&z=AAAA')).toEqual(EMPTY_STATE);
+    const bomb = toBase64Url(deflateSync(strToU8(`p=${'x'.repeat(3_000_000)}`)));
+    expect(decodeState(`#v=1&z=${bomb}`)).toEqual(EMPTY_STATE);
+    expect(fromBase64Url(toBase64Url(new Uint8Array([0, 255, 62, 63])))).toEqual(new Uint8Array([0, 255, 62, 63]));
   });
 });

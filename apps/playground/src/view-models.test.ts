@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   eigenBarChart,
   fillMissingBindings,
+  equivVerdictText,
   formatNumber,
+  traceWindow,
   literalCells,
   matrixText,
   outcomeStatus,
@@ -146,5 +148,22 @@ describe('starter values', () => {
     ];
     expect(fillMissingBindings('A = [[9,9,9],[9,9,9]]', sized)).toBe('A = [[9,9,9],[9,9,9]]\nB = [[1,2,3],[4,5,6]]\nc = 2\nX = [[1]]');
     expect(fillMissingBindings('', [{ name: 'X', scalar: false, rows: 40, cols: 40 }])).toBe('');
+  });
+});
+
+describe('limits and long traces', () => {
+
+  it('renders short traces whole and long ones as head and tail', () => {
+    expect(traceWindow(3)).toEqual({ first: 3, last: 0, hidden: 0 });
+    expect(traceWindow(12)).toEqual({ first: 12, last: 0, hidden: 0 });
+    expect(traceWindow(1000)).toEqual({ first: 5, last: 5, hidden: 990 });
+  });
+});
+
+describe('equivalence verdicts', () => {
+  it('never calls an undecided check "not equivalent"', () => {
+    expect(equivVerdictText({ equivalent: true, method: 'proved' })).toBe('equivalent');
+    expect(equivVerdictText({ equivalent: false, method: 'refuted' })).toBe('not equivalent');
+    expect(equivVerdictText({ equivalent: false, method: 'unknown' })).not.toContain('not equivalent');
   });
 });

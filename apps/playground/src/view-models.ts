@@ -212,3 +212,23 @@ export function fillMissingBindings(text: string, sized: readonly SizedSymbol[])
   }
   return out;
 }
+
+
+/** Steps shown before "show all" in a long trace: the first `head` and the last `tail`. */
+export const TRACE_HEAD = 5;
+export const TRACE_TAIL = 5;
+
+/**
+ * Which steps of an `n`-step trace are rendered at first: all of them when short, else the
+ * first `head` and the last `tail`, with the count hidden between them.
+ */
+export function traceWindow(n: number, head = TRACE_HEAD, tail = TRACE_TAIL): { readonly first: number; readonly last: number; readonly hidden: number } {
+  if (n <= head + tail + 2) return { first: n, last: 0, hidden: 0 };
+  return { first: head, last: tail, hidden: n - head - tail };
+}
+
+/** The equivalence verdict in words: an undecided check is `unknown`, never `not equivalent`. */
+export function equivVerdictText(view: { readonly equivalent: boolean; readonly method: string }): string {
+  if (view.equivalent) return 'equivalent';
+  return view.method === 'unknown' ? 'unknown (neither proved nor refuted)' : 'not equivalent';
+}

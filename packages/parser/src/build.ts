@@ -16,7 +16,7 @@ import {
   trace,
   zero,
 } from '@odot/core';
-import type { DimLiteral, Expr, Identifier, NumberLiteral, OdotError, Property, Span } from '@odot/core';
+import type { DimLiteral, Expr, Identifier, OdotError, Property, Span } from '@odot/core';
 import { lookupFunction } from './functions.ts';
 import { hadamardPower, identifier, inverse, matrixPower, neg as negNode, numberLiteral, scalarMul, transpose } from './nodes.ts';
 import type { Dialect } from './dialect.ts';
@@ -71,9 +71,7 @@ export function number(t: Tok): Expr {
     digitZeros.add(z);
     return z;
   }
-  const kind = t.value.includes('/') ? 'fraction' : t.value.includes('.') ? 'decimal' : 'integer';
-  const node: NumberLiteral = { type: 'NumberLiteral', kind, value: t.value, span: tokenSpan(t) };
-  return node;
+  return numberLiteral(t.value, tokenSpan(t));
 }
 
 function dim(text: string, t: Tok): DimLiteral {

@@ -11,7 +11,7 @@ export function identifier(name: string, span: Span): Identifier {
 
 /** An exact number from its text (`"7"`, `"0.25"`, `"1/2"`), with its span. */
 export function numberLiteral(value: string, span: Span): NumberLiteral {
-  const kind = value.includes('/') ? 'fraction' : value.includes('.') ? 'decimal' : 'integer';
+  const kind = value.includes('/') ? 'fraction' : /[.eE]/.test(value) ? 'decimal' : 'integer';
   return { type: 'NumberLiteral', kind, value, span };
 }
 

@@ -190,3 +190,29 @@ describe('parse', () => {
     expect(depth).toBe(4999);
   });
 });
+
+describe('numbers in scientific notation', () => {
+  test('`1e-3` is one number in plain, NumPy and MATLAB (not 1·e − 3)', () => {
+    for (const dialect of ['plain', 'numpy', 'matlab'] as const) {
+      const parsed = parse('[[1e-3, 2.5E2, 3e+1]]', { dialect });
+      expect(parsed.ok, dialect).toBe(true);
+      if (!parsed.ok) continue;
+      expect(printSexpr(parsed.value.expr), dialect).toBe('(matrix (1e-3 2.5E2 3e+1))');
+    }
+    const scalar = parse('2 ⊙ 1e-3');
+    expect(scalar.ok && scalar.value.expr.type === 'Hadamard' && scalar.value.expr.right.type === 'NumberLiteral' && scalar.value.expr.right.kind).toBe('decimal');
+    // A name after a number is still a product: `2e` is 2·e, `2e - 3` a difference.
+    const product = parse('2e - 3');
+    expect(product.ok && printSexpr(product.value.expr)).toBe('(sub (smul 2 e) 3)');
+  });
+});
+
+describe('operator functions', () => {
+  test('np.multiply gets a hint naming the operator', () => {
+    const numpy = parse('np.multiply(A, B)', { dialect: 'numpy' });
+    expect(numpy.ok).toBe(false);
+    if (!numpy.ok) expect(formatError(numpy.error, 'np.multiply(A, B)')).toContain('odot writes `np.multiply` as an operator: `A * B`');
+    const dot = parse('numpy.dot(A, B)', { dialect: 'numpy' });
+    expect(!dot.ok && formatError(dot.error, 'numpy.dot(A, B)')).toContain('`A @ B`');
+  });
+});

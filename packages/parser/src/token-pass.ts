@@ -198,9 +198,16 @@ function latexFunctionName(value: string): string {
   return value;
 }
 
+/** NumPy functions that odot writes as operators, with the operator form (MATLAB's `times(A, B)` reads as indexing). */
+const OPERATOR_FUNCTIONS: Readonly<Partial<Record<Dialect, Readonly<Record<string, string>>>>> = {
+  numpy: { 'np.multiply': 'A * B', 'np.matmul': 'A @ B', 'np.dot': 'A @ B', 'np.add': 'A + B', 'np.subtract': 'A - B', 'np.transpose': 'A.T' },
+};
+
 function unknownFunction(tok: Tok, name: string, dialect: Dialect): never {
   const suggestions = closest(name, Object.keys(FUNCTIONS[dialect]));
   const hints = suggestions.map((s) => `did you mean \`${s}\`?`);
+  const operator = OPERATOR_FUNCTIONS[dialect]?.[name.replace(/^numpy\./, 'np.')];
+  if (operator !== undefined) hints.unshift(`odot writes \`${name}\` as an operator: \`${operator}\``);
   if (dialect === 'plain') {
     hints.push('a word of two or more letters directly followed by `(` is a function call; write `name (…)` with a space for a product');
   }

@@ -1,6 +1,6 @@
-import { equal, formatShape, givensFrom, printLatex, printPlain, type Expr } from '@odot/core';
+import { equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
 import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance, scalarValue, type Value } from '@odot/numeric';
-import { parseDeclarations } from '@odot/parser';
+import { parse, parseDeclarations } from '@odot/parser';
 import { LAWS, type Law, type LawCondition } from '@odot/rewrite';
 import katex from 'katex';
 import { EMPTY_STATE } from '../apps/playground/src/state.ts';
@@ -12,16 +12,18 @@ export interface LawEntry {
   readonly aliases: readonly string[];
   readonly family: string;
   readonly statement: string;
+  /** The statement as MathML (KaTeX `output: 'mathml'`): accessible, and small enough for 116 cards on one page. */
   readonly statementHtml: string;
   readonly given: string;
   readonly conditions: readonly string[];
   readonly simplify: boolean;
   readonly description: string;
-  readonly example?: { readonly html: string; readonly note: string };
+  /** The worked example as LaTeX (rendered in the browser when the card's example is opened). */
+  readonly example?: { readonly assignments: string; readonly equation: string; readonly note: string };
   readonly playgroundLink: string;
 }
 
-const tex = (latex: string): string => katex.renderToString(latex, { displayMode: true, throwOnError: false, trust: false, strict: 'ignore', output: 'html' });
+const tex = (latex: string): string => katex.renderToString(latex, { displayMode: true, throwOnError: false, trust: false, strict: 'ignore', output: 'mathml' });
 
 /** A side condition in words. */
 export function conditionText(condition: LawCondition): string {
@@ -57,11 +59,22 @@ function valueTex(value: Value): string {
   }
 }
 
+/** A worked example and the instance it was computed on (the playground link carries it). */
+interface Worked {
+  readonly shown: NonNullable<LawEntry['example']>;
+  readonly bindings: ReadonlyMap<string, Value>;
+  /** The positive-integer variables (`k`) and the value the example gives them. */
+  readonly integers: readonly string[];
+}
+
+/** The example value of every positive-integer variable of a law (`k = 2`). */
+const EXAMPLE_INTEGER = 2n;
+
 /**
  * A worked example: a random exact instance of the law's variables (honouring its givens),
  * both sides evaluated. The build fails if the two sides ever differ.
  */
-function example(law: Law): LawEntry['example'] {
+function example(law: Law): Worked | undefined {
   const declarations = parseDeclarations(law.given);
   if (!declarations.ok) throw new Error(`law ${law.name}: cannot read its givens ${JSON.stringify(law.given)}`);
   const givens = givensFrom(declarations.value);
@@ -70,7 +83,7 @@ function example(law: Law): LawEntry['example'] {
     const instance = randomInstance(givens, createRng(seed * 7919), { minSize: 2, entryRange: 3, symbols: [...givens.keys()].filter((n) => !integers.includes(n)) });
     if (!instance.ok) continue;
     const bindings = new Map(instance.value.bindings);
-    for (const k of integers) bindings.set(k, scalarValue(2n));
+    for (const k of integers) bindings.set(k, scalarValue(EXAMPLE_INTEGER));
     const assignments = [...bindings].map(([name, value]) => `${name} = ${valueTex(value)}`).join(',\\quad ');
     if (law.kind === 'property') {
       // The claim (e.g. psd(P ⊙ Q), diagonal(D A)) is evaluated exactly on the instance.
@@ -83,7 +96,7 @@ function example(law: Law): LawEntry['example'] {
         const report = psdTest(operand.value, { method: 'certificate', property: law.property });
         if (report.ok) note = `random exact instance; ${report.value.explanation}`;
       }
-      return { html: tex(assignments) + tex(`${printLatex(law.lhs)} = ${valueTex(operand.value)}`), note };
+      return { shown: { assignments, equation: `${printLatex(law.lhs)} = ${valueTex(operand.value)}`, note }, bindings, integers };
     }
     // The two sides are compared as one equation, so sizeless constants (J, 0, I) take their
     // shape from the other side.
@@ -92,8 +105,9 @@ function example(law: Law): LawEntry['example'] {
     if (!holds.ok || !left.ok) continue;
     if (holds.value.kind !== 'boolean' || !holds.value.value) throw new Error(`law ${law.name}: sides differ on its example (seed ${seed})`);
     return {
-      html: tex(assignments) + tex(`${printLatex(law.lhs)} = ${valueTex(left.value)} = ${printLatex(law.rhs)}`),
-      note: 'random exact instance, both sides evaluated',
+      shown: { assignments, equation: `${printLatex(law.lhs)} = ${valueTex(left.value)} = ${printLatex(law.rhs)}`, note: 'random exact instance, both sides evaluated' },
+      bindings,
+      integers,
     };
   }
   return undefined;
@@ -103,16 +117,56 @@ function statementLatex(law: Law): string {
   return law.kind === 'property' ? printLatex(law.rhs) : `${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
 }
 
-function playgroundLink(law: Law): string {
-  const expr: Expr = law.lhs;
-  const other = law.kind === 'equation' ? printPlain(law.rhs) : '';
-  return `./playground.html${encodeState({ ...EMPTY_STATE, expr: printPlain(expr), givens: law.given.split(';').join('\n'), other })}`;
+/** A value as the playground's values text reads it (`[[1,2],[3,4]]`, `-1/2`). */
+function valuePlain(value: Value): string {
+  switch (value.kind) {
+    case 'boolean':
+      return value.value ? 'true' : 'false';
+    case 'scalar':
+      return typeof value.value === 'number' ? String(value.value) : formatRational(value.value);
+    case 'exact':
+    case 'float': {
+      const rows: string[] = [];
+      for (let i = 0; i < value.rows; i++) {
+        const row: string[] = [];
+        for (let j = 0; j < value.cols; j++) {
+          const x = value.data[i * value.cols + j]!;
+          row.push(typeof x === 'number' ? String(x) : formatRational(x));
+        }
+        rows.push(`[${row.join(',')}]`);
+      }
+      return `[${rows.join(',')}]`;
+    }
+  }
+}
+
+/** `e` with each named identifier replaced (the example's `k = 2` written into the expression). */
+function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  if (e.type === 'Identifier') return values.get(e.name) ?? e;
+  return mapChildren(e, (child) => substitute(child, values));
+}
+
+/**
+ * The playground link of a card: its sides, givens and the card's own example values, with
+ * positive-integer variables (`k`) replaced by the example's value so the check is decidable.
+ */
+function playgroundLink(law: Law, worked: Worked | undefined): string {
+  const literal = parse(String(EXAMPLE_INTEGER));
+  if (!literal.ok) throw new Error('cannot read an integer literal');
+  const integers = new Map((worked?.integers ?? []).map((name) => [name, literal.value.expr] as const));
+  const expr = substitute(law.lhs, integers);
+  const other = law.kind === 'equation' ? printPlain(substitute(law.rhs, integers)) : '';
+  const bindings = [...(worked?.bindings ?? new Map<string, Value>())]
+    .filter(([name]) => !integers.has(name))
+    .map(([name, value]) => `${name} = ${valuePlain(value)}`)
+    .join('\n');
+  return `./playground.html${encodeState({ ...EMPTY_STATE, expr: printPlain(expr), givens: law.given.split(';').map((g) => g.trim()).join('\n'), other, bindings })}`;
 }
 
 /** Builds the law reference entries from the catalogue. */
 export function lawEntries(laws: readonly Law[]): LawEntry[] {
   return laws.map((law) => {
-    const ex = example(law);
+    const worked = example(law);
     const base = {
       name: law.name,
       aliases: law.aliases,
@@ -123,17 +177,9 @@ export function lawEntries(laws: readonly Law[]): LawEntry[] {
       conditions: law.conditions.filter((c) => c.kind !== 'shape').map(conditionText),
       simplify: law.simplify,
       description: law.description,
-      playgroundLink: playgroundLink(law),
+      playgroundLink: playgroundLink(law, worked),
     };
-    return ex === undefined ? base : { ...base, example: ex };
+    return worked === undefined ? base : { ...base, example: worked.shown };
   });
 }
 
-declare const data: LawEntry[];
-export { data };
-
-export default {
-  load(): LawEntry[] {
-    return lawEntries(LAWS);
-  },
-};
