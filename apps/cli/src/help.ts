@@ -7,7 +7,8 @@ export function mainHelp(commands: readonly Command[]): string {
   return [
     'odot: the algebra of the Hadamard (element-wise, Schur) product',
     '',
-    'Usage: odot <command> [options]    odot --version',
+    'Usage: odot <command> [options]',
+    '       odot --version',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

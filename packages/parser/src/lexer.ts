@@ -64,7 +64,7 @@ const LATEX_SIZE = '(?:_(?:\\{[^{},\\n]*(?:\\{[^{},\\n]*\\}[^{},\\n]*)*\\}|[A-Za
 const latexRules: moo.Rules = {
   ws: { match: /(?:[ \t\r\n\f\v~]|\\[,;:! ]|\\q?quad(?![A-Za-z]))+/, lineBreaks: true },
   constant: new RegExp(`\\\\(?:mathbf|mathbb)\\{1\\}${LATEX_SIZE}|\\\\mathbf\\{[J0]\\}${LATEX_SIZE}|(?:J|I|O(?=_))${LATEX_SIZE}|${ONES_VECTOR}`),
-  num: /\\[dt]?frac[ \t]*\{[ \t]*\d+[ \t]*\}[ \t]*\{[ \t]*\d+[ \t]*\}|\d+\/\d+|\d+\.\d+|\d+/,
+  num: /\\[dt]?frac[ \t]*\{[ \t]*\d+[ \t]*\}[ \t]*\{[ \t]*\d+[ \t]*\}|\d+\/\d+|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\.\d+|\d+/,
   sum: /\\sum_(?:\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)?\}|[A-Za-z])/,
   fn: new RegExp(
     `\\\\(?:operatorname|text|mathop)\\{[A-Za-z]+\\}|\\\\mathrm\\{(?:${LATEX_FUNCTION_WORDS})\\}(?=[ \\t]*(?:\\(|\\\\left))|\\\\(?:det|tr|diag|Tr)(?![A-Za-z])|(?:${LATEX_FUNCTION_WORDS})(?=[ \\t]*(?:\\(|\\\\left))`,

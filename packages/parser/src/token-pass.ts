@@ -200,7 +200,7 @@ function latexFunctionName(value: string): string {
 
 /** NumPy functions that odot writes as operators, with the operator form (MATLAB's `times(A, B)` reads as indexing). */
 const OPERATOR_FUNCTIONS: Readonly<Partial<Record<Dialect, Readonly<Record<string, string>>>>> = {
-  numpy: { 'np.multiply': 'A * B', 'np.matmul': 'A @ B', 'np.dot': 'A @ B', 'np.add': 'A + B', 'np.subtract': 'A - B', 'np.transpose': 'A.T' },
+  numpy: { 'np.add': 'A + B', 'np.subtract': 'A - B' },
 };
 
 function unknownFunction(tok: Tok, name: string, dialect: Dialect): never {

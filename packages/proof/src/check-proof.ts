@@ -1,5 +1,6 @@
 import {
   entry,
+  foldExpr,
   formatShape,
   givensFrom,
   inferShape,
@@ -188,11 +189,23 @@ function reorderingVerdict(
   });
 }
 
+/** The deepest line the checker's (partly recursive) helpers take; deeper lines get `too-deep` up front. */
+const MAX_LINE_DEPTH = 1000;
+
+/** The depth of a tree, computed without recursion. */
+function exprDepth(expr: Expr): number {
+  return foldExpr<number>(expr, (_node, children) => 1 + Math.max(0, ...children));
+}
+
 /**
  * Checks one line, turning a stack overflow on a huge line (a sum of thousands of terms) into a
  * `too-deep` verdict on that line instead of an internal error for the whole proof.
  */
 function guarded(line: ProofLine & { readonly laws: readonly LawCitation[] }, kind: StepReport['kind'], check: () => StepReport): StepReport {
+  const roots = line.kind === 'step' ? [line.expr] : line.kind === 'equation' || line.kind === 'claim' ? [line.statement] : [];
+  if (roots.some((root) => exprDepth(root) > MAX_LINE_DEPTH)) {
+    return report(line, kind, line.laws, 'too-deep', `this line is nested more than ${MAX_LINE_DEPTH} levels deep (a sum or product of thousands of terms): split it into smaller steps`);
+  }
   try {
     return check();
   } catch (error) {

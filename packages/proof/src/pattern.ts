@@ -1,4 +1,4 @@
-import { assertNever, childrenOf, identifier, type Expr, type Givens } from '@odot/core';
+import { assertNever, childrenOf, foldExpr, identifier, type Expr, type Givens } from '@odot/core';
 import { exprKey, freeNames, indexNames as indexNamesOf, withChildren } from './expr-tools.ts';
 
 /** A side condition of a pattern law, on the bindings of its variables. */
@@ -198,14 +198,13 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
  */
 export function scalarProductsAsProducts(expr: Expr, givens: Givens): Expr {
   const context: KindContext = { givens, indices: indexNamesOf(expr) };
-  const visit = (node: Expr): Expr => {
+  // Iterative (foldExpr), so a proof line of thousands of terms cannot overflow the stack.
+  return foldExpr<Expr>(expr, (node, next) => {
     const children = childrenOf(node);
-    const next = children.map(visit);
     const rebuilt = next.every((child, i) => child === children[i]) ? node : withChildren(node, next);
     if (rebuilt.type === 'ScalarMul' && kindOf(rebuilt.operand, context) === 'scalar') {
       return { type: 'MatMul', left: rebuilt.scalar, right: rebuilt.operand };
     }
     return rebuilt;
-  };
-  return visit(expr);
+  });
 }

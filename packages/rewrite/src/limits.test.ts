@@ -39,7 +39,7 @@ describe('huge inputs return values, never throw', () => {
     const shape = timed(() => inferShape(e));
     expect(shape.value.ok).toBe(true);
     // Was 11.8 s (a recursive, uncompressed chain of size variables): now linear.
-    expect(shape.ms).toBeLessThan(3000);
+    expect(shape.ms).toBeLessThan(8000); // was 11.8 s (recursive, quadratic); ~0.5 s idle, a few s on a loaded CI machine
     const s = timed(() => simplify(e, new Map(), { timeLimitMs: 1000 }));
     expect(s.value.ok).toBe(true);
     expect(s.ms).toBeLessThan(hugeWithin(1000));

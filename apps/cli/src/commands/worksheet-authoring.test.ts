@@ -32,7 +32,7 @@ describe('odot worksheet test (authoring checks, built command)', () => {
     const r = runOdot(['worksheet', 'test', write('colon.md', text)]);
     expect(r.code).toBe(2);
     const line = text.split('\n').findIndex((l) => l.includes('You copied B')) + 1;
-    expect(r.stderr).toContain(`--> ${line}:`);
+    expect(r.stderr).toContain(`colon.md:${line}:`);
     expect(r.stderr).toContain('quote the text: a `: ` inside an unquoted value starts a new key');
   });
 });
