@@ -1,4 +1,4 @@
-import { variantKey, instantiateMatrix, type QuestionGrade } from '@odot/grader';
+import { variantKey, instantiateMatrix, rosterIdHash, type QuestionGrade } from '@odot/grader';
 import { formatRational } from '@odot/numeric';
 import { assertNever } from '@odot/core';
 import { emptyAnswer, responseText, restoreAnswer, submissionValue, verdictParts, type AnswerState } from './answers.ts';
@@ -352,6 +352,11 @@ export function mountPage(root: HTMLElement, data: PageData, grader: PageGrader 
   const begin = (id: string): void => {
     if (variantKey({ id }) === '') {
       idError.textContent = 'Type your student id first.';
+      idInput.focus();
+      return;
+    }
+    if (data.roster !== undefined && !data.roster.includes(rosterIdHash(id))) {
+      idError.textContent = `The id '${id.trim()}' is not on this class's list. Check it (your teacher gave it to you) and try again.`;
       idInput.focus();
       return;
     }

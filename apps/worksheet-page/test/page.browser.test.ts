@@ -12,6 +12,7 @@ import { serveStatic, type StaticServer } from '../../../docs/test/static-server
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORKSHEET_PATH = join(ROOT, 'examples/WS_Math_Foundations_1.md');
+const ROSTER_PATH = join(ROOT, 'examples/roster.csv');
 const BIN = join(ROOT, 'apps/cli/dist/bin.js');
 
 function odot(args: readonly string[]): { code: number; stdout: string; stderr: string } {
@@ -46,7 +47,9 @@ let context: BrowserContext;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'odot-page-browser-'));
   for (const [mode, out] of [['practice', 'practice'], ['exam', 'exam']] as const) {
-    const run = odot(['worksheet', 'page', WORKSHEET_PATH, '--out', join(dir, out), '--mode', mode]);
+    // The exam page carries the bundled class list: only its ids are accepted.
+    const roster = mode === 'exam' ? ['--roster', ROSTER_PATH] : [];
+    const run = odot(['worksheet', 'page', WORKSHEET_PATH, '--out', join(dir, out), '--mode', mode, ...roster]);
     if (run.code !== 0) throw new Error(run.stderr);
   }
   context = await launchChromium({ width: 390, height: 844 });
@@ -164,6 +167,10 @@ describe('the exam page', () => {
     await page.goto(pathToFileURL(join(dir, 'exam', 'index.html')).href);
     await page.getByTestId('student-id').fill('ex-1');
     await page.getByTestId('start').click();
+    await expect.poll(() => page.locator('.id-bar [role=alert]').textContent()).toContain("'ex-1' is not on this class's list");
+    expect(await page.getByTestId('cell-q1-1-1').count()).toBe(0);
+    await page.getByTestId('student-id').fill(' s1001 ');
+    await page.getByTestId('start').click();
     await page.getByTestId('cell-q1-1-1').fill('7');
     await page.getByRole('button', { name: /add a row \(Answer to q1\)/ }).click();
     await expect.poll(() => page.getByTestId('question-q1').locator('.live').textContent()).toContain('wrong shape: expected 2×3, got 3×3');
@@ -176,7 +183,7 @@ describe('the exam page', () => {
     await download.saveAs(file);
     const graded = odot(['grade', WORKSHEET_PATH, file, '--json']);
     const report = JSON.parse(graded.stdout) as { students: { student: string; questions: Record<string, { score: number }> }[] };
-    expect(report.students[0]?.student).toBe('ex-1');
+    expect(report.students[0]?.student).toBe('s1001');
     expect(report.students[0]?.questions['q3']?.score).toBe(1);
     expect(await page.getByTestId('total').textContent()).toBe('Answered 2 of 12');
     await page.close();

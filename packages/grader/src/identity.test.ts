@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseIdentity, variantKey } from './identity.ts';
+import { hashString } from './rng.ts';
+import { normaliseIdentity, rosterIdHash, variantKey } from './identity.ts';
 
 describe('normaliseIdentity', () => {
   it('trims, collapses whitespace and case-folds', () => {
@@ -24,5 +25,14 @@ describe('variantKey', () => {
     expect(variantKey({ student: 'Ada  Lovelace' })).toBe('ada lovelace');
     expect(variantKey({ id: '   ', student: 'Ada Lovelace' })).toBe('ada lovelace');
     expect(variantKey({})).toBe('');
+  });
+});
+
+describe('rosterIdHash', () => {
+  it('hashes the normalised id, so spacing and case do not matter, and different ids differ', () => {
+    expect(rosterIdHash(' S1001 ')).toBe(rosterIdHash('s1001'));
+    expect(rosterIdHash('S1001')).not.toBe(rosterIdHash('S1002'));
+    expect(rosterIdHash('S1001')).toBe(hashString('s1001', 0x0d07).toString(16));
+    expect(rosterIdHash('S1001')).not.toContain('1001');
   });
 });

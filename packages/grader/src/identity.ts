@@ -1,3 +1,5 @@
+import { hashString } from './rng.ts';
+
 /**
  * Who a submission belongs to, and which variant (random matrices) that student gets. One function
  * decides the variant key, shared by `odot grade`, the student page and the SCORM package, so a
@@ -29,4 +31,13 @@ export function variantKey(identity: IdentityParts): string {
   const id = identity.id === undefined ? '' : normaliseIdentity(identity.id);
   if (id !== '') return id;
   return identity.student === undefined ? '' : normaliseIdentity(identity.student);
+}
+
+/**
+ * How a student page carries a class list without printing it: each id as the hex cyrb53 hash of
+ * its variant key. A typed id is accepted when its hash is in the list (`'S1001'` and `' s1001 '`
+ * hash alike).
+ */
+export function rosterIdHash(id: string): string {
+  return hashString(variantKey({ id }), 0x0d07).toString(16);
 }

@@ -25,7 +25,7 @@ export type { FencedBlock, MarkdownNote } from './markdown.ts';
 export type { Submission } from './submission.ts';
 export { parseSubmission, readTimestamp, studentFromFileName } from './submission.ts';
 export type { IdentityParts } from './identity.ts';
-export { normaliseIdentity, variantKey } from './identity.ts';
+export { normaliseIdentity, rosterIdHash, variantKey } from './identity.ts';
 export type { Rng } from '@odot/numeric';
 export { hashString, rngFor } from './rng.ts';
 export type { Bindings } from './variant.ts';

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { modelSubmissionAnswer, parseWorksheet } from '@odot/grader';
+import { modelSubmissionAnswer, parseWorksheet, rosterIdHash } from '@odot/grader';
 import { runOdot } from '../test-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -68,6 +68,23 @@ describe('odot worksheet page / scorm (built command)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('practice page');
     expect(readFileSync(join(out, 'practice', 'index.html'), 'utf8')).toContain('"mode":"practice"');
+  });
+
+  it('with --roster, the page carries the class ids hashed (rosterIdHash), never in plain text', () => {
+    const rosterFile = join(ROOT, 'examples/roster.csv');
+    const run = runOdot(['worksheet', 'page', WORKSHEET, '--out', join(out, 'rostered'), '--roster', rosterFile]);
+    expect(run.code).toBe(0);
+    const html = readFileSync(join(out, 'rostered', 'index.html'), 'utf8');
+    const ids = readFileSync(rosterFile, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0] as string);
+    expect(ids.length).toBeGreaterThan(10);
+    const data = JSON.parse(/<script[^>]*application\/json[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { roster?: string[] };
+    expect(data.roster?.length).toBe(new Set(ids).size);
+    for (const id of ids) {
+      expect(data.roster).toContain(rosterIdHash(id));
+      expect(html).not.toContain(id);
+    }
+    const missing = runOdot(['worksheet', 'page', WORKSHEET, '--out', join(out, 'bad'), '--roster', join(out, 'no-such.csv')]);
+    expect(missing.code).toBe(2);
   });
 
   it('writes a SCORM 1.2 zip with imsmanifest.xml at its root', () => {

@@ -7,7 +7,7 @@ import { PAGE_MODES, type PageMode } from '../page/page-data.ts';
 import { pageFiles, scormZip, writePageFiles } from '../page/write-page.ts';
 import type { Worksheet } from '@odot/grader';
 import { InputError, JSON_OPTION, withInputErrors } from '../input.ts';
-import { loadWorksheet } from './grade.ts';
+import { loadRoster, loadWorksheet } from './grade.ts';
 import { runHandout } from './handout.ts';
 
 const ACTIONS = ['test', 'show', 'handout', 'page', 'scorm'] as const;
@@ -24,7 +24,8 @@ async function writeStudentPage(action: 'page' | 'scorm', worksheet: Worksheet, 
   if (action === 'scorm' && mode === 'exam') {
     throw new InputError({ code: 'bad-option', severity: 'error', message: 'a SCORM package grades in the browser, so it is always a practice page', hints: ['for an exam, use `odot worksheet page FILE --mode exam --out DIR` and `odot grade`'] });
   }
-  const built = await pageFiles(worksheet, source, mode, action === 'scorm');
+  const roster = await loadRoster(args.strings.get('roster'), context);
+  const built = await pageFiles(worksheet, source, mode, action === 'scorm', roster?.rows.map((row) => row.id));
   if (!built.ok) throw new InputError({ code: built.code, severity: 'error', message: built.message });
   const target = resolve(context.cwd, out);
   try {
@@ -64,7 +65,7 @@ export const worksheetCommand: Command = {
     { name: 'variants', type: 'string', value: 'N', description: 'variants to try for randomised questions (default 12)' },
     { name: 'student', type: 'string', value: 'NAME', description: 'the student whose matrices `show` prints' },
     { name: 'id', type: 'string', value: 'ID', description: 'show: the student id, which keys the variant when given' },
-    { name: 'roster', type: 'string', value: 'FILE', description: 'handout: the class list (CSV with id and name)' },
+    { name: 'roster', type: 'string', value: 'FILE', description: 'handout: the class list (CSV with id and name); page: only its ids are accepted' },
         { name: 'out', type: 'string', value: 'PATH', description: '`handout` and `page`: the folder to write; `scorm`: the zip file to write' },
     { name: 'mode', type: 'string', value: 'MODE', description: '`page`: practice (default) or exam' },
     JSON_OPTION,

@@ -1,5 +1,5 @@
 import { formatShape, inferShape } from '@odot/core';
-import { modelSubmissionAnswer, type MatrixGiven, type Question, type Worksheet } from '@odot/grader';
+import { modelSubmissionAnswer, rosterIdHash, type MatrixGiven, type Question, type Worksheet } from '@odot/grader';
 import { LAWS } from '@odot/rewrite';
 import type { Dialect } from '@odot/parser';
 
@@ -49,6 +49,11 @@ export interface PageData {
   readonly laws: readonly string[];
   /** The whole worksheet source, practice mode only: the page parses and grades it exactly as `odot grade` does. */
   readonly source?: string;
+  /**
+   * With `--roster`: the class's ids, each as `rosterIdHash` (from @odot/grader) of its variant key (the class list is
+   * not written into the page in plain text). Without it, any non-empty id is accepted.
+   */
+  readonly roster?: readonly string[];
 }
 
 /** What the frontmatter says about the page, or why it cannot be read. */
@@ -109,7 +114,7 @@ function pageQuestion(worksheet: Worksheet, question: Question): PageQuestion {
  * The page data for a worksheet. In exam mode it holds no model answer, no accepted reason and no
  * author feedback: only prompts, givens and expected shapes (the `source` is left out).
  */
-export function buildPageData(worksheet: Worksheet, source: string, options: { mode: PageMode; scorm: boolean; version: string; passMark?: number; showAnswers: boolean }): PageData {
+export function buildPageData(worksheet: Worksheet, source: string, options: { mode: PageMode; scorm: boolean; version: string; passMark?: number; showAnswers: boolean; rosterIds?: readonly string[] }): PageData {
   return {
     version: options.version,
     mode: options.mode,
@@ -123,6 +128,7 @@ export function buildPageData(worksheet: Worksheet, source: string, options: { m
     questions: worksheet.questions.map((q) => pageQuestion(worksheet, q)),
     laws: LAWS.map((law) => law.name),
     ...(options.mode === 'practice' ? { source } : {}),
+    ...(options.rosterIds === undefined ? {} : { roster: [...new Set(options.rosterIds.map(rosterIdHash))].sort() }),
   };
 }
 

@@ -30,12 +30,12 @@ export type PageFiles = Map<string, Uint8Array>;
 export type PageBuild = { readonly ok: true; readonly files: PageFiles } | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** Builds the files of a worksheet's page in memory: the HTML with the data, the mode's script, the stylesheet and fonts. */
-export async function pageFiles(worksheet: Worksheet, source: string, mode: PageMode, scorm: boolean): Promise<PageBuild> {
+export async function pageFiles(worksheet: Worksheet, source: string, mode: PageMode, scorm: boolean, rosterIds?: readonly string[]): Promise<PageBuild> {
   const assets = pageAssetsDir();
   if (assets === undefined) return { ok: false, code: 'missing-page-assets', message: 'the prebuilt student page is missing (build @odot/worksheet-page, then @odot/cli)' };
   const settings = pageSettings(worksheet.frontmatter);
   if (!settings.ok) return { ok: false, code: 'bad-frontmatter', message: settings.message };
-  const data = buildPageData(worksheet, source, { mode, scorm, version: cliVersion(), showAnswers: settings.showAnswers, ...(settings.passMark === undefined ? {} : { passMark: settings.passMark }) });
+  const data = buildPageData(worksheet, source, { mode, scorm, version: cliVersion(), showAnswers: settings.showAnswers, ...(settings.passMark === undefined ? {} : { passMark: settings.passMark }), ...(rosterIds === undefined ? {} : { rosterIds }) });
   const files: PageFiles = new Map();
   files.set('index.html', strToU8(pageHtml(data)));
   files.set('page.js', await readFile(join(assets, mode === 'exam' ? 'exam.js' : 'practice.js')));
