@@ -210,7 +210,7 @@ describe('numbers in scientific notation', () => {
 describe('operator functions', () => {
   test('np.multiply is read as ⊙; NumPy functions odot writes as operators get a hint', () => {
     const numpy = parse('np.multiply(A, B)', { dialect: 'numpy' });
-    expect(numpy.ok && numpy.value.type).toBe('Hadamard');
+    expect(numpy.ok && numpy.value.expr.type).toBe('Hadamard');
     const add = parse('np.add(A, B)', { dialect: 'numpy' });
     expect(add.ok).toBe(false);
     if (!add.ok) expect(formatError(add.error, 'np.add(A, B)')).toContain('odot writes `np.add` as an operator: `A + B`');
