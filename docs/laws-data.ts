@@ -37,6 +37,16 @@ export function conditionText(condition: LawCondition): string {
   }
 }
 
+/** The entries of a matrix value as text, row by row (exact ones as `-1/2`). */
+function entryTexts(value: Extract<Value, { kind: 'exact' | 'float' }>): string[][] {
+  return Array.from({ length: value.rows }, (_, i) =>
+    Array.from({ length: value.cols }, (_, j) => {
+      const x = value.data[i * value.cols + j]!;
+      return typeof x === 'number' ? String(x) : formatRational(x);
+    }),
+  );
+}
+
 function valueTex(value: Value): string {
   switch (value.kind) {
     case 'boolean':
@@ -45,15 +55,7 @@ function valueTex(value: Value): string {
       return typeof value.value === 'number' ? String(value.value) : formatRational(value.value);
     case 'exact':
     case 'float': {
-      const rows: string[] = [];
-      for (let i = 0; i < value.rows; i++) {
-        const row: string[] = [];
-        for (let j = 0; j < value.cols; j++) {
-          const x = value.data[i * value.cols + j]!;
-          row.push(typeof x === 'number' ? String(x) : formatRational(x));
-        }
-        rows.push(row.join(' & '));
-      }
+      const rows = entryTexts(value).map((row) => row.join(' & '));
       return `\\begin{pmatrix}${rows.join(' \\\\ ')}\\end{pmatrix}`;
     }
   }
@@ -126,16 +128,7 @@ function valuePlain(value: Value): string {
       return typeof value.value === 'number' ? String(value.value) : formatRational(value.value);
     case 'exact':
     case 'float': {
-      const rows: string[] = [];
-      for (let i = 0; i < value.rows; i++) {
-        const row: string[] = [];
-        for (let j = 0; j < value.cols; j++) {
-          const x = value.data[i * value.cols + j]!;
-          row.push(typeof x === 'number' ? String(x) : formatRational(x));
-        }
-        rows.push(`[${row.join(',')}]`);
-      }
-      return `[${rows.join(',')}]`;
+      return `[${entryTexts(value).map((row) => `[${row.join(',')}]`).join(',')}]`;
     }
   }
 }
