@@ -2,7 +2,7 @@
 // (exports, main, types, bin), each file's relative imports and `sourceMappingURL`, and each source
 // map's `sources`. Used by packages.test.ts on every packed tarball.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { basename, dirname, join, normalize } from 'node:path';
 
 /** Files every package may ship without being named by anything. */
 const ALWAYS = new Set(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']);
@@ -65,6 +65,20 @@ export function missingReferences(root: string, files: ReadonlySet<string>): str
  * Every shipped file that nothing names: not package.json, not another shipped file, and not the
  * compiled form (per its source map) of a source file that is named. Named sets grow to a fixpoint.
  */
+/**
+ * Folders of assets a shipped script reads at run time by name (the CLI's `dist/worksheet-page/`,
+ * found with `join(here, '..', 'worksheet-page')`): a folder whose name a named `.js` file spells as
+ * a string literal counts as referenced with everything in it.
+ */
+function assetDirsNamedBy(root: string, files: readonly string[], named: ReadonlySet<string>): string[] {
+  const dirs = new Set(files.map((f) => dirname(f)).filter((d) => d !== '.' && d.includes('/')));
+  const scripts = [...named].filter((f) => f.endsWith('.js') && files.includes(f)).map((f) => readFileSync(join(root, f), 'utf8'));
+  return [...dirs].filter((d) => {
+    const name = basename(d);
+    return scripts.some((text) => text.includes(`'${name}'`) || text.includes(`"${name}"`));
+  });
+}
+
 export function unreferencedFiles(root: string, files: readonly string[]): string[] {
   const named = new Set(packageReferences(root));
   const present = files.filter((file) => existsSync(join(root, file)));
@@ -78,6 +92,7 @@ export function unreferencedFiles(root: string, files: readonly string[]): strin
       if (!named.has(file) && !compiled) continue;
       for (const reference of refs) for (const c of candidates(file, reference)) named.add(c);
     }
+    for (const dir of assetDirsNamedBy(root, present, named)) for (const f of present) if (f.startsWith(`${dir}/`)) named.add(f);
     grew = named.size > before;
   }
   return files.filter((f) => !ALWAYS.has(f) && !named.has(f));
