@@ -1,20 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import {
-  add,
-  hadamard,
-  identifier,
-  identity,
-  matMul,
-  neg,
-  numberLiteral,
-  ones,
-  printPlain,
-  scalarMul,
-  sub,
-  transpose,
-  zero,
-  type Expr,
-} from '@odot/core';
+import { printPlain, type Expr } from '@odot/core';
 import { identityTest } from '@odot/numeric';
 import { expect } from 'vitest';
 import { canonicallyEqual } from './canonical.ts';
@@ -23,42 +8,17 @@ import type { Term } from './term.ts';
 import { equivalent } from './equivalent.ts';
 import { applyLaw } from './rewrite.ts';
 import { simplify } from './simplify.ts';
-import { givensOfText } from './test-support.ts';
+import { RANDOM_SQUARE_GIVENS, givensOfText, randomSquareExpr } from './test-support.ts';
 
 // Random expressions over square matrices (with a diagonal, a psd and a symmetric symbol, the
 // constants J, I, 0, and a symbolic scalar): the simplifier in debug mode cross-checks every step
 // numerically; its result must equal the input exactly on random instances; every step replays
 // with applyLaw; equivalent() proves input = result.
 
-const GIVENS = givensOfText('A, B, C: n×n; D: n×n diagonal; P: n×n psd; S: n×n symmetric; c: scalar');
+const GIVENS = givensOfText(RANDOM_SQUARE_GIVENS);
 const STRUCTURAL = new Set(['hadamard_comm', 'hadamard_assoc', 'add_comm', 'add_assoc', 'mul_assoc', 'smul_smul', 'neg_neg']);
 
-const leaf: fc.Arbitrary<Expr> = fc.constantFrom<Expr>(
-  identifier('A'),
-  identifier('B'),
-  identifier('C'),
-  identifier('D'),
-  identifier('P'),
-  identifier('S'),
-  ones(),
-  identity(),
-  zero(),
-);
-
-const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => hadamard(l, r)),
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => add(l, r)),
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => sub(l, r)),
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => matMul(l, r)),
-    tie('e').map((x) => transpose(x)),
-    tie('e').map((x) => neg(x)),
-    tie('e').map((x) => scalarMul(numberLiteral('2'), x)),
-    tie('e').map((x) => matMul(identifier('c'), x)),
-  ),
-})).e;
+const expr: fc.Arbitrary<Expr> = randomSquareExpr({ traces: false });
 
 function unresolved(t: Term): boolean {
   if (t.shape.kind === 'matrix' && [t.shape.rows, t.shape.cols].some((d) => typeof d === 'string' && d.includes('?'))) return true;

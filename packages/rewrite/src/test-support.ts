@@ -1,4 +1,5 @@
-import { givensFrom, type Givens } from '@odot/core';
+import { fc } from '@fast-check/vitest';
+import { add, givensFrom, hadamard, identifier, identity, matMul, neg, numberLiteral, ones, scalarMul, sub, trace, transpose, zero, type Expr, type Givens } from '@odot/core';
 import { parseDeclarations } from '@odot/parser';
 
 /** Givens from declaration text (`A, B: 2×3; P: n×n psd`); throws on a bad declaration (tests, bench). */
@@ -7,4 +8,31 @@ export function givensOfText(text: string): Givens {
   const r = parseDeclarations(text);
   if (!r.ok) throw new Error(r.error.message);
   return givensFrom(r.value);
+}
+
+/** The square-matrix symbols the random expressions below use (`randomSquareExpr`). */
+export const RANDOM_SQUARE_GIVENS = 'A, B, C: n×n; D: n×n diagonal; P: n×n psd; S: n×n symmetric; c: scalar';
+
+/**
+ * Random expressions over the n×n symbols of `RANDOM_SQUARE_GIVENS` (and J, I, 0) with ⊙, +, −, the
+ * matrix product, transposes, negation and scalar multiples; `traces` adds `tr(x) A` (a scalar
+ * times a matrix). Property tests of simplify and of the index normal form share it.
+ */
+export function randomSquareExpr(options: { readonly traces?: boolean } = {}): fc.Arbitrary<Expr> {
+  const leaf = fc.constantFrom<Expr>(identifier('A'), identifier('B'), identifier('C'), identifier('D'), identifier('P'), identifier('S'), ones(), identity(), zero());
+  return fc.letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.tuple(tie('e'), tie('e')).map(([l, r]) => hadamard(l, r)),
+      fc.tuple(tie('e'), tie('e')).map(([l, r]) => add(l, r)),
+      fc.tuple(tie('e'), tie('e')).map(([l, r]) => sub(l, r)),
+      fc.tuple(tie('e'), tie('e')).map(([l, r]) => matMul(l, r)),
+      tie('e').map((x) => transpose(x)),
+      tie('e').map((x) => neg(x)),
+      tie('e').map((x) => scalarMul(numberLiteral('2'), x)),
+      ...(options.traces ? [tie('e').map((x) => matMul(trace(x), identifier('A')))] : []),
+      tie('e').map((x) => matMul(identifier('c'), x)),
+    ),
+  })).e;
 }

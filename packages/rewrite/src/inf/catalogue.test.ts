@@ -1,13 +1,12 @@
 import { mapChildren, numberLiteral, printPlain, type Expr } from '@odot/core';
 import { fc, test } from '@fast-check/vitest';
 import { identityTest } from '@odot/numeric';
-import { add, hadamard, identifier, identity, matMul, neg, ones, scalarMul, sub, transpose, trace, zero } from '@odot/core';
 import { describe, expect, it } from 'vitest';
 import { LAWS, compiledLaw } from '../catalogue.ts';
 import { exprToTerm } from '../convert.ts';
 import { bothTerms } from '../equivalent.ts';
 import { rewriteOnce } from '../rewrite.ts';
-import { givensOfText } from '../test-support.ts';
+import { RANDOM_SQUARE_GIVENS, givensOfText, randomSquareExpr } from '../test-support.ts';
 import { decideByIndexForm } from './decide.ts';
 import { indexNormalForm, sameForm } from './normal-form.ts';
 
@@ -39,35 +38,9 @@ describe('the catalogue under the index normal form', () => {
   });
 });
 
-const GIVENS = givensOfText('A, B, C: n×n; D: n×n diagonal; P: n×n psd; S: n×n symmetric; c: scalar; u: n');
+const GIVENS = givensOfText(`${RANDOM_SQUARE_GIVENS}; u: n`);
 
-const leaf: fc.Arbitrary<Expr> = fc.constantFrom<Expr>(
-  identifier('A'),
-  identifier('B'),
-  identifier('C'),
-  identifier('D'),
-  identifier('P'),
-  identifier('S'),
-  ones(),
-  identity(),
-  zero(),
-);
-
-const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => hadamard(l, r)),
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => add(l, r)),
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => sub(l, r)),
-    fc.tuple(tie('e'), tie('e')).map(([l, r]) => matMul(l, r)),
-    tie('e').map((x) => transpose(x)),
-    tie('e').map((x) => neg(x)),
-    tie('e').map((x) => scalarMul(numberLiteral('2'), x)),
-    tie('e').map((x) => matMul(trace(x), identifier('A'))),
-    tie('e').map((x) => matMul(identifier('c'), x)),
-  ),
-})).e;
+const expr: fc.Arbitrary<Expr> = randomSquareExpr({ traces: true });
 
 function formOf(e: Expr) {
   const t = exprToTerm(e, GIVENS);
