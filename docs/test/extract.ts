@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { scanFences } from '@odot/core';
 
 /** A fenced code block of a docs page. */
 export interface CodeBlock {
@@ -14,28 +15,12 @@ export interface CodeBlock {
   readonly code: string;
 }
 
-/** Extracts every fenced code block (``` or ~~~) of a Markdown text, with its position. */
+/** Extracts every fenced code block (``` or ~~~) of a Markdown text, with its position (core's CommonMark `scanFences`). */
 export function extractBlocks(markdown: string, file: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
-  const lines = markdown.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)(.*)$/.exec(lines[i] ?? '');
-    if (!open) continue;
-    const fence = open[2] as string;
-    const indent = (open[1] as string).length;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const text = lines[j] as string;
-      if (text.trim().startsWith(fence) && text.trim().replace(/[`~]/g, '') === '') break;
-      body.push(text.slice(Math.min(indent, text.length - text.trimStart().length)));
-    }
-    const lang = (open[3] as string).replace(/[:{].*$/, '');
-    const tags = (open[4] as string).trim().split(/\s+/).filter((t) => t !== '');
-    blocks.push({ file, line: i + 1, lang, tags, code: body.join('\n') });
-    i = j;
-  }
-  return blocks;
+  return scanFences(markdown.split(/\r?\n/)).map((fence) => {
+    const [first = '', ...tags] = fence.info.split(/\s+/).filter((t) => t !== '');
+    return { file, line: fence.open + 1, lang: first.replace(/[:{].*$/, ''), tags, code: fence.body.join('\n') };
+  });
 }
 
 /** Every Markdown page of the docs (not node_modules, not the build output). */
