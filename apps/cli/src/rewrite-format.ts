@@ -1,11 +1,11 @@
 import { printPlain, type Expr } from '@odot/core';
 import { formatValue, valueToJson, type Value } from '@odot/numeric';
 import type { Justification, RewriteStep } from '@odot/rewrite';
+import { chainLine } from '@odot/proof';
 
-/** One proof line per step: `= Aᵀ ⊙ Bᵀ   by transpose_hadamard` (a backward use says so). */
+/** One proof line per step: `= Aᵀ ⊙ Bᵀ   by transpose_hadamard` (a backward use says so in a `#` comment), valid proof text. */
 export function stepLine(step: RewriteStep): string {
-  const direction = step.direction === 'backward' ? ' (right to left)' : '';
-  return `= ${printPlain(step.after)}   by ${step.law}${direction}`;
+  return chainLine(step.after, step.law, step.direction);
 }
 
 /** A step as JSON: law, direction, before, after (plain-printed) and path. */

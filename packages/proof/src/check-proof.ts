@@ -25,6 +25,8 @@ import type { Counterexample, ProofReport, StepCode, StepReport, TheoremReport }
 import { DEFAULT_LIMITS, searchBothWays, type SearchLimits } from './search.ts';
 import { resolveLawName } from '@odot/rewrite';
 import { closestNames } from './suggest.ts';
+import { resolveDefinition } from './definition.ts';
+import { theoremLaw, withTheorems, type TheoremLaw } from './theorem-laws.ts';
 
 /** Options of the checker. */
 export interface CheckOptions extends ParseProofOptions {
@@ -230,6 +232,7 @@ export function checkTransition(
   context: Context,
 ): StepReport {
   const { backend, givens } = context;
+  laws = resolveDefinition(from, to, laws, backend.engine);
   const unknown = unknownLaws(line, kind, laws, context, ['algebra']);
   if (unknown) return unknown;
   const shape = shapeProblem(line, kind, laws, to, context);
@@ -436,7 +439,8 @@ export function checkTheorem(theorem: Theorem, options: CheckOptions = {}): Theo
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     allowAlgebra: options.allowAlgebra ?? true,
   };
-  return checkLines(theorem.goal, theorem.lines, theorem.index, theorem.line, context, theorem.qedLine);
+  const checked = checkLines(theorem.goal, theorem.lines, theorem.index, theorem.line, context, theorem.qedLine);
+  return theorem.goalText ? { ...checked, goal: theorem.goalText } : checked;
 }
 
 /**
@@ -569,7 +573,15 @@ export function checkLines(
 /** Parses (when given text) and checks every theorem of a proof file. */
 export function checkProof(input: string | ProofDocument, options: CheckOptions = {}): ProofReport {
   const document = typeof input === 'string' ? parseProof(input, options) : input;
-  const theorems = document.theorems.map((theorem) => checkTheorem(theorem, options));
+  const theorems: TheoremReport[] = [];
+  const proved: TheoremLaw[] = []; // earlier named theorems, citable by name once proved
+  for (const theorem of document.theorems) {
+    const backend = withTheorems(options.backend ?? defaultBackend(), proved);
+    const checked = checkTheorem(theorem, { ...options, backend });
+    theorems.push(checked);
+    const law = checked.valid ? theoremLaw(theorem) : undefined;
+    if (law) proved.push(law);
+  }
   return {
     valid: document.errors.length === 0 && theorems.length > 0 && theorems.every((theorem) => theorem.valid),
     theorems,

@@ -168,6 +168,23 @@ export function shiftSpan(span: Span, origin: TextOrigin): Span {
 
 /** A deep copy of any parsed structure (expression, declaration, error) with every `span` moved to `origin`. Iterative: long chains are deep. */
 export function shiftSpans<T>(value: T, origin: TextOrigin): T {
+  return transformSpans(value, (span) => shiftSpan(span, origin));
+}
+
+/**
+ * A deep copy of a structure parsed from a one-line text with every offset passed through
+ * `toSource` (columns follow the offsets): spans of a rewritten text put back on the text as written.
+ */
+export function mapSpans<T>(value: T, toSource: (offset: number) => number): T {
+  const point = (p: Span['start']): Span['start'] => {
+    const offset = toSource(p.offset);
+    return { line: p.line, column: offset + 1, offset };
+  };
+  return transformSpans(value, (span) => ({ start: point(span.start), end: point(span.end) }));
+}
+
+/** A deep copy of `value` with every `span` field replaced by `f(span)`. Iterative. */
+function transformSpans<T>(value: T, f: (span: Span) => Span): T {
   const copy = (x: unknown): unknown => {
     if (Array.isArray(x)) return new Array<unknown>(x.length);
     if (x === null || typeof x !== 'object' || x instanceof Set || x instanceof Map) return x;
@@ -181,7 +198,7 @@ export function shiftSpans<T>(value: T, origin: TextOrigin): T {
     const entries: [string | number, unknown][] = Array.isArray(from) ? from.map((item, i): [number, unknown] => [i, item]) : Object.entries(from as Record<string, unknown>);
     for (const [key, field] of entries) {
       if (key === 'span' && field !== undefined && !Array.isArray(from)) {
-        (to as Record<string, unknown>)[key] = shiftSpan(field as Span, origin);
+        (to as Record<string, unknown>)[key] = f(field as Span);
         continue;
       }
       const target = copy(field);

@@ -18,6 +18,10 @@ export { SPECIAL_LAWS, checkContext, checkLines, checkProof, checkTheorem, check
 export type { Counterexample, ProofReport, ProofReportJson, StepCode, StepReport, TheoremReport } from './report.ts';
 export { reportToJson } from './report.ts';
 export { formatReport } from './format-report.ts';
+export type { HintResult, ProofHint } from './hint.ts';
+export { formatHint, hintProof } from './hint.ts';
+export type { ProofCertificate } from './certificate.ts';
+export { certificateProof, chainLine } from './certificate.ts';
 export type { ProofFailure, ProofGrade, ProofTask } from './grade.ts';
 export { checkProofAgainst, gradeFromReport } from './grade.ts';
 export type { AppliedStep } from './applied-step.ts';

@@ -1,6 +1,7 @@
-import { odotError, type Declaration, type Expr, type OdotError, type Span } from '@odot/core';
+import { givensFrom, odotError, type Declaration, type Expr, type Givens, type OdotError, type Span } from '@odot/core';
 import { parse, parseDeclarations, type Dialect } from '@odot/parser';
-import { shiftSpans, type TextOrigin } from './expr-tools.ts';
+import { mapSpans, shiftSpans, type TextOrigin } from './expr-tools.ts';
+import { ambiguousInequality, isScalarExpr, normalizeProofText, scalarInequality, topLevelEquals } from './proof-syntax.ts';
 import { extractProofBlocks, looksLikeMarkdown } from './markdown.ts';
 import type { Goal, LawCitation, ProofDocument, ProofLine, Theorem } from './proof-ast.ts';
 
@@ -40,13 +41,18 @@ function originOf(line: SourceLine, start: number): TextOrigin {
   return { line: line.number, column: start + 1, offset: line.offset + start };
 }
 
-/** The trimmed content of a line as [start, end) indices, or undefined for blank and comment lines. */
+/**
+ * The trimmed content of a line as [start, end) indices, or undefined for blank and comment lines.
+ * A comment may also end a line: ` # …` or ` // …` after whitespace.
+ */
 function contentRange(text: string): readonly [number, number] | undefined {
   const start = text.search(/\S/);
   if (start < 0) return undefined;
   const rest = text.slice(start);
   if (rest.startsWith('//') || rest.startsWith('#')) return undefined;
-  return [start, text.trimEnd().length];
+  const comment = /\s(?:#|\/\/)/.exec(rest);
+  const end = comment ? start + comment.index : text.length;
+  return [start, text.slice(0, end).trimEnd().length];
 }
 
 /** The keyword a line starts with, if it is one of the proof format's keywords. */
@@ -61,6 +67,7 @@ export function parseExprAt(
   start: number,
   end: number,
   dialect: Dialect,
+  givens?: Givens,
 ): { ok: true; expr: Expr } | { ok: false; error: OdotError } {
   const raw = line.text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
@@ -69,17 +76,24 @@ export function parseExprAt(
   if (text === '') {
     return { ok: false, error: odotError('proof-parse', 'expected an expression', { span: spanOf(line, start, Math.max(end, start + 1)) }) };
   }
+  const inequality = scalarInequality(text);
+  const normalized = normalizeProofText(text, inequality);
   let result;
   try {
-    result = parse(text, { dialect });
+    result = parse(normalized.text, { dialect });
   } catch (error) {
     return {
       ok: false,
       error: odotError('proof-parse', `could not parse '${text}': ${(error as Error).message}`, { span: spanOf(line, start + lead, end) }),
     };
   }
-  if (!result.ok) return { ok: false, error: shiftSpans(result.error, origin) };
-  return { ok: true, expr: shiftSpans(result.value.expr, origin) };
+  const place = <T>(value: T): T => shiftSpans(mapSpans(value, (offset) => normalized.toSource(offset)), origin);
+  if (!result.ok) return { ok: false, error: place(result.error) };
+  const expr = place(result.value.expr);
+  if (inequality && expr.type === 'Claim' && !isScalarExpr(expr.operand, givens)) {
+    return { ok: false, error: ambiguousInequality(spanOf(line, start + lead + inequality.start, start + lead + inequality.end)) };
+  }
+  return { ok: true, expr };
 }
 
 /** Splits `… by a, b` at the last `by`; gives the expression end and the citations, or an error for a bad list. */
@@ -144,10 +158,75 @@ function missingBy(line: SourceLine, exprStart: number, end: number, dialect: Di
   });
 }
 
-/** Reads one line of a proof body (between `proof` and `qed`). */
-export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
+/**
+ * Reads one line of a proof body (between `proof` and `qed`): usually one proof line; a one-line
+ * chain `X = Y = Z by LAW` (or `X = Y by L1 = Z by L2`, or `= Y by L1 = Z by L2`) gives its start
+ * and one step per `=`. `givens` (the theorem's declarations) decide whether `X ≥ 0` is scalar.
+ */
+export function parseBodyLine(line: SourceLine, dialect: Dialect, givens?: Givens): ProofLine[] {
   const range = contentRange(line.text);
   const [start, end] = range ?? [0, line.text.length];
+  const equals = topLevelEquals(line.text.slice(start, end)).map((at) => at + start);
+  if (equals.length >= 2) return parseChainLine(line, start, end, equals, dialect, givens);
+  return [parseSingleLine(line, start, end, dialect, givens)];
+}
+
+/** One piece of a one-line chain: the expression between two `=` and its own citation, if any. */
+interface ChainPiece {
+  readonly from: number;
+  readonly to: number;
+  readonly citation: ReturnType<typeof splitCitation>;
+}
+
+/** The lines of a one-line chain: a start (unless the line begins with `=`) and one step per `=`. */
+function parseChainLine(line: SourceLine, start: number, end: number, equals: readonly number[], dialect: Dialect, givens: Givens | undefined): ProofLine[] {
+  const out: ProofLine[] = [];
+  const pieces: ChainPiece[] = equals.map((at, k) => {
+    const to = k + 1 < equals.length ? (equals[k + 1] as number) : end;
+    return { from: at, to, citation: splitCitation(line, at + 1, to) };
+  });
+  const first = equals[0] as number;
+  if (first > start) {
+    const head = line.text.slice(0, first).trimEnd().length;
+    const parsed = parseExprAt(line, start, head, dialect, givens);
+    const span = spanOf(line, start, head);
+    if (!parsed.ok) out.push({ kind: 'invalid', line: line.number, span, error: parsed.error, laws: [] });
+    else out.push({ kind: 'start', line: line.number, span, expr: parsed.expr });
+  }
+  // One `by` at the end justifies every step; otherwise each step carries its own.
+  const last = pieces.at(-1)?.citation;
+  const shared = pieces.slice(0, -1).every((piece) => piece.citation === undefined) && last !== undefined && !('error' in last) ? last.laws : undefined;
+  for (const piece of pieces) {
+    const pieceEnd = line.text.slice(0, piece.to).trimEnd().length;
+    const span = spanOf(line, piece.from, pieceEnd);
+    const citation = piece.citation;
+    if (citation && 'error' in citation) {
+      out.push({ kind: 'invalid', line: line.number, span, error: citation.error, laws: [] });
+      continue;
+    }
+    const laws = shared ?? citation?.laws ?? [];
+    const exprEnd = citation ? citation.exprEnd : piece.to;
+    const parsed = parseExprAt(line, piece.from + 1, exprEnd, dialect, givens);
+    if (!parsed.ok) {
+      out.push({ kind: 'invalid', line: line.number, span, error: parsed.error, laws });
+    } else if (laws.length === 0) {
+      const error = odotError('proof-missing-law', 'this step has no justification', {
+        span,
+        hints: ['in a one-line chain, give each step its `by LAW` (`X = Y by L1 = Z by L2`), or one `by` at the end for every step (`X = Y = Z by L1, L2`)'],
+      });
+      out.push({ kind: 'invalid', line: line.number, span, error, laws });
+    } else if (parsed.expr.type === 'Equal' || parsed.expr.type === 'NotEqual' || parsed.expr.type === 'Claim') {
+      out.push({ kind: 'invalid', line: line.number, span, error: odotError('proof-parse', 'each `=` of a chain is followed by an expression, not a statement', { span }), laws });
+    } else {
+      const exprSpan = parsed.expr.span ?? span;
+      out.push({ kind: 'step', line: line.number, span, expr: parsed.expr, laws, exprSpan });
+    }
+  }
+  return out;
+}
+
+/** Reads a proof line that holds at most one top-level `=`. */
+function parseSingleLine(line: SourceLine, start: number, end: number, dialect: Dialect, givens: Givens | undefined): ProofLine {
   const whole = spanOf(line, start, end);
   const citation = splitCitation(line, start, end);
   if (citation && 'error' in citation) return { kind: 'invalid', line: line.number, span: whole, error: citation.error, laws: [] };
@@ -155,7 +234,7 @@ export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
   const exprEnd = citation ? citation.exprEnd : end;
   const isStep = line.text[start] === '=';
   const exprStart = isStep ? start + 1 : start;
-  const parsed = parseExprAt(line, exprStart, exprEnd, dialect);
+  const parsed = parseExprAt(line, exprStart, exprEnd, dialect, givens);
   if (!parsed.ok) {
     const missing = citation ? undefined : missingBy(line, exprStart, end, dialect);
     return { kind: 'invalid', line: line.number, span: whole, error: missing ?? parsed.error, laws };
@@ -202,6 +281,8 @@ export function parseBodyLine(line: SourceLine, dialect: Dialect): ProofLine {
 
 interface Pending {
   declarations: Declaration[];
+  name?: string;
+  goalText?: string;
   goal?: Goal;
   goalSpan?: Span;
   proveLine?: number;
@@ -240,6 +321,8 @@ export function parseProof(source: string, options: ParseProofOptions = {}): Pro
         declarations: pending.declarations,
         goal: pending.goal,
         goalSpan: pending.goalSpan,
+        goalText: pending.goalText ?? '',
+        ...(pending.name === undefined ? {} : { name: pending.name }),
         line: pending.proveLine,
         lines: pending.lines,
         ...(qedLine === undefined ? {} : { qedLine }),
@@ -270,7 +353,7 @@ export function parseProof(source: string, options: ParseProofOptions = {}): Pro
         errors.push(odotError('proof-structure', '`proof` inside a proof: close the previous one with `qed`', { span: spanOf(line, start, end) }));
         continue;
       } else {
-        pending.lines.push(parseBodyLine(line, dialect));
+        pending.lines.push(...parseBodyLine(line, dialect, givensFrom(pending.declarations)));
         continue;
       }
     }
@@ -293,7 +376,9 @@ export function parseProof(source: string, options: ParseProofOptions = {}): Pro
           errors.push(odotError('proof-structure', 'a second `prove` before `proof`', { span: spanOf(line, start, end) }));
           break;
         }
-        const parsed = parseExprAt(line, start + 'prove'.length, end, dialect);
+        const named = /^\s*([A-Za-z][\w']*)\s*:(?!=)/.exec(line.text.slice(start + 'prove'.length, end));
+        const goalStart = start + 'prove'.length + (named ? named[0].length : 0);
+        const parsed = parseExprAt(line, goalStart, end, dialect, givensFrom(pending.declarations));
         if (!parsed.ok) {
           errors.push(parsed.error);
           skipping = true;
@@ -313,6 +398,8 @@ export function parseProof(source: string, options: ParseProofOptions = {}): Pro
         }
         pending.goal = goal;
         pending.goalSpan = goal.span ?? spanOf(line, start, end);
+        pending.goalText = line.text.slice(goalStart, end).trim();
+        if (named) pending.name = named[1] as string;
         pending.proveLine = line.number;
         break;
       }
@@ -377,7 +464,7 @@ export function parseProofBody(source: string, options: ParseProofOptions = {}):
       errors.push(odotError('proof-structure', closed ? 'text after `qed`' : `unexpected \`${keyword}\` in a proof body`, { span: spanOf(line, range[0], range[1]) }));
       continue;
     }
-    lines.push(parseBodyLine(line, dialect));
+    lines.push(...parseBodyLine(line, dialect));
   }
   return { lines, errors };
 }

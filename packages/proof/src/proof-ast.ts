@@ -66,6 +66,10 @@ export interface Theorem {
   /** The `given` lines written for this theorem (between the previous `qed` and its `prove`). */
   readonly declarations: readonly Declaration[];
   readonly goal: Goal;
+  /** The goal as the student typed it (brackets and spellings kept), for echoing it back. */
+  readonly goalText: string;
+  /** The theorem's name, from `prove NAME: STATEMENT`; later theorems of the file may cite it (`by NAME`). */
+  readonly name?: string;
   /** Span of the goal statement on the `prove` line. */
   readonly goalSpan: Span;
   /** The line of `prove`. */

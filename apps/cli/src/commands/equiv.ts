@@ -1,14 +1,15 @@
-import { inferShape, printPlain } from '@odot/core';
+import { givensFrom, inferShape, printPlain, type Declaration, type Expr } from '@odot/core';
+import { certificateProof } from '@odot/proof';
 import { formatValue, valueToJson } from '@odot/numeric';
 import { equivalent, type EquivalenceVerdict } from '@odot/rewrite';
-import { EXIT, type Command, type OptionSpec } from '../command.ts';
+import { EXIT, type Command, type CommandContext, type OptionSpec } from '../command.ts';
 import {
   DIALECT_OPTION,
   GIVEN_OPTION,
   InputError,
   JSON_OPTION,
+  declarationsOf,
   dialectOf,
-  givensOf,
   parseArgument,
   readExpressionText,
   withInputErrors,
@@ -86,12 +87,28 @@ function explainLines(v: EquivalenceVerdict): string[] {
 }
 
 const EXPLAIN_OPTION: OptionSpec = { name: 'explain', type: 'boolean', description: 'print the index normal forms of both sides' };
+const PROOF_OPTION: OptionSpec = { name: 'proof', type: 'boolean', description: 'print a proof file that `odot check` accepts (for a proved equivalence)' };
+
+/** `--proof`: the certificate as a proof file on stdout (in JSON, its text as `proof`); exit 3 when there is no proof. */
+function printProof(lhs: Expr, rhs: Expr, v: EquivalenceVerdict, declarations: readonly Declaration[], json: boolean, context: CommandContext): number {
+  const certificate = certificateProof(lhs, rhs, v, declarations);
+  if (json) {
+    context.stdout(`${JSON.stringify({ ...(verdictJson(v) as object), ...(certificate.ok ? { proof: certificate.text } : { proofError: certificate.reason }) })}\n`);
+  } else if (certificate.ok) {
+    context.stdout(certificate.text);
+  } else {
+    context.stderr(`error: ${certificate.reason}\n`);
+    context.stdout(`${verdictText(printPlain(lhs), v).join('\n')}\n`);
+  }
+  if (v.method === 'refuted') return EXIT.no;
+  return certificate.ok ? EXIT.ok : EXIT.unknown;
+}
 
 /** `odot equiv LHS RHS`: decides whether two expressions are equal for all values of their symbols. */
 export const equivCommand: Command = {
   name: 'equiv',
   summary: 'decide whether two expressions are equal: a proof, a counterexample, or a tested verdict',
-  usage: 'equiv LHS RHS [--given DECL]... [--json] [--explain] [--dialect D]',
+  usage: 'equiv LHS RHS [--given DECL]... [--json] [--explain] [--proof] [--dialect D]',
   details: [
     'Layers: same canonical form; same normal form (the steps are the proof); the index normal form of the',
     'polynomial fragment (equal forms prove it for every size, different ones are refuted by an exact',
@@ -99,14 +116,18 @@ export const equivCommand: Command = {
     'testing" with an error bound and the sizes tried.',
     'JSON: {"equivalent", "method": "proved"|"refuted"|"equal-by-testing"|"unknown", "layer", "steps",',
     '"indexNormalForms"?: {"left", "right"}, "fragment"?, "counterexample"?}. --explain prints the index normal forms.',
+    '--proof prints, for a proved equivalence, a proof file (given, prove, the steps citing their laws, qed)',
+    'that `odot check` accepts; with --json it is the "proof" field. Without a proof (refuted: exit 1;',
+    'only tested or unknown: exit 3) it says why on stderr.',
     'Exit codes: 0 equivalent, 1 not equivalent, 3 unknown, 2 input error (including shape errors).',
     "Example: odot equiv '(A ⊙ B)ᵀ' 'Bᵀ ⊙ Aᵀ' --given 'A, B: m×n'",
   ].join('\n'),
   arity: [2, 2],
-  options: [GIVEN_OPTION, JSON_OPTION, EXPLAIN_OPTION, DIALECT_OPTION],
+  options: [GIVEN_OPTION, JSON_OPTION, EXPLAIN_OPTION, PROOF_OPTION, DIALECT_OPTION],
   run: (args, context) =>
     withInputErrors(context, async () => {
-      const givens = givensOf(args);
+      const declarations = declarationsOf(args);
+      const givens = givensFrom(declarations);
       const dialect = dialectOf(args);
       const lhsText = await readExpressionText(args.positionals[0] ?? '', context);
       const rhsText = await readExpressionText(args.positionals[1] ?? '', context);
@@ -123,6 +144,7 @@ export const equivCommand: Command = {
       const result = equivalent(lhs, rhs, givens, { certificate });
       if (!result.ok) throw new InputError(result.error);
       const v = result.value;
+      if (args.flags.has('proof')) return printProof(lhs, rhs, v, declarations, args.flags.has('json'), context);
       if (args.flags.has('json')) context.stdout(`${JSON.stringify(verdictJson(v))}\n`);
       else {
         const explain = args.flags.has('explain') ? explainLines(v) : [];

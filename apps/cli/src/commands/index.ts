@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'simplify', load: async () => (await import('./simplify.ts')).simplifyCommand },
   { name: 'equiv', load: async () => (await import('./equiv.ts')).equivCommand },
   { name: 'check', load: async () => (await import('./check.ts')).checkCommand },
+  { name: 'hint', load: async () => (await import('./hint.ts')).hintCommand },
   { name: 'grade', load: async () => (await import('./grade.ts')).gradeCommand },
   { name: 'worksheet', load: async () => (await import('./worksheet.ts')).worksheetCommand },
   { name: 'completion', load: async () => (await import('./completion.ts')).completionCommand },
