@@ -38,7 +38,13 @@ function closingLaw(from: Expr, to: Expr, declarations: readonly Declaration[]):
  */
 export function certificateProof(left: Expr, right: Expr, verdict: EquivalenceVerdict, declarations: readonly Declaration[]): ProofCertificate {
   if (verdict.method !== 'proved') return { ok: false, reason: `no proof: the equivalence is ${verdict.method === 'refuted' ? 'refuted' : verdict.method === 'equal-by-testing' ? 'only tested, not proved' : 'undecided'}` };
-  const lines = [`# proof found by odot equiv (${verdict.layer})`, ...declarations.map((d) => `given ${printDeclaration(d)}`), `prove ${printPlain(left)} = ${printPlain(right)}`, 'proof', `    ${printPlain(left)}`];
+  const statement = `${printPlain(left)} = ${printPlain(right)}`;
+  const lines = [`# proof found by odot equiv (${verdict.layer})`, ...declarations.map((d) => `given ${printDeclaration(d)}`), `prove ${statement}`, 'proof'];
+  if (exprKey(left) === exprKey(right)) {
+    // Nothing to rewrite: a chain needs a step, so the equation is stated and the engine re-proves it.
+    return { ok: true, text: `${[...lines, `  ${statement}   by algebra   # the two sides are the same`, 'qed'].join('\n')}\n` };
+  }
+  lines.push(`    ${printPlain(left)}`);
   let current = left;
   for (const step of verdict.steps) {
     if (exprKey(step.after) === exprKey(current)) continue;

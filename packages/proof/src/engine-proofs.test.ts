@@ -5,6 +5,8 @@ import { parseDeclarations, parseExpr } from '@odot/parser';
 import { equivalent, rewriteOnce, simplify } from '@odot/rewrite';
 import { exprKey } from './expr-tools.ts';
 import { checkProofAgainst } from './grade.ts';
+import { certificateProof, chainLine } from './certificate.ts';
+import { checkProof } from './check-proof.ts';
 
 // Reference agreement: every proof the rewrite engine emits (`equivalent`, `simplify`) is accepted
 // by the checker, step by step, when written out as a chain citing the engine's laws.
@@ -27,8 +29,9 @@ const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
   ),
 })).e.filter((e) => printExpr(e).length <= 40);
 
-function chainOf(start: Expr, steps: readonly { readonly after: Expr; readonly law: string }[]): string {
-  return [printExpr(start), ...steps.map((step) => `= ${printExpr(step.after)}   by ${step.law}`)].join('\n');
+/** The chain as `odot simplify --steps` prints it (chainLine: a backward law gets a `# right to left` comment). */
+function chainOf(start: Expr, steps: readonly { readonly after: Expr; readonly law: string; readonly direction: 'forward' | 'backward' }[]): string {
+  return [printExpr(start), ...steps.map((step) => chainLine(step.after, step.law, step.direction))].join('\n');
 }
 
 describe('engine proofs are accepted by the checker', () => {
@@ -70,6 +73,49 @@ describe('engine proofs are accepted by the checker', () => {
       }
     });
     expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('equiv --proof certificates (whole proof files) are accepted by the checker', () => {
+    if (!declarations.ok) throw new Error(declarations.error.message);
+    let checked = 0;
+    fc.sample(expr, { numRuns: 40, seed: 13 }).forEach((a, index) => {
+      const simplified = simplify(a, GIVENS);
+      const partners = [walk(a, index + 3), ...(simplified.ok ? [simplified.value.result] : [])];
+      for (const b of partners) {
+        const verdict = equivalent(a, b, GIVENS);
+        if (!verdict.ok || verdict.value.method !== 'proved') continue;
+        const certificate = certificateProof(a, b, verdict.value, declarations.value);
+        if (!certificate.ok) throw new Error(certificate.reason);
+        const report = checkProof(certificate.text);
+        const failures = report.theorems.flatMap((t) => t.steps.filter((step) => !step.ok).map((step) => `${step.line}: ${step.message}`));
+        expect([...failures, ...report.errors.map((e) => e.message)], certificate.text).toEqual([]);
+        expect(report.valid, certificate.text).toBe(true);
+        checked += 1;
+      }
+    });
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('a certificate closes a reordering with the structural law that does it, and refuses an unproved verdict', () => {
+    if (!declarations.ok) throw new Error(declarations.error.message);
+    const a = parseExpr('D ⊙ A');
+    const b = parseExpr('A ⊙ D');
+    const verdict = equivalent(a, b, GIVENS);
+    if (!verdict.ok) throw new Error(verdict.error.message);
+    const certificate = certificateProof(a, b, verdict.value, declarations.value);
+    expect(certificate.ok && certificate.text.split('\n').slice(1)).toEqual([
+      'given A, B, C: n×n',
+      'given D, E: n×n diagonal',
+      'prove D ⊙ A = A ⊙ D',
+      'proof',
+      '    D ⊙ A',
+      '  = A ⊙ D   by hadamard_comm',
+      'qed',
+      '',
+    ]);
+    const refuted = equivalent(parseExpr('A B'), parseExpr('B A'), GIVENS);
+    if (!refuted.ok) throw new Error(refuted.error.message);
+    expect(certificateProof(parseExpr('A B'), parseExpr('B A'), refuted.value, declarations.value)).toEqual({ ok: false, reason: 'no proof: the equivalence is refuted' });
   });
 
   it.each([

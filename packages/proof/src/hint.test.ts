@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { checkProof } from './check-proof.ts';
+import { formatHint, hintProof, type HintResult, type ProofHint } from './hint.ts';
+
+// A hint is one step from the last line that holds, checked by the checker: appending its line to
+// the proof (in place of what fails) makes a proof whose steps all hold.
+
+function theorem(given: string, goal: string, body: string): string {
+  return `${given}\nprove ${goal}\nproof\n${body}\nqed\n`;
+}
+
+function hintOf(text: string): ProofHint {
+  const result = hintProof(text);
+  if (result.kind !== 'hint') throw new Error(`expected a hint, got ${JSON.stringify(result)}`);
+  return result.hint;
+}
+
+/** The body lines up to and including line `afterLine` of the file, then the hint's line. */
+function withHint(text: string, hint: ProofHint): string {
+  const lines = text.split('\n');
+  const head = lines.slice(0, hint.afterLine);
+  const body = head.length >= 4 ? head : [...head, 'proof'];
+  return [...body, `  ${hint.line}`, 'qed', ''].join('\n');
+}
+
+const TRANSPOSE = (body: string): string => theorem('given A, B: m×n', '(A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', body);
+
+describe('hintProof', () => {
+  it('an unfinished chain: the next law, where it applies, the line it gives', () => {
+    const text = TRANSPOSE('    (A ⊙ B)ᵀ');
+    const hint = hintOf(text);
+    expect(hint).toMatchObject({
+      theorem: 1,
+      goal: '(A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ',
+      afterLine: 4,
+      from: '(A ⊙ B)ᵀ',
+      law: 'transpose_hadamard',
+      statement: '(A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ',
+      direction: 'forward',
+      subterm: '(A ⊙ B)ᵀ',
+      path: [],
+      result: 'Aᵀ ⊙ Bᵀ',
+      line: '= Aᵀ ⊙ Bᵀ   by transpose_hadamard',
+    });
+    // Only the next step, not the rest of the proof: the result is not the goal's right side yet.
+    expect(hint.result).not.toBe('Bᵀ ⊙ Aᵀ');
+    const next = withHint(text, hint);
+    expect(checkProof(next).theorems[0]!.steps.map((s) => s.code)).toEqual(['ok', 'wrong-end']);
+    // Following the hints finishes the proof.
+    const last = hintOf(next);
+    expect(last).toMatchObject({ law: 'hadamard_comm', result: 'Bᵀ ⊙ Aᵀ', afterLine: 5 });
+    expect(checkProof(withHint(next, last)).valid).toBe(true);
+  });
+
+  it('a failing step: the hint continues from the last line that holds', () => {
+    const text = TRANSPOSE('    (A ⊙ B)ᵀ\n  = Bᵀ ⊙ Bᵀ   by transpose_hadamard\n  = Bᵀ ⊙ Aᵀ   by hadamard_comm');
+    const hint = hintOf(text);
+    expect(hint).toMatchObject({ afterLine: 4, from: '(A ⊙ B)ᵀ', law: 'transpose_hadamard', result: 'Aᵀ ⊙ Bᵀ' });
+    expect(hint.reason).toContain('line 5 does not hold (false-step)');
+  });
+
+  it('a subterm deeper in the line: its path and the resulting whole line', () => {
+    const text = theorem('given A, B, C: n×n', 'C + (A ⊙ B)ᵀ = C + Bᵀ ⊙ Aᵀ', '    C + (A ⊙ B)ᵀ');
+    const hint = hintOf(text);
+    expect(hint.law).toBe('transpose_hadamard');
+    expect(hint.subterm).toBe('(A ⊙ B)ᵀ');
+    expect(hint.path).toEqual([1]);
+    expect(hint.result).toBe('C + Aᵀ ⊙ Bᵀ');
+    expect(checkProof(withHint(text, hint)).theorems[0]!.steps[0]!.code).toBe('ok');
+  });
+
+  it('an entrywise chain: the next law toward the entry of the right side, then `by ext`', () => {
+    const text = theorem('given A, B: m×n', 'A ⊙ B = B ⊙ A', '    (A ⊙ B)[i,j]\n  = A[i,j] B[i,j]   by def_hadamard');
+    const hint = hintOf(text);
+    expect(hint).toMatchObject({ law: 'mul_comm', result: 'B[i,j] A[i,j]', afterLine: 5 });
+    const next = withHint(text, hint);
+    const again = hintOf(next);
+    expect(again).toMatchObject({ law: 'def_hadamard', result: '(B ⊙ A)[i,j]', direction: 'backward' });
+    const closed = hintOf(withHint(next, again));
+    expect(closed).toMatchObject({ law: 'ext', line: 'A ⊙ B = B ⊙ A   by ext' });
+    expect(checkProof(withHint(withHint(next, again), closed)).valid).toBe(true);
+  });
+
+  it('a matrix-product entry: readable bound index names, toward the unfolded right side', () => {
+    const text = theorem('given A: m×p\ngiven B: p×n', '(A B)ᵀ = Bᵀ Aᵀ', '    ((A B)ᵀ)[i,j]\n  = (A B)[j,i]   by def_transpose\n  = Σ_k(A[j,k] B[k,i])   by def_matmul');
+    const hint = hintOf(text);
+    expect(hint).toMatchObject({ law: 'mul_comm', subterm: 'A[j,k] B[k,i]', path: [0], result: 'Σ_k(B[k,i] A[j,k])' });
+  });
+
+  it('a claim: the law that proves it', () => {
+    const hint = hintOf(theorem('given P, Q: n×n psd', 'P ⊙ Q ⪰ 0', '  P ⊙ Q ⪰ 0   by add_keeps_psd'));
+    expect(hint).toMatchObject({ law: 'schur', line: 'P ⊙ Q ⪰ 0   by schur' });
+  });
+
+  it('proved: nothing to hint; a false goal: no hint', () => {
+    expect(hintProof(TRANSPOSE('    (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ   by transpose_hadamard\n  = Bᵀ ⊙ Aᵀ   by hadamard_comm'))).toEqual({ kind: 'proved' });
+    const none = hintProof(theorem('given A, B: n×n', 'A B = B A', '    A B'));
+    expect(none).toMatchObject({ kind: 'none', theorem: 1, goal: 'A B = B A' });
+  });
+
+  it('the second theorem of a file, citing the first', () => {
+    const lemma = theorem('given X, Y: m×n', 'swap: X ⊙ Y = Y ⊙ X', '    X ⊙ Y\n  = Y ⊙ X   by hadamard_comm');
+    const result = hintProof(lemma + TRANSPOSE('    (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ   by transpose_hadamard'));
+    expect(result.kind === 'hint' && [result.hint.theorem, result.hint.result]).toEqual([2, 'Bᵀ ⊙ Aᵀ']);
+  });
+
+  it('formats for people', () => {
+    const result: HintResult = hintProof(TRANSPOSE('    (A ⊙ B)ᵀ'));
+    expect(formatHint(result).split('\n')).toEqual([
+      'theorem 1: (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ',
+      'after line 4 ((A ⊙ B)ᵀ):',
+      '  apply transpose_hadamard to (A ⊙ B)ᵀ (the whole line)',
+      '  transpose_hadamard: (A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ',
+      '  = Aᵀ ⊙ Bᵀ   by transpose_hadamard',
+      "(the proof stops before the goal; the first of 2 steps of the engine's proof)",
+    ]);
+    expect(formatHint({ kind: 'proved' })).toBe('nothing to hint: every theorem is proved');
+  });
+});
