@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProof, checkProofAgainst } from '@odot/proof';
+import { runOdot } from '../test-helpers.ts';
+
+// The engine's proofs as proof text: `odot equiv --proof` prints a file `odot check` accepts, and
+// `odot simplify --steps` prints a chain the proof checker accepts as the body of a proof.
+
+describe('odot equiv --proof', () => {
+  it.each([
+    ['(A ⊙ B)ᵀ', 'Bᵀ ⊙ Aᵀ', 'A, B: m×n'],
+    ['D E', 'E ⊙ D', 'D, E: n×n diagonal'],
+    ['A ⊙ (B + C)', 'C ⊙ A + A ⊙ B', 'A, B, C: n×n'],
+    ['(A + B)ᵀ ⊙ J', 'Bᵀ + Aᵀ', 'A, B: n×n'],
+  ])('%s = %s: a proof file that odot check accepts (exit 0)', (left, right, given) => {
+    const run = runOdot(['equiv', left, right, '--given', given, '--proof']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`prove ${left} = ${right}`);
+    expect(run.stdout).toContain(`given ${given}`);
+    const dir = mkdtempSync(join(tmpdir(), 'odot-cert-'));
+    const path = join(dir, 'cert.proof');
+    writeFileSync(path, run.stdout);
+    const check = runOdot(['check', path]);
+    expect(check.code, `${run.stdout}\n${check.stdout}`).toBe(0);
+    expect(checkProof(run.stdout).valid).toBe(true);
+  });
+
+  it('no proof for a refuted (exit 1) equivalence; --json carries the proof text', () => {
+    const refuted = runOdot(['equiv', 'A B', 'B A', '--given', 'A, B: n×n', '--proof']);
+    expect(refuted.code).toBe(1);
+    expect(refuted.stderr).toContain('no proof: the equivalence is refuted');
+    const json = runOdot(['equiv', '(A ⊙ B)ᵀ', 'Bᵀ ⊙ Aᵀ', '--given', 'A, B: m×n', '--proof', '--json']);
+    expect(json.code).toBe(0);
+    const data = JSON.parse(json.stdout) as { equivalent: boolean; proof: string };
+    expect(data.equivalent).toBe(true);
+    expect(checkProof(data.proof).valid).toBe(true);
+  });
+});
+
+describe('odot simplify --steps output is a proof body', () => {
+  it.each([
+    ['(A ⊙ B)ᵀ', 'A, B: 2×3'],
+    ['D₁ D₂ + J ⊙ A', 'D₁, D₂: n×n diagonal; A: n×n'],
+    ['X + (A ⊙ (B + C))ᵀ', 'A, B, C, X: 2×2'],
+    ['(A ⊙ B)ᵀ + Bᵀ ⊙ Aᵀ', 'A, B: 2×3'],
+  ])('%s', (expr, given) => {
+    const steps = runOdot(['simplify', expr, '--given', given, '--steps']);
+    const result = runOdot(['simplify', expr, '--given', given]).stdout.trim();
+    expect(steps.code).toBe(0);
+    const grade = checkProofAgainst(steps.stdout, { goal: `${expr} = ${result}`, givens: given });
+    expect(grade.steps.filter((s) => !s.ok).map((s) => s.message), steps.stdout).toEqual([]);
+    expect(grade.proved).toBe(true);
+  });
+});
