@@ -1,4 +1,4 @@
-import { checkProof, type StepReport } from '@odot/proof';
+import { checkProof, formatHint, hintProof, parseProof, type StepReport } from '@odot/proof';
 import { diagnosticView } from './expr-view.ts';
 import type { ProofStepView, TaskResult } from './protocol.ts';
 
@@ -26,4 +26,12 @@ export function checkProofView(text: string): TaskResult {
       diagnostics: report.errors.map((error) => diagnosticView(error, text)),
     },
   };
+}
+
+/** The next step of the first unfinished or failing proof of the text (the Hint button). */
+export function hintView(text: string): TaskResult {
+  const document = parseProof(text);
+  if (document.errors.length > 0) return { kind: 'hint', ok: false, diagnostics: document.errors.map((error) => diagnosticView(error, text)) };
+  const result = hintProof(document);
+  return { kind: 'hint', ok: true, view: { status: result.kind, text: formatHint(result), ...(result.kind === 'hint' ? { line: result.hint.line } : {}) } };
 }

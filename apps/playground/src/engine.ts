@@ -18,7 +18,7 @@ import { parse, parseDeclarations, type Dialect } from '@odot/parser';
 import { evaluate, type Value } from '@odot/numeric';
 import { equivalent, simplify } from '@odot/rewrite';
 import { diagnosticView, freeSymbols, sizedSymbols, treeView } from './expr-view.ts';
-import { checkProofView } from './engine-proof.ts';
+import { checkProofView, hintView } from './engine-proof.ts';
 import { psdView } from './engine-psd.ts';
 import { countermodelView, matrixView, stepView, valueLatex } from './engine-values.ts';
 import type { DiagnosticView, NamedMatrix, Task, TaskResult } from './protocol.ts';
@@ -200,5 +200,7 @@ export function runTask(task: Task): TaskResult {
     }
     case 'proof':
       return checkProofView(task.proof);
+    case 'hint':
+      return hintView(task.proof);
   }
 }

@@ -322,8 +322,21 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
       case 'equiv':
         return replaceChildren(pane.body, equivBlock(result.view, options.lawLink));
       case 'proof':
-        return replaceChildren(pane.body, proofBlock(state.proof, result.view));
+        return replaceChildren(pane.body, proofBlock(state.proof, result.view, requestHint));
+      case 'hint':
+        return; // shown by the proof pane's Hint button, which asked for it
     }
+  }
+
+  /** The Hint button's request: the next step of the current proof, written into `show`. */
+  function requestHint(show: (text: string) => void): void {
+    show('thinking…');
+    void client.run({ kind: 'hint', proof: state.proof }, state.limitMs).then((outcome) => {
+      if (outcome.status !== 'done') return show(outcomeStatus(outcome));
+      const result = outcome.result;
+      if (result.kind !== 'hint') return;
+      show(result.ok ? result.view.text : result.diagnostics.map((d) => d.formatted).join('\n'));
+    });
   }
 
   writeInputs(state);
@@ -533,12 +546,26 @@ function equivBlock(view: EquivView, lawLink: LawLink): HTMLElement {
   );
 }
 
-function proofBlock(text: string, view: ProofView): HTMLElement {
+/** The Hint button of an unfinished proof and the box its answer goes to. */
+function hintBlock(requestHint: (show: (text: string) => void) => void): HTMLElement {
+  const output = h('pre', { class: 'odot-mono', 'data-testid': 'proof-hint', hidden: '' });
+  const button = h('button', { type: 'button', class: 'odot-chip', 'data-testid': 'proof-hint-button' }, 'Hint');
+  button.addEventListener('click', () =>
+    requestHint((text) => {
+      output.hidden = false;
+      output.textContent = text;
+    }),
+  );
+  return h('div', {}, button, output);
+}
+
+function proofBlock(text: string, view: ProofView, requestHint: (show: (text: string) => void) => void): HTMLElement {
   const lines = proofLines(text, view);
   return h(
     'div',
     {},
     h('p', { class: `odot-verdict ${view.valid ? 'odot-verdict-yes' : 'odot-verdict-no'}`, 'data-testid': 'proof-verdict' }, view.valid ? 'proof checked ✓' : 'proof has errors ✗'),
+    view.valid ? null : hintBlock(requestHint),
     h(
       'div',
       { class: 'odot-scroll' },

@@ -18,13 +18,15 @@ export type Task =
   | ({ readonly kind: 'equiv'; readonly other: string } & SourceFields)
   | ({ readonly kind: 'evaluate'; readonly bindings: string; readonly mode: EvalMode } & SourceFields)
   | ({ readonly kind: 'psd'; readonly bindings: string } & SourceFields)
-  | { readonly kind: 'proof'; readonly proof: string };
+  | { readonly kind: 'proof'; readonly proof: string }
+  /** Asked for by the proof pane's Hint button, not run on every edit. */
+  | { readonly kind: 'hint'; readonly proof: string };
 
 /** The kinds of task. */
 export type TaskKind = Task['kind'];
 
 /** Every task kind, in the order the UI runs them. */
-export const TASK_KINDS: readonly TaskKind[] = ['analyze', 'evaluate', 'psd', 'simplify', 'equiv', 'proof'];
+export const TASK_KINDS: readonly TaskKind[] = ['analyze', 'evaluate', 'psd', 'simplify', 'equiv', 'proof', 'hint'];
 
 /** A diagnostic ready to show: `formatted` is the compiler-style text with the caret line. */
 export interface DiagnosticView {
@@ -165,6 +167,16 @@ export interface ProofView {
   readonly diagnostics: readonly DiagnosticView[];
 }
 
+/** The result of `hint`: the next step of the first unfinished or failing proof, as `odot hint` prints it. */
+export interface HintView {
+  /** `hint`, `proved` (nothing to hint) or `none` (no law found). */
+  readonly status: 'hint' | 'proved' | 'none';
+  /** The hint as text for people. */
+  readonly text: string;
+  /** The line to write next, e.g. `= Aᵀ ⊙ Bᵀ   by transpose_hadamard`, when there is a hint. */
+  readonly line?: string;
+}
+
 /** The view each task kind produces. */
 export interface ViewOf {
   readonly analyze: AnalyzeView;
@@ -173,6 +185,7 @@ export interface ViewOf {
   readonly evaluate: EvalView;
   readonly psd: PsdView;
   readonly proof: ProofView;
+  readonly hint: HintView;
 }
 
 /** What a task produced: its view, or diagnostics explaining why there is none. */
@@ -220,6 +233,7 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
     case 'psd':
       return source && str('bindings');
     case 'proof':
+    case 'hint':
       return str('proof');
     default:
       return false;
