@@ -120,7 +120,7 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
     if (exprKey(unfolded) !== exprKey(target)) {
       yield* found(search(unfolded, names, () => `toward ${show(readableBound(unfolded))}, the goal's side with its definitions unfolded`));
     }
-    yield* found(search(target, names, (n) => `the first of ${n} steps to ${show(target)}`));
+    yield* found(search(target, names, (n) => `step 1 of ${n} to ${show(target)}`));
     // Unfolding a definition at the outermost place moves an entrywise chain toward entries of symbols.
     for (const name of entrywiseEngine.names.filter((n) => n.startsWith('def_'))) {
       for (const step of engine.apply(from, name, context.givens)) {
@@ -132,7 +132,7 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
   const verdict = safely(() => equivalent(from, target, context.givens));
   if (verdict?.ok && verdict.value.method === 'proved') {
     const first = verdict.value.steps[0];
-    if (first) yield { law: first.law, direction: first.direction, after: first.after, how: `the first of ${verdict.value.steps.length} steps of the engine's proof` };
+    if (first) yield { law: first.law, direction: first.direction, after: first.after, how: `step 1 of ${verdict.value.steps.length} of the engine's proof` };
     else yield* found(search(target, engine.names.filter((name) => engine.isStructural(name)), () => 'a reordering'));
   }
   const simplified = safely(() => simplify(from, context.givens));

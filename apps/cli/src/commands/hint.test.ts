@@ -24,7 +24,7 @@ describe('odot hint (built command)', () => {
       '  apply transpose_hadamard to (A ⊙ B)ᵀ (the whole line)',
       '  transpose_hadamard: (A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ',
       '  = Aᵀ ⊙ Bᵀ   by transpose_hadamard',
-      "(the proof stops before the goal; the first of 2 steps of the engine's proof)",
+      "(the proof stops before the goal; step 1 of 2 of the engine's proof)",
       '',
     ]);
   });

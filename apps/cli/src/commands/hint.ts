@@ -6,7 +6,7 @@ import { readProofSource } from '../proof-input.ts';
 /** `odot hint FILE`: the next step of the first unfinished or failing proof of a file. */
 export const hintCommand: Command = {
   name: 'hint',
-  summary: 'the next law to use in an unfinished or failing proof, where it applies and the line it gives',
+  summary: 'suggest the next step of an unfinished or failing proof: a law, where it applies, the line',
   usage: 'hint FILE [--json] [--no-algebra] [--dialect D]',
   details: [
     "FILE may be '-' to read standard input; a .proof file or the ```proof blocks of a Markdown file.",
@@ -17,7 +17,7 @@ export const hintCommand: Command = {
     '"subterm", "path", "result", "line", "reason"} | {"status": "proved"} | {"status": "none", "theorem", "goal", "reason"}.',
     'Exit codes: 0 every theorem is proved (nothing to hint), 1 a hint (the proof is not finished),',
     '3 no hint found, 2 input error.',
-    'Example: odot hint examples/proofs/unfinished.proof',
+    'Example: odot hint examples/proofs/wrong/unfinished.proof',
   ].join('\n'),
   arity: [1, 1],
   options: [JSON_OPTION, { name: 'no-algebra', type: 'boolean', description: 'do not count `by algebra` steps as holding' }, DIALECT_OPTION],
