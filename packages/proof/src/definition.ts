@@ -6,7 +6,7 @@ import type { LawCitation } from './proof-ast.ts';
 /** The word that cites the definition of the operator at hand. */
 export const DEFINITION = 'definition';
 
-/** The definitional law of each operator, by node type (`def_trace` and `def_diag` once the catalogue has them). */
+/** The definitional law of each operator, by node type (trace, diag and ⊗ have none in the catalogue yet). */
 const DEFINITIONS: Partial<Record<Expr['type'], string>> = {
   Hadamard: 'def_hadamard',
   MatMul: 'def_matmul',
@@ -18,10 +18,6 @@ const DEFINITIONS: Partial<Record<Expr['type'], string>> = {
   Ones: 'def_ones',
   Zero: 'def_zero',
   Identity: 'def_identity',
-  Trace: 'def_trace',
-  Diag: 'def_diag',
-  DiagVec: 'def_diagvec',
-  Kronecker: 'def_kronecker',
 };
 
 /** The outermost sub-expression of `from` that the step changes (descending while exactly one child differs). */
