@@ -7,6 +7,7 @@ import { exprKey } from './expr-tools.ts';
 import { checkProofAgainst } from './grade.ts';
 import { certificateProof, chainLine } from './certificate.ts';
 import { checkProof } from './check-proof.ts';
+import { hintProof } from './hint.ts';
 
 // Reference agreement: every proof the rewrite engine emits (`equivalent`, `simplify`) is accepted
 // by the checker, step by step, when written out as a chain citing the engine's laws.
@@ -94,6 +95,23 @@ describe('engine proofs are accepted by the checker', () => {
       }
     });
     expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('every hint the engine emits is a step the checker accepts, after the printed line is read back', () => {
+    let checked = 0;
+    fc.sample(expr, { numRuns: 25, seed: 17 }).forEach((a, index) => {
+      const b = walk(a, index + 5);
+      const verdict = equivalent(a, b, GIVENS);
+      if (!verdict.ok || verdict.value.method !== 'proved' || exprKey(a) === exprKey(b)) return;
+      const text = `given ${GIVENS_TEXT.replace('; ', '\ngiven ')}\nprove ${printExpr(a)} = ${printExpr(b)}\nproof\n    ${printExpr(a)}\nqed\n`;
+      const result = hintProof(text);
+      if (result.kind !== 'hint') return;
+      const next = text.replace('\nqed', `\n  ${result.hint.line}\nqed`);
+      const step = checkProof(next).theorems[0]!.steps[0]!;
+      expect([step.code, step.message], next).toEqual(['ok', expect.any(String)]);
+      checked += 1;
+    });
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 
   it('a certificate closes a reordering with the structural law that does it, and refuses an unproved verdict', () => {
