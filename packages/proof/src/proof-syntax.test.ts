@@ -64,6 +64,8 @@ describe('entries written (A⊙B)ᵢⱼ and A_ij', () => {
     expect(normalizeProofText('I_n A_ij').text).toBe('I_n A[i,j]');
     expect(normalizeProofText('A_{ij} + B_ijk').text).toBe('A_{ij} + B_ijk');
     expect(normalizeProofText('Σₖ(Aᵢₖ Bₖⱼ)').text).toBe('Σ_k(A[i,k] B[k,j])');
+    // Digit subscripts are part of a name (D_12 is D₁₂), not indices.
+    expect(normalizeProofText('D_12 + D₁₂ + D₁ᵢⱼ').text).toBe('D_12 + D₁₂ + D₁[i,j]');
   });
 });
 

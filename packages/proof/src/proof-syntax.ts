@@ -4,22 +4,21 @@ import { inferShape, odotError, type Expr, type Givens, type OdotError, type Spa
 // parsed: entries `(A ⊙ B)ᵢⱼ` and `A_ij`, sums `Σₖ(…)`, the ones vector `1_n` and `1ᵀ X 1`. The
 // expression parser stays unchanged; spans are mapped back to the text as written.
 
-/** Unicode subscript letters and digits and the character each stands for. */
+/** Unicode subscript letters and the letter each stands for (subscript digits are part of names: `D₁₂`). */
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
   ₐ: 'a', ₑ: 'e', ₒ: 'o', ₓ: 'x', ₕ: 'h', ₖ: 'k', ₗ: 'l', ₘ: 'm', ₙ: 'n', ₚ: 'p', ₛ: 's', ₜ: 't',
   ᵢ: 'i', ᵣ: 'r', ᵤ: 'u', ᵥ: 'v', ⱼ: 'j',
-  '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
 };
 const SUB = `[${Object.keys(SUBSCRIPTS).join('')}]`;
-/** A character that can end an operand: a name, a digit, a closing bracket, a transpose. */
-const OPERAND_END = "[A-Za-z0-9)\\]ᵀ']";
+/** A character that can end an operand: a name (letters, subscript digits), a closing bracket, a transpose. */
+const OPERAND_END = "[A-Za-z0-9₀-₉)\\]ᵀ']";
 
 const PATTERN = new RegExp(
   [
     `(?<sum>[Σ∑])(?<sumIndex>${SUB})`, // Σₖ(…) → Σ_k(…)
     `(?<![\\w.])1_(?<size>[A-Za-z0-9]+)(?![\\w{])`, // 1_n → J_{n×1}
     `(?<=${OPERAND_END})(?<subs>${SUB}{2})(?!${SUB})`, // (A ⊙ B)ᵢⱼ → (A ⊙ B)[i,j]
-    `(?<=${OPERAND_END})_(?<row>[A-Za-z0-9])(?<col>[A-Za-z0-9])(?![\\w{])`, // A_ij → A[i,j]
+    `(?<=${OPERAND_END})_(?<row>[A-Za-z])(?<col>[A-Za-z])(?![\\w{])`, // A_ij → A[i,j] (A_12 is the name A₁₂)
     `(?<![\\w.])1(?=\\s*(?:ᵀ|'|\\^T))`, // 1ᵀ → 𝟏ᵀ
   ].join('|'),
   'gu',
@@ -72,7 +71,7 @@ function replacementsIn(text: string): Replacement[] {
 
 /**
  * Rewrites the proof-only spellings of `text` into the expression language (`(A⊙B)ᵢⱼ` and `A_ij`
- * to `[i,j]` entries, `Σₖ` to `Σ_k`, `1_n` to `J_{n×1}`, the `1`s of `1ᵀ X 1` to `𝟏`), with a map
+ * (letter indices) to `[i,j]` entries, `Σₖ` to `Σ_k`, `1_n` to `J_{n×1}`, the `1`s of `1ᵀ X 1` to `𝟏`), with a map
  * from offsets in the result back to offsets in `text`. Text without them comes back unchanged.
  */
 export function normalizeProofText(text: string, inequality?: { readonly start: number; readonly end: number }): NormalizedText {
