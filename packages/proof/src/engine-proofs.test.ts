@@ -15,7 +15,8 @@ import { hintProof } from './hint.ts';
 const GIVENS_TEXT = 'A, B, C: n×n; D, E: n×n diagonal';
 const declarations = parseDeclarations(GIVENS_TEXT);
 if (!declarations.ok) throw new Error(declarations.error.message);
-const GIVENS = givensFrom(declarations.value);
+const DECLARATIONS = declarations.value;
+const GIVENS = givensFrom(DECLARATIONS);
 
 const leaf = fc.constantFrom<Expr>(identifier('A'), identifier('B'), identifier('C'), identifier('D'), identifier('E'), ones());
 const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
@@ -77,7 +78,6 @@ describe('engine proofs are accepted by the checker', () => {
   });
 
   it('equiv --proof certificates (whole proof files) are accepted by the checker', () => {
-    if (!declarations.ok) throw new Error(declarations.error.message);
     let checked = 0;
     fc.sample(expr, { numRuns: 40, seed: 13 }).forEach((a, index) => {
       const simplified = simplify(a, GIVENS);
@@ -85,7 +85,7 @@ describe('engine proofs are accepted by the checker', () => {
       for (const b of partners) {
         const verdict = equivalent(a, b, GIVENS);
         if (!verdict.ok || verdict.value.method !== 'proved') continue;
-        const certificate = certificateProof(a, b, verdict.value, declarations.value);
+        const certificate = certificateProof(a, b, verdict.value, DECLARATIONS);
         if (!certificate.ok) throw new Error(certificate.reason);
         const report = checkProof(certificate.text);
         const failures = report.theorems.flatMap((t) => t.steps.filter((step) => !step.ok).map((step) => `${step.line}: ${step.message}`));
@@ -115,12 +115,11 @@ describe('engine proofs are accepted by the checker', () => {
   });
 
   it('a certificate closes a reordering with the structural law that does it, and refuses an unproved verdict', () => {
-    if (!declarations.ok) throw new Error(declarations.error.message);
     const a = parseExpr('D ⊙ A');
     const b = parseExpr('A ⊙ D');
     const verdict = equivalent(a, b, GIVENS);
     if (!verdict.ok) throw new Error(verdict.error.message);
-    const certificate = certificateProof(a, b, verdict.value, declarations.value);
+    const certificate = certificateProof(a, b, verdict.value, DECLARATIONS);
     expect(certificate.ok && certificate.text.split('\n').slice(1)).toEqual([
       'given A, B, C: n×n',
       'given D, E: n×n diagonal',
@@ -133,7 +132,7 @@ describe('engine proofs are accepted by the checker', () => {
     ]);
     const refuted = equivalent(parseExpr('A B'), parseExpr('B A'), GIVENS);
     if (!refuted.ok) throw new Error(refuted.error.message);
-    expect(certificateProof(parseExpr('A B'), parseExpr('B A'), refuted.value, declarations.value)).toEqual({ ok: false, reason: 'no proof: the equivalence is refuted' });
+    expect(certificateProof(parseExpr('A B'), parseExpr('B A'), refuted.value, DECLARATIONS)).toEqual({ ok: false, reason: 'no proof: the equivalence is refuted' });
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { entry, givensFrom, identifier, mapChildren, printExpr, type Expr, type 
 import { equivalent, simplify } from '@odot/rewrite';
 import { checkContext, checkProof, checkTransition, type CheckContext, type CheckOptions } from './check-proof.ts';
 import { changedSubterm } from './definition.ts';
+import { defaultBackend } from './default-backend.ts';
 import { exprKey, freeNames, isEntrywise } from './expr-tools.ts';
 import { freshName } from './pattern.ts';
 import { entrywiseEngine } from './law-engine.ts';
@@ -259,7 +260,7 @@ export function hintProof(input: string | ProofDocument, options: CheckOptions =
   for (const [i, theorem] of document.theorems.entries()) {
     const checked = report.theorems[i] as TheoremReport;
     if (!checked.valid) {
-      const backend = withTheorems(options.backend ?? checkContext(new Map(), options).backend, proved);
+      const backend = withTheorems(options.backend ?? defaultBackend(), proved);
       return hintTheorem(theorem, checked, checkContext(givensFrom(theorem.declarations), { ...options, backend }));
     }
     const law = theoremLaw(theorem);

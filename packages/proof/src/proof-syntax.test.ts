@@ -129,6 +129,11 @@ describe('the ones vector written 𝟏, 1_n, or 1 in 1ᵀ X 1', () => {
 });
 
 describe('by definition', () => {
+  it('parses as a citation of `definition`, resolved when the step is checked', () => {
+    const doc = parseProof(theorem('given A: m×n', 'Aᵀᵀ = A', '    (Aᵀᵀ)[i,j]\n  = Aᵀ[j,i]   by definition'));
+    expect(doc.theorems[0]!.lines.map(shown)).toEqual(['start (Aᵀᵀ)[i,j]', 'step (Aᵀ)[j,i] by definition']);
+  });
+
   it('cites the definition of the outermost operator the step changes', () => {
     const text = HADAMARD_COMM_ENTRYWISE('(A ⊙ B)[i,j]', 'A[i,j] B[i,j]', 'B[i,j] A[i,j]', '(B ⊙ A)[i,j]').replace(/def_hadamard/g, 'definition');
     const report = checkProof(text);
@@ -191,6 +196,7 @@ describe('scalar inequalities X ≥ 0', () => {
 
 describe('the echoed goal', () => {
   it('keeps the brackets and spellings the student typed', () => {
+    expect(parseProof(theorem('given A, B: m×n', '((A ⊙ B))ᵀ = (Bᵀ) ⊙ Aᵀ   # as typed', '    ((A ⊙ B))ᵀ')).theorems[0]!.goalText).toBe('((A ⊙ B))ᵀ = (Bᵀ) ⊙ Aᵀ');
     const text = theorem('given A, B: m×n', '((A ⊙ B))ᵀ = (Bᵀ) ⊙ Aᵀ', '    ((A ⊙ B))ᵀ\n  = Aᵀ ⊙ Bᵀ   by transpose_hadamard\n  = (Bᵀ) ⊙ Aᵀ   by hadamard_comm');
     const report = checkProof(text);
     expect(report.theorems[0]!.goal).toBe('((A ⊙ B))ᵀ = (Bᵀ) ⊙ Aᵀ');
