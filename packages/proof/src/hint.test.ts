@@ -87,6 +87,14 @@ describe('hintProof', () => {
     expect(hint).toMatchObject({ law: 'mul_comm', subterm: 'A[j,k] B[k,i]', path: [0], result: 'Σ_k(B[k,i] A[j,k])' });
   });
 
+  it('an empty chain, or one that starts elsewhere: start at the goal\'s left side', () => {
+    for (const body of ['', '    Bᵀ ⊙ Aᵀ']) {
+      const hint = hintOf(TRANSPOSE(body));
+      expect(hint).toMatchObject({ afterLine: 2, from: '(A ⊙ B)ᵀ', law: 'transpose_hadamard' });
+      expect(hint.reason).toContain("the chain starts at the goal's left side: write (A ⊙ B)ᵀ first");
+    }
+  });
+
   it('a claim: the law that proves it', () => {
     const hint = hintOf(theorem('given P, Q: n×n psd', 'P ⊙ Q ⪰ 0', '  P ⊙ Q ⪰ 0   by add_keeps_psd'));
     expect(hint).toMatchObject({ law: 'schur', line: 'P ⊙ Q ⪰ 0   by schur' });
@@ -95,7 +103,7 @@ describe('hintProof', () => {
   it('proved: nothing to hint; a false goal: no hint', () => {
     expect(hintProof(TRANSPOSE('    (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ   by transpose_hadamard\n  = Bᵀ ⊙ Aᵀ   by hadamard_comm'))).toEqual({ kind: 'proved' });
     const none = hintProof(theorem('given A, B: n×n', 'A B = B A', '    A B'));
-    expect(none).toMatchObject({ kind: 'none', theorem: 1, goal: 'A B = B A' });
+    expect(none).toMatchObject({ kind: 'none', theorem: 1, goal: 'A B = B A', reason: expect.stringContaining('A B and B A are not equal (with ') });
   });
 
   it('the second theorem of a file, citing the first', () => {

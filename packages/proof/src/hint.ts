@@ -59,13 +59,15 @@ interface Position {
   readonly chainStart?: Expr;
   readonly failing?: StepReport;
   readonly failingLine?: ProofLine;
+  /** The chain must (re)start at the goal's left side: it is missing or starts elsewhere. */
+  readonly restart?: boolean;
 }
 
 /** Walks the lines with their reports (one per line; a start line only when its shape fails) to the first failure. */
 function locate(theorem: Theorem, report: TheoremReport): Position {
   const goal = theorem.goal;
   const left = goal.type === 'Equal' ? goal.left : goal;
-  if (report.steps.some((step) => step.code === 'wrong-start')) return { from: left, earlier: [], lastLaws: [], afterLine: theorem.line, chainStart: left };
+  if (report.steps.some((step) => step.code === 'wrong-start')) return { from: left, earlier: [], lastLaws: [], afterLine: theorem.line, chainStart: left, restart: true };
   const earlier: Expr[] = [];
   let lastLaws: readonly string[] = [];
   let current: Expr | undefined;
@@ -88,6 +90,7 @@ function locate(theorem: Theorem, report: TheoremReport): Position {
     if (current) earlier.push(current);
   }
   const from = current ?? left;
+  if (current === undefined && goal.type === 'Equal') return { from, earlier: [], lastLaws: [], afterLine, chainStart: left, restart: true };
   return { from, earlier: earlier.filter((e) => e !== from), lastLaws, afterLine, ...(chainStart ? { chainStart } : {}) };
 }
 
@@ -194,6 +197,7 @@ function readableBound(expr: Expr): Expr {
 
 /** What went wrong, in words, for the hint's reason. */
 function problem(position: Position): string {
+  if (position.restart) return `the chain starts at the goal's left side: write ${show(position.from)} first`;
   const failing = position.failing;
   if (!failing) return 'the proof stops before the goal';
   return `line ${failing.line} does not hold (${failing.code})`;
@@ -238,6 +242,11 @@ function hintTheorem(theorem: Theorem, report: TheoremReport, context: CheckCont
         reason: `${problem(position)}; ${found.how}`,
       },
     };
+  }
+  const numeric = context.backend.numeric(position.from, target, context.givens);
+  if (numeric.verdict === 'different') {
+    const where = numeric.counterexample.bindings.length > 0 ? ` (with ${numeric.counterexample.bindings.join(', ')}: ${numeric.counterexample.left} ≠ ${numeric.counterexample.right})` : '';
+    return none(`${show(position.from)} and ${show(target)} are not equal${where}, so no law leads there: check the goal and the givens`);
   }
   return none(`no law of the catalogue was found that moves ${show(position.from)} toward ${show(target)}`);
 }
