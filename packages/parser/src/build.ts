@@ -1,5 +1,6 @@
 import {
   OdotException,
+  assertNever,
   claim,
   det,
   diag,
@@ -54,7 +55,7 @@ function asNumber(e: Expr): Expr {
 // ---- atoms -------------------------------------------------------------------------------
 
 /** `A`, `D₁`, `λ`. */
-export function ident(t: Tok): Expr {
+function ident(t: Tok): Expr {
   const node: Identifier = { type: 'Identifier', name: t.value, span: tokenSpan(t) };
   return node;
 }
@@ -166,10 +167,8 @@ function toArray<T>(items: List<T>): T[] {
   return out.reverse();
 }
 
-/** The separator `;` between the rows of `[1 2; 3 4]`, kept in the argument list as a marker. */
-export const ROW_BREAK: Expr = Object.freeze({ type: 'Identifier', name: ';' });
-
-interface Row {
+/** A row of a matrix literal, with its span (for the ragged-matrix error). */
+export interface Row {
   readonly entries: readonly Expr[];
   readonly span: Span;
 }
@@ -190,39 +189,16 @@ function matrixFrom(rowArray: readonly Row[], span: Span): Expr {
   return matrixLiteral(entries, span);
 }
 
-function splitRows(items: readonly Expr[]): Row[] {
-  const rows: Row[] = [];
-  let current: Expr[] = [];
-  const close = (): void => {
-    const first = current[0];
-    const last = current[current.length - 1];
-    if (first !== undefined && last !== undefined) rows.push({ entries: current, span: spanFromTo(spanOf(first), spanOf(last)) });
-    current = [];
-  };
-  for (const item of items) {
-    if (item === ROW_BREAK) close();
-    else current.push(item);
-  }
-  close();
-  return rows;
+/** `[1 2; 3 4]`, `[1, 2; 3, 4]`, `\begin{pmatrix}1&2\\3&4\end{pmatrix}`, and `[[1, 2], [3, 4]]`. */
+export function matrix(open: Tok, rows: List<Row>, close: Tok): Expr {
+  return matrixFrom(toArray(rows), tokensSpan(open, close));
 }
 
-/** `[1 2; 3 4]`, `[1, 2; 3, 4]`, `\begin{pmatrix}1&2\\3&4\end{pmatrix}`, and `[[1, 2], [3, 4]]`. */
-function matrix(open: Tok, args: List<Expr>, close: Tok): Expr {
-  const span = tokensSpan(open, close);
-  const items = toArray(args);
-  if (open.flag !== 'rows') return matrixFrom(splitRows(items), span);
-  // `[[1, 2], [3, 4]]` arrives as one row of one-row literals: each becomes a row.
-  const rows: Row[] = [];
-  for (const e of items) {
-    if (e === ROW_BREAK) {
-      return fail('syntax', 'a list of rows `[[…], […]]` separates its rows with commas, not `;`', span, { expected: ['`,`'] });
-    }
-    const row = e.type === 'MatrixLiteral' && e.rows.length === 1 ? e.rows[0] : undefined;
-    if (row === undefined) return fail('expected-row', 'expected a row like `[1, 2]` in the list of rows', spanOf(e), { expected: ['`[`'] });
-    rows.push({ entries: row, span: spanOf(e) });
-  }
-  return matrixFrom(rows, span);
+/** A row of a matrix literal; its span is its brackets' in `[[1, 2], [3, 4]]`, else its entries'. */
+export function row(entries: List<Expr>, open?: Tok, close?: Tok): Row {
+  const items = toArray(entries);
+  const span = open !== undefined && close !== undefined ? tokensSpan(open, close) : spanFromTo(spanOf(items[0] as Expr), spanOf(items[items.length - 1] as Expr));
+  return { entries: items, span };
 }
 
 // ---- operators ---------------------------------------------------------------------------
@@ -297,26 +273,56 @@ function definite(l: Expr, op: Tok, r: Expr): Expr {
   return claim(property, l, spanFromTo(spanOf(l), spanOf(r)));
 }
 
-/** `-A` or a coefficient `2A`. */
-export function prefix(op: Tok, e: Expr): Expr {
-  return op.kind === 'minus' ? neg(op, e) : scaled(op, e);
-}
-
 // ---- postfix -----------------------------------------------------------------------------
 
-/** What follows a postfix operator: a transpose mark, a value, or the indices of `A[i,j]`. */
-export type Exponent =
-  | { readonly kind: 'transpose'; readonly span: Span }
-  | { readonly kind: 'value'; readonly expr: Expr; readonly span: Span }
-  | { readonly kind: 'index'; readonly open: Tok; readonly args: List<Expr>; readonly close: Tok; readonly span: Span };
+/** What follows `^` (or `^⊙`, `.^`, `**`): a transpose mark or a value. */
+export type Exponent = { readonly kind: 'transpose'; readonly span: Span } | { readonly kind: 'value'; readonly expr: Expr; readonly span: Span };
 
-/** The brackets of `A[i,j]`, `A_{ij}`, MATLAB `A(i,j)` (the grammar reads an index as a postfix operator). */
-export function expIndex(open: Tok, args: List<Expr>, close: Tok): Exponent {
-  return { kind: 'index', open, args, close, span: tokensSpan(open, close) };
+/** How the indices of an entry are written: `A[i, j]`, numpy's 0-based `A[0, 1]`, `A_{ij}`. */
+export type IndexBase = 'one-based' | 'zero-based' | 'subscript';
+
+/** A postfix operator (the grammar's `PostOp`), applied to its operand by `postfix`. */
+export type PostOp =
+  | { readonly kind: 'mark'; readonly tok: Tok }
+  | { readonly kind: 'raise'; readonly op: Tok; readonly exp: Exponent }
+  | { readonly kind: 'index'; readonly open: Tok; readonly args: List<Expr>; readonly close: Tok; readonly base: IndexBase };
+
+/** `ᵀ`, `'`, `.T`, `.'`, `⁻¹`, `²`. */
+export function mark(tok: Tok): PostOp {
+  return { kind: 'mark', tok };
+}
+
+/** `^k`, `^⊙k`, `.^k`, `** k`. */
+export function raise(op: Tok, exp: Exponent): PostOp {
+  return { kind: 'raise', op, exp };
+}
+
+/** `^{\circ k}`: a Hadamard power whose exponent ends at the brace. */
+export function raiseBraced(op: Tok, e: Expr, close: Tok): PostOp {
+  return { kind: 'raise', op, exp: { kind: 'value', expr: asNumber(e), span: tokensSpan(op, close) } };
+}
+
+/** `[i, j]`, `_{ij}`, numpy `[0, 1]`. */
+export function index(open: Tok, args: List<Expr>, close: Tok, base: IndexBase): PostOp {
+  return { kind: 'index', open, args, close, base };
+}
+
+/** A postfix operator applied to its operand. */
+export function postfix(e: Expr, op: PostOp): Expr {
+  switch (op.kind) {
+    case 'mark':
+      return postMark(e, op.tok);
+    case 'raise':
+      return power(e, op.op, op.exp);
+    case 'index':
+      return indexEntry(e, op.open, op.args, op.close, op.base);
+    default:
+      return assertNever(op);
+  }
 }
 
 /** `^2`, `^k`, `^T`. */
-export function expValue(t: Tok): Exponent {
+export function expLeaf(t: Tok): Exponent {
   if (t.kind === 'constant') {
     return fail('expected-exponent', `expected an exponent, found \`${t.text}\``, tokenSpan(t), { expected: ['a number', 'a name', '`T`'] });
   }
@@ -336,9 +342,6 @@ export function expNeg(minus: Tok, t: Tok): Exponent {
 /** `^(k+1)`, `^{-1}`, `^{T}`. */
 export function expGroup(open: Tok, e: Expr, close: Tok): Exponent {
   const span = tokensSpan(open, close);
-  if (open.kind !== 'lp' && open.kind !== 'lbrace') {
-    return fail('expected-exponent', `expected a number or a bracketed exponent, found \`${open.text}\``, span, { hints: ['write the exponent in brackets: `A^(tr(B))`'] });
-  }
   if (e.type === 'Identifier' && e.name === 'T') return { kind: 'transpose', span };
   return { kind: 'value', expr: asNumber(e), span };
 }
@@ -351,7 +354,7 @@ export function expTop(first: Tok, last: Tok): Exponent {
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** `Aᵀ`, `A'`, `A.T`, `A.'`, `A⁻¹`, `A²`. */
-function postfix(e: Expr, t: Tok): Expr {
+function postMark(e: Expr, t: Tok): Expr {
   const span = spanToToken(spanOf(e), t);
   const v = t.value;
   if (v === 'ᵀ' || v === "'" || v === '.T' || v === ".'") return transpose(e, span);
@@ -365,27 +368,20 @@ function isMinusOne(e: Expr): boolean {
   return e.type === 'Neg' && e.operand.type === 'NumberLiteral' && e.operand.kind === 'integer' && /^0*1$/.test(e.operand.value);
 }
 
-/** `A^T` (transpose), `A^-1` (inverse), `A^k` (matrix power); `A^⊙k`, `A.^k`, `A ** k` (Hadamard power). */
-export function power(base: Expr, op: Tok, exp: Exponent): Expr {
-  if (op.kind === 'post') return postfix(base, op);
-  if (exp.kind === 'index') return indexEntry(base, exp.open, exp.args, exp.close);
-  if (op.kind === 'hpow' || op.kind === 'hpowl') return hpower(base, op, exp);
+/** `A^T` (transpose), `A^-1` (inverse), `A^k` (matrix power); `A^⊙k`, `A.^k`, `A ** k`, `A^{\circ k}` (Hadamard power). */
+function power(base: Expr, op: Tok, exp: Exponent): Expr {
   const span = spanFromTo(spanOf(base), exp.span);
+  if (op.kind === 'hpow' || op.kind === 'hpowl') {
+    if (exp.kind !== 'value') return fail('expected-exponent', `expected an exponent after \`${op.text}\``, exp.span, { expected: ['a number'] });
+    return hadamardPower(base, exp.expr, span);
+  }
   if (exp.kind === 'transpose') return transpose(base, span);
   return isMinusOne(exp.expr) ? inverse(base, span) : matrixPower(base, exp.expr, span);
 }
 
-/** `A^⊙k`, `A.^k`, `A ** k`, `A^{\circ k}`. */
-function hpower(base: Expr, op: Tok, exp: Exponent): Expr {
-  if (exp.kind !== 'value') {
-    return fail('expected-exponent', `expected an exponent after \`${op.text}\``, exp.span, { expected: ['a number'] });
-  }
-  return hadamardPower(base, exp.expr, spanFromTo(spanOf(base), exp.span));
-}
-
 // ---- entries, sums, calls ----------------------------------------------------------------
 
-function index(e: Expr, zeroBased: boolean): Expr {
+function indexValue(e: Expr, zeroBased: boolean): Expr {
   const n = asNumber(e);
   if (zeroBased && n.type === 'NumberLiteral' && n.kind === 'integer') {
     return numberLiteral(String(BigInt(n.value) + 1n), spanOf(n));
@@ -393,11 +389,12 @@ function index(e: Expr, zeroBased: boolean): Expr {
   return n;
 }
 
+/** `_{ij}`, `_{i1}`, `_{12}` (two one-character indices), `_{i j}`, `_{2k}` (two juxtaposed indices). */
 function splitIndices(e: Expr, at: Span): readonly [Expr, Expr] {
   const single = (c: string, s: Span): Expr => (/\d/.test(c) ? numberLiteral(c, s) : identifier(c, s));
   const n = asNumber(e);
-  if (n.type === 'Identifier' && /^[A-Za-z][A-Za-z0-9]$/.test(n.name)) {
-    const text = n.name;
+  const text = n.type === 'Identifier' ? n.name : n.type === 'NumberLiteral' && n.kind === 'integer' ? n.value : '';
+  if (/^[A-Za-z0-9][A-Za-z0-9]$/.test(text)) {
     const s = spanOf(n);
     const mid = { line: s.start.line, column: s.start.column + 1, offset: s.start.offset + 1 };
     return [single(text.charAt(0), { start: s.start, end: mid }), single(text.charAt(1), { start: mid, end: s.end })];
@@ -414,30 +411,47 @@ function splitIndices(e: Expr, at: Span): readonly [Expr, Expr] {
 
 /**
  * An entry: `A[i, j]` (plain; numpy, whose integer indices are 0-based and shifted to odot's
- * 1-based ones), `A_{ij}`, `A_{i,j}`, `A_{i j}`, `A_{1,2}` (subscripts; digits alone, `D_{12}`, are part of a name), MATLAB `A(i, j)`.
+ * 1-based ones), `A_{ij}`, `A_{i,j}`, `A_{i j}`, `(A B)_{12}` (subscripts; digits after a name,
+ * `D_{12}`, are part of the name), MATLAB `A(i, j)`.
  */
-function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok): Expr {
+function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok, base: IndexBase): Expr {
   const span = spanToToken(spanOf(m), close);
   const inner = tokensSpan(open, close);
-  if (open.value === 'call' && m.type !== 'Identifier') return fail('syntax', 'only a name can be indexed with `( , )`', inner);
   const items = toArray(args);
-  if (items.includes(ROW_BREAK)) return fail('syntax', 'unexpected `;` in an index', inner, { expected: ['`,`'] });
-  const zeroBased = open.value === '0-based';
-  if (items.length === 2) return entry(m, index(items[0] as Expr, zeroBased), index(items[1] as Expr, zeroBased), span);
-  if (items.length === 1 && open.value === 'subscript') {
+  const zeroBased = base === 'zero-based';
+  if (items.length === 2) return entry(m, indexValue(items[0] as Expr, zeroBased), indexValue(items[1] as Expr, zeroBased), span);
+  if (items.length === 1 && base === 'subscript') {
     const [row, col] = splitIndices(items[0] as Expr, inner);
     return entry(m, row, col, span);
   }
   return fail('expected-indices', `expected two indices, got ${items.length}`, inner, {
-    expected: open.value === 'subscript' ? ['`{ij}`', '`{i,j}`'] : ['`i, j`'],
+    expected: base === 'subscript' ? ['`{ij}`', '`{i,j}`'] : ['`i, j`'],
   });
 }
 
+/** MATLAB `A(i, j)`: only a name can be indexed this way. */
+export function callIndex(name: Tok, open: Tok, args: List<Expr>, close: Tok): Expr {
+  if (name.kind !== 'ident') return fail('syntax', 'only a name can be indexed with `( , )`', tokensSpan(open, close));
+  return indexEntry(ident(name), open, args, close, 'one-based');
+}
+
 /** `Σ_k(body)`, `sum_k(body)`, `\sum_{k}\left(body\right)`. */
-export function sum(t: Tok, body: Expr, close: Tok): Expr {
+export function sumOver(t: Tok, body: Expr, close: Tok): Expr {
   return sumNode(t.value, body, tokensSpan(t, close));
 }
 
+/**
+ * A call: `diag(v)`, `tr(A)`, `kron(A, B)`, `np.linalg.inv(A)`, `ones(m, n)`, `psd(X)`.
+ * `givens` (when parsing with declarations) decides numpy's `np.diag` by its argument's shape.
+ */
+export function call(fn: Tok, args: List<Expr>, close: Tok): Expr {
+  return buildCall(fn, toArray(args), tokensSpan(fn, close), false);
+}
+
+/** numpy's `np.ones((m, n))`, `np.zeros((m, n))`: the sizes as a tuple. */
+export function tupleCall(fn: Tok, args: List<Expr>, close: Tok): Expr {
+  return buildCall(fn, toArray(args), tokensSpan(fn, close), true);
+}
 const CLAIMS: Readonly<Record<string, Property>> = {
   psd: 'psd',
   pd: 'pd',
@@ -466,7 +480,7 @@ function dialectOf(fn: Tok): Dialect {
   return fn.value.startsWith('np.') || fn.value.startsWith('numpy.') ? 'numpy' : lookupFunction('plain', fn.value) ? 'plain' : 'matlab';
 }
 
-function build(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr {
+function buildCall(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr {
   const dialect = dialectOf(fn);
   const op = lookupFunction(dialect, fn.value) ?? lookupFunction('matlab', fn.value);
   if (op === undefined) return fail('unknown-function', `unknown function \`${fn.text}\``, tokenSpan(fn));
@@ -528,29 +542,4 @@ function build(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr
     default:
       return claim(CLAIMS[op] ?? 'psd', x, span);
   }
-}
-
-/**
- * A bracketed group `(e)` / `{e}` / `\left(e\right)`, a matrix literal `[1 2; 3 4]` /
- * `\begin{pmatrix}…\end{pmatrix}`, or a call whose name token opens it:
- * `diag(v)`, `tr(A)`, `kron(A, B)`, `np.linalg.inv(A)`, `ones(m, n)`, `np.ones((m, n))`, `psd(X)`, `Σ_k(…)`.
- */
-export function group(fn: Tok, args: List<Expr>, close: Tok): Expr {
-  if (fn.kind === 'lb' || fn.kind === 'lenv') return matrix(fn, args, close);
-  for (let l: List<Expr> | undefined = args; l !== undefined; l = l.tail) {
-    if (l.head === ROW_BREAK) return fail('syntax', 'unexpected `;`: rows are only separated inside a matrix literal `[1 2; 3 4]`', tokensSpan(fn, close));
-  }
-  if (fn.kind !== 'fn' && fn.kind !== 'sum') {
-    if (args.tail !== undefined) {
-      return fail('syntax', 'unexpected `,` in brackets', tokensSpan(fn, close), {
-        hints: ['a list of arguments needs a function, like `kron(A, B)`'],
-      });
-    }
-    return paren(fn, args.head, close);
-  }
-  if (fn.kind === 'sum') {
-    if (args.tail !== undefined) return fail('wrong-arity', `\`${fn.text}(…)\` takes one expression`, tokensSpan(fn, close));
-    return sum(fn, args.head, close);
-  }
-  return build(fn, toArray(args), tokensSpan(fn, close), fn.flag === 'tuple');
 }

@@ -3,18 +3,19 @@ import type { Dialect } from './dialect.ts';
 
 // One moo lexer per dialect. Every lexer ends in an `error` rule, so lexing never throws: an
 // unexpected character becomes an `error` token that the token pass reports with its position.
-// The token types are shared by all dialects (the grammar is one grammar); `src/token-pass.ts`
-// then retypes some of them (function names, `[` for indexing, scalar coefficients) and inserts
-// the implicit `juxt` (juxtaposition) and row-separator tokens.
+// The lexer types are shared by all dialects; `src/lex.ts` normalises their values and
+// `src/token-stream.ts` maps them onto the grammar's token types.
 
 const WS = { match: /[ \t\r\n\f\v\u00a0\u2009\u200a\u202f]+/, lineBreaks: true };
 const SUBSCRIPT_DIGITS = '\u2080-\u2089';
 const GREEK = '\u03b1-\u03c9\u0391-\u03a9';
+/** `D_1`, `D_{12}`: subscript digits written after `_` are part of a name (`D₁`, `D₁₂`). */
+const DIGITS_SUFFIX = '(?:_(?:\\{[0-9]+\\}|[0-9]+))?';
 
 // moo matches single-character literals listed before the first regex rule with a table lookup
 // instead of its combined RegExp, so the common one-character tokens (a space, `+`, brackets,
 // `⊙`) come first. Types whose other spellings are longer get a second type (`hadDot`, `wsRun`,
-// …) that `token-pass.ts` folds back.
+// …) that `lex.ts` folds back.
 /** The all-ones column vector: `𝟏`, `𝟏_n`, `1_n`, `1_{n}` (a bare `1` stays the number). */
 const ONES_VECTOR = '𝟏(?:_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+))?|1_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)';
 
@@ -45,7 +46,7 @@ const plainRules: moo.Rules = {
   constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])|${ONES_VECTOR}`),
   num: /\d+\/\d+|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\.\d+|\d+/,
   sum: /(?:Σ|∑|sum)_(?:\{[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*\}|[A-Za-z][A-Za-z0-9]*)/,
-  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*`),
+  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*${DIGITS_SUFFIX}`),
   hpow: /\^[ \t]*[⊙∘]|\.\^/,
   hadDot: '.*',
   caret: '^',
@@ -86,7 +87,7 @@ const latexRules: moo.Rules = {
   lp: /\\left[ \t]*(?:\(|\[)|\(|\[/,
   rp: /\\right[ \t]*(?:\)|\])|\)|\]/,
   ident: new RegExp(
-    `\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}][A-Za-z0-9${GREEK}]*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}]`,
+    `(?:\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}][A-Za-z0-9${GREEK}]*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}])${DIGITS_SUFFIX}`,
   ),
   rowsep: '\\\\',
   caret: '^',

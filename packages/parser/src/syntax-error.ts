@@ -1,12 +1,13 @@
 import { odotError } from '@odot/core';
 import type { OdotError, Span } from '@odot/core';
 import type { Dialect } from './dialect.ts';
-import type { Tok } from './tokens.ts';
+import type { Tok, TokenType } from './tokens.ts';
 import { tokenSpan } from './span.ts';
 
-const OPERAND_STARTS = new Set(['leaf', 'prefix', 'lp']);
-const OPERATORS = new Set(['binop', 'relop', 'post', 'pow', 'lidx']);
-const AFTER_OPERAND = new Set(['binop', 'prefix', 'relop', 'pow', 'lidx', 'comma', 'semi', 'lp']);
+const OPERAND_STARTS: ReadonlySet<string> = new Set(['leaf', 'coef', 'neg', 'lp', 'lbrace', 'lb', 'lrows', 'fn', 'sum', 'lenv']);
+const OPERATORS: ReadonlySet<string> = new Set(['addop', 'mulop', 'rel', 'post', 'pow', 'hpowl', 'lidx']);
+/** Token types after which an operand must come. */
+const AFTER_OPERAND: ReadonlySet<string> = new Set(['addop', 'mulop', 'neg', 'coef', 'rel', 'pow', 'hpowl', 'lidx', 'comma', 'semi', 'sep', 'lp', 'lbrace', 'lb', 'lrows', 'lenv']);
 const LITERAL: Readonly<Record<string, string>> = {
   rp: 'a closing bracket',
   rb: '`]`',
@@ -14,15 +15,16 @@ const LITERAL: Readonly<Record<string, string>> = {
   renv: '`\\end{pmatrix}`',
   comma: '`,`',
   semi: '`;`',
-  sub: '`_`',
   top: '`\\top`',
 };
 
 /** The expected-token list shown to users, from the terminal types the parser could accept. */
 export function describeExpected(types: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  // A juxtaposition, an entry separator and an index bracket are inserted by the token stream,
+  // never typed, so after an operand they do not make an operand "expected".
   if ([...types].some((t) => OPERAND_STARTS.has(t))) out.push('an operand');
-  if ([...types].some((t) => OPERATORS.has(t))) out.push('an operator');
+  if ([...types].some((t) => OPERATORS.has(t) && t !== 'lidx')) out.push('an operator');
   for (const t of types) {
     const literal = LITERAL[t];
     if (literal !== undefined && !out.includes(literal)) out.push(literal);
@@ -41,13 +43,13 @@ function show(tok: Tok): string {
 export function syntaxError(
   tokens: readonly Tok[],
   index: number,
-  expectedTypes: ReadonlySet<string>,
+  expectedTypes: ReadonlySet<TokenType>,
   source: string,
   dialect: Dialect,
 ): OdotError {
   const found = tokens.slice(index).find((t) => t.text !== '');
   const prev = tokens.slice(0, index).reverse().find((t) => t.text !== '');
-  const usable = new Set([...expectedTypes].filter((t) => t !== 'sub' && (t !== 'top' || dialect === 'latex')));
+  const usable = new Set<string>([...expectedTypes].filter((t) => t !== 'sub' && t !== 'sep' && (t !== 'top' || dialect === 'latex')));
   const expected = describeExpected(usable);
   const wantsOperand = expected.includes('an operand');
   const foundText = found === undefined ? 'the end of the input' : show(found);
@@ -71,7 +73,7 @@ export function syntaxError(
   if (dialect === 'plain' && tokens.some((t) => t.kind === 'mm' && t.text === '*')) {
     hints.push('A*B in plain means the matrix product; use ⊙ or .* for Hadamard');
   }
-  if (found?.type === 'relop' && tokens.some((t) => t.type === 'relop' && t !== found)) {
+  if (found?.type === 'rel' && tokens.some((t) => t.type === 'rel' && t !== found)) {
     hints.push('an expression holds one relation; write a chain `A = B = C` as two statements');
   }
   if (found !== undefined && prev !== undefined && found.kind === 'num' && (prev.kind === 'ident' || prev.kind === 'rp')) {

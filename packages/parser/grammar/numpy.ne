@@ -1,0 +1,13 @@
+# The NumPy dialect: the shared language plus `2 * A` (a number before `*` or `@` is a
+# coefficient), 0-based indexing `A[i, j]` (the shared grammar has no juxtaposition here, so a `[`
+# after an operand can only index), and the shape tuple of `np.ones((m, n))`.
+@include "expr.ne"
+
+# The start symbol (nearleyc starts from the first rule of the compiled file).
+Input -> Statement {% id %}
+
+Scaled -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
+
+PostOp -> %lb Args %rb {% (d) => b.index(d[0], d[1], d[2], 'zero-based') %}
+
+Atom -> %fn %lp %lp Args %comma Sum %rp %rp {% (d) => b.tupleCall(d[0], b.cons(d[3], d[5]), d[7]) %}
