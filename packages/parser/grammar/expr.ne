@@ -14,8 +14,8 @@
 #   Sum        +  -                  left to right
 #   Product    ⊙ ∘ .* · @ * ⊗ and juxtaposition: ONE level, left to right (as NumPy's `*`/`@`)
 #   Unary      -A, and scalar multiples `2A` (plain), `2 * A` (numpy, matlab)
-#   Postfix    Aᵀ A' A^T A^k A^-1 A⁻¹ A^⊙k A.^k A[i,j] A_{ij}
-#   Atom       names, numbers, constants, brackets, calls `diag(v)`, `Σ_k(…)`, matrix literals
+#   Postfix    the operands (names, numbers, constants, brackets, calls `diag(v)`, `Σ_k(…)`,
+#              matrix literals) and Aᵀ A' A^T A^k A^-1 A⁻¹ A^⊙k A.^k A[i,j] A_{ij}
 #
 # Postprocessors are one-line calls of the typed builders in src/build.ts.
 # Earley pays per predicted rule, so operator spellings share token types (`%addop`, `%mulop`,
@@ -39,36 +39,31 @@ Sum -> Product {% id %}
 Product -> Unary {% id %}
   | Product %mulop Unary {% (d) => b.product(d[0], d[1], d[2]) %}
 
+# Coefficients (`2A`, numpy `2 * A`) are further `Unary` rules in the dialect grammars.
 Unary -> Postfix {% id %}
   | %neg Unary {% (d) => b.neg(d[0], d[1]) %}
-  | Scaled {% id %}
 
-Postfix -> Atom {% id %}
+# The operands (names, numbers, constants, brackets, calls, matrix literals) and postfix operators.
+# Brackets: `(`, `{`, `\left(` are `%lp`; `[` and `\begin{pmatrix}` are `%lb`; a function name
+# and `Σ_k` are `%fn` (src/brackets.ts has already matched every bracket with its own kind).
+Postfix -> %leaf {% (d) => b.leaf(d[0]) %}
+  | %lp Sum %rp {% (d) => b.paren(d[0], d[1], d[2]) %}
+  | %fn %lp Args %rp {% (d) => b.call(d[0], d[2], d[3]) %}
+  | %lb Rows %rb {% (d) => b.matrix(d[0], d[1], d[2]) %}
+  | %lrows RowList %rb {% (d) => b.matrix(d[0], d[1], d[2]) %}
   | Postfix PostOp {% (d) => b.postfix(d[0], d[1]) %}
 
-# What may follow an operand. Index brackets are `%lidx` (a `[` touching an operand in plain);
-# numpy's `A[i, j]` and MATLAB's `A(i, j)` are in their dialect grammars.
+# What may follow an operand: `ᵀ`, `^k`, and the bracketed ones (`%lidx`: `A[i, j]` in plain,
+# `A_{ij}`, `A^{\circ 2}`). numpy's `A[i, j]` and MATLAB's `A(i, j)` are in their dialect grammars.
 PostOp -> %post {% (d) => b.mark(d[0]) %}
   | %pow Exponent {% (d) => b.raise(d[0], d[1]) %}
-  | %hpowl Sum %rbrace {% (d) => b.raiseBraced(d[0], d[1], d[2]) %}
-  | %lidx Args %rb {% (d) => b.index(d[0], d[1], d[2], 'one-based') %}
-  | %sub %lbrace Args %rbrace {% (d) => b.index(d[1], d[2], d[3], 'subscript') %}
+  | %lidx Args %rb {% (d) => b.bracketed(d[0], d[1], d[2]) %}
 
 Exponent -> %leaf {% (d) => b.expLeaf(d[0]) %}
   | %neg %leaf {% (d) => b.expNeg(d[0], d[1]) %}
   | %lp Sum %rp {% (d) => b.expGroup(d[0], d[1], d[2]) %}
-  | %lbrace Sum %rbrace {% (d) => b.expGroup(d[0], d[1], d[2]) %}
   | %top {% (d) => b.expTop(d[0], d[0]) %}
-  | %lbrace %top %rbrace {% (d) => b.expTop(d[0], d[2]) %}
-
-Atom -> %leaf {% (d) => b.leaf(d[0]) %}
-  | %lp Sum %rp {% (d) => b.paren(d[0], d[1], d[2]) %}
-  | %lbrace Sum %rbrace {% (d) => b.paren(d[0], d[1], d[2]) %}
-  | %fn %lp Args %rp {% (d) => b.call(d[0], d[2], d[3]) %}
-  | %sum %lp Sum %rp {% (d) => b.sumOver(d[0], d[2], d[3]) %}
-  | %lb Rows %rb {% (d) => b.matrix(d[0], d[1], d[2]) %}
-  | %lenv Rows %renv {% (d) => b.matrix(d[0], d[1], d[2]) %}
-  | %lrows RowList %rb {% (d) => b.matrix(d[0], d[1], d[2]) %}
+  | %lp %top %rp {% (d) => b.expTop(d[0], d[2]) %}
 
 # Arguments, bracket contents and matrix entries are Sums: a relation is a whole statement.
 Args -> Sum {% (d) => b.list(d[0]) %}

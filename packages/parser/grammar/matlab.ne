@@ -2,9 +2,6 @@
 # coefficient) and `A(i, j)`: a name that is not a function, followed by brackets, is indexed.
 @include "expr.ne"
 
-# The start symbol (nearleyc starts from the first rule of the compiled file).
-Input -> Statement {% id %}
-
-Scaled -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
+Unary -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
 
 Postfix -> %leaf %lp Args %rp {% (d) => b.callIndex(d[0], d[1], d[2], d[3]) %}

@@ -3,11 +3,8 @@
 # after an operand can only index), and the shape tuple of `np.ones((m, n))`.
 @include "expr.ne"
 
-# The start symbol (nearleyc starts from the first rule of the compiled file).
-Input -> Statement {% id %}
+Unary -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
 
-Scaled -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
+PostOp -> %lb Args %rb {% (d) => b.zeroBasedIndex(d[0], d[1], d[2]) %}
 
-PostOp -> %lb Args %rb {% (d) => b.index(d[0], d[1], d[2], 'zero-based') %}
-
-Atom -> %fn %lp %lp Args %comma Sum %rp %rp {% (d) => b.tupleCall(d[0], b.cons(d[3], d[5]), d[7]) %}
+Postfix -> %fn %lp %lp Args %comma Sum %rp %rp {% (d) => b.tupleCall(d[0], b.cons(d[3], d[5]), d[7]) %}

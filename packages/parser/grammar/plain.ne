@@ -2,7 +2,4 @@
 # language plus coefficients written in front of their operand, `2A`, `1/2 A`, `\frac{1}{2} A`.
 @include "expr.ne"
 
-# The start symbol (nearleyc starts from the first rule of the compiled file).
-Input -> Statement {% id %}
-
-Scaled -> %coef Postfix {% (d) => b.scaled(d[0], d[1]) %}
+Unary -> %coef Postfix {% (d) => b.scaled(d[0], d[1]) %}

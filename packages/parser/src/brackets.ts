@@ -8,11 +8,11 @@ import type { Tok } from './tokens.ts';
 // bracket is reported at the culprit with the bracket it should close (the grammar alone would
 // only say "unexpected"), and no input deeper than MAX_NESTING reaches the parser.
 
-const OPENERS: Readonly<Record<string, string>> = { lp: ')', lb: ']', lbrace: '}', hpowl: '}', lenv: '\\end{…}' };
+const OPENERS: Readonly<Record<string, string>> = { lp: ')', lb: ']', lbrace: '}', hpowl: '}', sub: '}', lenv: '\\end{…}' };
 const CLOSERS: Readonly<Record<string, readonly string[]>> = {
   rp: ['lp'],
   rb: ['lb'],
-  rbrace: ['lbrace', 'hpowl'],
+  rbrace: ['lbrace', 'hpowl', 'sub'],
   renv: ['lenv'],
 };
 const POSTFIX_KINDS: ReadonlySet<string> = new Set(['post', 'caret', 'hpow', 'hpowl']);
@@ -31,6 +31,8 @@ function tooDeep(what: string, at: Tok): never {
 export interface BracketCheck {
   /** Whether the innermost open bracket is a matrix literal's `[` (where whitespace separates entries). */
   inMatrix(): boolean;
+  /** The innermost open bracket. */
+  innermost(): Tok | undefined;
   /** Checks one token (in order): matching, bracket depth, runs of prefix signs and postfix operators. */
   visit(tok: Tok): void;
   /** Checks that every bracket was closed. */
@@ -45,8 +47,9 @@ export function checkBrackets(): BracketCheck {
   return {
     inMatrix: () => {
       const top = stack[stack.length - 1];
-      return top !== undefined && (top.type === 'lb' || top.type === 'lrows');
+      return top !== undefined && top.kind === 'lb' && top.type !== 'lidx';
     },
+    innermost: () => stack[stack.length - 1],
     visit(tok) {
       if (Object.hasOwn(OPENERS, tok.kind)) {
         stack.push(tok);

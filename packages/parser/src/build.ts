@@ -297,14 +297,16 @@ export function raise(op: Tok, exp: Exponent): PostOp {
   return { kind: 'raise', op, exp };
 }
 
-/** `^{\circ k}`: a Hadamard power whose exponent ends at the brace. */
-export function raiseBraced(op: Tok, e: Expr, close: Tok): PostOp {
-  return { kind: 'raise', op, exp: { kind: 'value', expr: asNumber(e), span: tokensSpan(op, close) } };
+/** A bracketed postfix operator: `[i, j]` (plain), `_{ij}`, LaTeX `^{\\circ k}` (a Hadamard power). */
+export function bracketed(open: Tok, args: List<Expr>, close: Tok): PostOp {
+  if (open.kind !== 'hpowl') return { kind: 'index', open, args, close, base: open.kind === 'sub' ? 'subscript' : 'one-based' };
+  if (args.tail !== undefined) return fail('expected-exponent', `expected one exponent after \`${open.text}\``, tokensSpan(open, close), { expected: ['a number'] });
+  return { kind: 'raise', op: open, exp: { kind: 'value', expr: asNumber(args.head), span: tokensSpan(open, close) } };
 }
 
-/** `[i, j]`, `_{ij}`, numpy `[0, 1]`. */
-export function index(open: Tok, args: List<Expr>, close: Tok, base: IndexBase): PostOp {
-  return { kind: 'index', open, args, close, base };
+/** numpy's `[i, j]`, 0-based. */
+export function zeroBasedIndex(open: Tok, args: List<Expr>, close: Tok): PostOp {
+  return { kind: 'index', open, args, close, base: 'zero-based' };
 }
 
 /** A postfix operator applied to its operand. */
@@ -416,7 +418,9 @@ function splitIndices(e: Expr, at: Span): readonly [Expr, Expr] {
  */
 function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok, base: IndexBase): Expr {
   const span = spanToToken(spanOf(m), close);
-  const inner = tokensSpan(open, close);
+  // The indices' brackets: for `_{ij}` from the brace.
+  const brace = open.text.length - 1;
+  const inner = base === 'subscript' ? tokensSpan({ ...open, text: '{', offset: open.offset + brace, col: open.col + brace }, close) : tokensSpan(open, close);
   const items = toArray(args);
   const zeroBased = base === 'zero-based';
   if (items.length === 2) return entry(m, indexValue(items[0] as Expr, zeroBased), indexValue(items[1] as Expr, zeroBased), span);
@@ -436,7 +440,7 @@ export function callIndex(name: Tok, open: Tok, args: List<Expr>, close: Tok): E
 }
 
 /** `Σ_k(body)`, `sum_k(body)`, `\sum_{k}\left(body\right)`. */
-export function sumOver(t: Tok, body: Expr, close: Tok): Expr {
+function sumOver(t: Tok, body: Expr, close: Tok): Expr {
   return sumNode(t.value, body, tokensSpan(t, close));
 }
 
@@ -445,6 +449,10 @@ export function sumOver(t: Tok, body: Expr, close: Tok): Expr {
  * `givens` (when parsing with declarations) decides numpy's `np.diag` by its argument's shape.
  */
 export function call(fn: Tok, args: List<Expr>, close: Tok): Expr {
+  if (fn.kind === 'sum') {
+    if (args.tail !== undefined) return fail('wrong-arity', `\`${fn.text}(…)\` takes one expression`, tokensSpan(fn, close));
+    return sumOver(fn, args.head, close);
+  }
   return buildCall(fn, toArray(args), tokensSpan(fn, close), false);
 }
 

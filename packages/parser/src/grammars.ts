@@ -7,7 +7,8 @@ import plain from './generated/plain.ts';
 // One compiled grammar per dialect grammar file: plain and LaTeX share `grammar/plain.ne` (their
 // differences are lexical), numpy and MATLAB have their own, each including `grammar/expr.ne`.
 
-const compile = (rules: unknown): nearley.Grammar => nearley.Grammar.fromCompiled(rules as nearley.CompiledRules);
+/** The compiled rules of a dialect grammar, started from `Statement` (nearleyc would start from the dialect file's first rule). */
+const compile = (rules: unknown): nearley.Grammar => nearley.Grammar.fromCompiled({ ...(rules as nearley.CompiledRules), ParserStart: 'Statement' });
 
 const GRAMMARS: Readonly<Record<Dialect, nearley.Grammar>> = (() => {
   const p = compile(plain);

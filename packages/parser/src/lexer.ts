@@ -40,8 +40,9 @@ const plainRules: moo.Rules = {
   rbrace: '}',
   comma: ',',
   semi: ';',
-  sub: '_',
   wsRun: WS,
+  // `_{` opens subscript indices (`A_{ij}`); `_` before digits is part of a name (`D_1`).
+  sub: /_[ \t]*\{/,
   // Before `num`: the ones vector `1_n` starts with a digit. `𝟏` and `1_n` are the all-ones column vector.
   constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])|${ONES_VECTOR}`),
   num: /\d+\/\d+|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\.\d+|\d+/,
@@ -100,7 +101,7 @@ const latexRules: moo.Rules = {
   amp: '&',
   comma: ',',
   semi: ';',
-  sub: '_',
+  sub: /_[ \t]*\{/,
   error: moo.error,
 };
 

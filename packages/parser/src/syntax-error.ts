@@ -4,10 +4,10 @@ import type { Dialect } from './dialect.ts';
 import type { Tok, TokenType } from './tokens.ts';
 import { tokenSpan } from './span.ts';
 
-const OPERAND_STARTS: ReadonlySet<string> = new Set(['leaf', 'coef', 'neg', 'lp', 'lbrace', 'lb', 'lrows', 'fn', 'sum', 'lenv']);
+const OPERAND_STARTS: ReadonlySet<string> = new Set(['leaf', 'coef', 'neg', 'lp', 'lb', 'lrows', 'fn']);
 const OPERATORS: ReadonlySet<string> = new Set(['addop', 'mulop', 'rel', 'post', 'pow', 'hpowl', 'lidx']);
 /** Token types after which an operand must come. */
-const AFTER_OPERAND: ReadonlySet<string> = new Set(['addop', 'mulop', 'neg', 'coef', 'rel', 'pow', 'hpowl', 'lidx', 'comma', 'semi', 'sep', 'lp', 'lbrace', 'lb', 'lrows', 'lenv']);
+const AFTER_OPERAND: ReadonlySet<string> = new Set(['addop', 'mulop', 'neg', 'coef', 'rel', 'pow', 'hpowl', 'lidx', 'comma', 'semi', 'sep', 'lp', 'lb', 'lrows']);
 const LITERAL: Readonly<Record<string, string>> = {
   rp: 'a closing bracket',
   rb: '`]`',
@@ -49,7 +49,7 @@ export function syntaxError(
 ): OdotError {
   const found = tokens.slice(index).find((t) => t.text !== '');
   const prev = tokens.slice(0, index).reverse().find((t) => t.text !== '');
-  const usable = new Set<string>([...expectedTypes].filter((t) => t !== 'sub' && t !== 'sep' && (t !== 'top' || dialect === 'latex')));
+  const usable = new Set<string>([...expectedTypes].filter((t) => t !== 'sep' && (t !== 'top' || dialect === 'latex')));
   const expected = describeExpected(usable);
   const wantsOperand = expected.includes('an operand');
   const foundText = found === undefined ? 'the end of the input' : show(found);

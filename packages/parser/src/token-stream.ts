@@ -16,8 +16,9 @@ import type { TokenType } from './tokens.ts';
 //   - a `-` after an operand is `addop`, anywhere else `neg`;
 //   - a number is `coef` when it is written as a coefficient: before an operand in plain/LaTeX
 //     (`2A`, `2 (A + B)`), before `*`/`.*`/`@` in numpy/MATLAB (`2 * A`); never in an exponent;
-//   - in plain a `[` touching an operand is `lidx` (`A[i,j]`; `A [1 2]` is a product), and a `[`
-//     directly before `[` is `lrows` (`[[1, 2], [3, 4]]`);
+//   - the brackets that follow an operand are `lidx`, closed by `rb`: `[` touching an operand in
+//     plain (`A[i,j]`; `A [1 2]` is a product), `_{` (`A_{ij}`), LaTeX `^{\circ` (`A^{\circ 2}`);
+//   - a `[` directly before `[` is `lrows` (`[[1, 2], [3, 4]]`);
 //   - plain/LaTeX: two touching operands get a zero-width `mulop` between them (juxtaposition);
 //   - plain/MATLAB: inside `[…]`, whitespace between entries is a zero-width `sep`, so `[1 -2]`
 //     has two entries and `[1 - 2]` one, as in MATLAB.
@@ -41,25 +42,25 @@ const SIMPLE: Readonly<Record<string, TokenType>> = {
   succ: 'rel',
   caret: 'pow',
   hpow: 'pow',
-  hpowl: 'hpowl',
+  hpowl: 'lidx',
   post: 'post',
   top: 'top',
   lp: 'lp',
   rp: 'rp',
-  lbrace: 'lbrace',
-  rbrace: 'rbrace',
+  lbrace: 'lp',
+  rbrace: 'rp',
   rb: 'rb',
-  lenv: 'lenv',
-  renv: 'renv',
+  lenv: 'lb',
+  renv: 'rb',
   comma: 'comma',
   semi: 'semi',
-  sub: 'sub',
+  sub: 'lidx',
 };
 
 /** Grammar types that end an operand. */
-const ENDS: ReadonlySet<TokenType> = new Set(['leaf', 'rp', 'rb', 'rbrace', 'renv', 'post', 'top']);
+const ENDS: ReadonlySet<TokenType> = new Set(['leaf', 'rp', 'rb', 'post', 'top']);
 /** Grammar types that start an operand a juxtaposition can take (not a bare number: `A 2` is an error). */
-const STARTS: ReadonlySet<TokenType> = new Set(['coef', 'lp', 'lbrace', 'lb', 'lrows', 'fn', 'sum', 'lenv']);
+const STARTS: ReadonlySet<TokenType> = new Set(['coef', 'lp', 'lb', 'lrows', 'fn']);
 /** Lexer kinds that open an operand (for coefficients and matrix separators). */
 const OPERAND_KINDS: ReadonlySet<string> = new Set(['ident', 'num', 'constant', 'lp', 'lb', 'fn', 'sum', 'lenv', 'lbrace']);
 const EXPONENT_OPENERS: ReadonlySet<string> = new Set(['caret', 'hpow', 'hpowl']);
@@ -125,7 +126,7 @@ function callType(raw: readonly Lexeme[], i: number, dialect: Dialect): TokenTyp
   if (at.kind === 'fn' && lookupFunction(dialect, at.value) === undefined) unknownFunction(at, at.value, dialect);
   const next = raw[i + 1];
   if (next?.kind !== 'lp') fail('expected-token', `expected \`(\` after \`${at.text}\``, tokenSpan(next ?? at), { expected: ['('] });
-  return at.kind === 'fn' ? 'fn' : 'sum';
+  return 'fn';
 }
 
 /** A number: a coefficient (`2A`, `2 * A`) or a leaf. */
@@ -218,7 +219,9 @@ export function tokenize(text: string, dialect: Dialect): PreparedTokens {
   for (let i = 0; i < raw.length; i++) {
     const at = raw[i] as Lexeme;
     const inMatrix = brackets.inMatrix();
-    const tok = new Tok(typeOf(raw, i, dialect, prev, inMatrix), at.kind, at.value, at.text, at.offset, at.line, at.col, at.ws);
+    const closesIndex = (at.kind === 'rb' || at.kind === 'rbrace') && brackets.innermost()?.type === 'lidx';
+    const type = closesIndex ? 'rb' : typeOf(raw, i, dialect, prev, inMatrix);
+    const tok = new Tok(type, at.kind, at.value, at.text, at.offset, at.line, at.col, at.ws);
     const implicit = implicitToken(prev, tok, dialect, inMatrix, raw, i);
     if (implicit !== undefined) out.push(implicit);
     brackets.visit(tok);

@@ -17,24 +17,17 @@ export const TOKEN_TYPES = [
   'rel', // `= ≠ ⪰ ≻`
   'post', // `ᵀ ' .T .' ⁻¹ ²`
   'pow', // `^ ^⊙ .^ **`, followed by an exponent
-  'hpowl', // LaTeX `^{\circ`, closed by `}`
   'top', // LaTeX `\top`
-  'lp',
+  'lp', // `(`, `{`, `\left(`
   'rp',
-  'lbrace',
-  'rbrace',
-  'lb',
+  'lb', // `[`, `\begin{pmatrix}`
   'rb',
   'lrows', // the outer `[` of `[[1, 2], [3, 4]]`
-  'lidx', // a `[` touching an operand in plain: `A[i, j]`
-  'lenv', // `\begin{pmatrix}`
-  'renv',
-  'fn', // a function name (its `(` follows)
-  'sum', // `Σ_k`, `\sum_{k}` (its `(` follows)
+  'lidx', // a bracket after an operand: `[` touching it in plain (`A[i, j]`), `_{`, LaTeX `^{\circ`; closed by `rb`
+  'fn', // a function name or `Σ_k`, `\sum_{k}` (its `(` follows)
   'comma', // `,` and LaTeX `&`
   'semi', // `;` and LaTeX `\\`
   'sep', // whitespace between the entries of `[1 2]` (plain, matlab)
-  'sub', // `_` before `{` (subscript indices)
 ] as const;
 
 /** A grammar token type. */
