@@ -51,11 +51,11 @@ function latexIdent(v: string): [string, string] {
   const greek = /^\\([A-Za-z]+)$/.exec(base);
   if (greek?.[1] !== undefined) return ['ident', subscriptDigits((GREEK[greek[1]] ?? greek[1]) + digits)];
   // `\mathrm{μI}` too: the LaTeX printer writes multi-letter names with Greek letters this way.
-  const styled = /^\\([A-Za-z]+)\{([A-Za-z\u0391-\u03a9\u03b1-\u03c9][A-Za-z0-9\u0391-\u03a9\u03b1-\u03c9]*)\}$/.exec(base);
+  const styled = /^\\([A-Za-z]+)\{([A-Za-z\u0391-\u03a9\u03b1-\u03c9](?:[A-Za-z0-9\u0391-\u03a9\u03b1-\u03c9]|\\_)*)\}$/.exec(base);
   if (styled?.[1] !== undefined && styled[2] !== undefined) {
-    // `\mathbf{J}`, `\mathbf{I}` are the constants; `\mathit{J}` is a name J.
+    // `\mathbf{J}`, `\mathbf{I}` are the constants; `\mathit{J}` is a name J; `\mathrm{x\_max}` is `x_max`.
     const constant = styled[1] !== 'mathit' && (styled[2] === 'J' || styled[2] === 'I');
-    return [constant ? 'constant' : 'ident', subscriptDigits(styled[2] + digits)];
+    return [constant ? 'constant' : 'ident', subscriptDigits(styled[2].replace(/\\_/g, '_') + digits)];
   }
   return ['ident', subscriptDigits(v)];
 }
@@ -82,7 +82,7 @@ function normalise(kind: string, value: string, dialect: Dialect): [string, stri
       return [kind, value.charCodeAt(0) === 92 ? normaliseNumber(value) : value];
     case 'ident':
       if (dialect === 'latex') return latexIdent(value);
-      return [kind, subscriptDigits(value)];
+      return [kind, value.startsWith('"') ? value.slice(1, -1) : subscriptDigits(value)];
     case 'fn':
       return [kind, dialect === 'latex' ? latexFunctionName(value) : value];
     case 'sum':

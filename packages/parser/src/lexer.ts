@@ -47,7 +47,9 @@ const plainRules: moo.Rules = {
   constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])|${ONES_VECTOR}`),
   num: /\d+\/\d+|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\.\d+|\d+/,
   sum: /(?:Σ|∑|sum)_(?:\{[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*\}|[A-Za-z][A-Za-z0-9]*)/,
-  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*${DIGITS_SUFFIX}`),
+  // `x_max` (a `_` before a letter continues a name, as in NumPy and MATLAB), and any name in
+  // double quotes: `"J"` is a name J, not the all-ones constant (the plain printers write it so).
+  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*(?:_[A-Za-z][A-Za-z0-9]*)*[${SUBSCRIPT_DIGITS}]*${DIGITS_SUFFIX}|"[A-Za-z${GREEK}][A-Za-z0-9_${GREEK}${SUBSCRIPT_DIGITS}]*"`),
   hpow: /\^[ \t]*[⊙∘]|\.\^/,
   hadDot: '.*',
   caret: '^',
@@ -88,7 +90,7 @@ const latexRules: moo.Rules = {
   lp: /\\left[ \t]*(?:\(|\[)|\(|\[/,
   rp: /\\right[ \t]*(?:\)|\])|\)|\]/,
   ident: new RegExp(
-    `(?:\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}][A-Za-z0-9${GREEK}]*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}])${DIGITS_SUFFIX}`,
+    `(?:\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}](?:[A-Za-z0-9${GREEK}]|\\\\_)*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}])${DIGITS_SUFFIX}`,
   ),
   rowsep: '\\\\',
   caret: '^',
