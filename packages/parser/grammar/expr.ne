@@ -17,7 +17,8 @@
 #   Postfix    the operands (names, numbers, constants, brackets, calls `diag(v)`, `Σ_k(…)`,
 #              matrix literals) and Aᵀ A' A^T A^k A^-1 A⁻¹ A^⊙k A.^k A[i,j] A_{ij}
 #
-# Postprocessors are one-line calls of the typed builders in src/build.ts.
+# Postprocessors are one-line calls of the typed builders in src/build.ts (`b`), src/build-postfix.ts
+# (`p`) and src/build-call.ts (`c`).
 # Earley pays per predicted rule, so operator spellings share token types (`%addop`, `%mulop`,
 # `%post`, `%pow`) and every chain is left-recursive (README, "Performance").
 
@@ -26,6 +27,8 @@
 @{%
 import { lexer } from '../tokens.ts';
 import * as b from '../build.ts';
+import * as p from '../build-postfix.ts';
+import * as c from '../build-call.ts';
 %}
 
 @lexer lexer
@@ -48,22 +51,22 @@ Unary -> Postfix {% id %}
 # and `Σ_k` are `%fn` (src/brackets.ts has already matched every bracket with its own kind).
 Postfix -> %leaf {% (d) => b.leaf(d[0]) %}
   | %lp Sum %rp {% (d) => b.paren(d[0], d[1], d[2]) %}
-  | %fn %lp Args %rp {% (d) => b.call(d[0], d[2], d[3]) %}
+  | %fn %lp Args %rp {% (d) => c.call(d[0], d[2], d[3]) %}
   | %lb Rows %rb {% (d) => b.matrix(d[0], d[1], d[2]) %}
   | %lrows RowList %rb {% (d) => b.matrix(d[0], d[1], d[2]) %}
-  | Postfix PostOp {% (d) => b.postfix(d[0], d[1]) %}
+  | Postfix PostOp {% (d) => p.postfix(d[0], d[1]) %}
 
 # What may follow an operand: `ᵀ`, `^k`, and the bracketed ones (`%lidx`: `A[i, j]` in plain,
 # `A_{ij}`, `A^{\circ 2}`). numpy's `A[i, j]` and MATLAB's `A(i, j)` are in their dialect grammars.
-PostOp -> %post {% (d) => b.mark(d[0]) %}
-  | %pow Exponent {% (d) => b.raise(d[0], d[1]) %}
-  | %lidx Args %rb {% (d) => b.bracketed(d[0], d[1], d[2]) %}
+PostOp -> %post {% (d) => p.mark(d[0]) %}
+  | %pow Exponent {% (d) => p.raise(d[0], d[1]) %}
+  | %lidx Args %rb {% (d) => p.bracketed(d[0], d[1], d[2]) %}
 
-Exponent -> %leaf {% (d) => b.expLeaf(d[0]) %}
-  | %neg %leaf {% (d) => b.expNeg(d[0], d[1]) %}
-  | %lp Sum %rp {% (d) => b.expGroup(d[0], d[1], d[2]) %}
-  | %top {% (d) => b.expTop(d[0], d[0]) %}
-  | %lp %top %rp {% (d) => b.expTop(d[0], d[2]) %}
+Exponent -> %leaf {% (d) => p.expLeaf(d[0]) %}
+  | %neg %leaf {% (d) => p.expNeg(d[0], d[1]) %}
+  | %lp Sum %rp {% (d) => p.expGroup(d[0], d[1], d[2]) %}
+  | %top {% (d) => p.expTop(d[0], d[0]) %}
+  | %lp %top %rp {% (d) => p.expTop(d[0], d[2]) %}
 
 # Arguments, bracket contents and matrix entries are Sums: a relation is a whole statement.
 Args -> Sum {% (d) => b.list(d[0]) %}

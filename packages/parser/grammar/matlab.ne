@@ -4,4 +4,4 @@
 
 Unary -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
 
-Postfix -> %leaf %lp Args %rp {% (d) => b.callIndex(d[0], d[1], d[2], d[3]) %}
+Postfix -> %leaf %lp Args %rp {% (d) => p.callIndex(d[0], d[1], d[2], d[3]) %}

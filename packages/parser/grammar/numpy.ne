@@ -5,6 +5,6 @@
 
 Unary -> %coef %mulop Unary {% (d) => b.scaled(d[0], d[2]) %}
 
-PostOp -> %lb Args %rb {% (d) => b.zeroBasedIndex(d[0], d[1], d[2]) %}
+PostOp -> %lb Args %rb {% (d) => p.zeroBasedIndex(d[0], d[1], d[2]) %}
 
-Postfix -> %fn %lp %lp Args %comma Sum %rp %rp {% (d) => b.tupleCall(d[0], b.cons(d[3], d[5]), d[7]) %}
+Postfix -> %fn %lp %lp Args %comma Sum %rp %rp {% (d) => c.tupleCall(d[0], b.cons(d[3], d[5]), d[7]) %}

@@ -1,31 +1,12 @@
-import {
-  OdotException,
-  assertNever,
-  claim,
-  det,
-  diag,
-  diagVec,
-  entry,
-  hadamard,
-  identity,
-  matMul,
-  kronecker,
-  matrixLiteral,
-  odotError,
-  ones,
-  sum as sumNode,
-  trace,
-  zero,
-} from '@odot/core';
+import { OdotException, claim, identity, matrixLiteral, odotError, ones, zero } from '@odot/core';
 import type { DimLiteral, Expr, Identifier, OdotError, Property, Span } from '@odot/core';
-import { lookupFunction } from './functions.ts';
-import { hadamardPower, identifier, inverse, matrixPower, neg as negNode, numberLiteral, scalarMul, transpose } from './nodes.ts';
-import type { Dialect } from './dialect.ts';
+import { neg as negNode, numberLiteral, scalarMul } from './nodes.ts';
 import type { Tok } from './tokens.ts';
-import { spanFromTo, spanFromToken, spanToToken, tokenSpan, tokensSpan } from './span.ts';
+import { spanFromTo, spanFromToken, tokenSpan, tokensSpan } from './span.ts';
 
-// Typed adapters from tokens and sub-results to @odot/core builders. The grammar's
-// postprocessors are one-liners calling these. They must be cheap and free of side effects
+// Typed adapters from tokens and sub-results to @odot/core builders: atoms, lists, matrix
+// literals and operators here; postfix operators and entries in `build-postfix.ts`; calls in
+// `build-call.ts`. The grammar's postprocessors are one-liners calling these. They must be cheap and free of side effects
 // (Earley runs them for partial parses too); the few that detect a semantic error throw an
 // OdotException, which `parse` turns into a diagnostic.
 
@@ -35,16 +16,18 @@ const NO_SPAN: Span = { start: NO_POINT, end: NO_POINT };
 /** Zero nodes made from the digit `0` (not from `O_n` or `\mathbf{0}`): inside matrix literals and indices they are numbers. */
 const digitZeros = new WeakSet<Expr>();
 
-function spanOf(e: Expr): Span {
+/** The span of a parsed node (every parsed node has one). */
+export function spanOf(e: Expr): Span {
   return e.span ?? NO_SPAN;
 }
 
-function fail(code: string, message: string, span: Span, extra: Partial<Pick<OdotError, 'expected' | 'hints'>> = {}): never {
+/** Throws the diagnostic as an `OdotException` (builders run inside nearley; `parse` catches it). */
+export function fail(code: string, message: string, span: Span, extra: Partial<Pick<OdotError, 'expected' | 'hints'>> = {}): never {
   throw new OdotException(odotError(code, message, { span, ...extra }));
 }
 
 /** The number `0` read as a number (in a matrix literal, an index, an exponent), not as the zero matrix. */
-function asNumber(e: Expr): Expr {
+export function asNumber(e: Expr): Expr {
   if (e.type === 'Zero' && digitZeros.has(e)) return numberLiteral('0', spanOf(e));
   if (e.type === 'Neg' && e.operand.type === 'Zero' && digitZeros.has(e.operand)) {
     return negNode(numberLiteral('0', spanOf(e.operand)), spanOf(e));
@@ -55,7 +38,7 @@ function asNumber(e: Expr): Expr {
 // ---- atoms -------------------------------------------------------------------------------
 
 /** `A`, `D₁`, `λ`. */
-function ident(t: Tok): Expr {
+export function ident(t: Tok): Expr {
   const node: Identifier = { type: 'Identifier', name: t.value, span: tokenSpan(t) };
   return node;
 }
@@ -161,7 +144,8 @@ export function cons<T>(items: List<T>, item: T): List<T> {
   return { head: item, tail: items };
 }
 
-function toArray<T>(items: List<T>): T[] {
+/** The items of a list, oldest first. */
+export function toArray<T>(items: List<T>): T[] {
   const out: T[] = [];
   for (let l: List<T> | undefined = items; l !== undefined; l = l.tail) out.push(l.head);
   return out.reverse();
@@ -273,281 +257,3 @@ function definite(l: Expr, op: Tok, r: Expr): Expr {
   return claim(property, l, spanFromTo(spanOf(l), spanOf(r)));
 }
 
-// ---- postfix -----------------------------------------------------------------------------
-
-/** What follows `^` (or `^⊙`, `.^`, `**`): a transpose mark or a value. */
-export type Exponent = { readonly kind: 'transpose'; readonly span: Span } | { readonly kind: 'value'; readonly expr: Expr; readonly span: Span };
-
-/** How the indices of an entry are written: `A[i, j]`, numpy's 0-based `A[0, 1]`, `A_{ij}`. */
-export type IndexBase = 'one-based' | 'zero-based' | 'subscript';
-
-/** A postfix operator (the grammar's `PostOp`), applied to its operand by `postfix`. */
-export type PostOp =
-  | { readonly kind: 'mark'; readonly tok: Tok }
-  | { readonly kind: 'raise'; readonly op: Tok; readonly exp: Exponent }
-  | { readonly kind: 'index'; readonly open: Tok; readonly args: List<Expr>; readonly close: Tok; readonly base: IndexBase };
-
-/** `ᵀ`, `'`, `.T`, `.'`, `⁻¹`, `²`. */
-export function mark(tok: Tok): PostOp {
-  return { kind: 'mark', tok };
-}
-
-/** `^k`, `^⊙k`, `.^k`, `** k`. */
-export function raise(op: Tok, exp: Exponent): PostOp {
-  return { kind: 'raise', op, exp };
-}
-
-/** A bracketed postfix operator: `[i, j]` (plain), `_{ij}`, LaTeX `^{\\circ k}` (a Hadamard power). */
-export function bracketed(open: Tok, args: List<Expr>, close: Tok): PostOp {
-  if (open.kind !== 'hpowl') return { kind: 'index', open, args, close, base: open.kind === 'sub' ? 'subscript' : 'one-based' };
-  if (args.tail !== undefined) return fail('expected-exponent', `expected one exponent after \`${open.text}\``, tokensSpan(open, close), { expected: ['a number'] });
-  return { kind: 'raise', op: open, exp: { kind: 'value', expr: asNumber(args.head), span: tokensSpan(open, close) } };
-}
-
-/** numpy's `[i, j]`, 0-based. */
-export function zeroBasedIndex(open: Tok, args: List<Expr>, close: Tok): PostOp {
-  return { kind: 'index', open, args, close, base: 'zero-based' };
-}
-
-/** A postfix operator applied to its operand. */
-export function postfix(e: Expr, op: PostOp): Expr {
-  switch (op.kind) {
-    case 'mark':
-      return postMark(e, op.tok);
-    case 'raise':
-      return power(e, op.op, op.exp);
-    case 'index':
-      return indexEntry(e, op.open, op.args, op.close, op.base);
-    default:
-      return assertNever(op);
-  }
-}
-
-/** `^2`, `^k`, `^T`. */
-export function expLeaf(t: Tok): Exponent {
-  if (t.kind === 'constant') {
-    return fail('expected-exponent', `expected an exponent, found \`${t.text}\``, tokenSpan(t), { expected: ['a number', 'a name', '`T`'] });
-  }
-  const span = tokenSpan(t);
-  if (t.kind === 'ident' && t.value === 'T') return { kind: 'transpose', span };
-  const e = t.kind === 'ident' ? identifier(t.value, span) : numberLiteral(t.value, span);
-  return { kind: 'value', expr: e, span };
-}
-
-/** `^-1`. */
-export function expNeg(minus: Tok, t: Tok): Exponent {
-  const span = tokensSpan(minus, t);
-  if (t.kind !== 'num') return fail('expected-exponent', 'expected a number after `-` in an exponent', span, { expected: ['a number'] });
-  return { kind: 'value', expr: negNode(numberLiteral(t.value, tokenSpan(t)), span), span };
-}
-
-/** `^(k+1)`, `^{-1}`, `^{T}`. */
-export function expGroup(open: Tok, e: Expr, close: Tok): Exponent {
-  const span = tokensSpan(open, close);
-  if (e.type === 'Identifier' && e.name === 'T') return { kind: 'transpose', span };
-  return { kind: 'value', expr: asNumber(e), span };
-}
-
-/** `^\top`, `^{\top}`. */
-export function expTop(first: Tok, last: Tok): Exponent {
-  return { kind: 'transpose', span: tokensSpan(first, last) };
-}
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** `Aᵀ`, `A'`, `A.T`, `A.'`, `A⁻¹`, `A²`. */
-function postMark(e: Expr, t: Tok): Expr {
-  const span = spanToToken(spanOf(e), t);
-  const v = t.value;
-  if (v === 'ᵀ' || v === "'" || v === '.T' || v === ".'") return transpose(e, span);
-  if (v === '⁻¹') return inverse(e, span);
-  const digits = [...v.replace('⁻', '')].map((c) => SUPERSCRIPT.indexOf(c)).join('');
-  const k = numberLiteral(digits, tokenSpan(t));
-  return matrixPower(e, v.startsWith('⁻') ? negNode(k, tokenSpan(t)) : k, span);
-}
-
-function isMinusOne(e: Expr): boolean {
-  return e.type === 'Neg' && e.operand.type === 'NumberLiteral' && e.operand.kind === 'integer' && /^0*1$/.test(e.operand.value);
-}
-
-/** `A^T` (transpose), `A^-1` (inverse), `A^k` (matrix power); `A^⊙k`, `A.^k`, `A ** k`, `A^{\circ k}` (Hadamard power). */
-function power(base: Expr, op: Tok, exp: Exponent): Expr {
-  const span = spanFromTo(spanOf(base), exp.span);
-  if (op.kind === 'hpow' || op.kind === 'hpowl') {
-    if (exp.kind !== 'value') return fail('expected-exponent', `expected an exponent after \`${op.text}\``, exp.span, { expected: ['a number'] });
-    return hadamardPower(base, exp.expr, span);
-  }
-  if (exp.kind === 'transpose') return transpose(base, span);
-  return isMinusOne(exp.expr) ? inverse(base, span) : matrixPower(base, exp.expr, span);
-}
-
-// ---- entries, sums, calls ----------------------------------------------------------------
-
-function indexValue(e: Expr, zeroBased: boolean): Expr {
-  const n = asNumber(e);
-  if (zeroBased && n.type === 'NumberLiteral' && n.kind === 'integer') {
-    return numberLiteral(String(BigInt(n.value) + 1n), spanOf(n));
-  }
-  return n;
-}
-
-/** `_{ij}`, `_{i1}`, `_{12}` (two one-character indices), `_{i j}`, `_{2k}` (two juxtaposed indices). */
-function splitIndices(e: Expr, at: Span): readonly [Expr, Expr] {
-  const single = (c: string, s: Span): Expr => (/\d/.test(c) ? numberLiteral(c, s) : identifier(c, s));
-  const n = asNumber(e);
-  const text = n.type === 'Identifier' ? n.name : n.type === 'NumberLiteral' && n.kind === 'integer' ? n.value : '';
-  if (/^[A-Za-z0-9][A-Za-z0-9]$/.test(text)) {
-    const s = spanOf(n);
-    const mid = { line: s.start.line, column: s.start.column + 1, offset: s.start.offset + 1 };
-    return [single(text.charAt(0), { start: s.start, end: mid }), single(text.charAt(1), { start: mid, end: s.end })];
-  }
-  if (n.type === 'MatMul' || n.type === 'ScalarMul') {
-    const [a, b] = n.type === 'MatMul' ? [n.left, n.right] : [n.scalar, n.operand];
-    const atomic = (x: Expr): boolean => x.type === 'Identifier' || x.type === 'NumberLiteral' || x.type === 'Zero';
-    if (atomic(a) && atomic(b)) return [asNumber(a), asNumber(b)];
-  }
-  return fail('expected-indices', 'expected two indices in the subscript, like `A_{ij}` or `A_{i,j}`', at, {
-    expected: ['`{ij}`', '`{i,j}`'],
-  });
-}
-
-/**
- * An entry: `A[i, j]` (plain; numpy, whose integer indices are 0-based and shifted to odot's
- * 1-based ones), `A_{ij}`, `A_{i,j}`, `A_{i j}`, `(A B)_{12}` (subscripts; digits after a name,
- * `D_{12}`, are part of the name), MATLAB `A(i, j)`.
- */
-function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok, base: IndexBase): Expr {
-  const span = spanToToken(spanOf(m), close);
-  // The indices' brackets: for `_{ij}` from the brace.
-  const brace = open.text.length - 1;
-  const inner = base === 'subscript' ? tokensSpan({ ...open, text: '{', offset: open.offset + brace, col: open.col + brace }, close) : tokensSpan(open, close);
-  const items = toArray(args);
-  const zeroBased = base === 'zero-based';
-  if (items.length === 2) return entry(m, indexValue(items[0] as Expr, zeroBased), indexValue(items[1] as Expr, zeroBased), span);
-  if (items.length === 1 && base === 'subscript') {
-    const [row, col] = splitIndices(items[0] as Expr, inner);
-    return entry(m, row, col, span);
-  }
-  return fail('expected-indices', `expected two indices, got ${items.length}`, inner, {
-    expected: base === 'subscript' ? ['`{ij}`', '`{i,j}`'] : ['`i, j`'],
-  });
-}
-
-/** MATLAB `A(i, j)`: only a name can be indexed this way. */
-export function callIndex(name: Tok, open: Tok, args: List<Expr>, close: Tok): Expr {
-  if (name.kind !== 'ident') return fail('syntax', 'only a name can be indexed with `( , )`', tokensSpan(open, close));
-  return indexEntry(ident(name), open, args, close, 'one-based');
-}
-
-/** `Σ_k(body)`, `sum_k(body)`, `\sum_{k}\left(body\right)`. */
-function sumOver(t: Tok, body: Expr, close: Tok): Expr {
-  return sumNode(t.value, body, tokensSpan(t, close));
-}
-
-/**
- * A call: `diag(v)`, `tr(A)`, `kron(A, B)`, `np.linalg.inv(A)`, `ones(m, n)`, `psd(X)`.
- * `givens` (when parsing with declarations) decides numpy's `np.diag` by its argument's shape.
- */
-export function call(fn: Tok, args: List<Expr>, close: Tok): Expr {
-  if (fn.kind === 'sum') {
-    if (args.tail !== undefined) return fail('wrong-arity', `\`${fn.text}(…)\` takes one expression`, tokensSpan(fn, close));
-    return sumOver(fn, args.head, close);
-  }
-  return buildCall(fn, toArray(args), tokensSpan(fn, close), false);
-}
-
-/** numpy's `np.ones((m, n))`, `np.zeros((m, n))`: the sizes as a tuple. */
-export function tupleCall(fn: Tok, args: List<Expr>, close: Tok): Expr {
-  return buildCall(fn, toArray(args), tokensSpan(fn, close), true);
-}
-const CLAIMS: Readonly<Record<string, Property>> = {
-  psd: 'psd',
-  pd: 'pd',
-  diagonal: 'diagonal',
-  symmetric: 'symmetric',
-  nonnegative: 'nonnegative',
-  binary: 'binary',
-};
-
-function arity(fn: Tok, args: readonly Expr[], counts: readonly number[], span: Span): void {
-  if (!counts.includes(args.length)) {
-    const want = counts.map((c) => `${c} argument${c === 1 ? '' : 's'}`).join(' or ');
-    fail('wrong-arity', `\`${fn.text}\` takes ${want}, got ${args.length}`, span, { expected: [want] });
-  }
-}
-
-function dimArg(e: Expr, fn: Tok): DimLiteral {
-  if (e.type === 'Identifier') return e.name;
-  if (e.type === 'NumberLiteral' && e.kind === 'integer' && !/^0+$/.test(e.value)) return Number(e.value);
-  return fail('bad-size', `\`${fn.text}\` needs sizes that are positive integers or names`, spanOf(e), {
-    expected: ['a number or a name'],
-  });
-}
-
-function dialectOf(fn: Tok): Dialect {
-  return fn.value.startsWith('np.') || fn.value.startsWith('numpy.') ? 'numpy' : lookupFunction('plain', fn.value) ? 'plain' : 'matlab';
-}
-
-function buildCall(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr {
-  const dialect = dialectOf(fn);
-  const op = lookupFunction(dialect, fn.value) ?? lookupFunction('matlab', fn.value);
-  if (op === undefined) return fail('unknown-function', `unknown function \`${fn.text}\``, tokenSpan(fn));
-  const [a, b] = [args[0], args[1]];
-  if (tuple && op !== 'ones' && op !== 'zeros') {
-    fail('wrong-arity', `\`${fn.text}\` does not take a shape tuple`, span);
-  }
-  switch (op) {
-    case 'kron':
-      arity(fn, args, [2], span);
-      return kronecker(a as Expr, b as Expr, span);
-    case 'multiply':
-      arity(fn, args, [2], span);
-      return hadamard(a as Expr, b as Expr, span);
-    case 'matmul':
-      arity(fn, args, [2], span);
-      return matMul(a as Expr, b as Expr, span);
-    case 'matrix_power': {
-      arity(fn, args, [2], span);
-      const k = asNumber(b as Expr);
-      return isMinusOne(k) ? inverse(a as Expr, span) : matrixPower(a as Expr, k, span);
-    }
-    case 'ones':
-    case 'zeros': {
-      arity(fn, args, dialect === 'numpy' && !tuple ? [1] : [1, 2], span);
-      const rows = dimArg(a as Expr, fn);
-      const cols = b === undefined ? (dialect === 'numpy' ? 1 : rows) : dimArg(b, fn);
-      return op === 'ones' ? ones(rows, cols, span) : zero(rows, cols, span);
-    }
-    case 'eye':
-      arity(fn, args, [1], span);
-      return identity(dimArg(a as Expr, fn), span);
-    case 'array':
-      arity(fn, args, [1], span);
-      if (a?.type !== 'MatrixLiteral') {
-        return fail('expected-matrix', '`np.array` takes a nested list like `[[1, 2], [3, 4]]`', spanOf(a as Expr), {
-          expected: ['[[…], […]]'],
-        });
-      }
-      return { ...a, span };
-    default:
-      break;
-  }
-  arity(fn, args, [1], span);
-  const x = a as Expr;
-  switch (op) {
-    case 'diag':
-      return diag(x, span);
-    case 'diagvec':
-      return diagVec(x, span);
-    case 'tr':
-      return trace(x, span);
-    case 'det':
-      return det(x, span);
-    case 'inv':
-      return inverse(x, span);
-    case 'transpose':
-      return transpose(x, span);
-    default:
-      return claim(CLAIMS[op] ?? 'psd', x, span);
-  }
-}
