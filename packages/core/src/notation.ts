@@ -40,15 +40,15 @@ export function asciiName(name: string): string {
   return name.replace(/[₀-₉]+/g, (digits) => `_${[...digits].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('')}`);
 }
 
-/** A name the plain dialect reads as one name: letters, digits, `_` before a letter, subscript digits. */
-const PLAIN_WORD = /^[A-Za-z\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9]*(?:_[A-Za-z][A-Za-z0-9]*)*[₀-₉]*(?:_[0-9]+)?$/;
+/** A name the plain dialect reads as one name: a letter, letters and digits, subscript digits. */
+const PLAIN_WORD = /^[A-Za-z\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9]*[₀-₉]*(?:_[0-9]+)?$/;
 /** Names the plain dialect reads as something else: the constants `J`, `I`, sized `J_…`, `I_…`, `O_…`, and `sum_k`. */
 const PLAIN_RESERVED = /^(?:[JI]$|[JIO]_|sum_)/;
 
 /**
- * A name as the plain dialect writes it: as is (`A`, `D₁`, `x_max`), or in double quotes when the
- * plain lexer would read it otherwise (`"J"`, `"I"` for names from NumPy/MATLAB, where `J` and `I`
- * are not constants; `"J_max"`), as SQL quotes identifiers.
+ * A name as the plain dialect writes it: as is (`A`, `D₁`, `λ`), or in double quotes when the
+ * plain lexer would read it otherwise, as SQL quotes identifiers: `"J"`, `"I"` (names from NumPy
+ * or MATLAB, where `J` and `I` are not constants), `"x_max"`.
  */
 export function plainName(name: string): string {
   return PLAIN_WORD.test(name) && !PLAIN_RESERVED.test(name) ? name : `"${name}"`;

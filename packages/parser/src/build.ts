@@ -120,6 +120,8 @@ export function constant(t: Tok): Expr {
 export function paren(open: Tok, e: Expr, close: Tok): Expr {
   const out = { ...e, span: tokensSpan(open, close) };
   parenthesized.add(out);
+  // `[[(0), 1]]`: a bracketed digit 0 is still the number 0 in an entry, an index or an exponent.
+  if (digitZeros.has(e)) digitZeros.add(out);
   return out;
 }
 

@@ -47,9 +47,10 @@ const plainRules: moo.Rules = {
   constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])|${ONES_VECTOR}`),
   num: /\d+\/\d+|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\.\d+|\d+/,
   sum: /(?:Σ|∑|sum)_(?:\{[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*\}|[A-Za-z][A-Za-z0-9]*)/,
-  // `x_max` (a `_` before a letter continues a name, as in NumPy and MATLAB), and any name in
-  // double quotes: `"J"` is a name J, not the all-ones constant (the plain printers write it so).
-  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*(?:_[A-Za-z][A-Za-z0-9]*)*[${SUBSCRIPT_DIGITS}]*${DIGITS_SUFFIX}|"[A-Za-z${GREEK}][A-Za-z0-9_${GREEK}${SUBSCRIPT_DIGITS}]*"`),
+  // A name in double quotes is any name: `"J"` is a name J, not the all-ones constant, and
+  // `"x_max"` one name (unquoted, `_` and letters after a name are not part of it, so a proof line
+  // `… hadamard_add` missing its `by` stays an error). The plain printers quote names so.
+  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*${DIGITS_SUFFIX}|"[A-Za-z${GREEK}][A-Za-z0-9_${GREEK}${SUBSCRIPT_DIGITS}]*"`),
   hpow: /\^[ \t]*[⊙∘]|\.\^/,
   hadDot: '.*',
   caret: '^',

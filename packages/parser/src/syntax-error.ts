@@ -8,6 +8,8 @@ const OPERAND_STARTS: ReadonlySet<string> = new Set(['leaf', 'coef', 'neg', 'lp'
 const OPERATORS: ReadonlySet<string> = new Set(['addop', 'mulop', 'rel', 'post', 'pow', 'hpowl', 'lidx']);
 /** Token types after which an operand must come. */
 const AFTER_OPERAND: ReadonlySet<string> = new Set(['addop', 'mulop', 'neg', 'coef', 'rel', 'pow', 'hpowl', 'lidx', 'comma', 'semi', 'sep', 'lp', 'lb', 'lrows']);
+/** Token types that end an operand. */
+const OPERAND_ENDS: ReadonlySet<string> = new Set(['leaf', 'rp', 'rb', 'post', 'top']);
 const LITERAL: Readonly<Record<string, string>> = {
   rp: 'a closing bracket',
   rb: '`]`',
@@ -19,12 +21,14 @@ const LITERAL: Readonly<Record<string, string>> = {
 };
 
 /** The expected-token list shown to users, from the terminal types the parser could accept. */
-export function describeExpected(types: ReadonlySet<string>): string[] {
+export function describeExpected(types: ReadonlySet<string>, afterOperand = false): string[] {
   const out: string[] = [];
+  // After an operand a bracket can only index it (numpy `A[i, j]`, MATLAB `A(i, j)`): an operator.
+  if (afterOperand) types = new Set([...types].map((t) => (t === 'lb' || t === 'lp' ? 'lidx' : t)));
   // A juxtaposition, an entry separator and an index bracket are inserted by the token stream,
   // never typed, so after an operand they do not make an operand "expected".
   if ([...types].some((t) => OPERAND_STARTS.has(t))) out.push('an operand');
-  if ([...types].some((t) => OPERATORS.has(t) && t !== 'lidx')) out.push('an operator');
+  if ([...types].some((t) => OPERATORS.has(t) && (t !== 'lidx' || afterOperand))) out.push('an operator');
   for (const t of types) {
     const literal = LITERAL[t];
     if (literal !== undefined && !out.includes(literal)) out.push(literal);
@@ -50,7 +54,7 @@ export function syntaxError(
   const found = tokens.slice(index).find((t) => t.text !== '');
   const prev = tokens.slice(0, index).reverse().find((t) => t.text !== '');
   const usable = new Set<string>([...expectedTypes].filter((t) => t !== 'sep' && (t !== 'top' || dialect === 'latex')));
-  const expected = describeExpected(usable);
+  const expected = describeExpected(usable, prev !== undefined && OPERAND_ENDS.has(prev.type));
   const wantsOperand = expected.includes('an operand');
   const foundText = found === undefined ? 'the end of the input' : show(found);
   let message: string;

@@ -95,10 +95,10 @@ describe('names from NumPy and MATLAB survive every printer', () => {
     reparses(printNumpy(e), 'numpy', e);
   });
 
-  test('the plain printers quote J and I, the LaTeX printer writes \\mathit, x_max is written as is', () => {
+  test('the plain printers quote J, I and x_max, the LaTeX printer writes \\mathit and \\mathrm', () => {
     const parsed = parse('x_max @ J + I', { dialect: 'numpy' });
     if (!parsed.ok) return expect.fail(parsed.error.message);
-    expect(printPlain(parsed.value.expr)).toBe('x_max "J" + "I"');
+    expect(printPlain(parsed.value.expr)).toBe('"x_max" "J" + "I"');
     expect(printLatex(parsed.value.expr)).toBe('\\mathrm{x\\_max} \\mathit{J} + \\mathit{I}');
   });
 });
