@@ -119,16 +119,10 @@ export function lex(text: string, dialect: Dialect, notes: OdotError[]): Lexeme[
       ws = true;
       continue;
     }
-    const at: Lexeme = { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
-    if (raw === 'error') unexpectedCharacter(t.text, at, dialect);
-    if (raw === 'ge') {
-      fail('ambiguous-relation', `\`${t.text}\` is ambiguous for matrices`, tokenSpan(at), {
-        hints: ['write `X ⪰ 0` for positive semidefinite, or `nonnegative(X)` for entrywise nonnegative'],
-      });
-    }
-    if (raw === 'star') starNote(at, notes);
+    if (raw === 'error' || raw === 'ge' || raw === 'star') special(raw, { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws }, dialect, notes);
     const [kind, value] = normalise(raw === 'star' ? 'mm' : raw, t.value, dialect);
-    out.push({ ...at, kind, value });
+    const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
+    out.push(at);
     ws = false;
     if (out.length > MAX_TOKENS) {
       fail('too-long', `the input has more than ${MAX_TOKENS} tokens`, tokenSpan(at), {
@@ -137,6 +131,17 @@ export function lex(text: string, dialect: Dialect, notes: OdotError[]): Lexeme[
     }
   }
   return out;
+}
+
+/** An unexpected character or `≥` (errors), or plain `*` (a note). */
+function special(raw: string, at: Lexeme, dialect: Dialect, notes: OdotError[]): void {
+  if (raw === 'error') unexpectedCharacter(at.text, at, dialect);
+  if (raw === 'ge') {
+    fail('ambiguous-relation', `\`${at.text}\` is ambiguous for matrices`, tokenSpan(at), {
+      hints: ['write `X ⪰ 0` for positive semidefinite, or `nonnegative(X)` for entrywise nonnegative'],
+    });
+  }
+  if (raw === 'star') starNote(at, notes);
 }
 
 function starNote(at: Lexeme, notes: OdotError[]): void {
