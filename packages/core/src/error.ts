@@ -1,3 +1,4 @@
+import type { Limit } from './budget.ts';
 import type { Span } from './span.ts';
 
 /** How serious a diagnostic is: an `error` stops the work, a `note` (lint) does not. */
@@ -14,6 +15,8 @@ export interface OdotError {
   readonly span?: Span;
   readonly expected?: readonly string[];
   readonly hints?: readonly string[];
+  /** For code `limit`: the limit that stopped the computation (`{ kind: 'time', value: 2000 }`). */
+  readonly limit?: Limit;
 }
 
 /** An exception that carries an `OdotError`; thrown inside a package, caught at its public edge. */

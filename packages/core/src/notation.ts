@@ -40,6 +40,20 @@ export function asciiName(name: string): string {
   return name.replace(/[₀-₉]+/g, (digits) => `_${[...digits].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('')}`);
 }
 
+/** A name the plain dialect reads as one name: a letter, letters and digits, subscript digits. */
+const PLAIN_WORD = /^[A-Za-z\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9]*[₀-₉]*(?:_[0-9]+)?$/;
+/** Names the plain dialect reads as something else: the constants `J`, `I`, sized `J_…`, `I_…`, `O_…`, and `sum_k`. */
+const PLAIN_RESERVED = /^(?:[JI]$|[JIO]_|sum_)/;
+
+/**
+ * A name as the plain dialect writes it: as is (`A`, `D₁`, `λ`), or in double quotes when the
+ * plain lexer would read it otherwise, as SQL quotes identifiers: `"J"`, `"I"` (names from NumPy
+ * or MATLAB, where `J` and `I` are not constants), `"x_max"`.
+ */
+export function plainName(name: string): string {
+  return PLAIN_WORD.test(name) && !PLAIN_RESERVED.test(name) ? name : `"${name}"`;
+}
+
 function sized(letter: string, rows: DimLiteral | undefined, cols: DimLiteral | undefined, times: string): string {
   if (rows === undefined && cols === undefined) return letter;
   if (cols === undefined) return `${letter}_${subscript(String(rows))}`;
@@ -63,7 +77,7 @@ export const PLAIN: Notation = {
   notEqual: '≠',
   claimRelations: true,
   stackPostfix: true,
-  identifier: (node) => node.name,
+  identifier: (node) => plainName(node.name),
   number: (node) => node.value,
   transpose: (base) => `${base}ᵀ`,
   inverse: (base) => `${base}⁻¹`,
@@ -105,14 +119,17 @@ const GREEK: Readonly<Record<string, string>> = {
   Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
 };
 
-/** `D₁`/`D_1` → `D_{1}`, `λ` → `\lambda`, `AB` → `\mathrm{AB}`. */
+/**
+ * `D₁`/`D_1` → `D_{1}`, `λ` → `\lambda`, `AB` → `\mathrm{AB}`, `x_max` → `\mathrm{x\_max}`, and a
+ * name `J`, `I` or `O` (from NumPy or MATLAB; in LaTeX `J`, `I` and `O_n` are constants) → `\mathit{J}`.
+ */
 export function latexName(name: string): string {
-  const ascii = asciiName(name);
-  const cut = ascii.indexOf('_');
-  const base = cut < 0 ? ascii : ascii.slice(0, cut);
-  const sub = cut < 0 ? '' : ascii.slice(cut + 1);
+  const digits = /[₀-₉]+$/u.exec(name)?.[0] ?? '';
+  const base = name.slice(0, name.length - digits.length);
+  const sub = digits === '' ? '' : asciiName(digits).slice(1);
   const greek = GREEK[base];
-  const head = greek !== undefined ? `\\${greek}` : [...base].length === 1 ? base : `\\mathrm{${base}}`;
+  const styled = base.includes('_') || [...base].length > 1 ? `\\mathrm{${base.replace(/_/g, '\\_')}}` : base === 'J' || base === 'I' || base === 'O' ? `\\mathit{${base}}` : base;
+  const head = greek !== undefined ? `\\${greek}` : styled;
   return sub === '' ? head : `${head}_{${sub}}`;
 }
 

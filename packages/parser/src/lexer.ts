@@ -3,18 +3,19 @@ import type { Dialect } from './dialect.ts';
 
 // One moo lexer per dialect. Every lexer ends in an `error` rule, so lexing never throws: an
 // unexpected character becomes an `error` token that the token pass reports with its position.
-// The token types are shared by all dialects (the grammar is one grammar); `src/token-pass.ts`
-// then retypes some of them (function names, `[` for indexing, scalar coefficients) and inserts
-// the implicit `juxt` (juxtaposition) and row-separator tokens.
+// The lexer types are shared by all dialects; `src/lex.ts` normalises their values and
+// `src/token-stream.ts` maps them onto the grammar's token types.
 
 const WS = { match: /[ \t\r\n\f\v\u00a0\u2009\u200a\u202f]+/, lineBreaks: true };
 const SUBSCRIPT_DIGITS = '\u2080-\u2089';
 const GREEK = '\u03b1-\u03c9\u0391-\u03a9';
+/** `D_1`, `D_{12}`: subscript digits written after `_` are part of a name (`D₁`, `D₁₂`). */
+const DIGITS_SUFFIX = '(?:_(?:\\{[0-9]+\\}|[0-9]+))?';
 
 // moo matches single-character literals listed before the first regex rule with a table lookup
 // instead of its combined RegExp, so the common one-character tokens (a space, `+`, brackets,
 // `⊙`) come first. Types whose other spellings are longer get a second type (`hadDot`, `wsRun`,
-// …) that `token-pass.ts` folds back.
+// …) that `lex.ts` folds back.
 /** The all-ones column vector: `𝟏`, `𝟏_n`, `1_n`, `1_{n}` (a bare `1` stays the number). */
 const ONES_VECTOR = '𝟏(?:_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+))?|1_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)';
 
@@ -39,13 +40,17 @@ const plainRules: moo.Rules = {
   rbrace: '}',
   comma: ',',
   semi: ';',
-  sub: '_',
   wsRun: WS,
+  // `_{` opens subscript indices (`A_{ij}`); `_` before digits is part of a name (`D_1`).
+  sub: /_[ \t]*\{/,
   // Before `num`: the ones vector `1_n` starts with a digit. `𝟏` and `1_n` are the all-ones column vector.
   constant: new RegExp(`(?:J|I|O)_(?:\\{[^{},\\n]*\\}|[A-Za-z0-9]+)|[JI](?![A-Za-z0-9${SUBSCRIPT_DIGITS}])|${ONES_VECTOR}`),
   num: /\d+\/\d+|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\.\d+|\d+/,
   sum: /(?:Σ|∑|sum)_(?:\{[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*\}|[A-Za-z][A-Za-z0-9]*)/,
-  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*`),
+  // A name in double quotes is any name: `"J"` is a name J, not the all-ones constant, and
+  // `"x_max"` one name (unquoted, `_` and letters after a name are not part of it, so a proof line
+  // `… hadamard_add` missing its `by` stays an error). The plain printers quote names so.
+  ident: new RegExp(`[A-Za-z${GREEK}][A-Za-z0-9]*[${SUBSCRIPT_DIGITS}]*${DIGITS_SUFFIX}|"[A-Za-z${GREEK}][A-Za-z0-9_${GREEK}${SUBSCRIPT_DIGITS}]*"`),
   hpow: /\^[ \t]*[⊙∘]|\.\^/,
   hadDot: '.*',
   caret: '^',
@@ -86,7 +91,7 @@ const latexRules: moo.Rules = {
   lp: /\\left[ \t]*(?:\(|\[)|\(|\[/,
   rp: /\\right[ \t]*(?:\)|\])|\)|\]/,
   ident: new RegExp(
-    `\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}][A-Za-z0-9${GREEK}]*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}]`,
+    `(?:\\\\(?:${GREEK_NAMES})(?![A-Za-z])|\\\\(?:mathbf|boldsymbol|mathit|mathrm)\\{[A-Za-z${GREEK}](?:[A-Za-z0-9${GREEK}]|\\\\_)*\\}|[A-Za-z][${SUBSCRIPT_DIGITS}]*|[${GREEK}])${DIGITS_SUFFIX}`,
   ),
   rowsep: '\\\\',
   caret: '^',
@@ -99,7 +104,7 @@ const latexRules: moo.Rules = {
   amp: '&',
   comma: ',',
   semi: ';',
-  sub: '_',
+  sub: /_[ \t]*\{/,
   error: moo.error,
 };
 

@@ -1,16 +1,16 @@
 import nearley from 'nearley';
-import { OdotException, fail, odotError, ok } from '@odot/core';
-import type { Expr, OdotError, Result } from '@odot/core';
+import { Budget, LimitReached, OdotException, fail, formatLimit, odotError, ok, withBudget } from '@odot/core';
+import type { Expr, Givens, Limit, OdotError, Result } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
-import { chainEnd } from './chain.ts';
-import { FULL_GRAMMAR, grammarFor } from './grammars.ts';
-import type { Chain } from './chain.ts';
+import { expectedTypes } from './expected.ts';
+import { grammarOf } from './grammars.ts';
+import { lintNotes } from './lint.ts';
+import { resolveWithGivens } from './resolve.ts';
+import { syntaxError } from './syntax-error.ts';
+import { tokenize } from './token-stream.ts';
 import { TokenStream } from './tokens.ts';
 import type { Tok } from './tokens.ts';
-import { lintNotes } from './lint.ts';
-import { syntaxError } from './syntax-error.ts';
-import { prepareTokens } from './token-pass.ts';
 
 /** A parsed expression and its lint notes (e.g. `mixed-products`, `star-is-matmul`). */
 export interface Parsed {
@@ -22,71 +22,34 @@ export interface Parsed {
 export interface ParseOptions {
   /** The input dialect; `plain` by default. */
   readonly dialect?: Dialect;
+  /**
+   * The declarations in force, when known. They decide what only shapes can: LaTeX `X_{11}` of a
+   * declared matrix X (and no declared name `X₁₁`) is its entry (1, 1); numpy's `np.diag` of a
+   * matrix is its diagonal (`diagvec`), of a vector the diagonal matrix (`diag`).
+   */
+  readonly givens?: Givens;
+  /**
+   * Wall-clock milliseconds the parse may take; past it the answer is a `limit` error with
+   * `limit: { kind: 'time', value }`. A parse inside an enclosing `withBudget` also counts its
+   * tokens against that budget (and stops with the enclosing budget's `LimitReached`).
+   */
+  readonly timeLimitMs?: number;
 }
 
-/** The parts of nearley's parser state that error reporting reads (not in its type definitions). */
-interface ParserInternals {
-  table: ({ scannable: { rule: { symbols: unknown[] }; dot: number }[] } | undefined)[];
-  current: number;
-  reportError: (token: unknown) => string;
-  reportLexerError: (error: unknown) => string;
-}
-
-function expectedAt(parser: nearley.Parser): Set<string> {
-  const internals = parser as unknown as ParserInternals;
-  const column = internals.table[internals.current];
-  const types = new Set<string>();
-  for (const state of column?.scannable ?? []) {
-    const symbol = state.rule.symbols[state.dot];
-    if (typeof symbol === 'object' && symbol !== null && 'type' in symbol && typeof symbol.type === 'string') types.add(symbol.type);
-  }
-  return types;
-}
-
-/** A nearley parser over prepared tokens, with nearley's own (long, unused) error reports switched off. */
-function parserFor(grammar: nearley.Grammar, tokens: readonly Tok[]): nearley.Parser {
-  const parser = new nearley.Parser(grammar, { lexer: new TokenStream(tokens) });
-  const internals = parser as unknown as ParserInternals;
-  // nearley builds a long textual report on failure; ours is built from the state instead.
-  internals.reportError = () => 'syntax error';
-  internals.reportLexerError = () => 'syntax error';
-  return parser;
-}
-
-/**
- * The parses of the tokens with the grammar reduced to their token types (see `grammars.ts`), or
- * undefined when that fails in any way: the caller then parses again with the full grammar,
- * which reports the error.
- */
-function parseReduced(text: string, tokens: readonly Tok[]): Expr[] | undefined {
-  const grammar = grammarFor(tokens);
-  if (grammar === FULL_GRAMMAR) return undefined;
-  try {
-    const parser = parserFor(grammar, tokens);
-    parser.feed(text);
-    const results = parser.results as Chain[];
-    return results.length > 0 ? results.map(chainEnd) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every parse of the prepared tokens (exactly one for valid input; used by the tests to catch ambiguity). */
+/** Every parse of the tokens (exactly one for valid input; the tests use it to catch ambiguity). */
 export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
-  const { tokens, notes } = prepareTokens(text, dialect);
-  const fast = parseReduced(text, tokens);
-  if (fast !== undefined) return { results: fast, tokens, notes };
-  const parser = parserFor(FULL_GRAMMAR, tokens);
-  const internals = parser as unknown as ParserInternals;
+  const { tokens, notes } = tokenize(text, dialect);
+  const stream = new TokenStream(tokens);
+  const parser = new nearley.Parser(grammarOf(dialect), { lexer: stream });
   try {
     parser.feed(text);
   } catch (error) {
-    if (error instanceof OdotException) throw error;
-    throw new OdotException(syntaxError(tokens, internals.current, expectedAt(parser), text, dialect));
+    if (error instanceof OdotException || error instanceof LimitReached) throw error;
+    throw new OdotException(syntaxError(tokens, parser.current, expectedTypes(parser, stream), text, dialect));
   }
-  const results = (parser.results as Chain[]).map(chainEnd);
+  const results = parser.results as Expr[];
   if (results.length === 0) {
-    throw new OdotException(syntaxError(tokens, tokens.length, expectedAt(parser), text, dialect));
+    throw new OdotException(syntaxError(tokens, tokens.length, expectedTypes(parser, stream), text, dialect));
   }
   return { results, tokens, notes };
 }
@@ -96,7 +59,7 @@ function mixesProducts(tokens: readonly Tok[]): boolean {
   let hadamard = false;
   let matrix = false;
   for (const t of tokens) {
-    if (t.type !== 'binop' || t.kind === 'plus' || t.kind === 'minus') continue;
+    if (t.type !== 'mulop') continue;
     if (t.kind === 'had') hadamard = true;
     else if (t.kind !== 'kron') matrix = true;
     if (hadamard && matrix) return true;
@@ -113,23 +76,39 @@ function internalError(error: unknown): OdotError {
   return odotError('internal', `internal parser error: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+function limitError(limit: Limit): OdotError {
+  return {
+    ...odotError('limit', `parsing stopped at its limit (${formatLimit(limit)})`, { hints: ['split the input, or allow more time'] }),
+    limit,
+  };
+}
+
+function parseWithin(text: string, dialect: Dialect, options: ParseOptions): Result<Parsed> {
+  const { results, notes, tokens } = parseAll(text, dialect);
+  if (results.length > 1) {
+    return fail(odotError('ambiguous', `internal error: the input has ${results.length} parses`));
+  }
+  const parsed = results[0] as Expr;
+  const expr = options.givens === undefined ? parsed : resolveWithGivens(parsed, options.givens, dialect);
+  return ok({ expr, notes: mixesProducts(tokens) ? [...notes, ...lintNotes(expr)] : notes });
+}
+
 /**
  * Parses an expression in a dialect (default `plain`). Returns the tree with spans and lint
- * notes, or a diagnostic with code, span, message, expected tokens and hints. Never throws.
+ * notes, or a diagnostic with code, span, message, expected tokens and hints. Never throws
+ * (except an enclosing budget's `LimitReached`, which belongs to the caller).
  */
 export function parse(text: string, options: ParseOptions = {}): Result<Parsed> {
   const dialect = options.dialect ?? 'plain';
   if (!isDialect(dialect)) {
     return fail(odotError('unknown-dialect', `unknown dialect \`${String(dialect)}\``, { expected: ['plain', 'latex', 'numpy', 'matlab'] }));
   }
+  const budget = options.timeLimitMs === undefined ? undefined : new Budget({ timeLimitMs: options.timeLimitMs });
   try {
-    const { results, notes, tokens } = parseAll(text, dialect);
-    if (results.length > 1) {
-      return fail(odotError('ambiguous', `internal error: the input has ${results.length} parses`));
-    }
-    const expr = results[0] as Expr;
-    return ok({ expr, notes: mixesProducts(tokens) ? [...notes, ...lintNotes(expr)] : notes });
+    return budget === undefined ? parseWithin(text, dialect, options) : withBudget(budget, () => parseWithin(text, dialect, options));
   } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) return fail(limitError(error.limit));
+    if (error instanceof LimitReached) throw error;
     return fail(error instanceof OdotException ? error.error : internalError(error));
   }
 }

@@ -1,12 +1,15 @@
 import { odotError } from '@odot/core';
 import type { OdotError, Span } from '@odot/core';
 import type { Dialect } from './dialect.ts';
-import type { Tok } from './tokens.ts';
+import type { Tok, TokenType } from './tokens.ts';
 import { tokenSpan } from './span.ts';
 
-const OPERAND_STARTS = new Set(['leaf', 'prefix', 'lp']);
-const OPERATORS = new Set(['binop', 'relop', 'post', 'pow', 'lidx']);
-const AFTER_OPERAND = new Set(['binop', 'prefix', 'relop', 'pow', 'lidx', 'comma', 'semi', 'lp']);
+const OPERAND_STARTS: ReadonlySet<string> = new Set(['leaf', 'coef', 'neg', 'lp', 'lb', 'lrows', 'fn']);
+const OPERATORS: ReadonlySet<string> = new Set(['addop', 'mulop', 'rel', 'post', 'pow', 'hpowl', 'lidx']);
+/** Token types after which an operand must come. */
+const AFTER_OPERAND: ReadonlySet<string> = new Set(['addop', 'mulop', 'neg', 'coef', 'rel', 'pow', 'hpowl', 'lidx', 'comma', 'semi', 'sep', 'lp', 'lb', 'lrows']);
+/** Token types that end an operand. */
+const OPERAND_ENDS: ReadonlySet<string> = new Set(['leaf', 'rp', 'rb', 'post', 'top']);
 const LITERAL: Readonly<Record<string, string>> = {
   rp: 'a closing bracket',
   rb: '`]`',
@@ -14,15 +17,18 @@ const LITERAL: Readonly<Record<string, string>> = {
   renv: '`\\end{pmatrix}`',
   comma: '`,`',
   semi: '`;`',
-  sub: '`_`',
   top: '`\\top`',
 };
 
 /** The expected-token list shown to users, from the terminal types the parser could accept. */
-export function describeExpected(types: ReadonlySet<string>): string[] {
+export function describeExpected(types: ReadonlySet<string>, afterOperand = false): string[] {
   const out: string[] = [];
+  // After an operand a bracket can only index it (numpy `A[i, j]`, MATLAB `A(i, j)`): an operator.
+  if (afterOperand) types = new Set([...types].map((t) => (t === 'lb' || t === 'lp' ? 'lidx' : t)));
+  // A juxtaposition, an entry separator and an index bracket are inserted by the token stream,
+  // never typed, so after an operand they do not make an operand "expected".
   if ([...types].some((t) => OPERAND_STARTS.has(t))) out.push('an operand');
-  if ([...types].some((t) => OPERATORS.has(t))) out.push('an operator');
+  if ([...types].some((t) => OPERATORS.has(t) && (t !== 'lidx' || afterOperand))) out.push('an operator');
   for (const t of types) {
     const literal = LITERAL[t];
     if (literal !== undefined && !out.includes(literal)) out.push(literal);
@@ -41,14 +47,14 @@ function show(tok: Tok): string {
 export function syntaxError(
   tokens: readonly Tok[],
   index: number,
-  expectedTypes: ReadonlySet<string>,
+  expectedTypes: ReadonlySet<TokenType>,
   source: string,
   dialect: Dialect,
 ): OdotError {
   const found = tokens.slice(index).find((t) => t.text !== '');
   const prev = tokens.slice(0, index).reverse().find((t) => t.text !== '');
-  const usable = new Set([...expectedTypes].filter((t) => t !== 'sub' && (t !== 'top' || dialect === 'latex')));
-  const expected = describeExpected(usable);
+  const usable = new Set<string>([...expectedTypes].filter((t) => t !== 'sep' && (t !== 'top' || dialect === 'latex')));
+  const expected = describeExpected(usable, prev !== undefined && OPERAND_ENDS.has(prev.type));
   const wantsOperand = expected.includes('an operand');
   const foundText = found === undefined ? 'the end of the input' : show(found);
   let message: string;
@@ -71,7 +77,7 @@ export function syntaxError(
   if (dialect === 'plain' && tokens.some((t) => t.kind === 'mm' && t.text === '*')) {
     hints.push('A*B in plain means the matrix product; use ⊙ or .* for Hadamard');
   }
-  if (found?.type === 'relop' && tokens.some((t) => t.type === 'relop' && t !== found)) {
+  if (found?.type === 'rel' && tokens.some((t) => t.type === 'rel' && t !== found)) {
     hints.push('an expression holds one relation; write a chain `A = B = C` as two statements');
   }
   if (found !== undefined && prev !== undefined && found.kind === 'num' && (prev.kind === 'ident' || prev.kind === 'rp')) {

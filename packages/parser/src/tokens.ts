@@ -1,87 +1,92 @@
+import { tick } from '@odot/core';
+
 // The tokens the grammar reads, and the stream that feeds them to nearley. Kept apart from the
 // moo lexers (lexer.ts) so the published declarations never import moo's or nearley's types.
 
 /**
- * The token types the grammar refers to (after the token pass). They are few on purpose: every
- * alternative Earley predicts costs time, so e.g. `+`, `-` and all product operators share `binop`
- * (the grammar reads sums and products as one flat chain, see `chain.ts`).
- * `leaf` is a name, number or constant; `prefix` a prefix minus or a number used as a
- * coefficient (`2A`); `pow` any postfix operator (`^`, `^⊙`, and `ᵀ`, `'`, `⁻¹` followed by an
- * inserted `top`); `lp` an opening bracket or a function name with its bracket (`diag(`, `Σ_k(`);
- * `lidx` an indexing bracket (`A[i,j]`, `A_{ij}`, MATLAB `A(i, j)`).
+ * The token types the grammar (`grammar/*.ne`) refers to. Every dialect's spellings map onto
+ * these (see `token-stream.ts`). They are few on purpose: Earley pays for every rule it predicts,
+ * so the spellings of one syntactic role share a type and the builders read the token's `kind`.
  */
-export const TOKEN_TYPES: ReadonlySet<string> = new Set([
-  'leaf',
-  'prefix',
-  'binop',
-  'relop',
-  'post',
-  'pow',
-  'top',
-  'lp',
+export const TOKEN_TYPES = [
+  'leaf', // a name, a number or a constant (`A`, `2`, `J_{m×n}`)
+  'coef', // a number written as a coefficient: `2A`, numpy `2 * A`
+  'neg', // a prefix minus
+  'addop', // `+`, a binary `-`
+  'mulop', // `⊙ ∘ .* · @ * ⊗`, and juxtaposition (a zero-width token between touching operands)
+  'rel', // `= ≠ ⪰ ≻`
+  'post', // `ᵀ ' .T .' ⁻¹ ²`
+  'pow', // `^ ^⊙ .^ **`, followed by an exponent
+  'top', // LaTeX `\top`
+  'lp', // `(`, `{`, `\left(`
   'rp',
-  'lb',
+  'lb', // `[`, `\begin{pmatrix}`
   'rb',
-  'lidx',
-  'comma',
-  'semi',
-  'sub',
-]);
+  'lrows', // the outer `[` of `[[1, 2], [3, 4]]`
+  'lidx', // a bracket after an operand: `[` touching it in plain (`A[i, j]`), `_{`, LaTeX `^{\circ`; closed by `rb`
+  'fn', // a function name or `Σ_k`, `\sum_{k}` (its `(` follows)
+  'comma', // `,` and LaTeX `&`
+  'semi', // `;` and LaTeX `\\`
+  'sep', // whitespace between the entries of `[1 2]` (plain, matlab)
+] as const;
+
+/** A grammar token type. */
+export type TokenType = (typeof TOKEN_TYPES)[number];
+
+const TYPE_SET: ReadonlySet<string> = new Set(TOKEN_TYPES);
 
 /**
- * A token as the grammar sees it. `kind` is what the dialect lexer saw (`ident`, `num`,
- * `had`, `minus`, …), `type` the grammar's class of it (`leaf`, `binop`, `prefix`, …).
+ * A token as the grammar sees it: `type` is its grammar type, `kind` what the dialect lexer saw
+ * after normalisation (`ident`, `num`, `constant`, `had`, `mm`, `minus`, `juxt`, …), `value` the
+ * normalised value (`1/2` for `\frac{1}{2}`, `D₁` for `D_1`, `diag` for `\operatorname{diag}`).
  */
 export class Tok {
-  /** The grammar token type (one of TOKEN_TYPES). */
-  type: string;
-  /** The lexer's token type, after normalisation. */
-  kind: string;
-  /** The normalised value (`1/2` for `\frac{1}{2}`, `diag` for `\operatorname{diag}`, `0-based` on numpy's `[`). */
-  value: string;
-  /** The source text ('' for tokens the token pass inserts; `D_{1}` when a subscript is merged into a name). */
-  text: string;
-  readonly offset: number;
-  readonly line: number;
-  readonly col: number;
-  /** Whitespace came before this token. */
-  readonly ws: boolean;
-  /** A number in exponent position (`A^2`), never a coefficient. */
-  exponent = false;
-  /** Set by the token pass: `rows` on the outer `[` of `[[1,2],[3,4]]`, `tuple` on `np.ones((m, n))`. */
-  flag = '';
+  constructor(
+    readonly type: TokenType,
+    readonly kind: string,
+    readonly value: string,
+    /** The source text ('' for the zero-width tokens `juxt` and `sep`). */
+    readonly text: string,
+    readonly offset: number,
+    readonly line: number,
+    readonly col: number,
+    /** Whitespace came before this token. */
+    readonly ws: boolean,
+  ) {}
 
-  constructor(kind: string, value: string, text: string, offset: number, line: number, col: number, ws: boolean) {
-    this.type = kind;
-    this.kind = kind;
-    this.value = value;
-    this.text = text;
-    this.offset = offset;
-    this.line = line;
-    this.col = col;
-    this.ws = ws;
+  /** The same token with another grammar type. */
+  as(type: TokenType): Tok {
+    return new Tok(type, this.kind, this.value, this.text, this.offset, this.line, this.col, this.ws);
   }
 }
 
 /**
- * A nearley lexer that replays a prepared token array. The grammar file only uses its `has`;
- * `parse` creates one per input.
+ * A nearley lexer that replays prepared tokens, counting each against the active budgets
+ * (`tick` from `@odot/core`), so a parse inside `withBudget` stops when the budget runs out.
+ * `load` sets the tokens the next `feed` reads (nearley passes its chunk to `reset`, unused).
  */
 export class TokenStream {
-  private readonly tokens: readonly Tok[];
+  private tokens: readonly Tok[];
   private index = 0;
 
   constructor(tokens: readonly Tok[] = []) {
     this.tokens = tokens;
   }
 
-  /** Starts again from the first token (nearley calls this with the chunk, which is ignored). */
+  /** The tokens the next `feed` reads. */
+  load(tokens: readonly Tok[]): void {
+    this.tokens = tokens;
+    this.index = 0;
+  }
+
+  /** Starts again from the first loaded token. */
   reset(): void {
     this.index = 0;
   }
 
   /** The next token, or undefined at the end. */
   next(): Tok | undefined {
+    tick();
     return this.tokens[this.index++];
   }
 
@@ -90,16 +95,16 @@ export class TokenStream {
     return {};
   }
 
-  /** Not used: parse errors are built from the parser state in `syntax-error.ts`. */
-  formatError(): string {
-    return 'syntax error';
+  /** nearley's message for a token it cannot take (ours is built in `syntax-error.ts`). */
+  formatError(token: Tok): string {
+    return `unexpected ${token.type}`;
   }
 
   /** True for the token types the grammar uses. */
   has(type: string): boolean {
-    return TOKEN_TYPES.has(type);
+    return TYPE_SET.has(type);
   }
 }
 
-/** The lexer object named by `@lexer` in `grammar/odot.ne` (only its `has` is used there). */
+/** The lexer object named by `@lexer` in `grammar/expr.ne` (only its `has` is used there). */
 export const lexer = new TokenStream();

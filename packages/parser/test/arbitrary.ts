@@ -31,9 +31,11 @@ import type { DimLiteral, Expr, Property } from '@odot/core';
 
 // Random expression trees of the shapes the parser produces: a bare `0` is Zero (numbers are
 // never `0` outside matrix literals), sized constants give both sizes, `MatrixPower` never has
-// exponent -1 (that is `Inverse`), names avoid the reserved words (T, J, I, O, function names).
+// exponent -1 (that is `Inverse`), names avoid `T` and function names. The names include what
+// the NumPy and MATLAB dialects read as names: `x_max`, `x_max₁`, and `J`, `I`, `O`, which are
+// constants (or `O_n`) in plain and LaTeX, so every printer must spell them as names.
 
-const NAMES = ['A', 'B', 'C', 'P', 'x', 'y', 'D₁', 'D₂', 'λ', 'Ab', 'Q₁₂'];
+const NAMES = ['A', 'B', 'C', 'P', 'x', 'y', 'D₁', 'D₂', 'λ', 'Ab', 'Q₁₂', 'x_max', 'x_max₁', 'J', 'I', 'O', 'J_a'];
 const INDEX_NAMES = ['i', 'j', 'k', 'n'];
 const DIMS: readonly DimLiteral[] = ['m', 'n', 2, 3];
 const CLAIMS: readonly Property[] = ['psd', 'pd', 'diagonal', 'symmetric', 'nonnegative', 'binary'];

@@ -46,7 +46,9 @@ describe('round trip through the core printers', () => {
   });
 });
 
-const ASCII_NAMES = ['A', 'B', 'C', 'P', 'x', 'y', 'D₁', 'Ab'];
+// Names as NumPy and MATLAB write them: `A_1` is `A₁`, `x_max` stays `x_max`; `J`, `I`, `O` are
+// names there (the constants are `np.ones`, `np.eye`, `ones`, `eye`).
+const ASCII_NAMES = ['A', 'B', 'C', 'P', 'x', 'y', 'D₁', 'Ab', 'x_max', 'x_max₁', 'J', 'I', 'O'];
 
 describe('round trip through the test printers', () => {
   test.prop([arbitraryStatement({ names: ASCII_NAMES, exclude: new Set(['Sum', 'Claim']) })], { numRuns: 300 })(
@@ -72,4 +74,31 @@ test.prop([arbitraryExpr()], { numRuns: 100 })('the plain printer output has no 
   const result = parse(printPlain(e));
   expect(result.ok).toBe(true);
   if (result.ok) for (const note of result.value.notes) expect(['mixed-products', 'o-for-odot']).toContain(note.code);
+});
+
+describe('names from NumPy and MATLAB survive every printer', () => {
+  const cases: readonly [string, Dialect][] = [
+    ['x_max @ J + A_1 * I', 'numpy'],
+    ['np.trace(O @ x_max_1.T) * J', 'numpy'],
+    ["J * x_max' + I .* A_1", 'matlab'],
+  ];
+  test.each(cases)('%s (%s)', (text, dialect) => {
+    const parsed = parse(text, { dialect });
+    if (!parsed.ok) return expect.fail(parsed.error.message);
+    const e = parsed.value.expr;
+    const names = JSON.stringify(e);
+    expect(names).toContain('"name":"J"');
+    expect(names).toContain('x_max');
+    reparses(printPlain(e), 'plain', e);
+    reparses(printAscii(e), 'plain', e);
+    reparses(printLatex(e), 'latex', e);
+    reparses(printNumpy(e), 'numpy', e);
+  });
+
+  test('the plain printers quote J, I and x_max, the LaTeX printer writes \\mathit and \\mathrm', () => {
+    const parsed = parse('x_max @ J + I', { dialect: 'numpy' });
+    if (!parsed.ok) return expect.fail(parsed.error.message);
+    expect(printPlain(parsed.value.expr)).toBe('"x_max" "J" + "I"');
+    expect(printLatex(parsed.value.expr)).toBe('\\mathrm{x\\_max} \\mathit{J} + \\mathit{I}');
+  });
 });

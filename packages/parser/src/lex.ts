@@ -1,0 +1,156 @@
+import { OdotException, odotError, tick } from '@odot/core';
+import type { OdotError, Span } from '@odot/core';
+import type { Dialect } from './dialect.ts';
+import { lexerFor } from './lexer.ts';
+import { MAX_TOKENS } from './limits.ts';
+import { tokenSpan } from './span.ts';
+
+// Runs a dialect's moo lexer and normalises what it saw: whitespace is dropped (each lexeme
+// records whether whitespace came before it), the second spellings of a type are folded into the
+// first, values are normalised (`\frac{1}{2}` → `1/2`, `\lambda` → `λ`, `D_{12}` → `D₁₂`,
+// `\operatorname{diag}` → `diag`), and the characters no rule matched become errors with hints.
+
+/** A token of the dialect lexer after normalisation, before `token-stream.ts` gives it a grammar type. */
+export interface Lexeme {
+  /** The normalised lexer type: `ident`, `num`, `constant`, `plus`, `minus`, `had`, `mm`, `kron`, `lp`, … */
+  readonly kind: string;
+  readonly value: string;
+  readonly text: string;
+  readonly offset: number;
+  readonly line: number;
+  readonly col: number;
+  /** Whitespace came before this lexeme. */
+  readonly ws: boolean;
+}
+
+const GREEK: Readonly<Record<string, string>> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
+  theta: 'θ', vartheta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
+  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
+  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ',
+  Psi: 'Ψ', Omega: 'Ω',
+};
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+
+/** The second token types of the lexers (see `lexer.ts`), folded into the first. */
+const FOLD: Readonly<Record<string, string>> = { hadDot: 'had', postSup: 'post', neqAscii: 'neq', geAscii: 'ge', amp: 'comma', rowsep: 'semi' };
+
+const STAR_NOTE = 'A*B in plain means the matrix product; use ⊙ or .* for Hadamard';
+
+function fail(code: string, message: string, span: Span, extra: Partial<Pick<OdotError, 'expected' | 'hints'>> = {}): never {
+  throw new OdotException(odotError(code, message, { span, ...extra }));
+}
+
+/** `D_1`, `D_{12}`, numpy `x_1` → `D₁`, `D₁₂`, `x₁` (the ASCII printer's spelling of subscript digits). */
+function subscriptDigits(name: string): string {
+  return name.replace(/_\{?(\d+)\}?$/, (_, digits: string) => [...digits].map((d) => SUBSCRIPT[Number(d)]).join(''));
+}
+
+function latexIdent(v: string): [string, string] {
+  const [base = v, digits = ''] = /^(.*?)(_\{?\d+\}?)?$/.exec(v)?.slice(1) ?? [];
+  const greek = /^\\([A-Za-z]+)$/.exec(base);
+  if (greek?.[1] !== undefined) return ['ident', subscriptDigits((GREEK[greek[1]] ?? greek[1]) + digits)];
+  // `\mathrm{μI}` too: the LaTeX printer writes multi-letter names with Greek letters this way.
+  const styled = /^\\([A-Za-z]+)\{([A-Za-z\u0391-\u03a9\u03b1-\u03c9](?:[A-Za-z0-9\u0391-\u03a9\u03b1-\u03c9]|\\_)*)\}$/.exec(base);
+  if (styled?.[1] !== undefined && styled[2] !== undefined) {
+    // `\mathbf{J}`, `\mathbf{I}` are the constants; `\mathit{J}` is a name J; `\mathrm{x\_max}` is `x_max`.
+    const constant = styled[1] !== 'mathit' && (styled[2] === 'J' || styled[2] === 'I');
+    return [constant ? 'constant' : 'ident', subscriptDigits(styled[2].replace(/\\_/g, '_') + digits)];
+  }
+  return ['ident', subscriptDigits(v)];
+}
+
+function latexFunctionName(value: string): string {
+  const named = /\{([A-Za-z]+)\}$/.exec(value);
+  if (named?.[1] !== undefined) return named[1];
+  const command = /^\\([A-Za-z]+)$/.exec(value);
+  if (command?.[1] !== undefined) return command[1] === 'Tr' ? 'tr' : command[1];
+  return value;
+}
+
+function normaliseNumber(value: string): string {
+  const frac = /^\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}$/.exec(value);
+  return frac ? `${frac[1]}/${frac[2]}` : value;
+}
+
+/** The kind and value of a lexeme, normalised (see the top of this file). */
+function normalise(kind: string, value: string, dialect: Dialect): [string, string] {
+  switch (kind) {
+    case 'minus':
+      return [kind, '-'];
+    case 'num':
+      return [kind, value.charCodeAt(0) === 92 ? normaliseNumber(value) : value];
+    case 'ident':
+      if (dialect === 'latex') return latexIdent(value);
+      return [kind, value.startsWith('"') ? value.slice(1, -1) : subscriptDigits(value)];
+    case 'fn':
+      return [kind, dialect === 'latex' ? latexFunctionName(value) : value];
+    case 'sum':
+      return [kind, value.slice(value.indexOf('_') + 1).replace(/\\[A-Za-z]+\{([^{}]*)\}/g, '$1').replace(/[{}\s]/g, '')];
+    default:
+      return [kind, value];
+  }
+}
+
+function unexpectedCharacter(text: string, at: Lexeme, dialect: Dialect): never {
+  const ch = String.fromCodePoint(text.codePointAt(0) ?? 0);
+  const hints: string[] = [];
+  if (ch === '/') hints.push('there is no division; write a fraction with digits, like `1/2 A`, or use `inv(A)`');
+  if (ch === '\\' && dialect !== 'latex') hints.push('LaTeX commands need the latex dialect');
+  if (ch === '\\' && dialect === 'latex') hints.push(`unknown LaTeX command \`${/^\\[A-Za-z]*/.exec(text)?.[0] ?? '\\'}\``);
+  if (ch === '*' && dialect === 'latex') hints.push('write `\\cdot` for the matrix product or `\\odot` for the Hadamard product');
+  fail('unexpected-character', `unexpected character \`${ch}\``, tokenSpan({ ...at, text: ch }), hints.length > 0 ? { hints } : {});
+}
+
+/**
+ * Lexes `text` with the dialect's moo lexer into normalised lexemes (whitespace dropped), adding
+ * the `star-is-matmul` note to `notes` for plain `*`. Counts each token against the active budgets
+ * and throws `OdotException` for an unexpected character, `≥`, or more than `MAX_TOKENS` tokens.
+ */
+export function lex(text: string, dialect: Dialect, notes: OdotError[]): Lexeme[] {
+  const lexer = lexerFor(dialect);
+  lexer.reset(text);
+  const out: Lexeme[] = [];
+  let ws = false;
+  for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
+    tick();
+    const raw = FOLD[t.type ?? 'error'] ?? t.type ?? 'error';
+    if (raw === 'ws' || raw === 'wsRun') {
+      ws = true;
+      continue;
+    }
+    if (raw === 'error' || raw === 'ge' || raw === 'star') special(raw, { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws }, dialect, notes);
+    const [kind, value] = normalise(raw === 'star' ? 'mm' : raw, t.value, dialect);
+    const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
+    out.push(at);
+    ws = false;
+    if (out.length > MAX_TOKENS) {
+      fail('too-long', `the input has more than ${MAX_TOKENS} tokens`, tokenSpan(at), {
+        hints: [`the parser accepts at most ${MAX_TOKENS} tokens (names, numbers, operators, brackets); split the input`],
+      });
+    }
+  }
+  return out;
+}
+
+/** An unexpected character or `≥` (errors), or plain `*` (a note). */
+function special(raw: string, at: Lexeme, dialect: Dialect, notes: OdotError[]): void {
+  if (raw === 'error') unexpectedCharacter(at.text, at, dialect);
+  if (raw === 'ge') {
+    fail('ambiguous-relation', `\`${at.text}\` is ambiguous for matrices`, tokenSpan(at), {
+      hints: ['write `X ⪰ 0` for positive semidefinite, or `nonnegative(X)` for entrywise nonnegative'],
+    });
+  }
+  if (raw === 'star') starNote(at, notes);
+}
+
+function starNote(at: Lexeme, notes: OdotError[]): void {
+  if (notes.some((n) => n.code === 'star-is-matmul')) return;
+  notes.push(
+    odotError('star-is-matmul', STAR_NOTE, {
+      severity: 'note',
+      span: tokenSpan(at),
+      hints: ['write `A B`, `A·B` or `A @ B` for the matrix product, `A ⊙ B` or `A .* B` for the Hadamard product'],
+    }),
+  );
+}

@@ -1,0 +1,234 @@
+import { OdotException, closest, odotError } from '@odot/core';
+import type { OdotError, Span } from '@odot/core';
+import { checkBrackets } from './brackets.ts';
+import type { Dialect } from './dialect.ts';
+import { FUNCTIONS, lookupFunction } from './functions.ts';
+import { lex } from './lex.ts';
+import type { Lexeme } from './lex.ts';
+import { tokenSpan } from './span.ts';
+import { Tok } from './tokens.ts';
+import type { TokenType } from './tokens.ts';
+
+// Maps a dialect's lexemes onto the grammar's token types (`tokens.ts`). Each mapping looks at
+// most one lexeme back and one ahead; the grammar does the rest. The lexical rules, in order:
+//   - a name directly before `(` that the dialect knows as a function is `fn` (plain: an unknown
+//     word of two or more letters there is an `unknown-function` error with did-you-mean hints);
+//   - a `-` after an operand is `addop`, anywhere else `neg`;
+//   - a number is `coef` when it is written as a coefficient: before an operand in plain/LaTeX
+//     (`2A`, `2 (A + B)`), before `*`/`.*`/`@` in numpy/MATLAB (`2 * A`); never in an exponent;
+//   - the brackets that follow an operand are `lidx`, closed by `rb`: `[` touching an operand in
+//     plain (`A[i,j]`; `A [1 2]` is a product), `_{` (`A_{ij}`), LaTeX `^{\circ` (`A^{\circ 2}`);
+//   - a `[` directly before `[` is `lrows` (`[[1, 2], [3, 4]]`);
+//   - plain/LaTeX: two touching operands get a zero-width `mulop` between them (juxtaposition);
+//   - plain/MATLAB: inside `[…]`, whitespace between entries is a zero-width `sep`, so `[1 -2]`
+//     has two entries and `[1 - 2]` one, as in MATLAB.
+// Brackets and nesting depth are checked in `brackets.ts`.
+
+/** The grammar tokens of an input and the notes found on the way (`A*B` in plain, `A o B`). */
+export interface PreparedTokens {
+  readonly tokens: readonly Tok[];
+  readonly notes: readonly OdotError[];
+}
+
+const SIMPLE: Readonly<Record<string, TokenType>> = {
+  constant: 'leaf',
+  plus: 'addop',
+  had: 'mulop',
+  mm: 'mulop',
+  kron: 'mulop',
+  eq: 'rel',
+  neq: 'rel',
+  succeq: 'rel',
+  succ: 'rel',
+  caret: 'pow',
+  hpow: 'pow',
+  hpowl: 'lidx',
+  post: 'post',
+  top: 'top',
+  lp: 'lp',
+  rp: 'rp',
+  lbrace: 'lp',
+  rbrace: 'rp',
+  rb: 'rb',
+  lenv: 'lb',
+  renv: 'rb',
+  comma: 'comma',
+  semi: 'semi',
+  sub: 'lidx',
+};
+
+/** Grammar types that end an operand. */
+const ENDS: ReadonlySet<TokenType> = new Set(['leaf', 'rp', 'rb', 'post', 'top']);
+/** Grammar types that start an operand a juxtaposition can take (not a bare number: `A 2` is an error). */
+const STARTS: ReadonlySet<TokenType> = new Set(['coef', 'lp', 'lb', 'lrows', 'fn']);
+/** Lexer kinds that open an operand (for coefficients and matrix separators). */
+const OPERAND_KINDS: ReadonlySet<string> = new Set(['ident', 'num', 'constant', 'lp', 'lb', 'fn', 'sum', 'lenv', 'lbrace']);
+const EXPONENT_OPENERS: ReadonlySet<string> = new Set(['caret', 'hpow', 'hpowl']);
+
+function fail(code: string, message: string, span: Span, extra: Partial<Pick<OdotError, 'expected' | 'hints'>> = {}): never {
+  throw new OdotException(odotError(code, message, { span, ...extra }));
+}
+
+/** NumPy functions that odot writes as operators, with the operator form. */
+const OPERATOR_FUNCTIONS: Readonly<Partial<Record<Dialect, Readonly<Record<string, string>>>>> = {
+  numpy: { 'np.add': 'A + B', 'np.subtract': 'A - B' },
+};
+
+function unknownFunction(at: Lexeme, name: string, dialect: Dialect): never {
+  const suggestions = closest(name, Object.keys(FUNCTIONS[dialect]));
+  const hints = suggestions.map((s) => `did you mean \`${s}\`?`);
+  const operator = OPERATOR_FUNCTIONS[dialect]?.[name.replace(/^numpy\./, 'np.')];
+  if (operator !== undefined) hints.unshift(`odot writes \`${name}\` as an operator: \`${operator}\``);
+  if (dialect === 'plain') {
+    hints.push('a word of two or more letters directly followed by `(` is a function call; write `name (…)` with a space for a product');
+  }
+  fail('unknown-function', `unknown function \`${name}\``, tokenSpan(at), { hints, expected: suggestions });
+}
+
+/** Counts the top-level arguments of the call whose `(` is at `raw[open]`. */
+function argumentCount(raw: readonly Lexeme[], open: number): number {
+  let depth = 0;
+  let args = 1;
+  for (let i = open; i < raw.length; i++) {
+    const t = raw[i] as Lexeme;
+    if (t.kind === 'lp' || t.kind === 'lb') depth++;
+    else if (t.kind === 'rp' || t.kind === 'rb') {
+      depth--;
+      if (depth === 0) return args;
+    } else if (t.kind === 'comma' && depth === 1) args++;
+  }
+  return args;
+}
+
+/** A name: `fn` when it calls a function the dialect knows, else a `leaf` (or an unknown-function error). */
+function nameType(raw: readonly Lexeme[], i: number, dialect: Dialect): TokenType {
+  const at = raw[i] as Lexeme;
+  const next = raw[i + 1];
+  if (next?.kind !== 'lp') return 'leaf';
+  if (dialect === 'numpy') {
+    if (lookupFunction('numpy', `np.${at.value}`) !== undefined) {
+      fail('unknown-function', `unknown function \`${at.value}\``, tokenSpan(at), { hints: [`did you mean \`np.${at.value}\`?`] });
+    }
+    return 'leaf';
+  }
+  if (lookupFunction(dialect, at.value) !== undefined) return 'fn';
+  if (dialect === 'matlab') {
+    // `A(i, j)` indexes; a one-argument call of a near-miss of a function name is a typo.
+    const typo = /^[A-Za-z]{2,}$/.test(at.value) && closest(at.value, Object.keys(FUNCTIONS.matlab)).length > 0;
+    if (typo && argumentCount(raw, i + 1) === 1) unknownFunction(at, at.value, dialect);
+  } else if (!next.ws && /^[A-Za-z]{2,}$/.test(at.value)) unknownFunction(at, at.value, dialect);
+  return 'leaf';
+}
+
+/** A function name or `Σ_k` written as such: it must be known and followed by `(`. */
+function callType(raw: readonly Lexeme[], i: number, dialect: Dialect): TokenType {
+  const at = raw[i] as Lexeme;
+  if (at.kind === 'fn' && lookupFunction(dialect, at.value) === undefined) unknownFunction(at, at.value, dialect);
+  const next = raw[i + 1];
+  if (next?.kind !== 'lp') fail('expected-token', `expected \`(\` after \`${at.text}\``, tokenSpan(next ?? at), { expected: ['('] });
+  return 'fn';
+}
+
+/** A number: a coefficient (`2A`, `2 * A`) or a leaf. */
+function numberType(raw: readonly Lexeme[], i: number, dialect: Dialect, inMatrix: boolean): TokenType {
+  const before = raw[i - 1];
+  const exponent = before !== undefined && (EXPONENT_OPENERS.has(before.kind) || (before.kind === 'minus' && EXPONENT_OPENERS.has(raw[i - 2]?.kind ?? '')));
+  const next = raw[i + 1];
+  if (exponent || next === undefined) return 'leaf';
+  if (dialect === 'numpy' || dialect === 'matlab') return next.kind === 'had' || next.kind === 'mm' ? 'coef' : 'leaf';
+  // `1[i, j]` indexes the number (a `[` touching an operand is an index bracket).
+  const indexes = dialect === 'plain' && next.kind === 'lb' && !next.ws;
+  return OPERAND_KINDS.has(next.kind) && next.kind !== 'num' && !indexes && !(inMatrix && next.ws) ? 'coef' : 'leaf';
+}
+
+/** The grammar type of `raw[i]`, given the type of the token before it. */
+function typeOf(raw: readonly Lexeme[], i: number, dialect: Dialect, prev: Tok | undefined, inMatrix: boolean): TokenType {
+  const at = raw[i] as Lexeme;
+  const afterOperand = prev !== undefined && ENDS.has(prev.type);
+  switch (at.kind) {
+    case 'ident':
+      return nameType(raw, i, dialect);
+    case 'fn':
+    case 'sum':
+      return callType(raw, i, dialect);
+    case 'num':
+      return numberType(raw, i, dialect, inMatrix);
+    case 'minus':
+      return afterOperand && !(inMatrix && separatesEntries(raw, i, dialect)) ? 'addop' : 'neg';
+    case 'lb':
+      if (dialect === 'plain' && afterOperand && !at.ws) return 'lidx';
+      return raw[i + 1]?.kind === 'lb' && !afterOperand ? 'lrows' : 'lb';
+    default: {
+      const type = SIMPLE[at.kind];
+      if (type === undefined) return fail('unexpected-character', `unexpected \`${at.text}\``, tokenSpan(at));
+      return type;
+    }
+  }
+}
+
+/** Inside `[…]` (plain, MATLAB): `[1 -2]`: a sign after whitespace and touching its operand starts an entry. */
+function separatesEntries(raw: readonly Lexeme[], i: number, dialect: Dialect): boolean {
+  const at = raw[i] as Lexeme;
+  const next = raw[i + 1];
+  return (dialect === 'plain' || dialect === 'matlab') && at.ws && next !== undefined && !next.ws && OPERAND_KINDS.has(next.kind);
+}
+
+/** The zero-width token between `prev` and `tok`, if any: juxtaposition or an entry separator. */
+function implicitToken(prev: Tok | undefined, tok: Tok, dialect: Dialect, inMatrix: boolean, raw: readonly Lexeme[], i: number): Tok | undefined {
+  if (prev === undefined || !ENDS.has(prev.type)) return undefined;
+  const starts = STARTS.has(tok.type) || (tok.type === 'leaf' && tok.kind !== 'num');
+  const zeroWidth = (type: TokenType, kind: string): Tok => new Tok(type, kind, kind, '', tok.offset, tok.line, tok.col, false);
+  if (inMatrix && tok.ws && (dialect === 'plain' || dialect === 'matlab')) {
+    if (starts || tok.kind === 'num' || (tok.kind === 'minus' && separatesEntries(raw, i, dialect))) return zeroWidth('sep', 'sep');
+  }
+  if (starts && (dialect === 'plain' || dialect === 'latex')) return zeroWidth('mulop', 'juxt');
+  return undefined;
+}
+
+/** `A o B` in plain/LaTeX multiplies by a matrix named `o`: warn that `⊙` was probably meant. */
+function oForOdot(tokens: readonly Tok[], notes: OdotError[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Tok;
+    if (t.kind === 'ident' && t.value === 'o' && tokens[i - 1]?.kind === 'juxt' && tokens[i + 1]?.kind === 'juxt') {
+      notes.push(
+        odotError('o-for-odot', '`A o B` multiplies by a matrix named `o`', {
+          severity: 'warning',
+          span: tokenSpan(t),
+          hints: ['did you mean `⊙` (the Hadamard product)? type `⊙`, `∘` or `.*`'],
+        }),
+      );
+    }
+  }
+}
+
+/**
+ * Turns text into the tokens the dialect's grammar reads (see the rules at the top of this file),
+ * with the notes found on the way. Throws `OdotException` on bad input: an unexpected character,
+ * an unknown function, unbalanced or too deeply nested brackets, too many tokens.
+ */
+export function tokenize(text: string, dialect: Dialect): PreparedTokens {
+  const notes: OdotError[] = [];
+  const raw = lex(text, dialect, notes);
+  if (raw.length === 0) {
+    const at = { line: 1, column: 1, offset: 0 };
+    fail('empty-input', 'empty input: expected an expression', { start: at, end: at }, { expected: ['an expression'] });
+  }
+  const out: Tok[] = [];
+  const brackets = checkBrackets();
+  let prev: Tok | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const at = raw[i] as Lexeme;
+    const inMatrix = brackets.inMatrix();
+    const closesIndex = (at.kind === 'rb' || at.kind === 'rbrace') && brackets.innermost()?.type === 'lidx';
+    const type = closesIndex ? 'rb' : typeOf(raw, i, dialect, prev, inMatrix);
+    const tok = new Tok(type, at.kind, at.value, at.text, at.offset, at.line, at.col, at.ws);
+    const implicit = implicitToken(prev, tok, dialect, inMatrix, raw, i);
+    if (implicit !== undefined) out.push(implicit);
+    brackets.visit(tok);
+    out.push(tok);
+    prev = tok;
+  }
+  brackets.end();
+  if (dialect === 'plain' || dialect === 'latex') oForOdot(out, notes);
+  return { tokens: out, notes };
+}
