@@ -24,6 +24,7 @@ export function defaultBackend(): CheckerBackend {
     canonicallyEqual: catalogue.canonicallyEqual,
     missingConditions: catalogue.missingConditions,
     relaxGivens: catalogue.relaxGivens,
+    lawRule: catalogue.lawRule,
   };
   return cached;
 }
