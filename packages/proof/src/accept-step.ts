@@ -6,7 +6,7 @@ import { canonicalLaw } from './citations.ts';
 import type { LawCitation } from './proof-ast.ts';
 import type { StepReport } from './report.ts';
 import { report, type LineRef } from './step-report.ts';
-import { describeApplications, type StepSearch } from './step-search.ts';
+import { describeApplications, describeSplit, type StepSearch } from './step-search.ts';
 
 const show = (expr: Expr): string => printExpr(expr, 'plain');
 
@@ -39,6 +39,12 @@ export function acceptFound(from: Expr, to: Expr, laws: readonly LawCitation[], 
       numeric: numericText,
       ...(used.kind === 'via' ? { via: used.via } : {}),
     });
+  }
+  const cited = laws.map((l) => l.name);
+  if (used.kind === 'via' && used.via.every((name) => cited.includes(name))) {
+    const split = used.route.map((r) => ({ expr: show(r.expr), law: r.law }));
+    const message = `the step is true, but it takes ${split.length} law applications as stated and strict mode allows ${context.limits.maxApplications} in one step: split it: ${describeSplit(split)}`;
+    return report(line, kind, laws, 'too-big', message, { split, numeric: numericText });
   }
   const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => name !== canonicalLaw(law));
   const doers = statedDoers(from, to, others, context, 3);

@@ -12,7 +12,7 @@ import { safeApply } from './step-search.ts';
  */
 export type AsStated =
   | { readonly kind: 'stated' }
-  | { readonly kind: 'via'; readonly via: readonly string[] }
+  | { readonly kind: 'via'; readonly via: readonly string[]; readonly route: readonly { readonly expr: Expr; readonly law: string }[] }
   | { readonly kind: 'reordered' };
 
 /** The expressions one structural law application away (and the expression itself, by no law). */
@@ -39,21 +39,32 @@ export function asStated(from: Expr, to: Expr, trace: readonly AppliedStep[], co
       if (exprKey(before.expr) === exprKey(after.expr)) continue;
       if (!literalStep(before.expr, after.expr, rule)) continue;
       const via = [...new Set([before.law, after.law].filter((law): law is string => law !== undefined))];
-      return { kind: 'via', via };
+      const route = [
+        ...(before.law ? [{ expr: before.expr, law: before.law }] : []),
+        { expr: after.expr, law: step.law },
+        ...(after.law ? [{ expr: to, law: after.law }] : []),
+      ];
+      return { kind: 'via', via, route };
     }
   }
   return { kind: 'reordered' };
 }
 
-/** The laws among `names` that, as stated, turn `from` into `to` in one application (at most `max`). */
+/**
+ * The laws among `names` that, as stated, turn `from` into `to` in one application (at most `max`):
+ * the statement matches as written, and the engine applies the law here (shapes and side conditions hold).
+ */
 export function statedDoers(from: Expr, to: Expr, names: readonly string[], context: CheckContext, max: number): string[] {
   const out: string[] = [];
   const target = exprKey(to);
+  const { backend, givens } = context;
   for (const name of names) {
-    const rule = context.backend.lawRule?.(name);
+    const rule = backend.lawRule?.(name);
+    if (rule && !literalStep(from, to, rule)) continue;
+    const applications = safeApply(context, from, name);
     const does = rule
-      ? literalStep(from, to, rule)
-      : safeApply(context, from, name).some((step) => step.origin === 'entrywise' && exprKey(step.after) === target);
+      ? applications.some((step) => exprKey(step.after) === target || backend.canonicallyEqual(step.after, to, givens))
+      : applications.some((step) => step.origin === 'entrywise' && exprKey(step.after) === target);
     if (does) out.push(name);
     if (out.length >= max) break;
   }
