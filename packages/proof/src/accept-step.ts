@@ -18,7 +18,7 @@ const show = (expr: Expr): string => printExpr(expr, 'plain');
 export function acceptFound(from: Expr, to: Expr, laws: readonly LawCitation[], line: LineRef, kind: 'step' | 'equation', context: CheckContext, search: StepSearch): StepReport {
   const { backend, givens } = context;
   const steps = search.steps ?? [];
-  const numeric = backend.numeric(from, to, givens);
+  const numeric = backend.numeric(from, to, givens, 'cross-check');
   if (numeric.verdict === 'different') {
     return report(line, kind, laws, 'engine-mismatch', `internal cross-check failed, step rejected: the laws seemed to apply, but ${stepCounterexample(numeric.counterexample)}`, {
       counterexample: numeric.counterexample,

@@ -10,8 +10,13 @@ export type NumericVerdict =
   | { readonly verdict: 'different'; readonly counterexample: Counterexample }
   | { readonly verdict: 'unknown'; readonly reason: string };
 
-/** Compares two expressions numerically on random instances of the givens. */
-export type NumericChecker = (a: Expr, b: Expr, givens: Givens) => NumericVerdict;
+/**
+ * Compares two expressions numerically on random instances of the givens. `purpose` is
+ * `cross-check` for a step the search and the replay already accepted (a lighter test: one trial
+ * per size assignment, which still catches a matcher bug with overwhelming probability), `decide`
+ * (the default) when the numbers decide the verdict.
+ */
+export type NumericChecker = (a: Expr, b: Expr, givens: Givens, purpose?: 'cross-check' | 'decide') => NumericVerdict;
 
 /** A side condition of a law that the givens do not establish: `law` needs `subject` to be `property`. */
 export interface MissingCondition {

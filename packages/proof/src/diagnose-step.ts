@@ -72,13 +72,19 @@ function falseStep(f: Failing, numeric: NumericVerdict & { readonly verdict: 'di
   return report(f.line, f.kind, f.laws, 'false', `this step is false: ${cx}`, { counterexample: numeric.counterexample });
 }
 
-/** Extra applications tried beyond the limit to tell a step that is too big from one the cited laws cannot do. */
-const EXTRA_APPLICATIONS = 4;
+/** Extra applications tried beyond the limit to tell a step that is too big from one the cited laws cannot do, and the bounds of that search. */
+const EXTRA_APPLICATIONS = 3;
+const TOO_BIG_NODES = 500;
+const TOO_BIG_MS = 250;
 
 /** The cited laws do it, but in more applications than allowed: `too-big`, with the split. */
 function tooBig(f: Failing): StepReport | undefined {
   const limits = f.context.limits;
-  const wider = { ...limits, maxApplications: limits.maxApplications + EXTRA_APPLICATIONS, maxNodes: Math.min(limits.maxNodes, 2000) };
+  const wider = {
+    maxApplications: limits.maxApplications + EXTRA_APPLICATIONS,
+    maxNodes: Math.min(limits.maxNodes, TOO_BIG_NODES),
+    timeLimitMs: Math.min(limits.timeLimitMs, TOO_BIG_MS),
+  };
   const search = searchStep(f.from, f.to, f.laws.map((law) => law.name), f.context, wider);
   if (!search.steps || search.steps.length <= limits.maxApplications) return undefined;
   const split = splitOf(search.steps, f.to);

@@ -8,6 +8,10 @@ export interface NumericCheckOptions {
   readonly seed?: number;
   /** Time budget in milliseconds per comparison (default 3000). */
   readonly timeLimitMs?: number;
+  /** Trials per size assignment (identityTest's default when absent). */
+  readonly trials?: number;
+  /** Size assignments with sizes ≥ 3 (identityTest's default when absent). */
+  readonly sizeSets?: number;
 }
 
 /**
@@ -18,7 +22,12 @@ export interface NumericCheckOptions {
 export function numericCompare(a: Expr, b: Expr, givens: Givens, options: NumericCheckOptions = {}): NumericVerdict {
   let verdict;
   try {
-    verdict = identityTest(a, b, givens, { seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs ?? 3000 });
+    verdict = identityTest(a, b, givens, {
+      seed: options.seed ?? 1,
+      timeLimitMs: options.timeLimitMs ?? 3000,
+      ...(options.trials === undefined ? {} : { trials: options.trials }),
+      ...(options.sizeSets === undefined ? {} : { sizeSets: options.sizeSets }),
+    });
   } catch (error) {
     return { verdict: 'unknown', reason: (error as Error).message };
   }
