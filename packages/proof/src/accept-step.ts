@@ -2,7 +2,7 @@ import { printExpr, type Expr } from '@odot/core';
 import { asStated, statedDoers } from './as-stated.ts';
 import { stepCounterexample } from './check-algebra.ts';
 import type { CheckContext } from './check-options.ts';
-import { canonicalLaw } from './citations.ts';
+import { canonicalLaw, citable } from './citations.ts';
 import type { LawCitation } from './proof-ast.ts';
 import type { StepReport } from './report.ts';
 import { report, type LineRef } from './step-report.ts';
@@ -46,7 +46,7 @@ export function acceptFound(from: Expr, to: Expr, laws: readonly LawCitation[], 
     const message = `the step is true, but it takes ${split.length} law applications as stated and strict mode allows ${context.limits.maxApplications} in one step: split it: ${describeSplit(split)}`;
     return report(line, kind, laws, 'too-big', message, { split, numeric: numericText });
   }
-  const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => name !== canonicalLaw(law));
+  const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => name !== canonicalLaw(law) && citable(name, context));
   const doers = statedDoers(from, to, others, context, 3);
   const instead = doers.length > 0 ? `; ${doers.join(' or ')} does it as stated` : `; reorder first (${used.kind === 'via' ? used.via.join(', ') : 'hadamard_comm, add_comm, …'}) in a step of its own`;
   return report(line, kind, laws, 'wrong-law', `${law} as stated (${backend.engine.statement(law) ?? law}) does not turn ${show(from)} into ${show(to)}: it applies only ${how}, and strict mode requires the law as stated${instead}`, {

@@ -87,3 +87,11 @@ export function circularCitation(line: LineRef, kind: StepReport['kind'], laws: 
   const statement = context.backend.engine.statement(law.name) ?? law.name;
   return report(line, kind, laws, 'circular', `${law.name} is the statement being proved (${statement}): citing it is circular; prove it from other laws`, { span: law.span });
 }
+
+/** Whether a law may be suggested to the student here: not the goal itself, not forbidden, allowed. */
+export function citable(name: string, context: CheckContext): boolean {
+  const canonical = canonicalLaw(name);
+  if (context.forbid.some((law) => canonicalLaw(law) === canonical)) return false;
+  if (context.allow !== undefined && !context.allow.some((law) => canonicalLaw(law) === canonical)) return false;
+  return context.goal === undefined || !restatesGoal(name, context.goal, context.backend);
+}

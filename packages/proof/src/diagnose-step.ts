@@ -4,7 +4,7 @@ import { statedDoers } from './as-stated.ts';
 import type { MissingCondition, NumericVerdict } from './backend.ts';
 import { stepCounterexample } from './check-algebra.ts';
 import type { CheckContext } from './check-options.ts';
-import { canonicalLaw } from './citations.ts';
+import { canonicalLaw, citable } from './citations.ts';
 import { exprKey } from './expr-tools.ts';
 import type { LawCitation } from './proof-ast.ts';
 import type { StepReport } from './report.ts';
@@ -99,7 +99,7 @@ const SPLIT_LIMITS = { maxApplications: 2, maxNodes: 400, timeLimitMs: 300 } as 
 function splitAnywhere(f: Failing): StepReport | undefined {
   const engine = f.context.backend.engine;
   const cited = f.laws.map((law) => law.name);
-  const names = [...cited, ...[...new Set(engine.names.map(canonicalLaw))].filter((name) => !cited.includes(name) && engine.knows(name))];
+  const names = [...cited, ...[...new Set(engine.names.map(canonicalLaw))].filter((name) => !cited.includes(name) && engine.knows(name) && citable(name, f.context))];
   const search = searchStep(f.from, f.to, names, f.context, { ...SPLIT_LIMITS, maxApplications: Math.max(2, f.context.limits.maxApplications + 1) });
   if (!search.steps || search.steps.length <= 1) return undefined;
   const split = splitOf(search.steps, f.to);
@@ -110,7 +110,7 @@ function splitAnywhere(f: Failing): StepReport | undefined {
 function wrongLaw(f: Failing, numeric: NumericVerdict, search: StepSearch): StepReport {
   const { backend } = f.context;
   const names = f.laws.map((law) => law.name);
-  const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => !names.map(canonicalLaw).includes(name) && backend.engine.knows(name));
+  const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => !names.map(canonicalLaw).includes(name) && backend.engine.knows(name) && citable(name, f.context));
   const doers = f.context.strict ? statedDoers(f.from, f.to, others, f.context, 3) : canonicalDoers(f, others);
   const cited = names.length === 1 ? `${names[0]} does` : `${names.join(', ')} do`;
   const truth = numeric.verdict === 'equal' ? 'the step is true, but ' : '';

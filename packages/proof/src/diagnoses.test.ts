@@ -137,7 +137,7 @@ describe('step diagnoses', () => {
   });
 
   it('strictness: a law matched only up to ⊙ commutativity is accepted with a note by default, rejected under strict', () => {
-    const text = theorem('A, B: m×n; c: scalar', 'c (A ⊙ B) = (c A) ⊙ B', '    c (A ⊙ B)\n  = (c A) ⊙ B   by hadamard_smul');
+    const text = theorem('A, B, C: m×n; c: scalar', 'c (A ⊙ B) + C = (c A) ⊙ B + C', '    c (A ⊙ B) + C\n  = (c A) ⊙ B + C   by hadamard_smul');
     const [loose] = stepsOf(text);
     expect(loose).toMatchObject({ code: 'ok', via: ['hadamard_comm'] });
     expect(loose?.message).toMatch(/^by hadamard_smul after hadamard_comm/);
@@ -154,5 +154,17 @@ describe('step diagnoses', () => {
     const grade = checkProofAgainst('(A ⊙ B)ᵀ\n= Aᵀ ⊙ Bᵀ by transpose_hadamrd\n= Bᵀ ⊙ Aᵀ by hadamard_comm', { goal, givens: 'A, B: m×n' });
     expect(grade).toMatchObject({ proved: true, fraction: 1 });
     expect(grade.steps[0]?.note).toMatch(/one-letter typo/);
+  });
+});
+
+describe('suggestions respect the exercise', () => {
+  it('never suggests a law that is the goal itself, or one the exercise forbids', () => {
+    const text = theorem('A, B: m×n; c: scalar', 'c (A ⊙ B) = (c A) ⊙ B', '    c (A ⊙ B)\n  = (c A) ⊙ B   by hadamard_smul');
+    const [strict] = stepsOf(text, { strict: true });
+    expect(strict).toMatchObject({ code: 'wrong-law' });
+    expect(strict?.message).not.toMatch(/smul_hadamard does it/);
+    const wrong = theorem('A, B: m×n', '(A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', '    (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ   by hadamard_comm\n  = Bᵀ ⊙ Aᵀ   by hadamard_comm');
+    expect(stepsOf(wrong)[0]?.message).toMatch(/transpose_hadamard does it in one step/);
+    expect(stepsOf(wrong, { forbid: ['transpose_hadamard'] })[0]?.message).not.toMatch(/transpose_hadamard does it/);
   });
 });
