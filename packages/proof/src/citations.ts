@@ -88,10 +88,13 @@ export function circularCitation(line: LineRef, kind: StepReport['kind'], laws: 
   return report(line, kind, laws, 'circular', `${law.name} is the statement being proved (${statement}): citing it is circular; prove it from other laws`, { span: law.span });
 }
 
-/** Whether a law may be suggested to the student here: not the goal itself, not forbidden, allowed. */
+/**
+ * Whether a law may be suggested to the student here: not forbidden, and allowed. (A law that
+ * restates the goal is still named — "transpose_hadamard does it in one step" is the lesson of a
+ * wrong citation even when the exercise is that law; citing it is then reported as circular.)
+ */
 export function citable(name: string, context: CheckContext): boolean {
   const canonical = canonicalLaw(name);
   if (context.forbid.some((law) => canonicalLaw(law) === canonical)) return false;
-  if (context.allow !== undefined && !context.allow.some((law) => canonicalLaw(law) === canonical)) return false;
-  return context.goal === undefined || !restatesGoal(name, context.goal, context.backend);
+  return context.allow === undefined || context.allow.some((law) => canonicalLaw(law) === canonical);
 }

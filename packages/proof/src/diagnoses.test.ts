@@ -158,11 +158,12 @@ describe('step diagnoses', () => {
 });
 
 describe('suggestions respect the exercise', () => {
-  it('never suggests a law that is the goal itself, or one the exercise forbids', () => {
-    const text = theorem('A, B: m×n; c: scalar', 'c (A ⊙ B) = (c A) ⊙ B', '    c (A ⊙ B)\n  = (c A) ⊙ B   by hadamard_smul');
-    const [strict] = stepsOf(text, { strict: true });
+  it('never suggests a law the exercise forbids or does not allow', () => {
+    const text = theorem('A, B, C: m×n; c: scalar', 'c (A ⊙ B) + C = (c A) ⊙ B + C', '    c (A ⊙ B) + C\n  = (c A) ⊙ B + C   by hadamard_smul');
+    const [strict] = stepsOf(text, { strict: true, forbid: ['smul_hadamard'] });
     expect(strict).toMatchObject({ code: 'wrong-law' });
     expect(strict?.message).not.toMatch(/smul_hadamard does it/);
+    expect(stepsOf(text, { strict: true, allow: ['hadamard_smul', 'hadamard_comm'] })[0]?.message).not.toMatch(/smul_hadamard does it/);
     const wrong = theorem('A, B: m×n', '(A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', '    (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ   by hadamard_comm\n  = Bᵀ ⊙ Aᵀ   by hadamard_comm');
     expect(stepsOf(wrong)[0]?.message).toMatch(/transpose_hadamard does it in one step/);
     expect(stepsOf(wrong, { forbid: ['transpose_hadamard'] })[0]?.message).not.toMatch(/transpose_hadamard does it/);
