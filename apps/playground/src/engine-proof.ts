@@ -1,3 +1,4 @@
+import { formatCounterexample } from '@odot/numeric';
 import { checkProof, formatHint, hintProof, parseProof, type StepReport } from '@odot/proof';
 import { diagnosticView } from './expr-view.ts';
 import type { ProofStepView, TaskResult } from './protocol.ts';
@@ -5,7 +6,7 @@ import type { ProofStepView, TaskResult } from './protocol.ts';
 function stepMessage(step: StepReport): string {
   const parts = [step.message, ...(step.hints ?? [])];
   if (step.counterexample) {
-    parts.push(`counterexample: ${step.counterexample.bindings.join(', ')}; left = ${step.counterexample.left}, right = ${step.counterexample.right}`);
+    parts.push(`counterexample ${formatCounterexample(step.counterexample, { left: 'the previous line', right: 'this line' })}`);
   }
   if (step.limit) parts.push(`(stopped: ${step.limit})`);
   return parts.join(' ');
@@ -16,7 +17,7 @@ export function checkProofView(text: string): TaskResult {
   const report = checkProof(text);
   const lines = text.split(/\r?\n/);
   const steps = (theoremSteps: readonly StepReport[]): ProofStepView[] =>
-    theoremSteps.map((step) => ({ line: step.line, ok: step.ok, text: (lines[step.line - 1] ?? '').trim(), law: step.law, message: stepMessage(step) }));
+    theoremSteps.map((step) => ({ line: step.line, ok: step.ok, status: step.status, code: step.code, text: (lines[step.line - 1] ?? '').trim(), law: step.law, message: stepMessage(step) }));
   return {
     kind: 'proof',
     ok: true,

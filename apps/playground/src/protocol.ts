@@ -1,3 +1,4 @@
+import type { StepCode, StepStatus } from '@odot/proof';
 import type { EvalMode, PlaygroundDialect } from './state.ts';
 
 /** The fields every expression task carries. */
@@ -147,6 +148,9 @@ export interface PsdView {
 export interface ProofStepView {
   readonly line: number;
   readonly ok: boolean;
+  /** The checker's status (`ok`, `failed`, `unchecked`, `no-credit`) and code (`false`, `circular`, …). */
+  readonly status: StepStatus;
+  readonly code: StepCode;
   readonly text: string;
   readonly law: string;
   readonly message: string;

@@ -84,7 +84,7 @@ describe('proof pane lines', () => {
     const lines = proofLines(text, {
       valid: false,
       diagnostics: [],
-      theorems: [{ goal: 'A = A', valid: false, diagnostics: [], steps: [{ line: 5, ok: false, text: '= A by refl', law: 'refl', message: 'unknown law refl' }] }],
+      theorems: [{ goal: 'A = A', valid: false, diagnostics: [], steps: [{ line: 5, ok: false, status: 'failed', code: 'unknown-law', text: '= A by refl', law: 'refl', message: 'unknown law refl' }] }],
     });
     expect(lines).toHaveLength(6);
     expect(lines[4]).toEqual({ line: 5, text: '  = A by refl', mark: '✗', message: 'unknown law refl' });
@@ -101,8 +101,8 @@ describe('proof pane lines', () => {
           valid: false,
           diagnostics: [],
           steps: [
-            { line: 2, ok: true, text: 'b', law: 'x', message: 'by x' },
-            { line: 2, ok: false, text: 'b', law: '', message: 'the chain ends at the wrong expression' },
+            { line: 2, ok: true, status: 'ok', code: 'ok', text: 'b', law: 'x', message: 'by x' },
+            { line: 2, ok: false, status: 'failed', code: 'wrong-end', text: 'b', law: '', message: 'the chain ends at the wrong expression' },
           ],
         },
       ],

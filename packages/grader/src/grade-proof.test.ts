@@ -62,3 +62,54 @@ describe('gradeProof', () => {
     expect(gradeProof(q7, { value: 42 }).diagnoses.map((d) => d.code)).toEqual(['unreadable-answer']);
   });
 });
+
+describe('gradeProof: the checker’s step codes and the worksheet policy', () => {
+  const withPolicy = (policy: string) => {
+    const text = BUNDLED_TEXT.replace('prove: (A ⊙ J) ⊙ (B + C) = A ⊙ B + C ⊙ A', `prove: (A ⊙ J) ⊙ (B + C) = A ⊙ B + C ⊙ A\n${policy}`);
+    const parsed = parseWorksheet(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return questionOf(parsed.value, 'q7', 'proof');
+  };
+
+  it('gives no credit for steps that change nothing: three of them and one wrong step score 0', () => {
+    const padded = ['(A ⊙ J) ⊙ (B + C)', '= (A ⊙ J) ⊙ (B + C)   by hadamard_comm', '= (A ⊙ J) ⊙ (B + C)   by hadamard_comm', '= (A ⊙ J) ⊙ (B + C)   by hadamard_comm', '= A ⊙ B + C   by hadamard_add'].join('\n');
+    const g = gradeProof(q7, { value: padded });
+    expect(g.score).toBe(0);
+    expect(g.diagnoses.filter((d) => d.code === 'no-change')).toHaveLength(3);
+    // Padding a correct but short proof never raises its score.
+    const short = q7.answerText.split('\n').slice(0, 3).join('\n');
+    const paddedShort = `${short}\n= A ⊙ B + A ⊙ C    by hadamard_comm`;
+    expect(gradeProof(q7, { value: paddedShort }).score).toBeLessThanOrEqual(gradeProof(q7, { value: short }).score);
+  });
+
+  it('codes a circular citation, and honours forbid and allow', () => {
+    const comm = gradeProof(q7, { value: q7.answerText });
+    expect(comm.score).toBe(3);
+    const forbid = withPolicy('forbid: [hadamard_comm]');
+    expect(forbid).toMatchObject({ forbid: ['hadamard_comm'], strict: false });
+    const g = gradeProof(forbid, { value: q7.answerText });
+    expect(g.score).toBe(2);
+    expect(g.diagnoses.map((d) => d.code)).toContain('circular');
+    const allow = withPolicy('allow: [hadamard_ones, hadamard_add]');
+    expect(gradeProof(allow, { value: q7.answerText }).diagnoses.find((d) => d.code === 'circular')?.message).toMatch(/^Line 4 \(by hadamard_comm\): hadamard_comm is not among the laws allowed/);
+    expect(() => questionOf(withPolicy('forbid: [hadamard_cmm_xx]'), 'q7', 'proof')).toThrow(/unknown law 'hadamard_cmm_xx'/);
+  });
+
+  it('strict: true requires the laws as stated, one application per step', () => {
+    const strict = withPolicy('strict: true');
+    expect(strict.strict).toBe(true);
+    expect(gradeProof(strict, { value: q7.answerText }).score).toBe(3);
+    const twoInOne = '(A ⊙ J) ⊙ (B + C)\n= A ⊙ B + A ⊙ C    by hadamard_ones, hadamard_add\n= A ⊙ B + C ⊙ A    by hadamard_comm';
+    expect(gradeProof(q7, { value: twoInOne }).score).toBe(3);
+    const g = gradeProof(strict, { value: twoInOne });
+    expect(g.diagnoses.map((d) => d.code)).toContain('too-big');
+    expect(g.score).toBe(1.5);
+  });
+
+  it('gives follow-through credit to a line that holds against the student’s own wrong line (unchecked), never ✗ for it', () => {
+    const wrongThenRight = '(A ⊙ J) ⊙ (B + C)\n= A ⊙ (B + J)      by hadamard_ones\n= A ⊙ B + A ⊙ J    by hadamard_add\n= A ⊙ B + C ⊙ A    by hadamard_comm';
+    const g = gradeProof(q7, { value: wrongThenRight });
+    expect(g.diagnoses.map((d) => d.code)).toEqual(['proof-step-failed', 'false', 'unchecked', 'false']);
+    expect(g.score).toBe(1); // 1 of 3 lines earns credit: the follow-through line 3
+  });
+});

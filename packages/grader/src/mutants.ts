@@ -1,80 +1,10 @@
-import { add, childrenOf, hadamard, kronecker, mapChildren, matMul, printExpr, sub, transpose, type Expr } from '@odot/core';
+import { printExpr, type Expr } from '@odot/core';
+import { misconception, type Mutant } from '@odot/rewrite';
 
-/** The misconceptions a wrong answer can be classified as, in the order they are tried. */
-export const MISCONCEPTIONS = [
-  'matmul-instead-of-hadamard',
-  'kronecker-instead-of-hadamard',
-  'sum-instead-of-product',
-  'hadamard-instead-of-matmul',
-  'swapped-operands',
-  'transposed',
-] as const;
-
-/** A known mistake: one of `MISCONCEPTIONS`. */
-export type Misconception = (typeof MISCONCEPTIONS)[number];
-
-/** The answer a student would give with one known misconception. */
-export interface Mutant {
-  readonly code: Misconception;
-  /** The whole mistaken answer. */
-  readonly expr: Expr;
-  /** The sub-expression the student computed instead (e.g. `A B`), and the one that was asked (`A ⊙ B`). */
-  readonly wrong: Expr;
-  readonly right: Expr;
-}
-
-function local(node: Expr): { code: Misconception; wrong: Expr }[] {
-  switch (node.type) {
-    case 'Hadamard': {
-      const { left: l, right: r } = node;
-      return [
-        { code: 'matmul-instead-of-hadamard', wrong: matMul(l, r) },
-        { code: 'matmul-instead-of-hadamard', wrong: matMul(r, l) },
-        { code: 'matmul-instead-of-hadamard', wrong: matMul(l, transpose(r)) },
-        { code: 'matmul-instead-of-hadamard', wrong: matMul(transpose(l), r) },
-        { code: 'kronecker-instead-of-hadamard', wrong: kronecker(l, r) },
-        { code: 'kronecker-instead-of-hadamard', wrong: kronecker(r, l) },
-        { code: 'sum-instead-of-product', wrong: add(l, r) },
-      ];
-    }
-    case 'MatMul':
-      return [
-        { code: 'hadamard-instead-of-matmul', wrong: hadamard(node.left, node.right) },
-        { code: 'swapped-operands', wrong: matMul(node.right, node.left) },
-      ];
-    case 'Kronecker':
-      return [{ code: 'swapped-operands', wrong: kronecker(node.right, node.left) }];
-    case 'Sub':
-      return [{ code: 'swapped-operands', wrong: sub(node.right, node.left) }];
-    default:
-      return [];
-  }
-}
-
-function collect(node: Expr, rebuild: (replacement: Expr) => Expr, out: Mutant[]): void {
-  for (const m of local(node)) out.push({ code: m.code, expr: rebuild(m.wrong), wrong: m.wrong, right: node });
-  if (node.type === 'MatrixLiteral') return;
-  const children = childrenOf(node);
-  children.forEach((child, k) => {
-    collect(child, (replacement) => rebuild(mapChildren(node, (c, i) => (i === k ? replacement : c))), out);
-  });
-}
-
-/**
- * Every answer a student with one known misconception would give for `answer`: each ⊙ replaced by
- * a matrix product (both orders, and with one side transposed where shapes then fit), by ⊗, or by +;
- * each matrix product by ⊙ or with its factors swapped; each − and ⊗ swapped; and the whole answer
- * transposed. Sorted by `MISCONCEPTIONS` order (stable within a code).
- */
-export function mutantsOf(answer: Expr): Mutant[] {
-  const out: Mutant[] = [];
-  collect(answer, (replacement) => replacement, out);
-  out.push({ code: 'transposed', expr: transpose(answer), wrong: transpose(answer), right: answer });
-  return out
-    .map((m, k) => ({ m, k }))
-    .sort((a, b) => MISCONCEPTIONS.indexOf(a.m.code) - MISCONCEPTIONS.indexOf(b.m.code) || a.k - b.k)
-    .map(({ m }) => m);
-}
+// The misconception catalogue itself (codes, buggy rules, `mutantsOf`) lives in @odot/rewrite, shared
+// with the proof checker's `buggy-rule` diagnoses; this file keeps the grader's wording of them.
+export type { Misconception, Mutant } from '@odot/rewrite';
+export { MISCONCEPTION_CODES as MISCONCEPTIONS, mutantsOf } from '@odot/rewrite';
 
 function entryFormula(node: Expr): string {
   if (node.type === 'Hadamard' && node.left.type === 'Identifier' && node.right.type === 'Identifier' && node.left.name !== node.right.name) {
@@ -117,5 +47,14 @@ export function misconceptionMessage(
     case 'transposed':
       if (expression !== undefined) return `Your answer ${expression} is the transpose of the expected expression ${right}.`;
       return `Your matrix is the transpose of the answer: you gave (${right})ᵀ. Check which index is the row and which the column.`;
+    case 'identity-hadamard':
+    case 'hadamard-matmul-mixed':
+    case 'transpose-product-order':
+    case 'transpose-indices':
+    case 'dropped-cross-terms':
+    case 'diagonal-side': {
+      const known = misconception(m.code);
+      return `You computed ${wrong} instead of ${right}: ${known.rule} is a known mistake; ${known.lesson}.`;
+    }
   }
 }

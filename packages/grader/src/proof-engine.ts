@@ -1,4 +1,4 @@
-import { checkProofAgainst } from '@odot/proof';
+import { checkProofAgainst, type StepCode } from '@odot/proof';
 import type { ProofQuestion } from './worksheet.ts';
 
 /** What the proof checker made of a student's proof. */
@@ -14,6 +14,8 @@ export type ProofCheck =
       readonly failure?: string;
       /** Law names read leniently (one-letter typos), with their lines. */
       readonly notes: readonly string[];
+      /** Every line that is not plainly right, with the checker's code (`false`, `circular`, `no-change`, `unchecked`, …). */
+      readonly lines: readonly { readonly line: number; readonly law: string; readonly code: StepCode; readonly message: string }[];
     };
 
 /**
@@ -26,6 +28,9 @@ export function checkProofAnswer(question: ProofQuestion, text: string): ProofCh
     givens: question.given.givens,
     allowAlgebra: question.accept.byAlgebra,
     dialect: question.accept.dialects[0] ?? 'plain',
+    strict: question.strict,
+    forbid: question.forbid,
+    ...(question.allow === undefined ? {} : { allow: question.allow }),
   });
   const failure = grade.firstFailure;
   const where = failure ? `Line ${failure.line}${failure.law ? ` (by ${failure.law})` : ''}: ${failure.message}` : undefined;
@@ -38,6 +43,7 @@ export function checkProofAnswer(question: ProofQuestion, text: string): ProofCh
     total: grade.stepsTotal,
     complete: grade.proved,
     notes: grade.steps.flatMap((step) => (step.note === undefined ? [] : [`Line ${step.line}: ${step.note}.`])),
+    lines: grade.steps.filter((step) => step.code !== 'ok').map((step) => ({ line: step.line, law: step.law, code: step.code, message: step.message })),
     ...(where === undefined ? {} : { failure: where }),
   };
 }

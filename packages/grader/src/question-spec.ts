@@ -1,8 +1,10 @@
 import { OdotException, odotError, type Expr } from '@odot/core';
 import { DIALECTS, parse, type Dialect } from '@odot/parser';
+import { defaultBackend } from '@odot/proof';
+import { resolveLawName } from '@odot/rewrite';
 import { readGiven } from './givens.ts';
 import { readShapeAnswer } from './shape-answer.ts';
-import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
+import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type ProofQuestion, type Question, type QuestionKind } from './worksheet.ts';
 
 function bad(message: string, hints: readonly string[] = []): never {
   throw new OdotException(odotError('bad-question', message, hints.length > 0 ? { hints } : {}));
@@ -99,6 +101,26 @@ function lawList(value: unknown): string[] {
   return bad('`reason` must be a law name or a list of law names');
 }
 
+/** A list of law names in a proof question's `allow` / `forbid`: each must be a law of the catalogue. */
+function knownLaws(value: unknown, field: string): string[] {
+  const names = value === undefined || value === null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter((s) => s !== '') : Array.isArray(value) ? value : bad(`\`${field}\` must be a list of law names`);
+  return names.map((name, k) => {
+    if (typeof name !== 'string') bad(`\`${field}\` item ${k + 1} must be a law name`);
+    const resolved = resolveLawName(name);
+    if (resolved.kind === 'exact' || resolved.kind === 'alias') return resolved.name;
+    if (defaultBackend().engine.knows(name.trim())) return name.trim();
+    const hint = resolved.kind === 'typo' ? [`did you mean ${resolved.name}?`] : resolved.suggestions.length > 0 ? [`did you mean ${resolved.suggestions.join(' or ')}?`] : [];
+    return bad(`\`${field}\`: unknown law '${name}'`, hint);
+  });
+}
+
+/** The policy of a proof question: `strict`, `allow`, `forbid`. */
+function readProofPolicy(record: Record<string, unknown>): Pick<ProofQuestion, 'strict' | 'allow' | 'forbid'> {
+  const strict = record['strict'] === undefined ? false : bool(record['strict'], 'strict');
+  const allow = record['allow'] === undefined ? undefined : knownLaws(record['allow'], 'allow');
+  return { strict, ...(allow === undefined ? {} : { allow }), forbid: knownLaws(record['forbid'], 'forbid') };
+}
+
 /** The form requirements of an expression question: `forbid`, `form`, `form_score`. */
 function readForm(record: Record<string, unknown>, points: number): Pick<ExpressionQuestion, 'forbid' | 'form' | 'formScore'> {
   const raw = record['forbid'];
@@ -120,7 +142,7 @@ const EXTRA: Readonly<Record<QuestionKind, readonly string[]>> = {
   expression: ['forbid', 'form', 'form_score'],
   truefalse: ['statement', 'reason', 'reasons', 'reason_points'],
   psd: ['matrix', 'certificate_points'],
-  proof: ['prove'],
+  proof: ['prove', 'strict', 'allow', 'forbid'],
   shape: ['expr'],
 };
 
@@ -187,7 +209,7 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
     }
     case 'proof': {
       const goalText = text(record['prove'], 'prove');
-      return { ...base, kind, goal: parseField(goalText, 'prove'), goalText, answerText: text(answer, 'answer') };
+      return { ...base, kind, goal: parseField(goalText, 'prove'), goalText, answerText: text(answer, 'answer'), ...readProofPolicy(record) };
     }
     case 'shape': {
       const exprText = text(record['expr'], 'expr');

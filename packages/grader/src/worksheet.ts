@@ -152,6 +152,12 @@ export interface ProofQuestion extends QuestionBase {
   readonly goalText: string;
   /** The model proof (the steps, as a student would write them). */
   readonly answerText: string;
+  /** `strict: true`: laws as stated (no matching up to the order of ⊙ and +), one law application per step. */
+  readonly strict: boolean;
+  /** `allow: [laws]`: when set, the only laws a step may cite. */
+  readonly allow?: readonly string[];
+  /** `forbid: [laws]`: laws a step may not cite (the proof must not lean on them). */
+  readonly forbid: readonly string[];
 }
 
 /** What is the shape of `expr` (or is it undefined)? */

@@ -15,6 +15,9 @@ import type { Rational } from './rational.ts';
 import { createRng } from './rng.ts';
 import { concreteShape } from './shape-context.ts';
 import type { Value } from './value.ts';
+import type { Counterexample } from './counterexample.ts';
+
+export type { Counterexample } from './counterexample.ts';
 
 /** Options of `identityTest`. */
 export interface IdentityTestOptions {
@@ -32,20 +35,6 @@ export interface IdentityTestOptions {
   readonly sumRanges?: NumberTable;
   /** Wall-clock limit in milliseconds (default 5000). */
   readonly timeLimitMs?: number;
-}
-
-/** A concrete instance on which the two sides differ, confirmed over the exact rationals. */
-export interface Counterexample {
-  /** The exact values drawn for the symbols. */
-  readonly bindings: ReadonlyMap<string, Value>;
-  /** The sizes chosen for the symbolic dimensions. */
-  readonly sizes: ReadonlyMap<string, number>;
-  /** Values of free entry indices (`i`, `j` in `A[i,j]`), 1-based. */
-  readonly indices: ReadonlyMap<string, number>;
-  /** The exact value of the left side. */
-  readonly left: Value;
-  /** The exact value of the right side. */
-  readonly right: Value;
 }
 
 /**

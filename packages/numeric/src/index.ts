@@ -46,7 +46,9 @@ export type { Rng } from './rng.ts';
 export { createRng, rngFromUint32 } from './rng.ts';
 export type { RandomInstance, RandomInstanceOptions } from './random-instance.ts';
 export { randomInstance } from './random-instance.ts';
-export type { Counterexample, IdentityTestOptions, IdentityVerdict } from './identity-test.ts';
+export type { IdentityTestOptions, IdentityVerdict } from './identity-test.ts';
+export type { Counterexample, CounterexampleJson, CounterexampleLabels } from './counterexample.ts';
+export { counterexampleBindings, counterexampleToJson, formatCounterexample, formatValueInline } from './counterexample.ts';
 export { identityTest } from './identity-test.ts';
 export {
   addMatrices,

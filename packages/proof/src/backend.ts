@@ -2,7 +2,7 @@ import type { Claim, Expr, Givens, Property } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import type { LawEngine } from './law-engine.ts';
 import type { ReplayVerdict } from './replay.ts';
-import type { Counterexample } from './report.ts';
+import type { Counterexample } from '@odot/numeric';
 
 /** What numbers say about `a = b`. */
 export type NumericVerdict =
@@ -10,8 +10,13 @@ export type NumericVerdict =
   | { readonly verdict: 'different'; readonly counterexample: Counterexample }
   | { readonly verdict: 'unknown'; readonly reason: string };
 
-/** Compares two expressions numerically on random instances of the givens. */
-export type NumericChecker = (a: Expr, b: Expr, givens: Givens) => NumericVerdict;
+/**
+ * Compares two expressions numerically on random instances of the givens. `purpose` is
+ * `cross-check` for a step the search and the replay already accepted (a lighter test: one trial
+ * per size assignment, which still catches a matcher bug with overwhelming probability), `decide`
+ * (the default) when the numbers decide the verdict.
+ */
+export type NumericChecker = (a: Expr, b: Expr, givens: Givens, purpose?: 'cross-check' | 'decide') => NumericVerdict;
 
 /** A side condition of a law that the givens do not establish: `law` needs `subject` to be `property`. */
 export interface MissingCondition {
@@ -70,4 +75,11 @@ export interface CheckerBackend {
   readonly missingConditions: (step: AppliedStep, givens: Givens) => readonly MissingCondition[];
   /** The givens with every declared matrix given every property, to find steps blocked only by side conditions. */
   readonly relaxGivens: (givens: Givens) => Givens;
+  /**
+   * The statement of an equation law as a rule over written expressions (its variables are the
+   * law's declared symbols), for matching a law as stated (`strict`) and for spotting a law that
+   * restates the goal (`circular`); undefined for laws it does not know. Optional: without it every
+   * application counts as stated and no law as circular.
+   */
+  readonly lawRule?: (name: string) => LawRule | undefined;
 }

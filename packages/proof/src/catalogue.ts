@@ -1,7 +1,7 @@
 import { PROPERTIES, printExpr, type Claim, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
 import { LAWS, applyLaw, canonicallyEqual as engineCanonicallyEqual, equivalent, findLaw, inferProperty, rewriteOnce, type Law } from '@odot/rewrite';
 import type { AppliedStep } from './applied-step.ts';
-import type { AlgebraProver, CheckerBackend, ClaimProver, MissingCondition } from './backend.ts';
+import type { AlgebraProver, CheckerBackend, ClaimProver, LawRule, MissingCondition } from './backend.ts';
 import { numericCompare } from './numeric-check.ts';
 import type { ReplayVerdict } from './replay.ts';
 import type { LawEngine } from './law-engine.ts';
@@ -42,7 +42,7 @@ function missingForClaim(law: Law, claim: Claim, givens: Givens): MissingConditi
 }
 
 /** The part of the backend that comes from `@odot/rewrite`. */
-export type CatalogueBackend = Omit<CheckerBackend, 'numeric'>;
+export type CatalogueBackend = Omit<CheckerBackend, 'numeric' | 'lawRule'> & Required<Pick<CheckerBackend, 'lawRule'>>;
 
 function toMap(value: unknown): ReadonlyMap<string, Expr> {
   if (value instanceof Map) return value as ReadonlyMap<string, Expr>;
@@ -152,5 +152,9 @@ export function catalogueBackend(): CatalogueBackend {
     }
     return out;
   };
-  return { engine, claims, algebra, replay, canonicallyEqual, missingConditions, relaxGivens };
+  const lawRule = (name: string): LawRule | undefined => {
+    const law = findLaw(name);
+    return law && law.kind === 'equation' ? { lhs: law.lhs, rhs: law.rhs, variables: variablesOf(law) } : undefined;
+  };
+  return { engine, claims, algebra, replay, canonicallyEqual, missingConditions, relaxGivens, lawRule };
 }

@@ -30,8 +30,9 @@ describe('checkProof', () => {
   });
 
   it('respects the application bound and the node limit, and reports the limit', () => {
-    const bounded = steps(DISTRIB, { limits: { maxApplications: 1 } });
-    expect(bounded.find((step) => step.line === 8)).toMatchObject({ ok: false, code: 'wrong-law' });
+    const bounded = checkProof(DISTRIB, { limits: { maxApplications: 1 } }).theorems[0]!.steps;
+    expect(bounded.find((step) => step.line === 8)).toMatchObject({ ok: false, code: 'too-big', message: expect.stringMatching(/takes 2 law applications and at most 1/) });
+    expect(bounded.find((step) => step.line === 8)?.split?.map((s) => s.law)).toEqual(['def_hadamard', 'def_hadamard']);
     const tiny = checkProof(DISTRIB, { limits: { maxNodes: 2 } }).theorems[0]!.steps.find((step) => step.line === 8);
     expect(tiny).toMatchObject({ ok: false });
     expect(tiny?.limit).toMatch(/limit of 2 expressions/);
@@ -66,7 +67,7 @@ describe('checkProof', () => {
   it('rejects a step whose recorded application does not replay', () => {
     const honest = defaultBackend();
     const noReplay: CheckerBackend = { ...honest, replay: () => ({ ok: false, reason: 'tampered' }) };
-    const report = checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamard_comm\nqed', { backend: noReplay });
+    const report = checkProof('given A, B, C: m×n\nprove A ⊙ B + C = B ⊙ A + C\nproof\n  A ⊙ B + C\n  = B ⊙ A + C by hadamard_comm\nqed', { backend: noReplay });
     expect(report.theorems[0]!.steps[0]).toMatchObject({ ok: false, code: 'engine-mismatch', message: expect.stringMatching(/replay of hadamard_comm failed, step rejected: tampered/) });
   });
 
@@ -74,11 +75,11 @@ describe('checkProof', () => {
     const ok = steps('given A, B, C: m×n\nprove (A + B) ⊙ C = C ⊙ A + C ⊙ B\nproof\n  (A + B) ⊙ C\n  = C ⊙ A + C ⊙ B by algebra\nqed');
     expect(ok).toEqual([{ line: 5, ok: true, code: 'ok', message: expect.stringMatching(/^by algebra/) }]);
     const wrong = steps('given A, B: n×n\nprove A B = A ⊙ B\nproof\n  A B\n  = A ⊙ B by algebra\nqed');
-    expect(wrong[0]).toMatchObject({ ok: false, code: 'false-step' });
+    expect(wrong[0]).toMatchObject({ ok: false, code: 'false' });
   });
 
   it('checks standalone equations, claims, and the link between the last line and the goal', () => {
-    expect(checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B = B ⊙ A by hadamard_comm\nqed').valid).toBe(true);
+    expect(checkProof('given A, B, C: m×n\nprove A ⊙ (B ⊙ C) = (B ⊙ C) ⊙ A\nproof\n  A ⊙ (B ⊙ C) = (B ⊙ C) ⊙ A by hadamard_comm\nqed').valid).toBe(true);
     // A chain may start with a whole equation and continue from its right side.
     expect(checkProof('given A, B: m×n\nprove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ\nproof\n  (A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ by transpose_hadamard\n  = Bᵀ ⊙ Aᵀ by hadamard_comm\nqed').valid).toBe(true);
     // … and an entrywise proof closed by ext may go on at the matrix level.
@@ -124,17 +125,23 @@ qed`;
     expect(steps('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  = B ⊙ A by hadamard_comm\nqed')[0]).toMatchObject({ code: 'structure' });
   });
 
-  it('produces exactly the documented JSON', () => {
+  it('produces exactly the documented JSON: status and code on every step', () => {
     const json = reportToJson(checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamrd_com\nqed'));
     expect(json).toEqual({
       valid: false,
-      theorems: [{ goal: 'A ⊙ B = B ⊙ A', valid: false, steps: [{ line: 5, ok: false, law: 'hadamrd_com', message: expect.stringMatching(/did you mean hadamard_comm/) }] }],
+      theorems: [
+        {
+          goal: 'A ⊙ B = B ⊙ A',
+          valid: false,
+          steps: [{ line: 5, column: 14, ok: false, status: 'failed', code: 'unknown-law', law: 'hadamrd_com', message: expect.stringMatching(/did you mean hadamard_comm/), hints: [expect.stringMatching(/^hadamard_comm: /)] }],
+        },
+      ],
     });
-    expect(Object.keys(json.theorems[0]!.steps[0]!)).toEqual(['line', 'ok', 'law', 'message']);
+    expect(Object.keys(json.theorems[0]!.steps[0]!)).toEqual(['line', 'column', 'ok', 'status', 'code', 'law', 'message', 'hints']);
   });
 
   it('reads a one-letter typo of exactly one law as that law, with a note', () => {
-    const report = checkProof('given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamard_com\nqed');
+    const report = checkProof('given A, B, C: m×n\nprove A ⊙ B + C = B ⊙ A + C\nproof\n  A ⊙ B + C\n  = B ⊙ A + C by hadamard_com\nqed');
     expect(report.valid).toBe(true);
     const step = report.theorems[0]?.steps[0];
     expect(step).toMatchObject({ ok: true, law: 'hadamard_comm', note: "read 'hadamard_com' as hadamard_comm (a one-letter typo)" });

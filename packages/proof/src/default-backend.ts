@@ -7,6 +7,9 @@ import { numericCompare } from './numeric-check.ts';
 
 let cached: CheckerBackend | undefined;
 
+/** The lighter identity test for steps already accepted by the search and the replay. */
+const CROSS_CHECK = { trials: 1, sizeSets: 1 } as const;
+
 /**
  * The checker's standard backend: rewrite's law catalogue plus this package's entrywise calculus
  * for citations, numeric identity testing for cross-checks and counterexamples, rewrite's property
@@ -17,13 +20,14 @@ export function defaultBackend(): CheckerBackend {
   const catalogue = catalogueBackend();
   cached = {
     engine: combineEngines([catalogue.engine, entrywiseEngine]),
-    numeric: (a, b, givens) => numericCompare(a, b, givens),
+    numeric: (a, b, givens, purpose) => numericCompare(a, b, givens, purpose === 'cross-check' ? CROSS_CHECK : {}),
     claims: catalogue.claims,
     algebra: catalogue.algebra,
     replay: (step, givens) => (step.origin === 'entrywise' ? replayStep(step, entrywiseRules(step.law)) : catalogue.replay(step, givens)),
     canonicallyEqual: catalogue.canonicallyEqual,
     missingConditions: catalogue.missingConditions,
     relaxGivens: catalogue.relaxGivens,
+    lawRule: catalogue.lawRule,
   };
   return cached;
 }

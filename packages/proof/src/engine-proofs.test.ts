@@ -66,9 +66,17 @@ describe('engine proofs are accepted by the checker', () => {
         const steps = verdict.value.steps;
         const body = chainOf(a, steps);
         const grade = checkProofAgainst(body, { goal: `${printExpr(a)} = ${printExpr(b)}`, givens: GIVENS_TEXT });
+        // When a = b is itself a law, the engine's one-step proof cites it: circular, rightly.
+        if (grade.steps.some((step) => step.code === 'circular')) {
+          expect(steps, body).toHaveLength(1);
+          continue;
+        }
         const failures = grade.steps.filter((step) => !step.ok && step.kind !== 'structure').map((step) => `${step.line}: ${step.message}`);
         expect(failures, `${verdict.value.layer}\n${body}`).toEqual([]);
-        expect(grade.stepsRight).toBe(steps.length);
+        // A step that returns to an earlier line of the chain earns nothing (no-change).
+        const keys = [a, ...steps.map((step) => step.after)].map((e) => exprKey(e));
+        const revisits = keys.filter((key, k) => k > 0 && keys.slice(0, k).includes(key)).length;
+        expect(grade.stepsRight).toBe(steps.length - revisits);
         const last = steps.at(-1)?.after;
         if (last && exprKey(last) === exprKey(b)) expect(grade.proved, body).toBe(true);
         checked += 1;
@@ -160,6 +168,8 @@ describe('engine proofs are accepted by the checker', () => {
     const steps = simplified.value.steps;
     const body = chainOf(a, steps);
     const grade = checkProofAgainst(body, { goal: `${printExpr(a)} = ${printExpr(simplified.value.result)}`, givens: GIVENS_TEXT });
+    // When a = simplify(a) is itself a law, the one-step trace cites it: circular, rightly.
+    if (steps.length === 1 && grade.steps[0]?.code === 'circular') return;
     const failures = grade.steps.filter((step) => !step.ok).map((step) => `${step.line}: ${step.message}`);
     expect(failures, body).toEqual([]);
     expect(grade.proved).toBe(true);

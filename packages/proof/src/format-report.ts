@@ -1,5 +1,22 @@
 import { formatError, odotError } from '@odot/core';
-import type { ProofReport, StepReport } from './report.ts';
+import { assertNever } from '@odot/core';
+import type { ProofReport, StepReport, StepStatus } from './report.ts';
+
+/** The mark of a status: ✓ ok, ✗ failed, ○ unchecked (follows a failed line), · no credit (changes nothing). */
+export function statusMark(status: StepStatus): string {
+  switch (status) {
+    case 'ok':
+      return '✓';
+    case 'failed':
+      return '✗';
+    case 'unchecked':
+      return '○';
+    case 'no-credit':
+      return '·';
+    default:
+      return assertNever(status);
+  }
+}
 
 function indent(text: string, by: string): string {
   return text
@@ -9,8 +26,7 @@ function indent(text: string, by: string): string {
 }
 
 function stepLine(step: StepReport, source: string | undefined): string {
-  const mark = step.ok ? '✓' : '✗';
-  const head = `  ${mark} ${step.line}:${step.column}  ${step.message}`;
+  const head = `  ${statusMark(step.status)} ${step.line}:${step.column}  ${step.message}`;
   if (step.ok || source === undefined || !step.span) return head;
   const diagnostic = formatError(odotError(step.code, step.message, { span: step.span, ...(step.hints ? { hints: step.hints } : {}) }), source);
   // The first line of the diagnostic repeats the message: keep the location, the caret and the hints.
@@ -19,8 +35,9 @@ function stepLine(step: StepReport, source: string | undefined): string {
 }
 
 /**
- * Renders a report for people: per theorem its goal and verdict, then one line per step with ✓ or ✗,
- * the line:column and the message; failing steps get the source line with a caret when `source` is given.
+ * Renders a report for people: per theorem its goal and verdict, then one line per step with its
+ * mark (`statusMark`), the line:column and the message; failing steps get the source line with a
+ * caret when `source` is given.
  */
 export function formatReport(report: ProofReport, source?: string): string {
   const out: string[] = [];

@@ -27,7 +27,10 @@ export interface ProofFailure {
 export interface ProofGrade {
   /** Every step holds and the proof ends at the goal. */
   readonly proved: boolean;
-  /** Justified lines (chain steps, `… by ext`, claims, unreadable lines) that hold and change something (code `no-change` earns nothing). */
+  /**
+   * Justified lines that earn credit (`credit`): `ok` lines, and `unchecked` lines that hold against
+   * the student's own previous line after a failed one. `no-change` earns nothing.
+   */
   readonly stepsRight: number;
   /** Justified lines in total (structural checks such as "ends at the goal" are not counted as steps). */
   readonly stepsTotal: number;
@@ -89,7 +92,7 @@ function readGoal(goal: ProofTask['goal']): { ok: true; goal: Goal } | { ok: fal
 export function gradeFromReport(report: TheoremReport, errors: readonly OdotError[] = []): ProofGrade {
   const counted = report.steps.filter((step) => step.kind !== 'structure');
   // A step that changes nothing is not false, but it earns nothing: padding cannot buy credit.
-  const stepsRight = counted.filter((step) => step.ok && step.code !== 'no-change').length;
+  const stepsRight = counted.filter((step) => step.credit).length;
   const ordered = [...report.steps].sort((a, b) => a.line - b.line || a.column - b.column);
   const first = ordered.find((step) => !step.ok);
   const proved = report.valid && errors.length === 0;

@@ -1,13 +1,6 @@
 import type { Expr, Givens } from '@odot/core';
-import { formatValue, identityTest, isMatrix, matrixRows, type Value } from '@odot/numeric';
+import { identityTest } from '@odot/numeric';
 import type { NumericVerdict } from './backend.ts';
-import type { Counterexample } from './report.ts';
-
-/** A value on one line: `[[1, 2], [3, 4]]` for a matrix, `7` or `-1/2` for a scalar. */
-export function formatValueInline(value: Value): string {
-  if (isMatrix(value)) return `[${matrixRows(value).map((row) => `[${row.join(', ')}]`).join(', ')}]`;
-  return formatValue(value);
-}
 
 /** Options of the numeric cross-check. */
 export interface NumericCheckOptions {
@@ -15,6 +8,10 @@ export interface NumericCheckOptions {
   readonly seed?: number;
   /** Time budget in milliseconds per comparison (default 3000). */
   readonly timeLimitMs?: number;
+  /** Trials per size assignment (identityTest's default when absent). */
+  readonly trials?: number;
+  /** Size assignments with sizes ≥ 3 (identityTest's default when absent). */
+  readonly sizeSets?: number;
 }
 
 /**
@@ -25,24 +22,20 @@ export interface NumericCheckOptions {
 export function numericCompare(a: Expr, b: Expr, givens: Givens, options: NumericCheckOptions = {}): NumericVerdict {
   let verdict;
   try {
-    verdict = identityTest(a, b, givens, { seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs ?? 3000 });
+    verdict = identityTest(a, b, givens, {
+      seed: options.seed ?? 1,
+      timeLimitMs: options.timeLimitMs ?? 3000,
+      ...(options.trials === undefined ? {} : { trials: options.trials }),
+      ...(options.sizeSets === undefined ? {} : { sizeSets: options.sizeSets }),
+    });
   } catch (error) {
     return { verdict: 'unknown', reason: (error as Error).message };
   }
   switch (verdict.verdict) {
     case 'equal':
       return { verdict: 'equal', detail: `equal on ${verdict.trials} random instances, error probability ≤ ${verdict.errorBound.toPrecision(2)}` };
-    case 'different': {
-      const cx = verdict.counterexample;
-      const bindings = [...cx.bindings].map(([name, value]) => `${name} = ${formatValueInline(value)}`);
-      const indices = [...cx.indices].map(([name, value]) => `${name} = ${value}`);
-      const counterexample: Counterexample = {
-        bindings: [...bindings, ...indices],
-        left: formatValueInline(cx.left),
-        right: formatValueInline(cx.right),
-      };
-      return { verdict: 'different', counterexample };
-    }
+    case 'different':
+      return { verdict: 'different', counterexample: verdict.counterexample };
     case 'unknown':
       return { verdict: 'unknown', reason: verdict.reason };
     case 'error':

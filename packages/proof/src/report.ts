@@ -1,18 +1,36 @@
-import type { OdotError, Span } from '@odot/core';
+import { assertNever, type OdotError, type Span } from '@odot/core';
+import { counterexampleToJson, type Counterexample, type CounterexampleJson } from '@odot/numeric';
+import type { Misconception } from '@odot/rewrite';
 import type { AppliedStep } from './applied-step.ts';
 
-/** Why a line of a proof holds or fails: a stable code for programs (the grader maps them to feedback). */
+export type { Counterexample } from '@odot/numeric';
+
+/**
+ * Why a line of a proof holds or fails: a stable code for programs (the grader maps them to
+ * feedback). The first ten are the tutor's diagnoses of a step; the rest are about the form of
+ * the proof and the limits of the checker.
+ */
 export type StepCode =
   /** The cited laws turn the previous expression into this one (or prove the claim). */
   | 'ok'
-  /** The step is false: numbers found a counterexample. */
-  | 'false-step'
-  /** The step is true but the cited laws do not do it. */
+  /** The step is false: an exact counterexample (with indices for entrywise steps). */
+  | 'false'
+  /** The step is true but the cited laws do not do it (the message names the law that does). */
   | 'wrong-law'
-  /** A cited law name is not in the catalogue. */
-  | 'unknown-law'
   /** The law would do it, but a side condition does not follow from the givens. */
   | 'side-condition'
+  /** True, but it takes more law applications than allowed: the message suggests the split. */
+  | 'too-big'
+  /** The step changes nothing (it repeats the line before, or returns to an earlier line): no credit. */
+  | 'no-change'
+  /** The cited law is the statement being proved (up to renaming), or is forbidden for this exercise. */
+  | 'circular'
+  /** The step is false and is what a named misconception makes of the line before. */
+  | 'buggy-rule'
+  /** A step after a failed line: checked against the student's own previous line, not marked wrong for the earlier error. */
+  | 'unchecked'
+  /** A cited law name is not in the catalogue. */
+  | 'unknown-law'
   /** `by algebra` where the options forbid it. */
   | 'algebra-forbidden'
   /** The chain does not start at the goal's left side. */
@@ -29,14 +47,55 @@ export type StepCode =
   | 'shape-error'
   /** The line has no justification (`by …`) or no chain to continue. */
   | 'structure'
-  /** The previous line could not be read, so this step was not checked. */
-  | 'unchecked'
   /** The search matched but the numeric cross-check or the replay disagreed: the step is rejected. */
   | 'engine-mismatch'
-  /** The step repeats the line before: it is not false, but it earns no credit (`ok` stays true). */
-  | 'no-change'
   /** The step's expressions are too large or too deeply nested to check within the limits. */
   | 'too-deep';
+
+/**
+ * How a line counts: `ok` (✓, holds and earns credit), `failed` (✗), `unchecked` (○, follows a
+ * failed line: judged only against the student's own previous line, never marked ✗ for the earlier
+ * error) or `no-credit` (·, holds but changes nothing).
+ */
+export type StepStatus = 'ok' | 'failed' | 'unchecked' | 'no-credit';
+
+/** The status a code gives a line. */
+export function statusOf(code: StepCode): StepStatus {
+  switch (code) {
+    case 'ok':
+      return 'ok';
+    case 'no-change':
+      return 'no-credit';
+    case 'unchecked':
+      return 'unchecked';
+    case 'false':
+    case 'wrong-law':
+    case 'side-condition':
+    case 'too-big':
+    case 'circular':
+    case 'buggy-rule':
+    case 'unknown-law':
+    case 'algebra-forbidden':
+    case 'wrong-start':
+    case 'wrong-end':
+    case 'bad-ext':
+    case 'claim-unproved':
+    case 'parse-error':
+    case 'shape-error':
+    case 'structure':
+    case 'engine-mismatch':
+    case 'too-deep':
+      return 'failed';
+    default:
+      return assertNever(code);
+  }
+}
+
+/** One step of a suggested split (`too-big`): the expression to write next and the law that gives it. */
+export interface SplitStep {
+  readonly expr: string;
+  readonly law: string;
+}
 
 /** The verdict on one line of a proof. */
 export interface StepReport {
@@ -44,7 +103,11 @@ export interface StepReport {
   readonly line: number;
   /** 1-based column where the diagnosis points. */
   readonly column: number;
+  /** False exactly when `status` is `failed` (the line is marked ✗). */
   readonly ok: boolean;
+  readonly status: StepStatus;
+  /** Whether the line earns credit: `ok` lines, and `unchecked` lines that hold against the student's previous line. */
+  readonly credit: boolean;
   /** The cited law names, comma-separated (empty for structural checks such as the chain's end). */
   readonly law: string;
   /** One sentence, tutor style. */
@@ -57,22 +120,20 @@ export interface StepReport {
   readonly hints?: readonly string[];
   /** A law name read leniently on this line ("read 'hadamard_com' as hadamard_comm (a one-letter typo)"). */
   readonly note?: string;
+  /** For a law matched up to the order or grouping of ⊙ and +: the structural laws used (`hadamard_comm`). */
+  readonly via?: readonly string[];
   /** The applications found, in order, for an accepted step. */
   readonly trace?: readonly AppliedStep[];
-  /** For a false step: the instance that refutes it, rendered as text lines. */
+  /** For a false step: the exact instance that refutes it. */
   readonly counterexample?: Counterexample;
+  /** For `buggy-rule`: the misconception of the shared catalogue (`@odot/rewrite`'s `MISCONCEPTIONS`). */
+  readonly misconception?: Misconception;
+  /** For `too-big`: the step split into one law application per line. */
+  readonly split?: readonly SplitStep[];
   /** How the numbers cross-checked the step. */
   readonly numeric?: string;
   /** Set when a search limit stopped the search before it was exhausted. */
   readonly limit?: string;
-}
-
-/** A concrete instance on which two sides differ, with small exact matrices. */
-export interface Counterexample {
-  /** `A = [[1, 2], [3, 4]]`, one per symbol (and `i = 2` for indices). */
-  readonly bindings: readonly string[];
-  readonly left: string;
-  readonly right: string;
 }
 
 /** The verdict on one theorem. */
@@ -95,24 +156,54 @@ export interface ProofReport {
   readonly errors: readonly OdotError[];
 }
 
-/** The JSON form of a report, exactly `{"valid","theorems":[{"goal","valid","steps":[{"line","ok","law","message"}]}]}`. */
+/** One step in the JSON form: always `line`, `column`, `ok`, `status`, `code`, `law`, `message`; the rest when present. */
+export interface StepJson {
+  readonly line: number;
+  readonly column: number;
+  readonly ok: boolean;
+  readonly status: StepStatus;
+  readonly code: StepCode;
+  readonly law: string;
+  readonly message: string;
+  readonly note?: string;
+  readonly hints?: readonly string[];
+  readonly counterexample?: CounterexampleJson;
+  readonly misconception?: Misconception;
+  readonly split?: readonly SplitStep[];
+}
+
+/** The JSON form of a report: `{"valid","theorems":[{"goal","valid","steps":[StepJson…]}]}`. */
 export interface ProofReportJson {
   readonly valid: boolean;
   readonly theorems: readonly {
     readonly goal: string;
     readonly valid: boolean;
-    readonly steps: readonly { readonly line: number; readonly ok: boolean; readonly law: string; readonly message: string }[];
+    readonly steps: readonly StepJson[];
   }[];
+}
+
+/** One step reduced to its JSON form. */
+export function stepToJson(step: StepReport): StepJson {
+  return {
+    line: step.line,
+    column: step.column,
+    ok: step.ok,
+    status: step.status,
+    code: step.code,
+    law: step.law,
+    message: step.message,
+    ...(step.note === undefined ? {} : { note: step.note }),
+    ...(step.hints === undefined || step.ok ? {} : { hints: step.hints }),
+    ...(step.counterexample === undefined ? {} : { counterexample: counterexampleToJson(step.counterexample) }),
+    ...(step.misconception === undefined ? {} : { misconception: step.misconception }),
+    ...(step.split === undefined ? {} : { split: step.split }),
+  };
 }
 
 /** The report reduced to its JSON form (`odot check --json`). */
 export function reportToJson(report: ProofReport): ProofReportJson {
   return {
     valid: report.valid,
-    theorems: report.theorems.map((theorem) => ({
-      goal: theorem.goal,
-      valid: theorem.valid,
-      steps: theorem.steps.map((step) => ({ line: step.line, ok: step.ok, law: step.law, message: step.message })),
-    })),
+    theorems: report.theorems.map((theorem) => ({ goal: theorem.goal, valid: theorem.valid, steps: theorem.steps.map(stepToJson) })),
   };
 }

@@ -16,3 +16,5 @@ export { canonicalForm, canonicallyEqual } from './canonical.ts';
 export type { IndexDecision, IndexDecisionOptions } from './inf/decide.ts';
 export type { IndexFormOptions } from './inf/normal-form.ts';
 export { decideIndexNormalForm, indexNormalFormText } from './inf/public.ts';
+export type { Misconception, Mutant } from './misconceptions.ts';
+export { MISCONCEPTIONS, MISCONCEPTION_CODES, misconception, mutantsOf } from './misconceptions.ts';

@@ -36,10 +36,22 @@ describe('odot check (built command)', () => {
     expect(json.valid).toBe(false);
     expect(Object.keys(json.theorems[0]!)).toEqual(['goal', 'valid', 'steps']);
     expect(json.theorems[0]!.steps).toEqual([
-      { line: 7, ok: false, law: 'hadamrd_com', message: "unknown law 'hadamrd_com'; did you mean hadamard_comm?" },
+      {
+        line: 7,
+        column: 27,
+        ok: false,
+        status: 'failed',
+        code: 'unknown-law',
+        law: 'hadamrd_com',
+        message: "unknown law 'hadamrd_com'; did you mean hadamard_comm?",
+        hints: [expect.stringMatching(/^hadamard_comm: /)],
+      },
     ]);
     const good = JSON.parse(runOdot(['check', join(EXAMPLES, 'schur.proof'), '--json']).stdout) as unknown;
-    expect(good).toEqual({ valid: true, theorems: [{ goal: 'P ⊙ Q ⪰ 0', valid: true, steps: [{ line: 6, ok: true, law: 'schur', message: expect.stringMatching(/schur/) }] }] });
+    expect(good).toEqual({
+      valid: true,
+      theorems: [{ goal: 'P ⊙ Q ⪰ 0', valid: true, steps: [{ line: 6, column: 3, ok: true, status: 'ok', code: 'ok', law: 'schur', message: expect.stringMatching(/schur/) }] }],
+    });
   });
 
   it('exits 2 with a caret diagnostic on input errors', () => {
@@ -68,17 +80,44 @@ describe('odot check (built command)', () => {
   it('reads ```proof blocks of Markdown, standard input, and honours --no-algebra', () => {
     const dir = mkdtempSync(join(tmpdir(), 'odot-check-'));
     const note = join(dir, 'note.md');
-    writeFileSync(note, '# Note\n\nProse.\n\n```proof\ngiven A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n    A ⊙ B\n  = B ⊙ A   by hadamard_comm\nqed\n```\n');
+    writeFileSync(note, '# Note\n\nProse.\n\n```proof\ngiven A, B, C: m×n\nprove A ⊙ B + C = B ⊙ A + C\nproof\n    A ⊙ B + C\n  = B ⊙ A + C   by hadamard_comm\nqed\n```\n');
     const run = runOdot(['check', note]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('theorem 1 (line 7): A ⊙ B = B ⊙ A  ✓ proved');
+    expect(run.stdout).toContain('theorem 1 (line 7): A ⊙ B + C = B ⊙ A + C  ✓ proved');
     expect(run.stdout).toContain('  ✓ 10:5  by hadamard_comm');
-    const stdin = runOdot(['check', '-'], { input: 'given A: m×n\nprove A ⊙ J = A\nproof\n  A ⊙ J\n  = A by hadamard_ones\nqed\n' });
+    const stdin = runOdot(['check', '-'], { input: 'given A: m×n\nprove (A ⊙ J)ᵀ = Aᵀ\nproof\n  (A ⊙ J)ᵀ\n  = Aᵀ by hadamard_ones\nqed\n' });
     expect(stdin.code).toBe(0);
     const algebra = join(EXAMPLES, 'wrong', 'algebra-forbidden.proof');
     expect(runOdot(['check', algebra]).code).toBe(0);
     const forbidden = runOdot(['check', algebra, '--no-algebra']);
     expect(forbidden.code).toBe(1);
     expect(forbidden.stdout).toContain('`by algebra` is not allowed here');
+  });
+
+  it('gives every step a status and a code in text and JSON: circular, unchecked after a failed line, too-big under --strict', () => {
+    const circular = runOdot(['check', join(EXAMPLES, 'wrong', 'circular.proof'), '--json']);
+    expect(circular.code).toBe(1);
+    expect(JSON.parse(circular.stdout).theorems[0].steps[0]).toMatchObject({ status: 'failed', code: 'circular' });
+    const after = runOdot(['check', join(EXAMPLES, 'wrong', 'after-wrong-line.proof')]);
+    expect(after.code).toBe(1);
+    expect(after.stdout).toMatch(/ {2}✗ 9:5 {2}this step is false: with /);
+    expect(after.stdout).toMatch(/ {2}○ 10:5 {2}by hadamard_comm \(1 application\); judged against the line before as written, since line 9 failed/);
+    expect(after.stdout).toMatch(/ {2}✗ 11:5 {2}this step is false/);
+    const steps = JSON.parse(runOdot(['check', join(EXAMPLES, 'wrong', 'after-wrong-line.proof'), '--json']).stdout).theorems[0].steps as { status: string; code: string }[];
+    expect(steps.map((s) => `${s.status}/${s.code}`)).toEqual(['failed/false', 'unchecked/unchecked', 'failed/false']);
+    const transpose = join(EXAMPLES, 'transpose.proof');
+    expect(runOdot(['check', transpose]).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'odot-check-'));
+    const big = join(dir, 'big.proof');
+    writeFileSync(big, 'given A, B: m×n\ngiven c: scalar\nprove c (A ⊙ B) + A = (c A) ⊙ B + A\nproof\n    c (A ⊙ B) + A\n  = (c A) ⊙ B + A   by hadamard_smul\nqed\n');
+    const loose = runOdot(['check', big]);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toContain('by hadamard_smul after hadamard_comm');
+    const strict = runOdot(['check', big, '--strict', '--json']);
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).theorems[0].steps[0]).toMatchObject({ status: 'failed', code: 'wrong-law', message: expect.stringMatching(/smul_hadamard does it as stated/) });
+    const forbidden = runOdot(['check', big, '--forbid', 'hadamard_smul', '--json']);
+    expect(JSON.parse(forbidden.stdout).theorems[0].steps[0]).toMatchObject({ code: 'circular' });
+    expect(runOdot(['check', big, '--max-applications', 'x']).code).toBe(2);
   });
 });

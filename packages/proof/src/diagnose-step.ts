@@ -1,0 +1,158 @@
+import { formatShape, printExpr, type Expr, type Givens } from '@odot/core';
+import { misconception, mutantsOf } from '@odot/rewrite';
+import { statedDoers } from './as-stated.ts';
+import type { MissingCondition, NumericVerdict } from './backend.ts';
+import { stepCounterexample } from './check-algebra.ts';
+import type { CheckContext } from './check-options.ts';
+import { canonicalLaw, citable } from './citations.ts';
+import { exprKey } from './expr-tools.ts';
+import type { LawCitation } from './proof-ast.ts';
+import type { StepReport } from './report.ts';
+import { report, type LineRef } from './step-report.ts';
+import { describeSplit, limitText, safeApply, searchStep, splitOf, type StepSearch } from './step-search.ts';
+import { searchBothWays } from './search.ts';
+
+const show = (expr: Expr): string => printExpr(expr, 'plain');
+
+/** What the failure diagnoses share. */
+interface Failing {
+  readonly from: Expr;
+  readonly to: Expr;
+  readonly laws: readonly LawCitation[];
+  readonly line: LineRef;
+  readonly kind: 'step' | 'equation';
+  readonly context: CheckContext;
+}
+
+/** `diagonal_mul_diagonal needs D diagonal; …`, each condition once. */
+export function describeMissing(missing: readonly MissingCondition[]): string {
+  return [...new Set(missing.map((m) => `${m.law} needs ${show(m.subject)} ${m.property}`))].join('; ');
+}
+
+/** How to supply the missing properties: a `given` line for a declared symbol, else a general hint. */
+export function missingHints(missing: readonly MissingCondition[], givens: Givens): string[] {
+  const hints = missing.map((m) => {
+    const info = m.subject.type === 'Identifier' ? givens.get(m.subject.name) : undefined;
+    return info && m.subject.type === 'Identifier'
+      ? `if ${m.subject.name} is ${m.property}, declare it: \`given ${m.subject.name}: ${formatShape(info.shape)} ${m.property}\``
+      : `${m.law} applies only when ${show(m.subject)} is ${m.property}`;
+  });
+  return [...new Set(hints)];
+}
+
+/** The cited laws would do it if the givens had more properties: `side-condition`, naming the one that fails. */
+function sideCondition(f: Failing, numeric: NumericVerdict): StepReport | undefined {
+  const { backend, givens } = f.context;
+  const relaxedGivens = backend.relaxGivens(givens);
+  const names = f.laws.map((law) => law.name);
+  const relaxed = searchBothWays(f.from, f.to, names, backend.engine, relaxedGivens, f.context.limits, (a, b) => backend.canonicallyEqual(a, b, relaxedGivens));
+  const missing = relaxed.steps ? (relaxed.replayable ?? relaxed.steps).flatMap((step) => backend.missingConditions(step, givens)) : [];
+  if (missing.length === 0) return undefined;
+  const falsity = numeric.verdict === 'different' ? `, and without it the step is false: ${stepCounterexample(numeric.counterexample)}` : '';
+  return report(f.line, f.kind, f.laws, 'side-condition', `${describeMissing(missing)}${falsity}`, {
+    hints: missingHints(missing, givens),
+    ...(numeric.verdict === 'different' ? { counterexample: numeric.counterexample } : {}),
+  });
+}
+
+/** Mutants compared up to canonical form (the rest by their text key only), to bound the cost. */
+const CANONICAL_MUTANTS = 40;
+
+/** A false step: `buggy-rule` when a named misconception turns the previous line into this one, else `false`. */
+function falseStep(f: Failing, numeric: NumericVerdict & { readonly verdict: 'different' }): StepReport {
+  const { backend, givens } = f.context;
+  const cx = stepCounterexample(numeric.counterexample);
+  const target = exprKey(f.to);
+  const mutant = mutantsOf(f.from).find((m, k) => exprKey(m.expr) === target || (k < CANONICAL_MUTANTS && backend.canonicallyEqual(m.expr, f.to, givens)));
+  if (mutant) {
+    const known = misconception(mutant.code);
+    const message = `this step is false: it uses the buggy rule ${known.rule} (${show(mutant.right)} became ${show(mutant.wrong)}), but ${known.lesson}; ${cx}`;
+    return report(f.line, f.kind, f.laws, 'buggy-rule', message, { counterexample: numeric.counterexample, misconception: mutant.code });
+  }
+  return report(f.line, f.kind, f.laws, 'false', `this step is false: ${cx}`, { counterexample: numeric.counterexample });
+}
+
+/** Extra applications tried beyond the limit to tell a step that is too big from one the cited laws cannot do, and the bounds of that search. */
+const EXTRA_APPLICATIONS = 3;
+const TOO_BIG_NODES = 500;
+const TOO_BIG_MS = 250;
+
+/** The cited laws do it, but in more applications than allowed: `too-big`, with the split. */
+function tooBig(f: Failing): StepReport | undefined {
+  const limits = f.context.limits;
+  const wider = {
+    maxApplications: limits.maxApplications + EXTRA_APPLICATIONS,
+    maxNodes: Math.min(limits.maxNodes, TOO_BIG_NODES),
+    timeLimitMs: Math.min(limits.timeLimitMs, TOO_BIG_MS),
+  };
+  const search = searchStep(f.from, f.to, f.laws.map((law) => law.name), f.context, wider);
+  if (!search.steps || search.steps.length <= limits.maxApplications) return undefined;
+  const split = splitOf(search.steps, f.to);
+  const message = `the step is true, but it takes ${search.steps.length} law applications and at most ${limits.maxApplications} are allowed in one step: split it: ${describeSplit(split)}`;
+  return report(f.line, f.kind, f.laws, 'too-big', message, { split, trace: search.steps });
+}
+
+/** Limits of the search over the whole catalogue for a split the student could write. */
+const SPLIT_LIMITS = { maxApplications: 2, maxNodes: 400, timeLimitMs: 300 } as const;
+
+/** True, but no cited or single law does it: a split over the whole catalogue, when a short one exists. */
+function splitAnywhere(f: Failing): StepReport | undefined {
+  const engine = f.context.backend.engine;
+  const cited = f.laws.map((law) => law.name);
+  const names = [...cited, ...[...new Set(engine.names.map(canonicalLaw))].filter((name) => !cited.includes(name) && engine.knows(name) && citable(name, f.context))];
+  const search = searchStep(f.from, f.to, names, f.context, { ...SPLIT_LIMITS, maxApplications: Math.max(2, f.context.limits.maxApplications + 1) });
+  if (!search.steps || search.steps.length <= 1) return undefined;
+  const split = splitOf(search.steps, f.to);
+  return report(f.line, f.kind, f.laws, 'too-big', `the step is true, but no single law does it: split it: ${describeSplit(split)}`, { split, trace: search.steps });
+}
+
+/** True (or undecided) but not by the cited laws: `wrong-law`, naming the law that does it in one application. */
+function wrongLaw(f: Failing, numeric: NumericVerdict, search: StepSearch): StepReport {
+  const { backend } = f.context;
+  const names = f.laws.map((law) => law.name);
+  const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => !names.map(canonicalLaw).includes(name) && backend.engine.knows(name) && citable(name, f.context));
+  const doers = f.context.strict ? statedDoers(f.from, f.to, others, f.context, 3) : canonicalDoers(f, others);
+  const cited = names.length === 1 ? `${names[0]} does` : `${names.join(', ')} do`;
+  const truth = numeric.verdict === 'equal' ? 'the step is true, but ' : '';
+  const stopped = limitText(search, f.context.limits);
+  const instead = doers.length > 0 ? `; ${doers.join(' or ')} does it in one step` : numeric.verdict === 'equal' ? '; no single law of the catalogue does it either: split it into smaller steps' : '';
+  const message = `${truth}${cited} not turn ${show(f.from)} into ${show(f.to)}${instead}${stopped ? ` (${stopped})` : ''}`;
+  return report(f.line, f.kind, f.laws, 'wrong-law', message, {
+    ...(doers.length > 0 ? { hints: doers.map((name) => `${name}: ${backend.engine.statement(name) ?? ''}`.trim()) } : {}),
+    ...(stopped ? { limit: stopped } : {}),
+    numeric: numeric.verdict === 'equal' ? numeric.detail : numeric.verdict === 'unknown' ? `not decided numerically: ${numeric.reason}` : 'different',
+  });
+}
+
+/** Laws among `names` that do the step in one application, catalogue results compared up to canonical form (at most 3). */
+function canonicalDoers(f: Failing, names: readonly string[]): string[] {
+  const { backend, givens } = f.context;
+  const target = exprKey(f.to);
+  const out: string[] = [];
+  for (const name of names) {
+    const does = safeApply(f.context, f.from, name).some((step) => exprKey(step.after) === target || (step.origin === 'catalogue' && backend.canonicallyEqual(step.after, f.to, givens)));
+    if (does) out.push(name);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+/**
+ * Why the cited laws do not give this step, as a tutor would say it: a side condition that fails,
+ * a named misconception (`buggy-rule`) or a counterexample (`false`), a step too big for one line
+ * (`too-big`, with the split), or a true step by another law (`wrong-law`, naming it).
+ */
+export function diagnoseFailure(from: Expr, to: Expr, laws: readonly LawCitation[], line: LineRef, kind: 'step' | 'equation', context: CheckContext, search: StepSearch): StepReport {
+  const f: Failing = { from, to, laws, line, kind, context };
+  const numeric = context.backend.numeric(from, to, context.givens);
+  const side = sideCondition(f, numeric);
+  if (side) return side;
+  if (numeric.verdict === 'different') return falseStep(f, numeric);
+  // A search stopped by a limit proves nothing: say so, rather than guess at a bigger search.
+  if (search.limit) return wrongLaw(f, numeric, search);
+  const big = tooBig(f);
+  if (big) return big;
+  const wrong = wrongLaw(f, numeric, search);
+  if (wrong.hints !== undefined || numeric.verdict !== 'equal') return wrong;
+  return splitAnywhere(f) ?? wrong;
+}

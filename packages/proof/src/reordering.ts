@@ -1,0 +1,33 @@
+import type { Expr } from '@odot/core';
+import { stepCounterexample } from './check-algebra.ts';
+import type { CheckContext } from './check-options.ts';
+import { exprKey } from './expr-tools.ts';
+import type { LawCitation } from './proof-ast.ts';
+import type { StepReport } from './report.ts';
+import { report, type LineRef } from './step-report.ts';
+import { safeApply } from './step-search.ts';
+
+/**
+ * A step that only reorders or regroups (the rewrite engine's canonical forms agree) and cites a
+ * structural law, but needs more swaps than the search allows or mixes several of them (as the
+ * engine's own reordering steps do): accepted as a reordering, unless another single structural
+ * law does it in one application (then the citation is wrong, and the caller diagnoses it).
+ * Not used under `strict`, where a reordering of more than one application is `too-big`.
+ */
+export function reorderingVerdict(from: Expr, to: Expr, laws: readonly LawCitation[], line: LineRef, kind: 'step' | 'equation', context: CheckContext): StepReport | undefined {
+  const { backend, givens } = context;
+  const names = laws.map((law) => law.name);
+  const structural = names.filter((name) => backend.engine.isStructural(name));
+  if (context.strict || structural.length === 0 || !backend.canonicallyEqual(from, to, givens)) return undefined;
+  const single = backend.engine.names.filter(
+    (name) => backend.engine.isStructural(name) && !names.includes(name) && safeApply(context, from, name).some((step) => exprKey(step.after) === exprKey(to)),
+  );
+  if (single.length > 0) return undefined;
+  const numeric = backend.numeric(from, to, givens);
+  if (numeric.verdict === 'different') {
+    return report(line, kind, laws, 'engine-mismatch', `internal cross-check failed, step rejected: ${stepCounterexample(numeric.counterexample)}`, { counterexample: numeric.counterexample });
+  }
+  return report(line, kind, laws, 'ok', `by ${structural.join(', ')}: a reordering (equal up to the order and grouping of ⊙, + and scalar factors)`, {
+    numeric: numeric.verdict === 'equal' ? numeric.detail : `not checked numerically: ${numeric.reason}`,
+  });
+}
