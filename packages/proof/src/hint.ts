@@ -1,3 +1,4 @@
+import { formatCounterexample } from '@odot/numeric';
 import { entry, givensFrom, identifier, mapChildren, printExpr, type Expr, type Span } from '@odot/core';
 import { equivalent, simplify } from '@odot/rewrite';
 import { checkContext, checkProof, checkTransition, type CheckContext, type CheckOptions } from './check-proof.ts';
@@ -245,7 +246,7 @@ function hintTheorem(theorem: Theorem, report: TheoremReport, context: CheckCont
   }
   const numeric = context.backend.numeric(position.from, target, context.givens);
   if (numeric.verdict === 'different') {
-    const where = numeric.counterexample.bindings.length > 0 ? ` (with ${numeric.counterexample.bindings.join(', ')}: ${numeric.counterexample.left} ≠ ${numeric.counterexample.right})` : '';
+    const where = ` (${formatCounterexample(numeric.counterexample)})`;
     return none(`${show(position.from)} and ${show(target)} are not equal${where}, so no law leads there: check the goal and the givens`);
   }
   return none(`no law of the catalogue was found that moves ${show(position.from)} toward ${show(target)}`);
