@@ -56,7 +56,7 @@ describe('hintProof', () => {
     const text = TRANSPOSE('    (A ⊙ B)ᵀ\n  = Bᵀ ⊙ Bᵀ   by transpose_hadamard\n  = Bᵀ ⊙ Aᵀ   by hadamard_comm');
     const hint = hintOf(text);
     expect(hint).toMatchObject({ afterLine: 4, from: '(A ⊙ B)ᵀ', law: 'transpose_hadamard', result: 'Aᵀ ⊙ Bᵀ' });
-    expect(hint.reason).toContain('line 5 does not hold (false-step)');
+    expect(hint.reason).toContain('line 5 does not hold (false)');
   });
 
   it('a subterm deeper in the line: its path and the resulting whole line', () => {
@@ -107,7 +107,7 @@ describe('hintProof', () => {
   });
 
   it('the second theorem of a file, citing the first', () => {
-    const lemma = theorem('given X, Y: m×n', 'swap: X ⊙ Y = Y ⊙ X', '    X ⊙ Y\n  = Y ⊙ X   by hadamard_comm');
+    const lemma = theorem('given X, Y: m×n', 'swap: (X ⊙ Y)ᵀ = Yᵀ ⊙ Xᵀ', '    (X ⊙ Y)ᵀ\n  = Xᵀ ⊙ Yᵀ   by transpose_hadamard\n  = Yᵀ ⊙ Xᵀ   by hadamard_comm');
     const result = hintProof(lemma + TRANSPOSE('    (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ   by transpose_hadamard'));
     expect(result.kind === 'hint' && [result.hint.theorem, result.hint.result]).toEqual([2, 'Bᵀ ⊙ Aᵀ']);
   });

@@ -271,7 +271,8 @@ export function hintProof(input: string | ProofDocument, options: CheckOptions =
     const checked = report.theorems[i] as TheoremReport;
     if (!checked.valid) {
       const backend = withTheorems(options.backend ?? defaultBackend(), proved);
-      return hintTheorem(theorem, checked, checkContext(givensFrom(theorem.declarations), { ...options, backend }));
+      // The goal is in the context, so a law that restates it (circular) is never hinted.
+      return hintTheorem(theorem, checked, { ...checkContext(givensFrom(theorem.declarations), { ...options, backend }), goal: theorem.goal });
     }
     const law = theoremLaw(theorem);
     if (law) proved.push(law);
