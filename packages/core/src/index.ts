@@ -74,7 +74,7 @@ export {
 } from './build.ts';
 export { exprEquals } from './expr-equals.ts';
 export { hashExpr } from './hash-expr.ts';
-export { nodeLabel } from './node-label.ts';
+export { nodeCaption, nodeLabel } from './node-label.ts';
 export { stripSpans } from './strip-spans.ts';
 export { mapChildren } from './map-children.ts';
 export { walkExpr } from './walk-expr.ts';
