@@ -1,4 +1,5 @@
 import type { Expr, Givens, Property } from '@odot/core';
+import { dimEquals } from '@odot/core';
 import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } from '@odot/numeric';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { isPositiveInteger } from './match.ts';
@@ -40,7 +41,7 @@ export function toJustification(p: TermProof): Justification {
 }
 
 function square(t: Term): boolean {
-  return t.shape.kind === 'matrix' && t.shape.rows === t.shape.cols;
+  return t.shape.kind === 'matrix' && dimEquals(t.shape.rows, t.shape.cols);
 }
 
 const NEEDS_SQUARE = new Set<Property>(['diagonal', 'symmetric', 'psd', 'pd']);

@@ -1,5 +1,5 @@
 import type { Dim, Property, Shape } from '@odot/core';
-import { SCALAR, matrixShape, termBuilt } from '@odot/core';
+import { SCALAR, dimProduct, formatDim, isOpenDim, matrixShape, termBuilt } from '@odot/core';
 import { formatRational, radd, rational, rcmp, rmul, type Rational } from '@odot/numeric';
 
 /**
@@ -63,7 +63,7 @@ const TABLE = new Map<string, Term>();
 let nextId = 1;
 
 function dimKey(d: Dim): string {
-  return typeof d === 'number' ? `${d}` : `'${d}`;
+  return typeof d === 'number' ? `${d}` : `'${formatDim(d)}`;
 }
 
 function shapeKey(s: Shape): string {
@@ -118,32 +118,11 @@ function parseNumData(data: string): Rational {
 
 // ---------------------------------------------------------------- shapes
 
-function isUnresolved(d: Dim): boolean {
-  return typeof d === 'string' && d.startsWith('?');
-}
-
-/** The product of two dimensions in core's notation: numbers multiplied, symbolic factors sorted and joined by `·`. */
-export function mulDims(a: Dim, b: Dim): Dim {
-  let coef = 1;
-  const factors: string[] = [];
-  for (const d of [a, b]) {
-    if (typeof d === 'number') coef *= d;
-    else
-      for (const part of d.split('·')) {
-        if (/^\d+$/.test(part)) coef *= Number(part);
-        else factors.push(part);
-      }
-  }
-  if (factors.length === 0 || coef === 0) return coef;
-  factors.sort((x, y) => (x.startsWith('?') === y.startsWith('?') ? (x < y ? -1 : x > y ? 1 : 0) : x.startsWith('?') ? 1 : -1));
-  return [...(coef === 1 ? [] : [String(coef)]), ...factors].join('·');
-}
-
 function pickShape(args: readonly Term[]): Shape {
   let best: Shape | undefined;
   for (const a of args) {
     if (a.shape.kind !== 'matrix') continue;
-    if (!isUnresolved(a.shape.rows) && !isUnresolved(a.shape.cols)) return a.shape;
+    if (!isOpenDim(a.shape.rows) && !isOpenDim(a.shape.cols)) return a.shape;
     best ??= a.shape;
   }
   return best ?? (args[0] as Term).shape;
@@ -167,7 +146,7 @@ function computeShape(op: Op, data: string, args: readonly Term[]): Shape {
     case 'kron': {
       const [a, b] = args as [Term, Term];
       if (a.shape.kind !== 'matrix' || b.shape.kind !== 'matrix') return SCALAR;
-      return matrixShape(mulDims(a.shape.rows, b.shape.rows), mulDims(a.shape.cols, b.shape.cols));
+      return matrixShape(dimProduct([a.shape.rows, b.shape.rows]), dimProduct([a.shape.cols, b.shape.cols]));
     }
     case 'transpose':
       return first && first.shape.kind === 'matrix' ? matrixShape(first.shape.cols, first.shape.rows) : SCALAR;
