@@ -59,7 +59,16 @@ export interface Term {
   readonly memo: Map<string, unknown>;
 }
 
-const TABLE = new Map<string, Term>();
+/**
+ * The intern table, weak: it shares a term while someone holds it and lets the garbage collector
+ * take it (and, through the registry, its entry) once no one does. So it is neither global state
+ * that grows for the life of the process nor ever cleared by hand, and `===` stays structural
+ * equality among live terms (a parent holds its children, so a live key never names a dead id).
+ */
+const TABLE = new Map<string, WeakRef<Term>>();
+const COLLECTED = new FinalizationRegistry<string>((key) => {
+  if (TABLE.get(key)?.deref() === undefined) TABLE.delete(key);
+});
 let nextId = 1;
 
 function dimKey(d: Dim): string {
@@ -72,21 +81,16 @@ function shapeKey(s: Shape): string {
 
 const LEAF_SHAPED = new Set<Op>(['sym', 'pvar', 'ones', 'zero', 'identity']);
 
-/** Number of interned terms (for tests and the benchmark). */
+/** Number of entries in the intern table (live terms, plus collected ones whose entry is not yet removed). */
 export function internedCount(): number {
   return TABLE.size;
-}
-
-/** Drops the intern table (terms already built stay valid but are no longer shared with new ones). */
-export function clearInternTable(): void {
-  TABLE.clear();
 }
 
 function intern(op: Op, data: string, args: readonly Term[], shape: Shape, declared: readonly Property[] = []): Term {
   let key = `${op}\u0001${data}`;
   if (LEAF_SHAPED.has(op)) key += `\u0001${shapeKey(shape)}\u0001${declared.join(',')}`;
   for (const a of args) key += `\u0001${a.id}`;
-  const found = TABLE.get(key);
+  const found = TABLE.get(key)?.deref();
   if (found) return found;
   termBuilt();
   let size = 1;
@@ -107,7 +111,8 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     value: op === 'num' ? parseNumData(data) : undefined,
     memo: new Map(),
   };
-  TABLE.set(key, term);
+  TABLE.set(key, new WeakRef(term));
+  COLLECTED.register(term, key);
   return term;
 }
 
