@@ -360,43 +360,43 @@ function termToExprOnce(t: Term, sized: boolean): Expr {
     case 'smul': {
       const [q, rest] = splitCoefficient(t);
       if (rest === t) {
-        const s = t.args[0] as Term;
-        const x = t.args[1] as Term;
+        const s = t.args[0];
+        const x = t.args[1];
         return matMul(termToExpr(s), termToExpr(x));
       }
       if (rest.op === 'smul') {
-        return scaled(q, matMul(termToExpr(rest.args[0] as Term), termToExpr(rest.args[1] as Term)));
+        return scaled(q, matMul(termToExpr(rest.args[0]), termToExpr(rest.args[1])));
       }
       return scaled(q, termToExpr(rest));
     }
     case 'kron':
-      return kronecker(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return kronecker(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'transpose':
-      return transpose(termToExpr(t.args[0] as Term));
+      return transpose(termToExpr(t.args[0]));
     case 'inverse':
-      return inverse(termToExpr(t.args[0] as Term));
+      return inverse(termToExpr(t.args[0]));
     case 'diag':
-      return diag(termToExpr(t.args[0] as Term));
+      return diag(termToExpr(t.args[0]));
     case 'diagvec':
-      return diagVec(termToExpr(t.args[0] as Term));
+      return diagVec(termToExpr(t.args[0]));
     case 'trace':
-      return trace(termToExpr(t.args[0] as Term));
+      return trace(termToExpr(t.args[0]));
     case 'det':
-      return det(termToExpr(t.args[0] as Term));
+      return det(termToExpr(t.args[0]));
     case 'hpow':
-      return hadamardPower(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return hadamardPower(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'mpow':
-      return matrixPower(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return matrixPower(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'entry':
-      return entry(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term), termToExpr(t.args[2] as Term));
+      return entry(termToExpr(t.args[0]), termToExpr(t.args[1]), termToExpr(t.args[2]));
     case 'sum':
-      return sum(t.data, termToExpr(t.args[0] as Term));
+      return sum(t.data, termToExpr(t.args[0]));
     case 'eq':
-      return equal(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return equal(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'ne':
-      return notEqual(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return notEqual(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'claim':
-      return claim(t.data as Property, termToExpr(t.args[0] as Term));
+      return claim(t.data as Property, termToExpr(t.args[0]));
   }
 }
 

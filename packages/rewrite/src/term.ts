@@ -37,12 +37,19 @@ export type Op =
   | 'ne'
   | 'claim';
 
-/** A hash-consed immutable term: two structurally equal terms are the same object (compare with `===`). */
-export interface Term {
-  readonly op: Op;
+/** Operators without children. */
+export type LeafOp = 'sym' | 'pvar' | 'num' | 'ones' | 'zero' | 'identity';
+/** Operators with one child. */
+export type UnaryOp = 'transpose' | 'inverse' | 'diag' | 'diagvec' | 'trace' | 'det' | 'sum' | 'claim';
+/** Operators with two children (`smul`: the scalar, then the operand; powers: base, then exponent). */
+export type BinaryOp = 'smul' | 'kron' | 'hpow' | 'mpow' | 'eq' | 'ne';
+/** Operators with any number of children: the AC `had` and `add`, the associative `mul`, and literal cells `lit`. */
+export type NaryOp = 'had' | 'add' | 'mul' | 'lit';
+
+/** What every term carries besides its operator and children. */
+interface TermData {
   /** Name (`sym`, `pvar`), canonical number text (`num`), property (`claim`), index (`sum`), `r×c` (`lit`), else ''. */
   readonly data: string;
-  readonly args: readonly Term[];
   /** The shape, computed once (leaves carry it from shape inference). */
   readonly shape: Shape;
   /** Declared properties of a symbol or pattern variable (sorted); empty elsewhere. */
@@ -58,6 +65,42 @@ export interface Term {
   /** Memo for derived facts (properties, normal forms); never affects equality. */
   readonly memo: Map<string, unknown>;
 }
+
+/** A leaf: a symbol, pattern variable, number or constant matrix. */
+export interface LeafTerm extends TermData {
+  readonly op: LeafOp;
+  readonly args: readonly [];
+}
+
+/** A term with one child. */
+export interface UnaryTerm extends TermData {
+  readonly op: UnaryOp;
+  readonly args: readonly [Term];
+}
+
+/** A term with two children. */
+export interface BinaryTerm extends TermData {
+  readonly op: BinaryOp;
+  readonly args: readonly [Term, Term];
+}
+
+/** An entry `m[i, j]`: the matrix, the row index, the column index. */
+export interface EntryTerm extends TermData {
+  readonly op: 'entry';
+  readonly args: readonly [Term, Term, Term];
+}
+
+/** A term with a list of children (flattened; sorted for `had` and `add`). */
+export interface NaryTerm extends TermData {
+  readonly op: NaryOp;
+  readonly args: readonly Term[];
+}
+
+/**
+ * A hash-consed immutable term: two structurally equal terms are the same object (compare with
+ * `===`). The operator fixes the number of children, so narrowing on `op` types `args`.
+ */
+export type Term = LeafTerm | UnaryTerm | BinaryTerm | EntryTerm | NaryTerm;
 
 /**
  * The intern table, weak: it shares a term while someone holds it and lets the garbage collector
@@ -99,7 +142,8 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     size += a.size;
     hasVars ||= a.hasVars;
   }
-  const term: Term = {
+  // The one place a term is assembled: the constructors below pass each operator its arity.
+  const term = {
     op,
     data,
     args,
@@ -110,7 +154,7 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     hasVars,
     value: op === 'num' ? parseNumData(data) : undefined,
     memo: new Map(),
-  };
+  } as Term;
   TABLE.set(key, new WeakRef(term));
   COLLECTED.register(term, key);
   return term;
@@ -231,8 +275,8 @@ function compareShapes(a: Shape, b: Shape): number {
  */
 export function compareTerms(a: Term, b: Term): number {
   if (a === b) return 0;
-  const sa = a.op === 'smul' ? (a.args[1] as Term) : a;
-  const sb = b.op === 'smul' ? (b.args[1] as Term) : b;
+  const sa = a.op === 'smul' ? a.args[1] : a;
+  const sb = b.op === 'smul' ? b.args[1] : b;
   if (sa !== sb) {
     const c = compareCore(sa, sb);
     if (c !== 0) return c;
@@ -422,7 +466,7 @@ function scalarProduct(factors: readonly Term[]): Term {
  */
 export function mkSmul(s: Term, x: Term): Term {
   if (x.shape.kind === 'scalar') return scalarProduct([s, x]);
-  if (x.op === 'smul') return mkSmul(scalarProduct([s, x.args[0] as Term]), x.args[1] as Term);
+  if (x.op === 'smul') return mkSmul(scalarProduct([s, x.args[0]]), x.args[1]);
   if (isNum(s, 1)) return x;
   return intern('smul', '', [s, x], x.shape);
 }
@@ -505,8 +549,8 @@ export function rebuild(t: Term, args: readonly Term[]): Term {
 /** The numeric coefficient and the rest of a scalar multiple: `−2A` → [−2, A], `c A` → [1, c A]. */
 export function splitCoefficient(t: Term): readonly [Rational, Term] {
   if (t.op !== 'smul') return [rational(1n), t];
-  const s = t.args[0] as Term;
-  const x = t.args[1] as Term;
+  const s = t.args[0];
+  const x = t.args[1];
   if (s.op === 'num' && s.value) return [s.value, x];
   if (s.op === 'mul') {
     const nums = s.args.filter((a) => a.op === 'num');
