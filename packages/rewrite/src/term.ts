@@ -104,15 +104,22 @@ export type Term = LeafTerm | UnaryTerm | BinaryTerm | EntryTerm | NaryTerm;
 
 /**
  * The intern table, weak: it shares a term while someone holds it and lets the garbage collector
- * take it (and, through the registry, its entry) once no one does. So it is neither global state
- * that grows for the life of the process nor ever cleared by hand, and `===` stays structural
- * equality among live terms (a parent holds its children, so a live key never names a dead id).
+ * take it once no one does; entries of collected terms are swept when the table has doubled since
+ * the last sweep (amortised O(1) per new term, cheaper than a finalization callback per term). So
+ * it is neither global state that grows for the life of the process nor ever cleared by hand, and
+ * `===` stays structural equality among live terms (a parent holds its children, so a live key
+ * never names a dead id).
  */
 const TABLE = new Map<string, WeakRef<Term>>();
-const COLLECTED = new FinalizationRegistry<string>((key) => {
-  if (TABLE.get(key)?.deref() === undefined) TABLE.delete(key);
-});
+const MIN_SWEEP = 4096;
+let nextSweep = MIN_SWEEP;
 let nextId = 1;
+
+/** Drops the entries whose term was collected, and schedules the next sweep at twice the live size. */
+function sweep(): void {
+  for (const [key, ref] of TABLE) if (ref.deref() === undefined) TABLE.delete(key);
+  nextSweep = Math.max(MIN_SWEEP, 2 * TABLE.size);
+}
 
 function dimKey(d: Dim): string {
   return typeof d === 'number' ? `${d}` : `'${formatDim(d)}`;
@@ -124,7 +131,7 @@ function shapeKey(s: Shape): string {
 
 const LEAF_SHAPED = new Set<Op>(['sym', 'pvar', 'ones', 'zero', 'identity']);
 
-/** Number of entries in the intern table (live terms, plus collected ones whose entry is not yet removed). */
+/** Number of entries in the intern table (live terms, plus collected ones not yet swept). */
 export function internedCount(): number {
   return TABLE.size;
 }
@@ -156,7 +163,7 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     memo: new Map(),
   } as Term;
   TABLE.set(key, new WeakRef(term));
-  COLLECTED.register(term, key);
+  if (TABLE.size >= nextSweep) sweep();
   return term;
 }
 
