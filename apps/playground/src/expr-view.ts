@@ -1,4 +1,4 @@
-import { assertNever, childrenOf, formatError, walkExpr, type Expr, type OdotError, type ShapeTable } from '@odot/core';
+import { childrenOf, formatError, nodeCaption, walkExpr, type Expr, type OdotError, type ShapeTable } from '@odot/core';
 import type { DiagnosticView, SizedSymbol, TreeView } from './protocol.ts';
 
 /** A diagnostic as the page shows it: the compiler-style text (with the caret) plus its position. */
@@ -12,55 +12,13 @@ export function diagnosticView(error: OdotError, source?: string): DiagnosticVie
   return error.span ? { ...base, line: error.span.start.line, column: error.span.start.column } : base;
 }
 
-/** The label of one node in the parse tree view: its type and, for leaves, what it holds. */
-export function nodeLabel(expr: Expr): string {
-  switch (expr.type) {
-    case 'Identifier':
-      return `Identifier ${expr.name}`;
-    case 'NumberLiteral':
-      return `Number ${expr.value}`;
-    case 'MatrixLiteral':
-      return `Matrix ${expr.rows.length}×${expr.rows[0]?.length ?? 0}`;
-    case 'Ones':
-    case 'Zero':
-      return expr.rows === undefined ? expr.type : `${expr.type} ${expr.rows}×${expr.cols ?? expr.rows}`;
-    case 'Identity':
-      return expr.size === undefined ? 'Identity' : `Identity ${expr.size}`;
-    case 'Sum':
-      return `Sum over ${expr.index}`;
-    case 'Claim':
-      return `Claim ${expr.property}`;
-    case 'Hadamard':
-    case 'MatMul':
-    case 'Kronecker':
-    case 'Add':
-    case 'Sub':
-    case 'Neg':
-    case 'ScalarMul':
-    case 'Transpose':
-    case 'HadamardPower':
-    case 'MatrixPower':
-    case 'Inverse':
-    case 'Diag':
-    case 'DiagVec':
-    case 'Trace':
-    case 'Det':
-    case 'Entry':
-    case 'Equal':
-    case 'NotEqual':
-      return expr.type;
-    default:
-      return assertNever(expr);
-  }
-}
-
 /** Deepest tree shown; deeper subtrees are cut with a `…` node (the parser allows deep nesting). */
 export const TREE_DEPTH_LIMIT = 60;
 
 /** The parse tree as nested labels. */
 export function treeView(expr: Expr, depth = 0): TreeView {
   if (depth >= TREE_DEPTH_LIMIT) return { label: '…', children: [] };
-  return { label: nodeLabel(expr), children: childrenOf(expr).map((child) => treeView(child, depth + 1)) };
+  return { label: nodeCaption(expr), children: childrenOf(expr).map((child) => treeView(child, depth + 1)) };
 }
 
 /** Identifiers that name values (not entry or sum indices), in order of first appearance. */

@@ -1,4 +1,5 @@
-import type { Dim } from './shape.ts';
+import type { Dim } from './dim.ts';
+import { dimProduct } from './dim.ts';
 
 /**
  * Dimension terms used during shape inference: a number, a symbol (`m`), an inference variable,
@@ -24,15 +25,11 @@ export function dimKey(t: DimTerm): string {
   }
 }
 
-/** Reads a dimension from a declaration: numbers, symbols, and products written `m·p` or `2·m`. */
+/** The term of a declared dimension: a number, a symbol, or a product (`m·p`, `2·m`). */
 export function dimFromLiteral(d: Dim): DimTerm {
   if (typeof d === 'number') return { k: 'num', n: d };
-  if (!d.includes('·')) return { k: 'sym', s: d };
-  const factors = d.split('·').map((part): DimTerm => {
-    const p = part.trim();
-    return /^\d+$/.test(p) ? { k: 'num', n: Number(p) } : { k: 'sym', s: p };
-  });
-  return product(factors);
+  if (typeof d === 'string') return { k: 'sym', s: d };
+  return product([{ k: 'num', n: d.coef }, ...d.factors.map((s): DimTerm => ({ k: 'sym', s }))]);
 }
 
 /** The product of terms, flattened and normalised (numbers multiplied, factors sorted: symbols before variables). */
@@ -60,7 +57,16 @@ export function hasVar(t: DimTerm): boolean {
   return t.k === 'var' || (t.k === 'prod' && t.factors.some(hasVar));
 }
 
-/** The public `Dim` of a resolved term: a number, a symbol, `m·p` for products, `?3` for an open variable. */
+/** The public `Dim` of a resolved term: a number, a symbol, a product, `?3` for an open variable. */
 export function dimToPublic(t: DimTerm): Dim {
-  return t.k === 'num' ? t.n : dimKey(t);
+  switch (t.k) {
+    case 'num':
+      return t.n;
+    case 'sym':
+      return t.s;
+    case 'var':
+      return `?${t.id}`;
+    case 'prod':
+      return dimProduct([t.coef, ...t.factors.map(dimToPublic)]);
+  }
 }

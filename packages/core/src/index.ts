@@ -40,8 +40,10 @@ export type {
 export { VISITOR_KEYS, childrenOf } from './visitor-keys.ts';
 export type { OdotError, Result, Severity } from './error.ts';
 export { OdotException, fail, formatError, odotError, ok } from './error.ts';
-export type { Dim, MatrixShape, ScalarShape, Shape } from './shape.ts';
-export { SCALAR, formatShape, matrixShape } from './shape.ts';
+export type { Dim, DimProduct } from './dim.ts';
+export { dimEquals, dimFactors, dimProduct, dimSize, dimSymbols, formatDim, isOpenDim, parseDim } from './dim.ts';
+export type { MatrixShape, ScalarShape, Shape } from './shape.ts';
+export { SCALAR, formatShape, matrixShape, shapeEquals } from './shape.ts';
 export type { Declaration, Givens, ScalarDomain, SymbolInfo } from './declaration.ts';
 export { givensFrom } from './declaration.ts';
 export {
@@ -74,7 +76,7 @@ export {
 } from './build.ts';
 export { exprEquals } from './expr-equals.ts';
 export { hashExpr } from './hash-expr.ts';
-export { nodeLabel } from './node-label.ts';
+export { nodeCaption, nodeLabel } from './node-label.ts';
 export { stripSpans } from './strip-spans.ts';
 export { mapChildren } from './map-children.ts';
 export { walkExpr } from './walk-expr.ts';
@@ -87,6 +89,7 @@ export { toJson } from './to-json.ts';
 export type { PrintFormat } from './print-expr.ts';
 export { PRINT_FORMATS, printExpr } from './print-expr.ts';
 export { printDeclaration } from './print-declaration.ts';
+export { SHAPE_RULES, shapeByRule } from './shape-rules.ts';
 export type { ShapeTable } from './infer-shape.ts';
 export { inferShape, inferShapes } from './infer-shape.ts';
 export { closest, editDistance } from './suggest.ts';

@@ -8,6 +8,7 @@ import { SCALAR, type Shape, matrixShape } from './shape.ts';
 import { childrenOf } from './visitor-keys.ts';
 import { walkExpr } from './walk-expr.ts';
 import { tick } from './budget.ts';
+import { formatDim } from './dim.ts';
 
 /** The shape of every node of a tree, with inference variables resolved. */
 export interface ShapeTable {
@@ -123,7 +124,7 @@ class Inference {
     const r = this.shape(s);
     if (r.k === 'svar') return 'scalar or matrix';
     if (r.k === 'scalar') return 'scalar';
-    return `${dimKey(r.rows)}×${dimKey(r.cols)}`;
+    return `${formatDim(dimToPublic(r.rows))}×${formatDim(dimToPublic(r.cols))}`;
   }
 
   /** Unifies two dimensions; false on a definite clash. Products with open variables wait until the end. */
@@ -363,7 +364,7 @@ function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: Rea
       if (r.k === 'scalar') return first;
       const lm = inf.asMatrix(l) as MatrixTerm;
       const rm = inf.asMatrix(r) as MatrixTerm;
-      const message = `cannot multiply ${inf.text(lm)} by ${inf.text(rm)}: inner dimensions ${dimKey(inf.dim(lm.cols))} and ${dimKey(inf.dim(rm.rows))} differ`;
+      const message = `cannot multiply ${inf.text(lm)} by ${inf.text(rm)}: inner dimensions ${formatDim(dimToPublic(inf.dim(lm.cols)))} and ${formatDim(dimToPublic(inf.dim(rm.rows)))} differ`;
       const err = (): OdotError => mismatch(node, message, bothSides());
       if (!inf.unifyDim(lm.cols, rm.rows, err)) throw new OdotException(err());
       return { k: 'matrix', rows: lm.rows, cols: rm.cols };

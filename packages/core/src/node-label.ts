@@ -46,3 +46,30 @@ export function nodeLabel(node: Expr): string {
       return assertNever(node);
   }
 }
+
+/**
+ * A node's own data as a reader sees it, for tree views (the playground's parse tree):
+ * `Identifier A`, `Number 2`, `Matrix 2×3`, `Ones 2×3`, `Identity n`, `Sum over k`, `Claim psd`;
+ * nodes with no own data are their type (`Hadamard`).
+ */
+export function nodeCaption(node: Expr): string {
+  switch (node.type) {
+    case 'Identifier':
+      return `Identifier ${node.name}`;
+    case 'NumberLiteral':
+      return `Number ${node.value}`;
+    case 'MatrixLiteral':
+      return `Matrix ${node.rows.length}×${node.rows[0]?.length ?? 0}`;
+    case 'Ones':
+    case 'Zero':
+      return node.rows === undefined ? node.type : `${node.type} ${node.rows}×${node.cols ?? node.rows}`;
+    case 'Identity':
+      return node.size === undefined ? 'Identity' : `Identity ${node.size}`;
+    case 'Sum':
+      return `Sum over ${node.index}`;
+    case 'Claim':
+      return `Claim ${node.property}`;
+    default:
+      return nodeLabel(node);
+  }
+}

@@ -1,8 +1,7 @@
-/**
- * A dimension: a natural number, a symbol (`m`, `n`), or an unresolved inference variable
- * (a string starting with `?`, e.g. `?3`, for the size of a bare `J`, `0` or `I` that nothing fixed).
- */
-export type Dim = number | string;
+import type { Dim } from './dim.ts';
+import { dimEquals, formatDim } from './dim.ts';
+
+export type { Dim } from './dim.ts';
 
 /** A scalar (shape `[]` in JSON). */
 export interface ScalarShape {
@@ -29,5 +28,11 @@ export function matrixShape(rows: Dim, cols: Dim): MatrixShape {
 
 /** Prints a shape as `2×3`, `m×n` or `scalar`. */
 export function formatShape(shape: Shape): string {
-  return shape.kind === 'scalar' ? 'scalar' : `${shape.rows}×${shape.cols}`;
+  return shape.kind === 'scalar' ? 'scalar' : `${formatDim(shape.rows)}×${formatDim(shape.cols)}`;
+}
+
+/** Structural equality of two shapes (dimensions compared with `dimEquals`). */
+export function shapeEquals(a: Shape, b: Shape): boolean {
+  if (a.kind === 'scalar' || b.kind === 'scalar') return a.kind === b.kind;
+  return dimEquals(a.rows, b.rows) && dimEquals(a.cols, b.cols);
 }

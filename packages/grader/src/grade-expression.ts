@@ -1,4 +1,4 @@
-import { formatShape, inferShape, printExpr, type Expr, type Shape } from '@odot/core';
+import { formatShape, inferShape, printExpr, shapeEquals, type Expr, type Shape } from '@odot/core';
 import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence, equalByTesting } from './engine.ts';
@@ -35,11 +35,6 @@ function otherDialectReading(text: string, allowed: readonly Dialect[]): Diagnos
   return undefined;
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'matrix' && b.kind === 'matrix') return String(a.rows) === String(b.rows) && String(a.cols) === String(b.cols);
-  return true;
-}
 
 interface Reading {
   readonly dialect: Dialect;
@@ -73,7 +68,7 @@ function predictedMatches(question: ExpressionQuestion, student: Expr): Diagnosi
     if (!parsed.ok) continue;
     const shape = inferShape(parsed.value.expr, question.given.givens);
     const mine = inferShape(student, question.given.givens);
-    if (!shape.ok || !mine.ok || !sameShape(shape.value, mine.value)) continue;
+    if (!shape.ok || !mine.ok || !shapeEquals(shape.value, mine.value)) continue;
     if (equalByTesting(parsed.value.expr, student, question.given.givens)) out.push({ code: predicted.code, message: predicted.text });
   }
   return out;
@@ -82,7 +77,7 @@ function predictedMatches(question: ExpressionQuestion, student: Expr): Diagnosi
 function misconception(question: ExpressionQuestion, student: Expr, studentShape: Shape, written: string): Diagnosis | undefined {
   for (const mutant of mutantsOf(question.answer)) {
     const shape = inferShape(mutant.expr, question.given.givens);
-    if (!shape.ok || !sameShape(shape.value, studentShape)) continue;
+    if (!shape.ok || !shapeEquals(shape.value, studentShape)) continue;
     if (equalByTesting(mutant.expr, student, question.given.givens)) {
       return { code: mutant.code, message: misconceptionMessage(mutant, undefined, written) };
     }
@@ -127,7 +122,7 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
   }
   const expectedShape = inferShape(question.answer, question.given.givens);
   for (const reading of list) {
-    if (!reading.shape || (expectedShape.ok && !sameShape(reading.shape, expectedShape.value))) continue;
+    if (!reading.shape || (expectedShape.ok && !shapeEquals(reading.shape, expectedShape.value))) continue;
     const verdict = decideEquivalence(question.answer, reading.expr, question.given.givens);
     if (verdict.kind === 'equal') {
       const diagnoses: Diagnosis[] = [{ code: 'correct', message: verdict.method === 'equal-by-testing' ? 'Correct (checked on random instances).' : 'Correct.' }];
@@ -154,7 +149,7 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
     diagnoses.push(known);
     return { id: question.id, score: 0, max, diagnoses };
   }
-  if (expectedShape.ok && !sameShape(first.shape, expectedShape.value)) {
+  if (expectedShape.ok && !shapeEquals(first.shape, expectedShape.value)) {
     diagnoses.push({
       code: 'shape-mismatch',
       message: `Your answer ${printExpr(first.expr, 'plain')} is ${formatShape(first.shape)}, but the answer is ${formatShape(expectedShape.value)}.`,

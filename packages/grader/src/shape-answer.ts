@@ -1,4 +1,5 @@
 import type { Shape } from '@odot/core';
+import { formatDim } from '@odot/core';
 import type { ShapeAnswer } from './worksheet.ts';
 
 const UNDEFINED_WORDS = new Set(['undefined', 'not defined', 'none', 'error', 'shape error', 'no', 'undef', 'n/a', 'impossible', 'not possible']);
@@ -39,7 +40,7 @@ export function formatShapeAnswer(answer: ShapeAnswer): string {
 
 /** The shape answer of an inferred shape. */
 export function shapeAnswerOf(shape: Shape): ShapeAnswer {
-  return shape.kind === 'scalar' ? { kind: 'scalar' } : { kind: 'matrix', rows: String(shape.rows).toLowerCase(), cols: String(shape.cols).toLowerCase() };
+  return shape.kind === 'scalar' ? { kind: 'scalar' } : { kind: 'matrix', rows: formatDim(shape.rows).toLowerCase(), cols: formatDim(shape.cols).toLowerCase() };
 }
 
 /** Whether two shape answers are the same (dimension names compared as written, case-sensitively for symbols). */

@@ -1,7 +1,6 @@
 import type { Expr } from '@odot/core';
-import { assertNever } from '@odot/core';
+import { assertNever, childrenOf } from '@odot/core';
 import type { ConcreteShape } from './evaluate-generic.ts';
-import { childExprs } from './evaluate-generic.ts';
 
 /**
  * A degree bound for a rational function of the random draws: every entry is N/D with a
@@ -149,7 +148,7 @@ export function allNodes(expr: Expr): Expr[] {
   while (stack.length > 0) {
     const e = stack.pop() as Expr;
     out.push(e);
-    stack.push(...childExprs(e));
+    stack.push(...childrenOf(e));
   }
   return out;
 }

@@ -83,6 +83,7 @@ export function dimsFromBindings(
         }
         continue;
       }
+      if (typeof d !== 'string') continue; // a product m·p: checked through its factors' sizes
       const before = out.get(d);
       if (before !== undefined && before !== actual) {
         return fail(odotError('binding-shape', `${name} is declared ${formatShape(declared)}, so ${d} = ${actual}, but ${d} = ${before} elsewhere`));

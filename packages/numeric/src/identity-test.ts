@@ -1,10 +1,10 @@
 import type { Expr, Givens, OdotError, Property, Result, Shape, ShapeTable } from '@odot/core';
-import { OdotException, equal, inferShapes, odotError, ok } from '@odot/core';
+import { OdotException, childrenOf, equal, inferShapes, odotError, ok } from '@odot/core';
 import { denseEquals } from './dense.ts';
 import type { DegreeBound } from './degree.ts';
 import { allNodes, degreeBound } from './degree.ts';
 import type { ConcreteShape, GValue, GenericContext } from './evaluate-generic.ts';
-import { childExprs, evaluateGeneric } from './evaluate-generic.ts';
+import { evaluateGeneric } from './evaluate-generic.ts';
 import { exactFromGeneric, toMap } from './evaluate.ts';
 import type { NumberTable } from './evaluate.ts';
 import type { Field } from './field.ts';
@@ -123,7 +123,7 @@ function valueSymbols(exprs: readonly Expr[]): { values: Set<string>; indexOnly:
         stack.push({ e: e.base, bound, inIndex }, { e: e.exponent, bound, inIndex: true });
         break;
       default:
-        for (const child of childExprs(e)) stack.push({ e: child, bound, inIndex });
+        for (const child of childrenOf(e)) stack.push({ e: child, bound, inIndex });
     }
   }
   const indexOnly = new Set([...indexNames].filter((n) => !values.has(n)));

@@ -1,5 +1,5 @@
 import type { Givens, Property, Result, Shape } from '@odot/core';
-import { OdotException, fail, formatShape, odotError, ok, tick } from '@odot/core';
+import { OdotException, dimSymbols, fail, formatShape, odotError, ok, tick } from '@odot/core';
 import type { Dense } from './dense.ts';
 import { addDense, identityOf, matmulDense, transposeDense } from './dense.ts';
 import type { ConcreteShape, GValue } from './evaluate-generic.ts';
@@ -24,15 +24,7 @@ export interface Drawer<T> {
 /** The symbolic dimension names in a shape (`m·p` gives m and p). */
 export function symbolicDims(shape: Shape): string[] {
   if (shape.kind === 'scalar') return [];
-  const out: string[] = [];
-  for (const d of [shape.rows, shape.cols]) {
-    if (typeof d === 'number') continue;
-    for (const part of d.split('·')) {
-      const p = part.trim();
-      if (p !== '' && !/^\d+$/.test(p) && !out.includes(p)) out.push(p);
-    }
-  }
-  return out;
+  return [...new Set([...dimSymbols(shape.rows), ...dimSymbols(shape.cols)])];
 }
 
 /**

@@ -1,31 +1,15 @@
-import type { Dim, Expr, Givens, Result, Shape, SymbolInfo } from '@odot/core';
-import { fail, inferShapes, matrixShape, ok, SCALAR } from '@odot/core';
+import type { Expr, Givens, Result, Shape, SymbolInfo } from '@odot/core';
+import { dimSize, fail, inferShapes, matrixShape, ok, SCALAR } from '@odot/core';
 import type { ConcreteShape } from './evaluate-generic.ts';
 
 /** A size oracle: the concrete shape of a node, when shape inference fixes it. */
 export type ShapeOracle = (node: Expr) => ConcreteShape | undefined;
 
-/** The numeric value of a dimension: a number, a known symbol, or a product `m·p` of known factors. */
-export function concreteDim(d: Dim, dims: ReadonlyMap<string, number>): number | undefined {
-  if (typeof d === 'number') return d;
-  const direct = dims.get(d);
-  if (direct !== undefined) return direct;
-  if (d.startsWith('?')) return undefined;
-  let out = 1;
-  for (const part of d.split('·')) {
-    const p = part.trim();
-    const v = /^\d+$/.test(p) ? Number(p) : dims.get(p);
-    if (v === undefined) return undefined;
-    out *= v;
-  }
-  return out;
-}
-
 /** A concrete shape, when every dimension is known. */
 export function concreteShape(s: Shape, dims: ReadonlyMap<string, number>): ConcreteShape | undefined {
   if (s.kind === 'scalar') return 'scalar';
-  const rows = concreteDim(s.rows, dims);
-  const cols = concreteDim(s.cols, dims);
+  const rows = dimSize(s.rows, dims);
+  const cols = dimSize(s.cols, dims);
   return rows === undefined || cols === undefined ? undefined : { rows, cols };
 }
 

@@ -32,6 +32,10 @@ import {
   zero,
   odotError,
   type Dim,
+  type DimLiteral,
+  childrenOf,
+  isOpenDim,
+  shapeByRule,
   type Expr,
   type Givens,
   type Property,
@@ -92,80 +96,48 @@ export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTe
 }
 
 /**
- * A fast path for the common case (every symbol declared, every J/0/I sized, only ⊙ + − · ᵀ and
- * scalar multiples): shapes of the leaves computed directly. Anything else, and any mismatch,
- * returns undefined and core's `inferShapes` does the work (and reports errors with spans).
+ * A fast path for the common case (every symbol declared, every J/0/I sized): shapes computed
+ * bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains in a loop. Anything the
+ * rules cannot decide without unification (undeclared names, unsized J/0/I, indices), and any
+ * mismatch, returns undefined and core's `inferShapes` does the work (and reports errors with spans).
  */
 function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | undefined {
   const leaves = new Map<Expr, Shape>();
-  const same = (a: Shape, b: Shape): boolean =>
-    a.kind === b.kind && (a.kind === 'scalar' || (b.kind === 'matrix' && a.rows === b.rows && a.cols === b.cols));
+  const chain = (e: Expr, types: ReadonlySet<Expr['type']>): Shape | undefined => {
+    let acc: Shape | undefined;
+    for (const part of operandsOf(e, types)) {
+      const s = go(part);
+      acc = s && (acc ? shapeByRule(e, [acc, s]) : s);
+      if (!acc) return undefined;
+    }
+    return acc;
+  };
   const go = (e: Expr): Shape | undefined => {
     switch (e.type) {
-      case 'Identifier': {
-        const s = givens.get(e.name)?.shape;
+      case 'Hadamard':
+        return chain(e, HADAMARD_CHAIN);
+      case 'Add':
+      case 'Sub':
+        return chain(e, SUM_CHAIN);
+      case 'MatMul':
+        return chain(e, MATMUL_CHAIN);
+      case 'Identifier':
+      case 'Ones':
+      case 'Zero':
+      case 'Identity': {
+        const s = shapeByRule(e, [], givens);
         if (s) leaves.set(e, s);
         return s;
       }
-      case 'NumberLiteral':
-        return SCALAR;
-      case 'Ones':
-      case 'Zero': {
-        if (e.rows === undefined || e.cols === undefined) return undefined;
-        const s = matrixShape(e.rows, e.cols);
-        leaves.set(e, s);
-        return s;
-      }
-      case 'Identity': {
-        if (e.size === undefined) return undefined;
-        const s = matrixShape(e.size, e.size);
-        leaves.set(e, s);
-        return s;
-      }
-      case 'Hadamard':
-      case 'Add':
-      case 'Sub': {
-        // Long chains are walked in a loop (a 10 000-term sum must not overflow the stack).
-        const parts = e.type === 'Hadamard' ? operandsOf(e, HADAMARD_CHAIN) : operandsOf(e, SUM_CHAIN);
-        let first: Shape | undefined;
-        for (const part of parts) {
-          const s = go(part);
-          if (!s || (first && !same(first, s)) || (e.type === 'Hadamard' && s.kind === 'scalar')) return undefined;
-          first ??= s;
+      default: {
+        const kids: Shape[] = [];
+        for (const child of childrenOf(e)) {
+          const s = go(child);
+          if (!s) return undefined;
+          kids.push(s);
         }
-        return first;
+        return shapeByRule(e, kids, givens);
       }
-      case 'MatMul': {
-        let acc: Shape | undefined;
-        for (const part of operandsOf(e, MATMUL_CHAIN)) {
-          const r = go(part);
-          if (!r) return undefined;
-          if (!acc || acc.kind === 'scalar') acc = r;
-          else if (r.kind === 'matrix') {
-            if (acc.cols !== r.rows) return undefined;
-            acc = matrixShape(acc.rows, r.cols);
-          }
-        }
-        return acc;
-      }
-      case 'Equal': {
-        // Both sides of an equation at once (equivalence checks): the same shape, exactly.
-        const l = go(e.left);
-        const r = l && go(e.right);
-        return l && r && same(l, r) ? SCALAR : undefined;
-      }
-      case 'ScalarMul': {
-        const c = go(e.scalar);
-        return c?.kind === 'scalar' ? go(e.operand) : undefined;
-      }
-      case 'Neg':
-        return go(e.operand);
-      case 'Transpose': {
-        const x = go(e.operand);
-        return x?.kind === 'matrix' ? matrixShape(x.cols, x.rows) : undefined;
-      }
-      default:
-        return undefined;
     }
   };
   if (!go(expr)) return undefined;
@@ -284,8 +256,9 @@ function convert(e: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, pa
 
 // ---------------------------------------------------------------- back to Expr
 
-function known(d: Dim): boolean {
-  return !(typeof d === 'string' && d.includes('?'));
+/** A size an `Expr` can carry as written: a number or one symbol (a product `m·p` or an open `?3` is left to context). */
+function known(d: Dim): d is DimLiteral {
+  return typeof d === 'number' || (typeof d === 'string' && !isOpenDim(d));
 }
 
 function numberExpr(q: Rational): Expr {
@@ -387,43 +360,43 @@ function termToExprOnce(t: Term, sized: boolean): Expr {
     case 'smul': {
       const [q, rest] = splitCoefficient(t);
       if (rest === t) {
-        const s = t.args[0] as Term;
-        const x = t.args[1] as Term;
+        const s = t.args[0];
+        const x = t.args[1];
         return matMul(termToExpr(s), termToExpr(x));
       }
       if (rest.op === 'smul') {
-        return scaled(q, matMul(termToExpr(rest.args[0] as Term), termToExpr(rest.args[1] as Term)));
+        return scaled(q, matMul(termToExpr(rest.args[0]), termToExpr(rest.args[1])));
       }
       return scaled(q, termToExpr(rest));
     }
     case 'kron':
-      return kronecker(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return kronecker(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'transpose':
-      return transpose(termToExpr(t.args[0] as Term));
+      return transpose(termToExpr(t.args[0]));
     case 'inverse':
-      return inverse(termToExpr(t.args[0] as Term));
+      return inverse(termToExpr(t.args[0]));
     case 'diag':
-      return diag(termToExpr(t.args[0] as Term));
+      return diag(termToExpr(t.args[0]));
     case 'diagvec':
-      return diagVec(termToExpr(t.args[0] as Term));
+      return diagVec(termToExpr(t.args[0]));
     case 'trace':
-      return trace(termToExpr(t.args[0] as Term));
+      return trace(termToExpr(t.args[0]));
     case 'det':
-      return det(termToExpr(t.args[0] as Term));
+      return det(termToExpr(t.args[0]));
     case 'hpow':
-      return hadamardPower(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return hadamardPower(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'mpow':
-      return matrixPower(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return matrixPower(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'entry':
-      return entry(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term), termToExpr(t.args[2] as Term));
+      return entry(termToExpr(t.args[0]), termToExpr(t.args[1]), termToExpr(t.args[2]));
     case 'sum':
-      return sum(t.data, termToExpr(t.args[0] as Term));
+      return sum(t.data, termToExpr(t.args[0]));
     case 'eq':
-      return equal(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return equal(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'ne':
-      return notEqual(termToExpr(t.args[0] as Term), termToExpr(t.args[1] as Term));
+      return notEqual(termToExpr(t.args[0]), termToExpr(t.args[1]));
     case 'claim':
-      return claim(t.data as Property, termToExpr(t.args[0] as Term));
+      return claim(t.data as Property, termToExpr(t.args[0]));
   }
 }
 

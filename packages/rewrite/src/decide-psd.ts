@@ -1,4 +1,4 @@
-import { Budget, LimitReached, fail, formatLimit, ok, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
+import { Budget, LimitReached, dimEquals, fail, formatLimit, formatShape, isOpenDim, ok, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -88,9 +88,8 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
   if (!t.ok) return t;
   const term = t.value;
   // Unresolved sizes (`?3`, from undeclared names) may still be equal: not a reason to say "not psd".
-  const open = (d: string | number): boolean => typeof d === 'string' && d.includes('?');
-  if (term.shape.kind === 'matrix' && term.shape.rows !== term.shape.cols && !open(term.shape.rows) && !open(term.shape.cols)) {
-    const shape = `${term.shape.rows}×${term.shape.cols}`;
+  if (term.shape.kind === 'matrix' && !dimEquals(term.shape.rows, term.shape.cols) && !isOpenDim(term.shape.rows) && !isOpenDim(term.shape.cols)) {
+    const shape = formatShape(term.shape);
     return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` });
   }
   const names = freeNames(term);

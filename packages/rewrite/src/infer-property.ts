@@ -1,4 +1,5 @@
 import type { Expr, Givens, Property } from '@odot/core';
+import { dimEquals } from '@odot/core';
 import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } from '@odot/numeric';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { isPositiveInteger } from './match.ts';
@@ -40,7 +41,7 @@ export function toJustification(p: TermProof): Justification {
 }
 
 function square(t: Term): boolean {
-  return t.shape.kind === 'matrix' && t.shape.rows === t.shape.cols;
+  return t.shape.kind === 'matrix' && dimEquals(t.shape.rows, t.shape.cols);
 }
 
 const NEEDS_SQUARE = new Set<Property>(['diagonal', 'symmetric', 'psd', 'pd']);
@@ -72,7 +73,7 @@ function fromEveryArg(property: Property, t: Term, rule: string): TermProof | un
 
 /** The transpose of a factor as the normal form writes it (`(Bᵀ)ᵀ` is B). */
 function transposeOf(t: Term): Term {
-  return t.op === 'transpose' ? (t.args[0] as Term) : mkUnary('transpose', t);
+  return t.op === 'transpose' ? t.args[0] : mkUnary('transpose', t);
 }
 
 /** Bᵀ … B with the middle (if any) returned: a congruence or Gram product. */
@@ -162,8 +163,8 @@ function direct(t: Term, property: Property): TermProof | undefined {
       return undefined;
     }
     case 'smul': {
-      const s = t.args[0] as Term;
-      const x = t.args[1] as Term;
+      const s = t.args[0];
+      const x = t.args[1];
       if (property === 'symmetric' || property === 'diagonal') {
         const p = proveProperty(x, property);
         return p ? proof(property, t, property === 'symmetric' ? 'smul_keeps_symmetric' : 'smul_keeps_diagonal', [p]) : undefined;
@@ -185,12 +186,12 @@ function direct(t: Term, property: Property): TermProof | undefined {
         binary: undefined,
       }[property];
       if (rule === undefined) return undefined;
-      const p = proveProperty(t.args[0] as Term, property);
+      const p = proveProperty(t.args[0], property);
       return p ? proof(property, t, rule, [p]) : undefined;
     }
     case 'hpow': {
-      const base = t.args[0] as Term;
-      if (!isPositiveInteger(t.args[1] as Term)) return undefined;
+      const base = t.args[0];
+      if (!isPositiveInteger(t.args[1])) return undefined;
       const rule = {
         psd: 'hadamard_power_psd',
         symmetric: 'hadamard_keeps_symmetric',
@@ -203,16 +204,16 @@ function direct(t: Term, property: Property): TermProof | undefined {
       return p ? proof(property, t, rule, [p]) : undefined;
     }
     case 'mpow': {
-      if (!isPositiveInteger(t.args[1] as Term)) return undefined;
+      if (!isPositiveInteger(t.args[1])) return undefined;
       if (property === 'psd' || property === 'diagonal') {
-        const p = proveProperty(t.args[0] as Term, property);
+        const p = proveProperty(t.args[0], property);
         return p ? proof(property, t, property === 'psd' ? 'matrix_power_psd' : 'mul_keeps_diagonal', [p]) : undefined;
       }
       return undefined;
     }
     case 'inverse': {
       if (property !== 'pd') return undefined;
-      const p = proveProperty(t.args[0] as Term, 'pd');
+      const p = proveProperty(t.args[0], 'pd');
       return p ? proof(property, t, 'inverse_pd', [p]) : undefined;
     }
     case 'kron': {
@@ -221,13 +222,13 @@ function direct(t: Term, property: Property): TermProof | undefined {
     }
     case 'diag': {
       if (property === 'diagonal') return proof(property, t, 'diag_diagonal');
-      const inner = t.args[0] as Term;
+      const inner = t.args[0];
       if ((property === 'psd' || property === 'pd') && inner.op === 'diagvec') {
-        const p = proveProperty(inner.args[0] as Term, property);
+        const p = proveProperty(inner.args[0], property);
         if (p) return proof(property, t, property === 'psd' ? 'diag_diagvec_psd' : 'diag_diagvec_pd', [p]);
       }
       if (property === 'psd' || property === 'nonnegative') {
-        const p = proveProperty(t.args[0] as Term, 'nonnegative');
+        const p = proveProperty(t.args[0], 'nonnegative');
         return p ? proof(property, t, property === 'psd' ? 'diag_nonnegative_psd' : 'diag_keeps_nonnegative', [p]) : undefined;
       }
       return undefined;
@@ -266,8 +267,8 @@ export function positiveDiagonal(t: Term): TermProof | undefined {
   if (pd) result = wrap([pd]);
   else if (t.op === 'ones' && square(t)) result = wrap([proof('psd', t, 'ones_psd')]);
   else if (t.op === 'had' || t.op === 'kron') result = wrap(every(t.args));
-  else if (t.op === 'hpow' && isPositiveInteger(t.args[1] as Term)) result = wrap(every([t.args[0] as Term]));
-  else if (t.op === 'smul' && (t.args[0] as Term).value && ((t.args[0] as Term).value?.num ?? 0n) > 0n) result = wrap(every([t.args[1] as Term]));
+  else if (t.op === 'hpow' && isPositiveInteger(t.args[1])) result = wrap(every([t.args[0]]));
+  else if (t.op === 'smul' && t.args[0].value && (t.args[0].value?.num ?? 0n) > 0n) result = wrap(every([t.args[1]]));
   else if (t.op === 'add') {
     const psd = all(t.args, 'psd');
     const strict = t.args.map(positiveDiagonal).find((p) => p !== undefined);

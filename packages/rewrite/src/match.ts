@@ -1,4 +1,4 @@
-import { tick, type Dim, type Shape } from '@odot/core';
+import { dimEquals, tick, type Dim, type Shape } from '@odot/core';
 import { isNum, mkAdd, mkHad, mkIdentity, mkMul, mkOnes, mkZero, rebuild, type Term } from './term.ts';
 
 /** Bindings of pattern variables to terms and of dimension variables to dimensions. */
@@ -25,15 +25,16 @@ export interface Match {
   readonly ext: Extension;
 }
 
+/** A single symbolic size in a law's pattern binds; a number must match; a product is implied by its factors. */
 function isDimVar(d: Dim): d is string {
-  return typeof d === 'string' && !d.includes('·');
+  return typeof d === 'string';
 }
 
 function bindDim(p: Dim, t: Dim, s: Subst): Subst | undefined {
-  if (typeof p === 'number') return p === t ? s : undefined;
+  if (typeof p === 'number') return dimEquals(p, t) ? s : undefined;
   if (!isDimVar(p)) return s; // a product dimension: implied by its factors
   const bound = s.dims.get(p);
-  if (bound !== undefined) return bound === t ? s : undefined;
+  if (bound !== undefined) return dimEquals(bound, t) ? s : undefined;
   const dims = new Map(s.dims);
   dims.set(p, t);
   return { vars: s.vars, dims };

@@ -1,4 +1,5 @@
-import type { Expr, Givens, Property, SymbolInfo } from '@odot/core';
+import type { Dim, Expr, Givens, Property, SymbolInfo } from '@odot/core';
+import { dimFactors, dimSymbols, isOpenDim } from '@odot/core';
 import { evaluate, exactMatrix, isMatrix, rational, scalarValue, toExact, type ExactMatrix, type Value } from '@odot/numeric';
 import { numericPropertyEvidence } from './infer-property.ts';
 
@@ -76,10 +77,11 @@ function honours(v: Value, properties: ReadonlySet<Property>): boolean {
   return [...properties].every((p) => numericPropertyEvidence(m, p).holds);
 }
 
-function sizeOf(d: string | number, size: number): number | undefined {
-  if (typeof d === 'number') return d;
-  if (d.includes('?')) return undefined;
-  return d.split('·').reduce((p, part) => p * (/^\d+$/.test(part) ? Number(part) : size), 1);
+/** The size of `d` with every symbolic dimension set to `size` (undefined for an open size). */
+function sizeOf(d: Dim, size: number): number | undefined {
+  if (isOpenDim(d)) return undefined;
+  const { coef, factors } = dimFactors(d);
+  return coef * size ** factors.length;
 }
 
 /** The degenerate values of one symbol at `size` (every symbolic dimension set to it) that honour its declaration. */
@@ -114,7 +116,7 @@ export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>,
     const sizes = new Map<string, number>();
     for (const name of symbols) {
       const s = givens.get(name)?.shape;
-      if (s?.kind === 'matrix') for (const d of [s.rows, s.cols]) if (typeof d === 'string') for (const part of d.split('·')) if (!/^\d+$/.test(part)) sizes.set(part, size);
+      if (s?.kind === 'matrix') for (const d of [s.rows, s.cols]) for (const name of dimSymbols(d)) sizes.set(name, size);
     }
     const total = pools.reduce((p, c) => p * c.length, 1);
     for (let k = 0; k < Math.min(total, MAX_COMBINATIONS); k++) {

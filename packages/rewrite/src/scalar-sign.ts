@@ -45,7 +45,7 @@ export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | un
     }
     case 'trace':
     case 'det': {
-      const operand = t.args[0] as Term;
+      const operand = t.args[0];
       const inner = proveProperty(operand, property);
       return inner ? proof(t.op === 'trace' ? 'trace_psd' : 'det_psd', [inner]) : undefined;
     }

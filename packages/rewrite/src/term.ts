@@ -1,5 +1,5 @@
 import type { Dim, Property, Shape } from '@odot/core';
-import { SCALAR, matrixShape, termBuilt } from '@odot/core';
+import { SCALAR, dimProduct, formatDim, isOpenDim, matrixShape, termBuilt } from '@odot/core';
 import { formatRational, radd, rational, rcmp, rmul, type Rational } from '@odot/numeric';
 
 /**
@@ -37,12 +37,19 @@ export type Op =
   | 'ne'
   | 'claim';
 
-/** A hash-consed immutable term: two structurally equal terms are the same object (compare with `===`). */
-export interface Term {
-  readonly op: Op;
+/** Operators without children. */
+export type LeafOp = 'sym' | 'pvar' | 'num' | 'ones' | 'zero' | 'identity';
+/** Operators with one child. */
+export type UnaryOp = 'transpose' | 'inverse' | 'diag' | 'diagvec' | 'trace' | 'det' | 'sum' | 'claim';
+/** Operators with two children (`smul`: the scalar, then the operand; powers: base, then exponent). */
+export type BinaryOp = 'smul' | 'kron' | 'hpow' | 'mpow' | 'eq' | 'ne';
+/** Operators with any number of children: the AC `had` and `add`, the associative `mul`, and literal cells `lit`. */
+export type NaryOp = 'had' | 'add' | 'mul' | 'lit';
+
+/** What every term carries besides its operator and children. */
+interface TermData {
   /** Name (`sym`, `pvar`), canonical number text (`num`), property (`claim`), index (`sum`), `r×c` (`lit`), else ''. */
   readonly data: string;
-  readonly args: readonly Term[];
   /** The shape, computed once (leaves carry it from shape inference). */
   readonly shape: Shape;
   /** Declared properties of a symbol or pattern variable (sorted); empty elsewhere. */
@@ -59,11 +66,63 @@ export interface Term {
   readonly memo: Map<string, unknown>;
 }
 
-const TABLE = new Map<string, Term>();
+/** A leaf: a symbol, pattern variable, number or constant matrix. */
+export interface LeafTerm extends TermData {
+  readonly op: LeafOp;
+  readonly args: readonly [];
+}
+
+/** A term with one child. */
+export interface UnaryTerm extends TermData {
+  readonly op: UnaryOp;
+  readonly args: readonly [Term];
+}
+
+/** A term with two children. */
+export interface BinaryTerm extends TermData {
+  readonly op: BinaryOp;
+  readonly args: readonly [Term, Term];
+}
+
+/** An entry `m[i, j]`: the matrix, the row index, the column index. */
+export interface EntryTerm extends TermData {
+  readonly op: 'entry';
+  readonly args: readonly [Term, Term, Term];
+}
+
+/** A term with a list of children (flattened; sorted for `had` and `add`). */
+export interface NaryTerm extends TermData {
+  readonly op: NaryOp;
+  readonly args: readonly Term[];
+}
+
+/**
+ * A hash-consed immutable term: two structurally equal terms are the same object (compare with
+ * `===`). The operator fixes the number of children, so narrowing on `op` types `args`.
+ */
+export type Term = LeafTerm | UnaryTerm | BinaryTerm | EntryTerm | NaryTerm;
+
+/**
+ * The intern table, weak: it shares a term while someone holds it and lets the garbage collector
+ * take it once no one does; entries of collected terms are swept when the table has doubled since
+ * the last sweep (amortised O(1) per new term, cheaper than a finalization callback per term). So
+ * it is neither global state that grows for the life of the process nor ever cleared by hand, and
+ * `===` stays structural equality among live terms (a parent holds its children, so a live key
+ * never names a dead id).
+ */
+const TABLE = new Map<string, WeakRef<Term>>();
+const MIN_SWEEP = 4096;
+let nextSweep = MIN_SWEEP;
 let nextId = 1;
 
+/** Drops the entries whose term was collected, and schedules the next sweep at twice the live size. */
+function sweep(): void {
+  for (const [key, ref] of TABLE) if (ref.deref() === undefined) TABLE.delete(key);
+  nextSweep = Math.max(MIN_SWEEP, 2 * TABLE.size);
+}
+
 function dimKey(d: Dim): string {
-  return typeof d === 'number' ? `${d}` : `'${d}`;
+  return typeof d === 'number' ? `${d}` : `'${formatDim(d)}`;
 }
 
 function shapeKey(s: Shape): string {
@@ -72,21 +131,16 @@ function shapeKey(s: Shape): string {
 
 const LEAF_SHAPED = new Set<Op>(['sym', 'pvar', 'ones', 'zero', 'identity']);
 
-/** Number of interned terms (for tests and the benchmark). */
+/** Number of entries in the intern table (live terms, plus collected ones not yet swept). */
 export function internedCount(): number {
   return TABLE.size;
-}
-
-/** Drops the intern table (terms already built stay valid but are no longer shared with new ones). */
-export function clearInternTable(): void {
-  TABLE.clear();
 }
 
 function intern(op: Op, data: string, args: readonly Term[], shape: Shape, declared: readonly Property[] = []): Term {
   let key = `${op}\u0001${data}`;
   if (LEAF_SHAPED.has(op)) key += `\u0001${shapeKey(shape)}\u0001${declared.join(',')}`;
   for (const a of args) key += `\u0001${a.id}`;
-  const found = TABLE.get(key);
+  const found = TABLE.get(key)?.deref();
   if (found) return found;
   termBuilt();
   let size = 1;
@@ -95,7 +149,8 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     size += a.size;
     hasVars ||= a.hasVars;
   }
-  const term: Term = {
+  // The one place a term is assembled: the constructors below pass each operator its arity.
+  const term = {
     op,
     data,
     args,
@@ -106,8 +161,9 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     hasVars,
     value: op === 'num' ? parseNumData(data) : undefined,
     memo: new Map(),
-  };
-  TABLE.set(key, term);
+  } as Term;
+  TABLE.set(key, new WeakRef(term));
+  if (TABLE.size >= nextSweep) sweep();
   return term;
 }
 
@@ -118,32 +174,11 @@ function parseNumData(data: string): Rational {
 
 // ---------------------------------------------------------------- shapes
 
-function isUnresolved(d: Dim): boolean {
-  return typeof d === 'string' && d.startsWith('?');
-}
-
-/** The product of two dimensions in core's notation: numbers multiplied, symbolic factors sorted and joined by `·`. */
-export function mulDims(a: Dim, b: Dim): Dim {
-  let coef = 1;
-  const factors: string[] = [];
-  for (const d of [a, b]) {
-    if (typeof d === 'number') coef *= d;
-    else
-      for (const part of d.split('·')) {
-        if (/^\d+$/.test(part)) coef *= Number(part);
-        else factors.push(part);
-      }
-  }
-  if (factors.length === 0 || coef === 0) return coef;
-  factors.sort((x, y) => (x.startsWith('?') === y.startsWith('?') ? (x < y ? -1 : x > y ? 1 : 0) : x.startsWith('?') ? 1 : -1));
-  return [...(coef === 1 ? [] : [String(coef)]), ...factors].join('·');
-}
-
 function pickShape(args: readonly Term[]): Shape {
   let best: Shape | undefined;
   for (const a of args) {
     if (a.shape.kind !== 'matrix') continue;
-    if (!isUnresolved(a.shape.rows) && !isUnresolved(a.shape.cols)) return a.shape;
+    if (!isOpenDim(a.shape.rows) && !isOpenDim(a.shape.cols)) return a.shape;
     best ??= a.shape;
   }
   return best ?? (args[0] as Term).shape;
@@ -167,7 +202,7 @@ function computeShape(op: Op, data: string, args: readonly Term[]): Shape {
     case 'kron': {
       const [a, b] = args as [Term, Term];
       if (a.shape.kind !== 'matrix' || b.shape.kind !== 'matrix') return SCALAR;
-      return matrixShape(mulDims(a.shape.rows, b.shape.rows), mulDims(a.shape.cols, b.shape.cols));
+      return matrixShape(dimProduct([a.shape.rows, b.shape.rows]), dimProduct([a.shape.cols, b.shape.cols]));
     }
     case 'transpose':
       return first && first.shape.kind === 'matrix' ? matrixShape(first.shape.cols, first.shape.rows) : SCALAR;
@@ -247,8 +282,8 @@ function compareShapes(a: Shape, b: Shape): number {
  */
 export function compareTerms(a: Term, b: Term): number {
   if (a === b) return 0;
-  const sa = a.op === 'smul' ? (a.args[1] as Term) : a;
-  const sb = b.op === 'smul' ? (b.args[1] as Term) : b;
+  const sa = a.op === 'smul' ? a.args[1] : a;
+  const sb = b.op === 'smul' ? b.args[1] : b;
   if (sa !== sb) {
     const c = compareCore(sa, sb);
     if (c !== 0) return c;
@@ -438,7 +473,7 @@ function scalarProduct(factors: readonly Term[]): Term {
  */
 export function mkSmul(s: Term, x: Term): Term {
   if (x.shape.kind === 'scalar') return scalarProduct([s, x]);
-  if (x.op === 'smul') return mkSmul(scalarProduct([s, x.args[0] as Term]), x.args[1] as Term);
+  if (x.op === 'smul') return mkSmul(scalarProduct([s, x.args[0]]), x.args[1]);
   if (isNum(s, 1)) return x;
   return intern('smul', '', [s, x], x.shape);
 }
@@ -521,8 +556,8 @@ export function rebuild(t: Term, args: readonly Term[]): Term {
 /** The numeric coefficient and the rest of a scalar multiple: `−2A` → [−2, A], `c A` → [1, c A]. */
 export function splitCoefficient(t: Term): readonly [Rational, Term] {
   if (t.op !== 'smul') return [rational(1n), t];
-  const s = t.args[0] as Term;
-  const x = t.args[1] as Term;
+  const s = t.args[0];
+  const x = t.args[1];
   if (s.op === 'num' && s.value) return [s.value, x];
   if (s.op === 'mul') {
     const nums = s.args.filter((a) => a.op === 'num');

@@ -1,4 +1,5 @@
-import type { Expr, Givens, Property, Shape, SymbolInfo } from '@odot/core';
+import type { Dim, Expr, Givens, Property, Shape, SymbolInfo } from '@odot/core';
+import { dimFactors, dimSymbols, parseDim } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -46,11 +47,11 @@ function symbolLeaves(t: Term, out: Map<string, SymbolInfo>): Map<string, Symbol
 
 function dimNames(shapes: Iterable<Shape>, ranges: Iterable<string>): string[] {
   const out = new Set<string>();
-  const addDim = (d: string | number): void => {
-    for (const part of String(d).split('·')) if (!/^\d+$/.test(part)) out.add(part);
+  const addDim = (d: Dim): void => {
+    for (const name of dimSymbols(d)) out.add(name);
   };
   for (const s of shapes) if (s.kind === 'matrix') [s.rows, s.cols].forEach(addDim);
-  for (const r of ranges) addDim(r);
+  for (const r of ranges) addDim(parseDim(r));
   return [...out];
 }
 
@@ -78,7 +79,8 @@ function indexTuples(ranges: ReadonlyMap<string, string>, sizes: ReadonlyMap<str
   let tuples: Map<string, number>[] = [new Map()];
   for (const [name, range] of ranges) {
     if (!name.startsWith('$')) continue;
-    const n = range.split('·').reduce((p, part) => p * (/^\d+$/.test(part) ? Number(part) : (sizes.get(part) ?? 1)), 1);
+    const { coef, factors } = dimFactors(parseDim(range));
+    const n = factors.reduce((p, name) => p * (sizes.get(name) ?? 1), coef);
     const next: Map<string, number>[] = [];
     for (const t of tuples) for (let v = 1; v <= n && next.length < 64; v++) next.push(new Map([...t, [name.slice(1), v]]));
     tuples = next;

@@ -1,3 +1,4 @@
+import { dimFactors, parseDim } from '@odot/core';
 import { ONE, formatRational, rmul, rational, type Rational } from '@odot/numeric';
 
 /**
@@ -160,10 +161,9 @@ function countUnused(m: Mono): Mono {
     if (used.has(k)) continue;
     sums ??= new Map(m.sums);
     sums.delete(k);
-    for (const part of range.split('·')) {
-      if (/^\d+$/.test(part)) c = rmul(c, rational(BigInt(part)));
-      else extra.push({ name: part, ix: [], symmetric: false, idempotent: false, dim: true });
-    }
+    const { coef, factors } = dimFactors(parseDim(range));
+    if (coef !== 1) c = rmul(c, rational(BigInt(coef)));
+    for (const name of factors) extra.push({ name, ix: [], symmetric: false, idempotent: false, dim: true });
   }
   if (!sums) return m;
   return { c, f: extra.length === 0 ? m.f : [...m.f, ...extra], d: m.d, sums };

@@ -1,4 +1,5 @@
 import type { Dim, Shape } from '@odot/core';
+import { formatDim, isOpenDim } from '@odot/core';
 import { ONE, radd, rmul, rneg, type Rational } from '@odot/numeric';
 import type { Term } from '../term.ts';
 import {
@@ -55,8 +56,8 @@ const rowName = (k: number): string => `r${k}`;
 const colName = (k: number): string => `c${k}`;
 
 function atomic(d: Dim): string[] {
-  if (typeof d === 'string' && d.includes('?')) throw new OutsideFragment(`a size is not determined (${d})`);
-  const s = String(d);
+  const s = formatDim(d);
+  if (isOpenDim(d)) throw new OutsideFragment(`a size is not determined (${s})`);
   return s === '1' ? [] : [s];
 }
 

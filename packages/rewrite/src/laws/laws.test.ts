@@ -1,4 +1,4 @@
-import { equal, givensFrom, mapChildren, numberLiteral, type Dim, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
+import { dimSymbols, equal, givensFrom, mapChildren, numberLiteral, type Dim, type DimLiteral, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
 import { parseDeclarations, parseExpr } from '@odot/parser';
 import {
   createRng,
@@ -35,7 +35,7 @@ function givensOf(text: string): Givens {
 function dimNames(t: Term, out: Set<string>): Set<string> {
   if (t.shape.kind === 'matrix') {
     for (const d of [t.shape.rows, t.shape.cols]) {
-      if (typeof d === 'string') for (const part of d.split('·')) if (!/^\d+$/.test(part) && !part.startsWith('?')) out.add(part);
+      for (const name of dimSymbols(d)) if (!name.startsWith('?')) out.add(name);
     }
   }
   for (const a of t.args) dimNames(a, out);
@@ -66,7 +66,7 @@ function sameValue(a: Value, b: Value): boolean {
 
 /** The statement with its symbolic sizes replaced by the instance's (`O_{p×m}` → `O_{2×3}`), exponents by values. */
 function concrete(e: Expr, dims: Record<string, number>, ints: ReadonlyMap<string, bigint>): Expr {
-  const size = (d: Dim): Dim => (typeof d === 'string' && dims[d] !== undefined ? (dims[d] as number) : d);
+  const size = (d: DimLiteral): DimLiteral => (typeof d === 'string' && dims[d] !== undefined ? (dims[d] as number) : d);
   if ((e.type === 'Ones' || e.type === 'Zero') && e.rows !== undefined && e.cols !== undefined) {
     return { type: e.type, rows: size(e.rows), cols: size(e.cols) };
   }

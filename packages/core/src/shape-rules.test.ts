@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import * as b from './build.ts';
+import type { Givens } from './declaration.ts';
+import { dimProduct } from './dim.ts';
+import type { Expr } from './expr.ts';
+import { inferShape } from './infer-shape.ts';
+import { printPlain } from './print-text.ts';
+import { SCALAR, type Shape, formatShape, matrixShape, shapeEquals } from './shape.ts';
+import { shapeByRule } from './shape-rules.ts';
+import { childrenOf } from './visitor-keys.ts';
+
+const declare = (entries: [string, Shape][]): Givens => new Map(entries.map(([name, shape]) => [name, { shape, properties: new Set() }]));
+
+const GIVENS = declare([
+  ['A', matrixShape(2, 3)],
+  ['B', matrixShape(3, 2)],
+  ['C', matrixShape(2, 2)],
+  ['u', matrixShape(3, 1)],
+  ['c', SCALAR],
+  ['M', matrixShape('m', 'n')],
+  ['N', matrixShape('n', 'm')],
+  ['S', matrixShape('n', 'n')],
+  ['v', matrixShape('n', 1)],
+]);
+
+/** Bottom-up by the rules table alone (undefined as soon as one node does not fit). */
+function byRules(e: Expr, givens: Givens): Shape | undefined {
+  const kids: Shape[] = [];
+  for (const child of childrenOf(e)) {
+    const s = byRules(child, givens);
+    if (s === undefined) return undefined;
+    kids.push(s);
+  }
+  return shapeByRule(e, kids, givens);
+}
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomExpr(next: () => number, depth: number): Expr {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  if (depth === 0 || next() < 0.25) {
+    return pick<() => Expr>([
+      () => b.identifier(pick(['A', 'B', 'C', 'u', 'c', 'M', 'N', 'S', 'v'])),
+      () => b.numberLiteral('2'),
+      () => b.ones(pick([2, 3, 'n']), pick([2, 3, 'm'])),
+      () => b.identity(pick([2, 3, 'n'])),
+      () => b.matrixLiteral([[b.numberLiteral('1'), b.numberLiteral('2')]]),
+    ])();
+  }
+  const sub = (): Expr => randomExpr(next, depth - 1);
+  return pick<() => Expr>([
+    () => b.hadamard(sub(), sub()),
+    () => b.add(sub(), sub()),
+    () => b.sub(sub(), sub()),
+    () => b.matMul(sub(), sub()),
+    () => b.kronecker(sub(), sub()),
+    () => b.neg(sub()),
+    () => b.scalarMul(sub(), sub()),
+    () => b.transpose(sub()),
+    () => b.hadamardPower(sub(), b.numberLiteral('2')),
+    () => b.matrixPower(sub(), b.numberLiteral('2')),
+    () => b.inverse(sub()),
+    () => b.diag(sub()),
+    () => b.diagVec(sub()),
+    () => b.trace(sub()),
+    () => b.det(sub()),
+    () => b.equal(sub(), sub()),
+    () => b.claim('psd', sub()),
+  ])();
+}
+
+describe('SHAPE_RULES', () => {
+  it('gives hand-worked shapes', () => {
+    const shape = (e: Expr): string => {
+      const s = byRules(e, GIVENS);
+      return s === undefined ? 'none' : formatShape(s);
+    };
+    const [A, B, M, N, S, u, c] = ['A', 'B', 'M', 'N', 'S', 'u', 'c'].map((n) => b.identifier(n)) as Expr[] as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
+    expect(shape(b.matMul(A, B))).toBe('2×2');
+    expect(shape(b.matMul(A, A))).toBe('none');
+    expect(shape(b.kronecker(M, A))).toBe('2·m×3·n');
+    expect(shape(b.transpose(b.kronecker(M, N)))).toBe('m·n×m·n');
+    expect(shape(b.diag(u))).toBe('3×3');
+    expect(shape(b.diagVec(S))).toBe('n×1');
+    expect(shape(b.trace(b.matMul(M, N)))).toBe('scalar');
+    expect(shape(b.add(b.matMul(b.transpose(u), u), c))).toBe('scalar');
+    expect(shape(b.hadamard(c, c))).toBe('none');
+    expect(shape(b.ones(2))).toBe('2×2');
+    expect(shape(b.zero())).toBe('none');
+    const mp = byRules(b.kronecker(M, N), GIVENS);
+    expect(mp && shapeEquals(mp, matrixShape(dimProduct(['m', 'n']), dimProduct(['m', 'n'])))).toBe(true);
+  });
+
+  it('agrees with inference by unification on 3000 random expressions over declared symbols', () => {
+    const next = rng(20261206);
+    let decided = 0;
+    for (let k = 0; k < 3000; k++) {
+      const e = randomExpr(next, 3);
+      const rules = byRules(e, GIVENS);
+      const inferred = inferShape(e, GIVENS);
+      if (rules !== undefined) {
+        decided++;
+        expect(inferred.ok && shapeEquals(inferred.value, rules), `${printPlain(e)}: rules say ${formatShape(rules)}`).toBe(true);
+      } else if (inferred.ok) {
+        // Only a size fixed by context (an unsized leaf) may be out of the rules' reach; every leaf here is sized.
+        throw new Error(`${printPlain(e)}: inference gives ${formatShape(inferred.value)}, the rules none`);
+      }
+    }
+    expect(decided).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,132 @@
+import type { Expr, ExprOf } from '@odot/core';
+import { childrenOf } from '@odot/core';
+import { addDense, dims } from '../dense.ts';
+import { parseRational } from '../rational.ts';
+import type { EvalState, Want } from './state.ts';
+import { NONE, asMatrix, at, binaryShapeError, fail, matrix, scalar } from './state.ts';
+import type { GValue } from './types.ts';
+
+/** The integer value of an exponent or index expression; an unbound index in 1..`range` may be picked by `freeIndex`. */
+export function intOf<T>(s: EvalState<T>, node: Expr, purpose: 'exponent' | 'index', range?: number): number {
+  switch (node.type) {
+    case 'NumberLiteral': {
+      const r = parseRational(node.value);
+      if (!r || r.den !== 1n) fail('not-integer', `the ${purpose} must be an integer, got ${node.value}`, node);
+      return Number(r.num);
+    }
+    case 'Neg':
+      return -intOf(s, node.operand, purpose, range);
+    case 'Add':
+      return intOf(s, node.left, purpose) + intOf(s, node.right, purpose);
+    case 'Sub':
+      return intOf(s, node.left, purpose) - intOf(s, node.right, purpose);
+    case 'MatMul':
+      return intOf(s, node.left, purpose) * intOf(s, node.right, purpose);
+    case 'ScalarMul':
+      return intOf(s, node.scalar, purpose) * intOf(s, node.operand, purpose);
+    case 'Zero':
+      return 0;
+    case 'Identifier':
+      return boundInt(s, node, purpose, range);
+    default:
+      return fail('not-integer', `the ${purpose} must be an integer expression`, node);
+  }
+}
+
+function boundInt<T>(s: EvalState<T>, node: ExprOf<'Identifier'>, purpose: 'exponent' | 'index', range?: number): number {
+  const bound = s.indices.get(node.name);
+  if (bound !== undefined) return bound;
+  const v = s.ctx.env.get(node.name);
+  if (v && v.k === 'scalar') {
+    const x = s.f.toInteger(v.v);
+    if (x !== undefined) return x;
+  }
+  if (purpose === 'index' && range !== undefined && s.ctx.freeIndex) {
+    const picked = s.ctx.freeIndex(node.name, range);
+    s.indices.set(node.name, picked);
+    return picked;
+  }
+  return fail(purpose === 'index' ? 'unbound-index' : 'unbound-symbol', `unbound ${purpose} ${node.name}: give it an integer value`, node);
+}
+
+/** An entry `A[i,j]` (1-based); entry (1,1) of a scalar is the scalar. */
+export function evalEntry<T>(s: EvalState<T>, node: ExprOf<'Entry'>): GValue<T> {
+  const v = s.ev(node.matrix, NONE);
+  if (v.k === 'scalar') {
+    const i = intOf(s, node.row, 'index', 1);
+    const j = intOf(s, node.col, 'index', 1);
+    if (i !== 1 || j !== 1) fail('index-out-of-range', `entry (${i},${j}) of a scalar`, node);
+    return v;
+  }
+  const m = asMatrix(v, node, 'an entry');
+  const i = intOf(s, node.row, 'index', m.rows);
+  const j = intOf(s, node.col, 'index', m.cols);
+  if (i < 1 || i > m.rows || j < 1 || j > m.cols) {
+    fail('index-out-of-range', `entry (${i},${j}) is outside the ${dims(m)} matrix (indices are 1-based)`, node);
+  }
+  return scalar(m.data[(i - 1) * m.cols + (j - 1)] as T);
+}
+
+/** The sizes of the matrices the sum's index subscripts in its body (a nested sum over the same index shadows it). */
+function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number[] {
+  const found: number[] = [];
+  const pending: Expr[] = [node.body];
+  for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
+    if (e.type === 'Sum' && e.index === node.index) continue;
+    if (e.type === 'Entry') {
+      const hitsRow = e.row.type === 'Identifier' && e.row.name === node.index;
+      const hitsCol = e.col.type === 'Identifier' && e.col.name === node.index;
+      if (hitsRow || hitsCol) {
+        try {
+          const m = s.ev(e.matrix, NONE);
+          if (m.k === 'matrix') {
+            if (hitsRow) found.push(m.m.rows);
+            if (hitsCol) found.push(m.m.cols);
+          }
+        } catch {
+          // The matrix depends on other indices; other entries may still tell the range.
+        }
+      }
+    }
+    pending.push(...childrenOf(e).reverse());
+  }
+  return found;
+}
+
+/** The range of a sum's index: given, or the one size of every matrix it subscripts. */
+function sumRange<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number {
+  const given = s.ctx.sumRanges.get(node.index);
+  if (given !== undefined) return given;
+  const found = rangesInBody(s, node);
+  const first = found[0];
+  if (first === undefined) {
+    fail('unknown-range', `cannot tell the range of ${node.index} in the sum: index a matrix with it, or give its range`, node);
+  }
+  if (found.some((n) => n !== first)) {
+    fail('shape-mismatch', `the sum index ${node.index} ranges over different sizes (${[...new Set(found)].join(', ')})`, node);
+  }
+  return first;
+}
+
+/** `Σ_k body`: the body evaluated with k = 1..range and added up (the empty sum is 0). */
+export function evalSum<T>(s: EvalState<T>, node: ExprOf<'Sum'>, want: Want): GValue<T> {
+  const n = sumRange(s, node);
+  const before = s.indices.get(node.index);
+  let acc: GValue<T> | undefined;
+  try {
+    for (let k = 1; k <= n; k++) {
+      s.indices.set(node.index, k);
+      const term = s.ev(node.body, want);
+      if (acc === undefined) acc = term;
+      else if (acc.k === 'scalar' && term.k === 'scalar') acc = scalar(s.f.add(acc.v, term.v));
+      else if (acc.k === 'matrix' && term.k === 'matrix') {
+        const prev = acc.m;
+        acc = matrix(at(node, () => addDense(s.f, prev, term.m)));
+      } else binaryShapeError(node, acc, term);
+    }
+  } finally {
+    if (before === undefined) s.indices.delete(node.index);
+    else s.indices.set(node.index, before);
+  }
+  return acc ?? scalar(s.f.zero);
+}
