@@ -1,4 +1,4 @@
-import { OdotException, diagVec, entry, foldExpr, inferShape, odotError, withChildren } from '@odot/core';
+import { OdotException, diagVec, entry, foldExpr, inferShape, isOpenDim, odotError, withChildren } from '@odot/core';
 import type { Expr, Givens, Identifier } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { numberLiteral } from './nodes.ts';
@@ -55,8 +55,7 @@ function numpyDiag(e: Expr, givens: Givens): Expr {
   const shape = inferShape(e.operand, givens);
   if (!shape.ok || shape.value.kind !== 'matrix') return e;
   const { rows, cols } = shape.value;
-  const known = (d: number | string): boolean => typeof d === 'number' || !d.startsWith('?');
-  return known(rows) && known(cols) && cols !== 1 ? diagVec(e.operand, e.span) : e;
+  return !isOpenDim(rows) && !isOpenDim(cols) && cols !== 1 ? diagVec(e.operand, e.span) : e;
 }
 
 /**
