@@ -239,8 +239,9 @@ export function evaluateGeneric<T>(ctx: GenericContext<T>, expr: Expr): GValue<T
               if (hitsRow) found.push(m.m.rows);
               if (hitsCol) found.push(m.m.cols);
             }
-          } catch {
+          } catch (error) {
             // The matrix depends on other indices; other entries may still tell the range.
+            if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
           }
         }
       }

@@ -54,9 +54,18 @@ function parserFor(grammar: nearley.Grammar, tokens: readonly Tok[]): nearley.Pa
 }
 
 /**
+ * Whether nearley threw this because the grammar cannot go on at a token: nearley's only error
+ * for bad input, a plain `Error` carrying the `offset` and `token` where it stopped.
+ */
+function isNearleySyntaxError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as { offset?: unknown }).offset === 'number' && 'token' in error;
+}
+
+/**
  * The parses of the tokens with the grammar reduced to their token types (see `grammars.ts`), or
- * undefined when that fails in any way: the caller then parses again with the full grammar,
- * which reports the error.
+ * undefined when that grammar rejects them (a syntax error, or a builder's diagnostic): the caller
+ * then parses again with the full grammar, which reports the error. Anything else is a bug and
+ * propagates.
  */
 function parseReduced(text: string, tokens: readonly Tok[]): Expr[] | undefined {
   const grammar = grammarFor(tokens);
@@ -66,8 +75,9 @@ function parseReduced(text: string, tokens: readonly Tok[]): Expr[] | undefined 
     parser.feed(text);
     const results = parser.results as Chain[];
     return results.length > 0 ? results.map(chainEnd) : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (isNearleySyntaxError(error) || error instanceof OdotException) return undefined;
+    throw error;
   }
 }
 
@@ -81,7 +91,7 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly r
   try {
     parser.feed(text);
   } catch (error) {
-    if (error instanceof OdotException) throw error;
+    if (!isNearleySyntaxError(error)) throw error;
     throw new OdotException(syntaxError(tokens, internals.current, expectedAt(parser), text, dialect));
   }
   const results = (parser.results as Chain[]).map(chainEnd);

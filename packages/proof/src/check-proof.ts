@@ -138,14 +138,6 @@ function missingHints(missing: readonly MissingCondition[], givens: Givens): str
   return [...new Set(hints)];
 }
 
-/** The applications of one law, or none when the engine fails on the expression. */
-function safeApply(backend: CheckerBackend, expr: Expr, name: string, givens: Givens): readonly AppliedStep[] {
-  try {
-    return backend.engine.apply(expr, name, givens);
-  } catch {
-    return [];
-  }
-}
 
 function describeApplications(trace: readonly AppliedStep[]): string {
   if (trace.length === 0) return 'the two sides are already the same';
@@ -175,7 +167,7 @@ function reorderingVerdict(
     (name) =>
       backend.engine.isStructural(name) &&
       !names.includes(name) &&
-      safeApply(backend, from, name, givens).some((step) => exprKey(step.after) === exprKey(to)),
+      backend.engine.apply(from, name, givens).some((step) => exprKey(step.after) === exprKey(to)),
   );
   if (single.length > 0) return undefined;
   const numeric = backend.numeric(from, to, givens);
@@ -309,7 +301,7 @@ export function checkTransition(
   const others = backend.engine.names.filter((name) => !names.includes(name));
   const doers: string[] = [];
   for (const name of others) {
-    const applications = safeApply(backend, from, name, givens);
+    const applications = backend.engine.apply(from, name, givens);
     const does = (step: AppliedStep): boolean =>
       exprKey(step.after) === exprKey(to) || (step.origin === 'catalogue' && sameCanonical(step.after, to));
     if (applications.some(does)) doers.push(name);
@@ -455,7 +447,7 @@ function resolveCitations(line: ProofLine, context: Context): { line: ProofLine;
     if (resolved.kind === 'typo') notes.push(resolved.note);
     return resolved.kind === 'unknown' ? law : { ...law, name: resolved.name };
   });
-  return notes.length > 0 ? { line: { ...line, laws } as ProofLine, note: notes.join('; ') } : { line: { ...line, laws } as ProofLine };
+  return notes.length > 0 ? { line: { ...line, laws }, note: notes.join('; ') } : { line: { ...line, laws } };
 }
 
 /** Checks proof lines against a goal under givens (shared by files and the grader's bare proof bodies). */
@@ -494,7 +486,7 @@ export function checkLines(
           steps.push(noChange(line));
         } else {
           const from = chain.current;
-          steps.push(guarded(line, 'step', () => checkTransition(from, line.expr, line.laws, { line: line.line, span: (line as StepLine).exprSpan }, 'step', context)));
+          steps.push(guarded(line, 'step', () => checkTransition(from, line.expr, line.laws, { line: line.line, span: line.exprSpan }, 'step', context)));
         }
         chain.current = line.expr;
         chain.last = line;

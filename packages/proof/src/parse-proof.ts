@@ -69,15 +69,7 @@ export function parseExprAt(
   if (text === '') {
     return { ok: false, error: odotError('proof-parse', 'expected an expression', { span: spanOf(line, start, Math.max(end, start + 1)) }) };
   }
-  let result;
-  try {
-    result = parse(text, { dialect });
-  } catch (error) {
-    return {
-      ok: false,
-      error: odotError('proof-parse', `could not parse '${text}': ${(error as Error).message}`, { span: spanOf(line, start + lead, end) }),
-    };
-  }
+  const result = parse(text, { dialect }); // never throws: a syntax error is a value
   if (!result.ok) return { ok: false, error: shiftSpans(result.error, origin) };
   return { ok: true, expr: shiftSpans(result.value.expr, origin) };
 }
@@ -92,10 +84,10 @@ function splitCitation(
   const pattern = /(^|\s)by(?=\s|$)/g;
   let last: RegExpExecArray | undefined;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match.index + match[1]!.length >= start) last = match;
+    if (match.index + (match[1] ?? '').length >= start) last = match;
   }
   if (!last) return undefined;
-  const byStart = last.index + last[1]!.length;
+  const byStart = last.index + (last[1] ?? '').length;
   const listStart = byStart + 2;
   const laws: LawCitation[] = [];
   const nameRe = /[^,]+/g;
