@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
     const answer = async (): Promise<number> => {
       await page.goto(`${server.url}/playground.html`);
       const handle = await page.waitForFunction((seed) => (document.querySelector('[data-testid=eval-result]')?.textContent === seed ? performance.now() : 0), SEED_ANSWER, { polling: 'raf', timeout: 30_000 });
-      return (await handle.jsonValue()) as number;
+      return await handle.jsonValue();
     };
     const cold = await answer();
     await Promise.all(reads);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { add, hadamard, identifier, kronecker, matMul, transpose, type Expr } from '@odot/core';
+import { add, hadamard, kronecker, matMul, transpose, type Expr } from '@odot/core';
 import { gradeAnswer, gradeSubmission, modelSubmissionAnswer, parseWorksheet, questionBindings, type Question, type Submission, type Worksheet } from '@odot/grader';
 import { evaluate, isMatrix, matrixRows } from '@odot/numeric';
 import { deepEqual, dotMultiply } from 'mathjs';
@@ -157,8 +157,9 @@ async function twoWorkers(submissions: readonly Submission[]): Promise<number | 
   try {
     node = (await import(new URL('../packages/grader/dist/node/index.js', import.meta.url).href)) as NodeEntry;
     core = (await import(new URL('../packages/grader/dist/index.js', import.meta.url).href)) as Core;
-  } catch {
-    return undefined;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') return undefined; // not built
+    throw error;
   }
   const dir = mkdtempSync(join(tmpdir(), 'odot-bench-'));
   try {

@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
         odotPerToken.toFixed(3),
         peerPerToken.toFixed(3),
         `${(odotMs / peerMs).toFixed(2)}×`,
-        previous === undefined ? '' : `${(odotPerToken / previous).toFixed(2)}`,
+        previous === undefined ? '' : (odotPerToken / previous).toFixed(2),
       ]);
       previous = odotPerToken;
     }

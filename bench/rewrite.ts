@@ -125,7 +125,7 @@ export async function run(): Promise<void> {
   const freshGivens = fresh.map((_, i) => givens(NAMES.map((n) => `${n}${i}: n×n`).join('; ')));
   const canonCold = time((i) => {
     const k = i < 0 ? 599 + i : i % 598;
-    return canonicalForm((fresh[k] as { expr: Expr }).expr, freshGivens[k] as Givens);
+    return canonicalForm((fresh[k] as { expr: Expr }).expr, freshGivens[k]);
   });
   const naiveMs = time(() => naiveCanonical(warm.expr));
   const ten = warm.text.split(' + ').slice(0, 10).join(' + ');

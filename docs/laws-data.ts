@@ -1,7 +1,7 @@
 import { equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
 import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance, scalarValue, type Value } from '@odot/numeric';
 import { parse, parseDeclarations } from '@odot/parser';
-import { LAWS, type Law, type LawCondition } from '@odot/rewrite';
+import type { Law, LawCondition } from '@odot/rewrite';
 import katex from 'katex';
 import { EMPTY_STATE } from '../apps/playground/src/state.ts';
 import { encodeState } from '../apps/playground/src/url-state.ts';
@@ -41,7 +41,8 @@ export function conditionText(condition: LawCondition): string {
 function entryTexts(value: Extract<Value, { kind: 'exact' | 'float' }>): string[][] {
   return Array.from({ length: value.rows }, (_, i) =>
     Array.from({ length: value.cols }, (_, j) => {
-      const x = value.data[i * value.cols + j]!;
+      const x = value.data[i * value.cols + j];
+      if (x === undefined) throw new RangeError(`no entry (${i + 1}, ${j + 1}) in a ${value.rows}×${value.cols} matrix`);
       return typeof x === 'number' ? String(x) : formatRational(x);
     }),
   );

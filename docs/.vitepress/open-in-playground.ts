@@ -49,7 +49,8 @@ export function openInPlaygroundPlugin(md: MarkdownRenderer): void {
   if (!fence) throw new Error('markdown-it has no fence renderer to extend');
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const html = fence(tokens, idx, options, env, self);
-    const token = tokens[idx]!;
+    const token = tokens[idx];
+    if (!token) return html;
     const lang = token.info.trim().split(/\s+/)[0];
     const links: string[] = [];
     if (lang === 'proof') links.push(link({ ...EMPTY_STATE, proof: token.content.trimEnd() }, 'this proof'));

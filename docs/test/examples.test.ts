@@ -37,7 +37,7 @@ describe('TypeScript examples run', () => {
   rmSync(runnableDir, { recursive: true, force: true });
   mkdirSync(runnableDir, { recursive: true });
   for (const block of blocks.filter((b) => b.lang === 'ts')) {
-    it(`${where(block)}`, async () => {
+    it(where(block), async () => {
       const file = join(runnableDir, `${block.file.replace(/[^a-z0-9]+/gi, '-')}-${block.line}.ts`);
       writeFileSync(file, `${block.code}\n`);
       await import(pathToFileURL(file).href);

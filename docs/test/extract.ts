@@ -89,12 +89,12 @@ export function splitArgs(command: string): string[] {
       i += 1;
       for (; i < command.length && command[i] !== '"'; i++) {
         if (command[i] === '\\' && i + 1 < command.length && '"\\$`'.includes(command[i + 1] as string)) i += 1;
-        word += command[i];
+        word += command.charAt(i);
       }
       if (i >= command.length) throw new Error(`unterminated " in ${command}`);
       inWord = true;
     } else if (c === '\\' && i + 1 < command.length) {
-      word += command[i + 1];
+      word += command.charAt(i + 1);
       i += 1;
       inWord = true;
     } else if (/\s/.test(c)) {

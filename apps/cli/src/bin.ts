@@ -20,7 +20,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin: async () => readFileSync(0, 'utf8'),
-  isTTY: Boolean(process.stderr.isTTY),
+  isTTY: process.stderr.isTTY ?? false, // undefined when stderr is not a terminal, whatever @types/node says
   cwd: process.cwd(),
 });
 process.exitCode = code;

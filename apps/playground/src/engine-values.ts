@@ -55,6 +55,6 @@ export function stepView(step: RewriteStep): StepView {
 
 /** A counterexample's assignment (a map or record of values) as named matrices. */
 export function countermodelView(assignment: ReadonlyMap<string, Value> | Readonly<Record<string, Value>>): NamedMatrix[] {
-  const entries = assignment instanceof Map ? [...assignment.entries()] : Object.entries(assignment as Record<string, Value>);
+  const entries = assignment instanceof Map ? [...(assignment as ReadonlyMap<string, Value>).entries()] : Object.entries(assignment as Record<string, Value>);
   return entries.map(([name, value]) => ({ name, value: matrixView(value) }));
 }

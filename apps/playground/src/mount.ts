@@ -20,7 +20,7 @@ import {
 import { DEFAULT_LIMIT_MS, MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, SEED_STATE, clampLimit, isDialect, type PlaygroundState } from './state.ts';
 import { EXAMPLE_GROUPS } from './examples.ts';
 import { decodeState, encodeState, isStateHash, shareHash } from './url-state.ts';
-import { eigenBarChart, equivVerdictText, fillMissingBindings, matrixText, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell, traceWindow } from './view-models.ts';
+import { eigenBarChart, equivVerdictText, fillMissingBindings, outcomeStatus, parseBindings, proofLines, psdVerdictText, setBindingCell, traceWindow } from './view-models.ts';
 import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
 
 /** Options of `mountPlayground`. */

@@ -129,6 +129,6 @@ export function responseText(state: AnswerState): string {
     const parts = verdictParts(state.value, state.certificate);
     text = parts.extra === '' ? parts.value : `${parts.value}; ${parts.extra}`;
   }
-  else text = String(value).replace(/\s*\n\s*/g, ' ');
+  else text = (typeof value === 'string' ? value : JSON.stringify(value)).replace(/\s*\n\s*/g, ' ');
   return text.length > 255 ? text.slice(0, 255) : text;
 }

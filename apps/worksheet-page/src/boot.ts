@@ -1,7 +1,7 @@
 import type { PageGrader } from './app.ts';
 import { mountPage, startScorm } from './app.ts';
 import type { PageData } from './page-types.ts';
-import { findScormApi, type ApiWindow } from './scorm.ts';
+import { findScormApi } from './scorm.ts';
 
 function fail(root: HTMLElement, message: string): void {
   root.textContent = `This worksheet page cannot start: ${message}`;
@@ -21,6 +21,6 @@ export function boot(makeGrader: ((data: PageData) => PageGrader | string) | und
   if (typeof data !== 'object' || data === null || !Array.isArray(data.questions)) return fail(root, 'the embedded worksheet data has no questions');
   const grader = makeGrader?.(data);
   if (typeof grader === 'string') return fail(root, grader);
-  const api = data.scorm ? findScormApi(window as unknown as ApiWindow) : undefined;
+  const api = data.scorm ? findScormApi(window) : undefined;
   mountPage(root, data, grader, api ? startScorm(api) : undefined);
 }

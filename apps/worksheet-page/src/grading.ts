@@ -13,9 +13,9 @@ export function workedAnswerView(answer: unknown): WorkedAnswer | undefined {
   if (typeof answer === 'object' && answer !== null) {
     const a = answer as Record<string, unknown>;
     const extra = a['reason'] ?? a['certificate'];
-    return { text: `${String(a['answer'])}${extra === undefined ? '' : `, because: ${Array.isArray(extra) ? `[${extra.join(', ')}]` : String(extra)}`}` };
+    return { text: `${String(a['answer'])}${extra === undefined ? '' : `, because: ${Array.isArray(extra) ? `[${extra.join(', ')}]` : typeof extra === 'string' ? extra : JSON.stringify(extra)}`}` };
   }
-  return { text: String(answer) };
+  return { text: typeof answer === 'string' ? answer : JSON.stringify(answer) };
 }
 
 /**

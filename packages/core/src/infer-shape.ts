@@ -296,7 +296,7 @@ function collectIndexNames(root: Expr): Set<string> {
 }
 
 function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: ReadonlySet<string>, givens: Givens): ShapeTerm {
-  const [first = SCALAR_T, second = SCALAR_T, third = SCALAR_T] = kids;
+  const [first = SCALAR_T, second = SCALAR_T] = kids;
   const children = childrenOf(node);
   const origin = (i: number): string => {
     const child = children[i];
@@ -432,7 +432,6 @@ function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: Rea
       }
       scalarOnly(1, 'the row index');
       scalarOnly(2, 'the column index');
-      void third;
       return SCALAR_T;
     }
     case 'Claim': {

@@ -8,6 +8,6 @@ export function stripSpans<T extends Expr>(e: T): T {
     const rebuilt = withChildren(node, children);
     if (!('span' in rebuilt)) return rebuilt;
     const { span: _span, ...rest } = rebuilt;
-    return rest as Expr;
+    return rest;
   }) as T;
 }

@@ -8,6 +8,8 @@ import { childrenOf } from './visitor-keys.ts';
  */
 export function walkExpr(
   e: Expr,
+  // A visitor returns `false` to skip the children, or nothing at all to go on.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
   visit: (node: Expr, parent: Expr | undefined, path: readonly number[]) => boolean | void,
 ): void {
   const path: number[] = [];

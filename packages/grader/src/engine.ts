@@ -1,4 +1,4 @@
-import { printExpr, type Expr, type Givens } from '@odot/core';
+import type { Expr, Givens } from '@odot/core';
 import { formatRational, formatValue, identityTest, isMatrix, toExact, type Value } from '@odot/numeric';
 import { matrixText } from './exact.ts';
 import { exprEquals } from '@odot/core';
@@ -40,35 +40,29 @@ export function describeCounterexample(counterexample: unknown, modelLabel = 'th
 /** Whether two expressions agree on random exact instances (numeric identity testing only; used to classify mistakes). */
 export function equalByTesting(a: Expr, b: Expr, givens: Givens): boolean {
   if (exprEquals(a, b)) return true;
-  try {
-    return identityTest(a, b, givens).verdict === 'equal';
-  } catch {
-    return false;
-  }
+  // identityTest returns its errors as values: anything it throws is a bug, for the caller's boundary to report.
+  return identityTest(a, b, givens).verdict === 'equal';
 }
 
 /**
  * Asks the rewrite engine whether `model` and `student` are equal for all values of the givens
  * (`equivalent`: canonical form, normal form, bounded search, then numeric identity testing;
  * `student` second, so the counterexample's right value is the student's). When the engine cannot
- * decide, numeric identity testing decides. Never throws.
+ * decide, numeric identity testing decides. Errors come back as values (`kind: 'error'`); both
+ * engines return theirs as values, so anything thrown here is a bug for `gradeAnswer` to report.
  */
 export function decideEquivalence(model: Expr, student: Expr, givens: Givens, labels: readonly [string, string] = ['the expected answer', 'your answer']): Equivalence {
   if (exprEquals(model, student)) return { kind: 'equal', method: 'identical' };
-  try {
-    const result = equivalent(model, student, givens);
-    if (!result.ok) return { kind: 'error', message: result.error.message };
-    const verdict = result.value;
-    if (verdict.equivalent) return { kind: 'equal', method: verdict.method === 'proved' ? 'proved' : 'equal-by-testing' };
-    if (verdict.method === 'refuted') {
-      const text = describeCounterexample(verdict.counterexample, labels[0], labels[1]);
-      return text === undefined ? { kind: 'different' } : { kind: 'different', counterexample: text };
-    }
-    const tested = identityTest(model, student, givens);
-    if (tested.verdict === 'equal') return { kind: 'equal', method: 'equal-by-testing' };
-    const text = tested.verdict === 'different' ? describeCounterexample(tested.counterexample, labels[0], labels[1]) : undefined;
+  const result = equivalent(model, student, givens);
+  if (!result.ok) return { kind: 'error', message: result.error.message };
+  const verdict = result.value;
+  if (verdict.equivalent) return { kind: 'equal', method: verdict.method === 'proved' ? 'proved' : 'equal-by-testing' };
+  if (verdict.method === 'refuted') {
+    const text = describeCounterexample(verdict.counterexample, labels[0], labels[1]);
     return text === undefined ? { kind: 'different' } : { kind: 'different', counterexample: text };
-  } catch (error) {
-    return { kind: 'error', message: `the engine could not compare ${printExpr(student, 'plain')}: ${(error as Error).message}` };
   }
+  const tested = identityTest(model, student, givens);
+  if (tested.verdict === 'equal') return { kind: 'equal', method: 'equal-by-testing' };
+  const text = tested.verdict === 'different' ? describeCounterexample(tested.counterexample, labels[0], labels[1]) : undefined;
+  return text === undefined ? { kind: 'different' } : { kind: 'different', counterexample: text };
 }

@@ -56,8 +56,9 @@ export function rowsFromText(text: string): string[][] | undefined {
     const json = (() => {
       try {
         return JSON.parse(`[${inner.replace(/(-?\d+\/\d+)/g, '"$1"')}]`) as unknown;
-      } catch {
-        return undefined;
+      } catch (error) {
+        if (error instanceof SyntaxError) return undefined;
+        throw error;
       }
     })();
     return json === undefined ? undefined : rowsFromYaml(json);

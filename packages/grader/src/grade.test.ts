@@ -88,6 +88,20 @@ describe('gradeSubmission', () => {
   });
 });
 
+describe('the memo', () => {
+  it('grades an answer it cannot key (a BigInt, a cycle: JSON.stringify throws a TypeError) without memoising it', () => {
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    const q = ws.questions[0]!;
+    for (const raw of [10n, cycle]) {
+      const g = gradeAnswer(ws, q, 'h', raw);
+      expect(g.score).toBe(0);
+      expect(g.diagnoses.length).toBeGreaterThan(0);
+      expect(gradeAnswer(ws, q, 'h', raw)).not.toBe(g); // not served from the memo
+    }
+  });
+});
+
 describe('the bundled sample submissions', () => {
   const grades = sampleFiles.map((name) => gradeFile(name));
   const codes = new Set(grades.flatMap((g) => [...(g.error ? [g.error.code] : []), ...g.questions.flatMap((q) => q.diagnoses.map((d) => d.code))]));

@@ -59,8 +59,10 @@ const MEMO_LIMIT = 4096;
 function memoKey(question: Question, student: string, raw: unknown): string | undefined {
   try {
     return `${question.id}\u0000${isRandomised(question) ? student : ''}\u0000${JSON.stringify(raw) ?? 'undefined'}`;
-  } catch {
-    return undefined;
+  } catch (error) {
+    // JSON.stringify's TypeError: a BigInt or a cycle in the answer, which is then graded unmemoised.
+    if (error instanceof TypeError) return undefined;
+    throw error;
   }
 }
 

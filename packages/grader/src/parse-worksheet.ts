@@ -74,7 +74,7 @@ export function parseWorksheet(source: string): Result<Worksheet> {
       return fail({ code: 'bad-worksheet', severity: 'error', message: 'the frontmatter must be a YAML map', span: lineSpan(source, note.frontmatterLine) });
     }
     const fm = front as Record<string, unknown>;
-    const rawId = Array.isArray(fm['worksheet']) ? fm['worksheet'][0] : fm['worksheet'];
+    const rawId: unknown = Array.isArray(fm['worksheet']) ? fm['worksheet'][0] : fm['worksheet'];
     if (typeof rawId !== 'string' || rawId.trim() === '') {
       return fail({ code: 'bad-worksheet', severity: 'error', message: 'the frontmatter needs `worksheet: ID`', span: lineSpan(source, note.frontmatterLine) });
     }
@@ -92,7 +92,7 @@ export function parseWorksheet(source: string): Result<Worksheet> {
         questions.push(question);
       } catch (error) {
         if (error instanceof OdotException) {
-          const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : '?';
+          const id = typeof value === 'object' && value !== null && 'id' in value ? String(value.id) : '?';
           const field = /^`?([a-z_]+)[`.:\s]/.exec(error.error.message)?.[1];
           const offset = field === undefined ? -1 : block.body.split('\n').findIndex((l) => new RegExp(`^\\s*${field}\\s*:`).test(l));
           const line = offset >= 0 ? block.bodyLine + offset : block.bodyLine - 1;

@@ -130,7 +130,7 @@ function readForm(record: Record<string, unknown>, points: number): Pick<Express
     return { text: t, expr: parseField(t, `forbid item ${k + 1}`) };
   });
   const form = record['form'];
-  if (form !== undefined && form !== 'simplified') bad(`\`form\` must be 'simplified' (got '${String(form)}')`);
+  if (form !== undefined && form !== 'simplified') bad(`\`form\` must be 'simplified' (got '${typeof form === 'string' ? form : JSON.stringify(form)}')`);
   const formScore = nonNegative(record['form_score'], 'form_score', 0);
   if (formScore > points) bad('`form_score` cannot exceed `points`');
   return { forbid, ...(form === 'simplified' ? { form } : {}), formScore };
@@ -214,7 +214,7 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
     case 'shape': {
       const exprText = text(record['expr'], 'expr');
       const shape = readShapeAnswer(answer);
-      if (!shape) bad(`cannot read the shape '${String(answer)}'`, ['write e.g. 2×3, m×n, scalar or undefined']);
+      if (!shape) bad(`cannot read the shape '${typeof answer === 'string' ? answer : JSON.stringify(answer)}'`, ['write e.g. 2×3, m×n, scalar or undefined']);
       return { ...base, kind, expr: parseField(exprText, 'expr'), exprText, answer: shape };
     }
   }

@@ -17,10 +17,10 @@ export function linalgError(code: string, message: string): never {
 }
 
 /** Swaps the first `count` entries of rows a and b of a row-major array `width` wide. */
-export function swapRows<T>(data: T[], width: number, a: number, b: number, count: number = width): void {
+export function swapRows(data: unknown[], width: number, a: number, b: number, count: number = width): void {
   for (let j = 0; j < count; j++) {
-    const t = data[a * width + j] as T;
-    data[a * width + j] = data[b * width + j] as T;
+    const t = data[a * width + j];
+    data[a * width + j] = data[b * width + j];
     data[b * width + j] = t;
   }
 }
@@ -67,13 +67,13 @@ export function zipDense<T>(op: string, a: Dense<T>, b: Dense<T>, fn: (x: T, y: 
 }
 
 /** `A + B`. */
-export const addDense = <T>(f: Field<T>, a: Dense<T>, b: Dense<T>): Dense<T> => zipDense('+', a, b, f.add);
+export const addDense = <T>(f: Field<T>, a: Dense<T>, b: Dense<T>): Dense<T> => zipDense('+', a, b, (x, y) => f.add(x, y));
 /** `A − B`. */
-export const subDense = <T>(f: Field<T>, a: Dense<T>, b: Dense<T>): Dense<T> => zipDense('−', a, b, f.sub);
+export const subDense = <T>(f: Field<T>, a: Dense<T>, b: Dense<T>): Dense<T> => zipDense('−', a, b, (x, y) => f.sub(x, y));
 /** `A ⊙ B`. */
-export const hadamardDense = <T>(f: Field<T>, a: Dense<T>, b: Dense<T>): Dense<T> => zipDense('⊙', a, b, f.mul);
+export const hadamardDense = <T>(f: Field<T>, a: Dense<T>, b: Dense<T>): Dense<T> => zipDense('⊙', a, b, (x, y) => f.mul(x, y));
 /** `−A`. */
-export const negDense = <T>(f: Field<T>, a: Dense<T>): Dense<T> => mapDense(a, f.neg);
+export const negDense = <T>(f: Field<T>, a: Dense<T>): Dense<T> => mapDense(a, (x) => f.neg(x));
 /** `cA`. */
 export const scaleDense = <T>(f: Field<T>, c: T, a: Dense<T>): Dense<T> => mapDense(a, (x) => f.mul(c, x));
 

@@ -223,8 +223,9 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       for (const t of tables.value) {
         try {
           return t.shapeOf(node);
-        } catch {
-          // not in this side's table
+        } catch (error) {
+          // Not in this side's table: try the other side's.
+          if (!(error instanceof OdotException && error.error.code === 'unknown-node')) throw error;
         }
       }
       return undefined;
@@ -305,7 +306,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
         const rec: Recording = { draws: [], picks: [] };
         const drawer = recordingDrawer(rng, p, rec);
         const env = new Map<string, GValue<unknown>>();
-        for (const s of specs) env.set(s.name, randomSymbolValue(modular, s.name, shapes.get(s.name) as ConcreteShape, s.properties, drawer) as GValue<unknown>);
+        for (const s of specs) env.set(s.name, randomSymbolValue(modular, s.name, shapes.get(s.name) as ConcreteShape, s.properties, drawer));
         let outcome: PairOutcome<unknown>;
         try {
           outcome = comparePair(

@@ -1,5 +1,5 @@
 import type { Expr, Givens, Result, Shape, SymbolInfo } from '@odot/core';
-import { dimSize, fail, inferShapes, matrixShape, ok, SCALAR } from '@odot/core';
+import { dimSize, fail, inferShapes, matrixShape, OdotException, ok, SCALAR } from '@odot/core';
 import type { ConcreteShape } from './evaluate-generic.ts';
 
 /** A size oracle: the concrete shape of a node, when shape inference fixes it. */
@@ -40,12 +40,14 @@ export function shapeOracle(
 ): Result<ShapeOracle> {
   const table = inferShapes(expr, givensWithKnownShapes(givens, known));
   if (!table.ok) return fail(table.error);
-  const { shapeOf } = table.value;
+  const shapes = table.value;
   return ok((node: Expr) => {
     try {
-      return concreteShape(shapeOf(node), dims);
-    } catch {
-      return undefined;
+      return concreteShape(shapes.shapeOf(node), dims);
+    } catch (error) {
+      // A node built during evaluation is not part of the checked tree: no size from the table.
+      if (error instanceof OdotException && error.error.code === 'unknown-node') return undefined;
+      throw error;
     }
   });
 }

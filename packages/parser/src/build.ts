@@ -189,12 +189,14 @@ export function row(entries: List<Expr>, open?: Tok, close?: Tok): Row {
 
 // ---- operators ---------------------------------------------------------------------------
 
-function binary<T extends 'Hadamard' | 'MatMul' | 'Kronecker' | 'Add' | 'Sub' | 'Equal' | 'NotEqual'>(type: T, left: Expr, right: Expr): Expr {
+type BinaryType = 'Hadamard' | 'MatMul' | 'Kronecker' | 'Add' | 'Sub' | 'Equal' | 'NotEqual';
+
+function binary(type: BinaryType, left: Expr, right: Expr): Expr {
   // Built as a literal (not through the core builder's spread): this is the hot path.
   const l = spanOf(left);
   const r = spanOf(right);
   const node = { type, left, right, span: { start: l.start, end: r.end } } as const;
-  return node as Extract<Expr, { type: T }>;
+  return node;
 }
 
 /** `A + B`, `A - B`. */

@@ -5,8 +5,11 @@ import type { Expr } from '@odot/core';
 // property (core has no numpy/matlab printer). They cover the node types those dialects can
 // express; `unsupported` throws for the rest (the property excludes them).
 
+/** Thrown for a node the dialect cannot spell; the round-trip property skips those trees. */
+export class Unspellable extends Error {}
+
 function unsupported(node: Expr, dialect: string): never {
-  throw new Error(`${node.type} has no ${dialect} spelling`);
+  throw new Unspellable(`${node.type} has no ${dialect} spelling`);
 }
 
 function dim(d: string | number): string {

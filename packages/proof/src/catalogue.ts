@@ -116,13 +116,10 @@ export function catalogueBackend(): CatalogueBackend {
         return { verdict: 'unknown', reason: result.ok ? result.value.explanation : result.error.message };
     }
   };
+  // A shape error comes back as a value (not equal); a throw is a bug and propagates.
   const canonicallyEqual = (a: Expr, b: Expr, givens: Givens): boolean => {
-    try {
-      const result = engineCanonicallyEqual(a, b, givens);
-      return result.ok && result.value;
-    } catch {
-      return false;
-    }
+    const result = engineCanonicallyEqual(a, b, givens);
+    return result.ok && result.value;
   };
   const replay = (step: AppliedStep, givens: Givens): ReplayVerdict | undefined => {
     if (step.origin !== 'catalogue') return undefined;

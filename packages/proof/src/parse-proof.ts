@@ -78,15 +78,7 @@ export function parseExprAt(
   }
   const inequality = scalarInequality(text);
   const normalized = normalizeProofText(text, inequality);
-  let result;
-  try {
-    result = parse(normalized.text, { dialect });
-  } catch (error) {
-    return {
-      ok: false,
-      error: odotError('proof-parse', `could not parse '${text}': ${(error as Error).message}`, { span: spanOf(line, start + lead, end) }),
-    };
-  }
+  const result = parse(normalized.text, { dialect }); // never throws: a syntax error is a value
   const place = <T>(value: T): T => shiftSpans(mapSpans(value, (offset) => normalized.toSource(offset)), origin);
   if (!result.ok) return { ok: false, error: place(result.error) };
   const expr = place(result.value.expr);
@@ -106,10 +98,10 @@ function splitCitation(
   const pattern = /(^|\s)by(?=\s|$)/g;
   let last: RegExpExecArray | undefined;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match.index + match[1]!.length >= start) last = match;
+    if (match.index + (match[1] ?? '').length >= start) last = match;
   }
   if (!last) return undefined;
-  const byStart = last.index + last[1]!.length;
+  const byStart = last.index + (last[1] ?? '').length;
   const listStart = byStart + 2;
   const laws: LawCitation[] = [];
   const nameRe = /[^,]+/g;

@@ -68,13 +68,8 @@ export function searchSteps(
       if (visit.depth >= limits.maxApplications) continue;
       for (const law of laws) {
         if (Date.now() - started > limits.timeLimitMs) return { explored: seen.size, limit: 'time' };
-        let applications: readonly AppliedStep[];
-        try {
-          applications = engine.apply(visit.expr, law, givens);
-        } catch {
-          applications = [];
-        }
-        for (const step of applications) {
+        // An engine says "does not apply" with no applications; a throw is a bug and propagates.
+        for (const step of engine.apply(visit.expr, law, givens)) {
           const key = exprKey(step.after);
           if (seen.has(key)) continue;
           seen.add(key);

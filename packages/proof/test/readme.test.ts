@@ -12,7 +12,7 @@ describe('README', () => {
   it('shows the output the example really produces', () => {
     const text = README.slice(README.indexOf('const text = `') + 'const text = `'.length, README.indexOf('qed`;') + 3);
     const printed = formatReport(checkProof(text), text);
-    const shown = [...README.matchAll(/^\/\/ (theorem 1.*|  ✓ .*|1 of 1 theorem proved)$/gm)].map((match) => match[1]);
+    const shown = [...README.matchAll(/^\/\/ (theorem 1.*| {2}✓ .*|1 of 1 theorem proved)$/gm)].map((match) => match[1]);
     expect(printed.split('\n')).toEqual(shown);
   });
 });

@@ -91,7 +91,7 @@ function congruenceMiddle(args: readonly Term[]): { middle: Term | undefined; sy
     if (!p) return undefined;
     symmetric.push(p);
   }
-  return { middle: n % 2 === 1 ? (args[half] as Term) : undefined, symmetric };
+  return { middle: n % 2 === 1 ? args[half] : undefined, symmetric };
 }
 
 function direct(t: Term, property: Property): TermProof | undefined {
@@ -260,7 +260,7 @@ export function positiveDiagonal(t: Term): TermProof | undefined {
     premises ? proof('psd', t, 'psd_positive_diagonal', premises) : undefined;
   const every = (args: readonly Term[]): TermProof[] | undefined => {
     const out = args.map(positiveDiagonal);
-    return out.every((p) => p !== undefined) ? (out as TermProof[]) : undefined;
+    return out.every((p) => p !== undefined) ? out : undefined;
   };
   let result: TermProof | undefined;
   const pd = proveProperty(t, 'pd');
@@ -285,7 +285,7 @@ function schurStrengthened(t: Term): TermProof | undefined {
   const strict = proveProperty(t.args[strictAt] as Term, 'pd') as TermProof;
   const rest = t.args.filter((_, i) => i !== strictAt).map(positiveDiagonal);
   if (!rest.every((p) => p !== undefined)) return undefined;
-  return proof('pd', t, 'schur_pd_positive_diagonal', [strict, ...(rest as TermProof[])]);
+  return proof('pd', t, 'schur_pd_positive_diagonal', [strict, ...rest]);
 }
 
 function implied(t: Term, property: Property): TermProof | undefined {

@@ -27,13 +27,13 @@ export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | un
       return productSign(t, property, proof);
     case 'smul': {
       const premises = t.args.map((a) => proveScalarSign(a, property));
-      return premises.every((p) => p !== undefined) ? proof('nonnegative_product', premises as TermProof[]) : undefined;
+      return premises.every((p) => p !== undefined) ? proof('nonnegative_product', premises) : undefined;
     }
     case 'add': {
       const premises = t.args.map((a) => proveScalarSign(a, 'psd'));
       if (!premises.every((p) => p !== undefined)) return undefined;
       if (strict && !t.args.some((a) => proveScalarSign(a, 'pd'))) return undefined;
-      return proof('nonnegative_sum', premises as TermProof[]);
+      return proof('nonnegative_sum', premises);
     }
     case 'hpow':
     case 'mpow': {

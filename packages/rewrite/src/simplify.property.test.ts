@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { type fc, test } from '@fast-check/vitest';
 import { printPlain, type Expr } from '@odot/core';
 import { identityTest } from '@odot/numeric';
 import { expect } from 'vitest';

@@ -43,7 +43,7 @@ export const parseCommand: Command = {
       const shape = inferShape(expr, givens);
       if (!shape.ok) throw new InputError(shape.error, text);
       if (format === 'json') {
-        context.stdout(`${JSON.stringify({ expr: JSON.parse(printExpr(expr, 'json')), shape: formatShape(shape.value) })}\n`);
+        context.stdout(`${JSON.stringify({ expr: JSON.parse(printExpr(expr, 'json')) as unknown, shape: formatShape(shape.value) })}\n`);
       } else {
         context.stdout(`${printExpr(expr, format as Format)}\nshape: ${formatShape(shape.value)}\n`);
       }

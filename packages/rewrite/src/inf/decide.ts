@@ -76,7 +76,7 @@ function sameValue(a: Value, b: Value): boolean {
 
 /** Every assignment of the free entry indices (1-based), at most 64. */
 function indexTuples(ranges: ReadonlyMap<string, string>, sizes: ReadonlyMap<string, number>): Map<string, number>[] {
-  let tuples: Map<string, number>[] = [new Map()];
+  let tuples: Map<string, number>[] = [new Map<string, number>()];
   for (const [name, range] of ranges) {
     if (!name.startsWith('$')) continue;
     const { coef, factors } = dimFactors(parseDim(range));
