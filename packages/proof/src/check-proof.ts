@@ -23,8 +23,7 @@ import type { ClaimLine, EquationLine, Goal, LawCitation, ProofDocument, ProofLi
 import { scalarProductsAsProducts } from './pattern.ts';
 import type { Counterexample, ProofReport, StepCode, StepReport, TheoremReport } from './report.ts';
 import { DEFAULT_LIMITS, searchBothWays, type SearchLimits } from './search.ts';
-import { resolveLawName } from '@odot/rewrite';
-import { closestNames } from './suggest.ts';
+import { CATALOGUE_NAMES, resolveLawName, type LawNames } from '@odot/rewrite';
 
 /** Options of the checker. */
 export interface CheckOptions extends ParseProofOptions {
@@ -79,6 +78,16 @@ function counterexampleText(counterexample: Counterexample): string {
   return `${where}: the previous line is ${counterexample.left} but this line is ${counterexample.right}`;
 }
 
+/** The names a step may cite, for @odot/rewrite's `resolveLawName`: the engines' laws and the words of the format. */
+function citableNames(context: Context): LawNames {
+  const engine = context.backend.engine;
+  const special = SPECIAL_LAWS as readonly string[];
+  return {
+    names: [...engine.names, ...CATALOGUE_NAMES.names.filter((name) => engine.knows(name)), ...special],
+    canonical: (name) => (special.includes(name) ? name : engine.knows(name) ? (CATALOGUE_NAMES.canonical(name) ?? name) : undefined),
+  };
+}
+
 /** Unknown names among the cited laws, as a failing report, or undefined when all are known. */
 function unknownLaws(
   line: { readonly line: number; readonly span: Span },
@@ -96,7 +105,8 @@ function unknownLaws(
           : '`by algebra` justifies a chain step `= EXPR by algebra`, not this line';
       return report(line, kind, laws, law.name === 'ext' ? 'bad-ext' : 'structure', message, { span: law.span });
     }
-    const suggestions = closestNames(law.name, [...context.backend.engine.names, ...SPECIAL_LAWS]);
+    const resolved = resolveLawName(law.name, citableNames(context));
+    const suggestions = resolved.kind === 'unknown' ? resolved.suggestions : [resolved.name];
     const message =
       suggestions.length > 0
         ? `unknown law '${law.name}'; did you mean ${suggestions.join(' or ')}?`
@@ -447,7 +457,7 @@ export function checkTheorem(theorem: Theorem, options: CheckOptions = {}): Theo
 function resolveCitations(line: ProofLine, context: Context): { line: ProofLine; note?: string } {
   if (line.kind === 'start' || line.laws.length === 0) return { line };
   const engine = context.backend.engine;
-  const known = { names: engine.names, canonical: (name: string) => (engine.knows(name) ? name : undefined) };
+  const known = citableNames(context);
   const notes: string[] = [];
   const laws = line.laws.map((law) => {
     if ((SPECIAL_LAWS as readonly string[]).includes(law.name) || engine.knows(law.name)) return law;
