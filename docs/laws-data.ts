@@ -17,6 +17,8 @@ export interface LawEntry {
   readonly given: string;
   readonly conditions: readonly string[];
   readonly simplify: boolean;
+  /** The simplifier's priority (lower first); shown for the simplifier's laws. */
+  readonly priority: number;
   readonly description: string;
   /** The worked example as LaTeX (rendered in the browser when the card's example is opened). */
   readonly example?: { readonly assignments: string; readonly equation: string; readonly note: string };
@@ -34,6 +36,10 @@ export function conditionText(condition: LawCondition): string {
       return `${condition.variable} ${condition.property}`;
     case 'positive-integer':
       return `${condition.variable} a positive integer`;
+    case 'index':
+      return `${condition.variable} an entry index`;
+    case 'not-free':
+      return `${condition.index} does not occur in ${condition.variable}`;
   }
 }
 
@@ -77,6 +83,8 @@ const EXAMPLE_INTEGER = 2n;
  * both sides evaluated. The build fails if the two sides ever differ.
  */
 function example(law: Law): Worked | undefined {
+  // A rule (ext) and the laws on entries and numbers have no matrix instance to show.
+  if (law.kind === 'rule' || law.family === 'entrywise' || law.family === 'number') return undefined;
   const declarations = parseDeclarations(law.given);
   if (!declarations.ok) throw new Error(`law ${law.name}: cannot read its givens ${JSON.stringify(law.given)}`);
   const givens = givensFrom(declarations.value);
@@ -116,7 +124,14 @@ function example(law: Law): Worked | undefined {
 }
 
 function statementLatex(law: Law): string {
-  return law.kind === 'property' ? printLatex(law.rhs) : `${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
+  switch (law.kind) {
+    case 'property':
+      return printLatex(law.rhs);
+    case 'equation':
+      return `${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
+    case 'rule':
+      return `${printLatex(law.premise ?? law.lhs)} \\text{ for all } i, j \\implies ${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
+  }
 }
 
 /** A value as the playground's values text reads it (`[[1,2],[3,4]]`, `-1/2`). */
@@ -169,6 +184,7 @@ export function lawEntries(laws: readonly Law[]): LawEntry[] {
       given: law.given,
       conditions: law.conditions.filter((c) => c.kind !== 'shape').map(conditionText),
       simplify: law.simplify,
+      priority: law.priority,
       description: law.description,
       playgroundLink: playgroundLink(law, worked),
     };
