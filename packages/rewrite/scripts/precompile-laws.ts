@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAW_FAMILIES } from '../src/laws/families.ts';
-import { precompiledModule } from '../src/laws/precompile.ts';
+import { precompiledModule } from './precompiled-module.ts';
 
 const target = fileURLToPath(new URL('../src/laws/parsed.generated.ts', import.meta.url));
 writeFileSync(target, precompiledModule(LAW_FAMILIES.flatMap(([, specs]) => specs)));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LAW_FAMILIES } from './families.ts';
 import { parseLawText } from './parse-law.ts';
 import { PARSED_LAWS } from './parsed.generated.ts';
-import { precompiledModule } from './precompile.ts';
+import { precompiledModule } from '../../scripts/precompiled-module.ts';
 
 // The catalogue's text is parsed at build time (issue 17, start-up); these tests fail as soon as the
 // generated module and the family files disagree, so it can never go stale unnoticed.
