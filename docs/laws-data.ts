@@ -1,7 +1,7 @@
 import { equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
 import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance, scalarValue, type Value } from '@odot/numeric';
 import { parse, parseDeclarations } from '@odot/parser';
-import { LAWS, type Law, type LawCondition } from '@odot/rewrite';
+import { LAWS, isTermLaw, type Law, type LawCondition } from '@odot/rewrite';
 import katex from 'katex';
 import { EMPTY_STATE } from '../apps/playground/src/state.ts';
 import { encodeState } from '../apps/playground/src/url-state.ts';
@@ -83,8 +83,10 @@ const EXAMPLE_INTEGER = 2n;
  * both sides evaluated. The build fails if the two sides ever differ.
  */
 function example(law: Law): Worked | undefined {
-  // A rule (ext) and the laws on entries and numbers have no matrix instance to show.
-  if (law.kind === 'rule' || law.family === 'entrywise' || law.family === 'number') return undefined;
+  // A rule (ext) has no single equation to show.
+  if (law.kind === 'rule') return undefined;
+  // Entry indices (`i`, `j` of an entrywise law) are shown at 1, inside every size.
+  const indices = Object.fromEntries(law.conditions.flatMap((c) => (c.kind === 'index' ? [[c.variable, 1] as const] : [])));
   const declarations = parseDeclarations(law.given);
   if (!declarations.ok) throw new Error(`law ${law.name}: cannot read its givens ${JSON.stringify(law.given)}`);
   const givens = givensFrom(declarations.value);
@@ -110,8 +112,8 @@ function example(law: Law): Worked | undefined {
     }
     // The two sides are compared as one equation, so sizeless constants (J, 0, I) take their
     // shape from the other side.
-    const holds = evaluate(equal(law.lhs, law.rhs), bindings, { mode: 'exact' });
-    const left = evaluate(law.lhs, bindings, { mode: 'exact' });
+    const holds = evaluate(equal(law.lhs, law.rhs), bindings, { mode: 'exact', indices });
+    const left = evaluate(law.lhs, bindings, { mode: 'exact', indices });
     if (!holds.ok || !left.ok) continue;
     if (holds.value.kind !== 'boolean' || !holds.value.value) throw new Error(`law ${law.name}: sides differ on its example (seed ${seed})`);
     return {
@@ -163,10 +165,12 @@ function playgroundLink(law: Law, worked: Worked | undefined): string {
   if (!literal.ok) throw new Error('cannot read an integer literal');
   const integers = new Map((worked?.integers ?? []).map((name) => [name, literal.value.expr] as const));
   const expr = substitute(law.lhs, integers);
-  const other = law.kind === 'equation' ? printPlain(substitute(law.rhs, integers)) : '';
+  // The laws on entries and numbers open without a comparison: the playground's equivalence works on matrices.
+  const other = law.kind === 'equation' && isTermLaw(law) ? printPlain(substitute(law.rhs, integers)) : '';
   const bindings = [...(worked?.bindings ?? new Map<string, Value>())]
     .filter(([name]) => !integers.has(name))
     .map(([name, value]) => `${name} = ${valuePlain(value)}`)
+    .concat(law.conditions.flatMap((c) => (c.kind === 'index' ? [`${c.variable} = 1`] : [])))
     .join('\n');
   return `./playground.html${encodeState({ ...EMPTY_STATE, expr: printPlain(expr), givens: law.given.split(';').map((g) => g.trim()).join('\n'), other, bindings })}`;
 }
