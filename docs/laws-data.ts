@@ -1,7 +1,7 @@
 import { equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
 import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance, scalarValue, type Value } from '@odot/numeric';
 import { parse, parseDeclarations } from '@odot/parser';
-import type { Law, LawCondition } from '@odot/rewrite';
+import { LAWS, isTermLaw, type Law, type LawCondition } from '@odot/rewrite';
 import katex from 'katex';
 import { EMPTY_STATE } from '../apps/playground/src/state.ts';
 import { encodeState } from '../apps/playground/src/url-state.ts';
@@ -17,6 +17,8 @@ export interface LawEntry {
   readonly given: string;
   readonly conditions: readonly string[];
   readonly simplify: boolean;
+  /** The simplifier's priority (lower first); shown for the simplifier's laws. */
+  readonly priority: number;
   readonly description: string;
   /** The worked example as LaTeX (rendered in the browser when the card's example is opened). */
   readonly example?: { readonly assignments: string; readonly equation: string; readonly note: string };
@@ -34,6 +36,10 @@ export function conditionText(condition: LawCondition): string {
       return `${condition.variable} ${condition.property}`;
     case 'positive-integer':
       return `${condition.variable} a positive integer`;
+    case 'index':
+      return `${condition.variable} an entry index`;
+    case 'not-free':
+      return `${condition.index} does not occur in ${condition.variable}`;
   }
 }
 
@@ -78,6 +84,10 @@ const EXAMPLE_INTEGER = 2n;
  * both sides evaluated. The build fails if the two sides ever differ.
  */
 function example(law: Law): Worked | undefined {
+  // A rule (ext) has no single equation to show.
+  if (law.kind === 'rule') return undefined;
+  // Entry indices (`i`, `j` of an entrywise law) are shown at 1, inside every size.
+  const indices = Object.fromEntries(law.conditions.flatMap((c) => (c.kind === 'index' ? [[c.variable, 1] as const] : [])));
   const declarations = parseDeclarations(law.given);
   if (!declarations.ok) throw new Error(`law ${law.name}: cannot read its givens ${JSON.stringify(law.given)}`);
   const givens = givensFrom(declarations.value);
@@ -103,8 +113,8 @@ function example(law: Law): Worked | undefined {
     }
     // The two sides are compared as one equation, so sizeless constants (J, 0, I) take their
     // shape from the other side.
-    const holds = evaluate(equal(law.lhs, law.rhs), bindings, { mode: 'exact' });
-    const left = evaluate(law.lhs, bindings, { mode: 'exact' });
+    const holds = evaluate(equal(law.lhs, law.rhs), bindings, { mode: 'exact', indices });
+    const left = evaluate(law.lhs, bindings, { mode: 'exact', indices });
     if (!holds.ok || !left.ok) continue;
     if (holds.value.kind !== 'boolean' || !holds.value.value) throw new Error(`law ${law.name}: sides differ on its example (seed ${seed})`);
     return {
@@ -117,7 +127,14 @@ function example(law: Law): Worked | undefined {
 }
 
 function statementLatex(law: Law): string {
-  return law.kind === 'property' ? printLatex(law.rhs) : `${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
+  switch (law.kind) {
+    case 'property':
+      return printLatex(law.rhs);
+    case 'equation':
+      return `${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
+    case 'rule':
+      return `${printLatex(law.premise ?? law.lhs)} \\text{ for all } i, j \\implies ${printLatex(law.lhs)} = ${printLatex(law.rhs)}`;
+  }
 }
 
 /** A value as the playground's values text reads it (`[[1,2],[3,4]]`, `-1/2`). */
@@ -149,10 +166,12 @@ function playgroundLink(law: Law, worked: Worked | undefined): string {
   if (!literal.ok) throw new Error('cannot read an integer literal');
   const integers = new Map((worked?.integers ?? []).map((name) => [name, literal.value.expr] as const));
   const expr = substitute(law.lhs, integers);
-  const other = law.kind === 'equation' ? printPlain(substitute(law.rhs, integers)) : '';
+  // The laws on entries and numbers open without a comparison: the playground's equivalence works on matrices.
+  const other = law.kind === 'equation' && isTermLaw(law) ? printPlain(substitute(law.rhs, integers)) : '';
   const bindings = [...(worked?.bindings ?? new Map<string, Value>())]
     .filter(([name]) => !integers.has(name))
     .map(([name, value]) => `${name} = ${valuePlain(value)}`)
+    .concat(law.conditions.flatMap((c) => (c.kind === 'index' ? [`${c.variable} = 1`] : [])))
     .join('\n');
   return `./playground.html${encodeState({ ...EMPTY_STATE, expr: printPlain(expr), givens: law.given.split(';').map((g) => g.trim()).join('\n'), other, bindings })}`;
 }
@@ -170,6 +189,7 @@ export function lawEntries(laws: readonly Law[]): LawEntry[] {
       given: law.given,
       conditions: law.conditions.filter((c) => c.kind !== 'shape').map(conditionText),
       simplify: law.simplify,
+      priority: law.priority,
       description: law.description,
       playgroundLink: playgroundLink(law, worked),
     };

@@ -43,7 +43,7 @@ function card(law: LawEntry): string {
     law.description ? `<p>${escapeHtml(law.description)}</p>` : '',
     meta(`Variables: ${code(law.given)}`),
     meta(law.conditions.length > 0 ? `Side conditions: ${law.conditions.map(code).join(' ')}` : 'No side conditions beyond the shapes of its variables.'),
-    meta(law.simplify ? 'Used by simplify (left to right).' : 'Not used by simplify; cite it in proofs.'),
+    meta(law.simplify ? `Used by simplify (left to right), priority ${law.priority}.` : 'Not used by simplify; cite it in proofs.'),
     law.example
       ? `<details class="law-example"><summary>Example <span class="law-meta">(${escapeHtml(law.example.note)})</span></summary>` +
         `<div class="law-tex" data-tex="${escapeHtml(law.example.assignments)}"></div><div class="law-tex" data-tex="${escapeHtml(law.example.equation)}"></div></details>`

@@ -101,13 +101,13 @@ describe('proof pane lines', () => {
           valid: false,
           diagnostics: [],
           steps: [
-            { line: 2, ok: true, status: 'ok', code: 'ok', text: 'b', law: 'x', message: 'by x' },
+            { line: 2, ok: true, status: 'ok', code: 'ok', text: 'b', law: 'hadamard_comm', message: 'by hadamard_comm' },
             { line: 2, ok: false, status: 'failed', code: 'wrong-end', text: 'b', law: '', message: 'the chain ends at the wrong expression' },
           ],
         },
       ],
     });
-    expect(lines[1]).toEqual({ line: 2, text: 'b', mark: '✗', message: 'by x · the chain ends at the wrong expression' });
+    expect(lines[1]).toEqual({ line: 2, text: 'b', mark: '✗', message: 'by hadamard_comm · the chain ends at the wrong expression' });
   });
 
   it('marks lines named by diagnostics when no step covers them', () => {

@@ -55,9 +55,15 @@ function variablesOf(law: Law): Set<string> {
   return new Set(law.conditions.filter((c) => c.kind === 'shape').map((c) => c.variable));
 }
 
-/** Law names and aliases of the catalogue. */
+/** Names of the catalogue's laws that a step may cite (not the rule `ext`, which closes a chain); aliases resolve to them. */
 function catalogueNames(): string[] {
-  return LAWS.flatMap((law) => [law.name, ...law.aliases]);
+  return LAWS.filter((law) => law.kind !== 'rule').map((law) => law.name);
+}
+
+/** The catalogue law a step may cite by this exact name or alias. */
+function citable(name: string): Law | undefined {
+  const law = findLaw(name);
+  return law && law.kind !== 'rule' ? law : undefined;
 }
 
 /** The rewrite engine's catalogue as a source of law applications, with claims and `by algebra`. */
@@ -65,9 +71,9 @@ export function catalogueBackend(): CatalogueBackend {
   const names = catalogueNames();
   const engine: LawEngine = {
     names,
-    knows: (name) => findLaw(name) !== undefined,
-    statement: (name) => findLaw(name)?.statement,
-    isStructural: (name) => findLaw(name)?.structural !== undefined,
+    knows: (name) => citable(name) !== undefined,
+    statement: (name) => citable(name)?.statement,
+    isStructural: (name) => citable(name)?.structural !== undefined,
     apply: (expr, name, givens) => {
       const law = findLaw(name);
       // Structural laws (commutativity, associativity) hold in rewrite's representation and change

@@ -1,15 +1,24 @@
-import { resolveLawName } from '@odot/rewrite';
+import { CATALOGUE_NAMES, resolveLawName, type LawNames } from '@odot/rewrite';
 import type { CheckContext } from './check-options.ts';
 import { restatesGoal } from './circular.ts';
 import type { LawCitation, ProofLine } from './proof-ast.ts';
 import type { StepReport } from './report.ts';
 import { report, type LineRef } from './step-report.ts';
-import { closestNames } from './suggest.ts';
 
 /** Words of the format that are not catalogue laws. */
 export const SPECIAL_LAWS = ['algebra', 'ext'] as const;
 
 const isSpecial = (name: string): boolean => (SPECIAL_LAWS as readonly string[]).includes(name);
+
+/** The names a step may cite, for @odot/rewrite's `resolveLawName`: the engines' laws (with the catalogue's aliases) and the words of the format. */
+function citableNames(context: CheckContext): LawNames {
+  const engine = context.backend.engine;
+  const special = SPECIAL_LAWS as readonly string[];
+  return {
+    names: [...engine.names, ...CATALOGUE_NAMES.names.filter((name) => engine.knows(name)), ...special],
+    canonical: (name) => (special.includes(name) ? name : engine.knows(name) ? (CATALOGUE_NAMES.canonical(name) ?? name) : undefined),
+  };
+}
 
 /**
  * The line with its cited law names resolved by @odot/rewrite's `resolveLawName` against the
@@ -19,7 +28,7 @@ const isSpecial = (name: string): boolean => (SPECIAL_LAWS as readonly string[])
 export function resolveCitations(line: ProofLine, context: CheckContext): { line: ProofLine; note?: string } {
   if (line.kind === 'start' || line.laws.length === 0) return { line };
   const engine = context.backend.engine;
-  const known = { names: engine.names, canonical: (name: string) => (engine.knows(name) ? name : undefined) };
+  const known = citableNames(context);
   const notes: string[] = [];
   const laws = line.laws.map((law) => {
     if (isSpecial(law.name) || engine.knows(law.name)) return law;
@@ -43,7 +52,8 @@ export function unknownLaws(line: LineRef, kind: StepReport['kind'], laws: reado
           : '`by algebra` justifies a chain step `= EXPR by algebra`, not this line';
       return report(line, kind, laws, law.name === 'ext' ? 'bad-ext' : 'structure', message, { span: law.span });
     }
-    const suggestions = closestNames(law.name, [...engine.names, ...SPECIAL_LAWS]);
+    const resolved = resolveLawName(law.name, citableNames(context));
+    const suggestions = resolved.kind === 'unknown' ? resolved.suggestions : [resolved.name];
     const message = suggestions.length > 0 ? `unknown law '${law.name}'; did you mean ${suggestions.join(' or ')}?` : `unknown law '${law.name}'`;
     return report(line, kind, laws, 'unknown-law', message, {
       span: law.span,

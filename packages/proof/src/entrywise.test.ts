@@ -70,6 +70,12 @@ describe('the entrywise calculus', () => {
     def_ones: ['J_{3×3}[i,j] A[i,j]'],
     def_zero: ['O_3[i,j] + A[i,j]'],
     def_identity: ['I_3[i,i] A[i,j]'],
+    def_diag: ['diag(u)[i,i] A[i,j]', 'u[i,1] + A[i,j]'],
+    def_diagvec: ['diagvec(A)[i,1] B[i,j]'],
+    def_trace: ['tr(A) B[i,j]', 'Σ_k(A[k,k])'],
+    sum_hadamard_eq: ['Σ_p(Σ_q((A ⊙ B)[p,q]))', 'tr(A Bᵀ) + A[i,j]'],
+    neg_neg: ['-(-A[i,j])', '-(-A)'],
+    smul_smul: ['A[i,j] (B[i,j] C[i,j])'],
     mul_comm: ['A[i,j] B[i,j] C[i,j]'],
     mul_assoc: ['A[i,j] B[i,j] C[i,j]', '(A B) C'],
     add_comm: ['A[i,j] + B[i,j] C[i,j]', 'A + B'],
@@ -95,6 +101,7 @@ describe('the entrywise calculus', () => {
     A: exactMatrix([[1, -2, 3], [0, 5, -1], [4, 2, 7]]),
     B: exactMatrix([[2, 0, -3], [1, 1, 6], [-5, 3, 2]]),
     C: exactMatrix([[-1, 4, 2], [3, -2, 0], [1, 1, -4]]),
+    u: exactMatrix([[3], [-1], [2]]),
   };
   const value = (expr: Expr, i: number, j: number): string => {
     const result = evaluate(expr, matrices, { indices: { i, j } });

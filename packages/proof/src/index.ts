@@ -46,5 +46,4 @@ export type {
   NumericVerdict,
 } from './backend.ts';
 export { defaultBackend } from './default-backend.ts';
-export { closestNames } from './suggest.ts';
 export { exprKey, sameExpr } from './expr-tools.ts';

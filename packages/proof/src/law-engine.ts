@@ -5,7 +5,7 @@ import { ENTRYWISE_LAWS, findEntrywiseLaw } from './entrywise-laws.ts';
 
 /** A source of law applications the checker can cite by name. */
 export interface LawEngine {
-  /** Every law name (and alias) this engine knows, for "did you mean". */
+  /** Every law name this engine knows (the catalogue's names; it also knows their aliases). */
   readonly names: readonly string[];
   /** True when `name` is a law of this engine. */
   readonly knows: (name: string) => boolean;

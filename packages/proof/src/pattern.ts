@@ -4,6 +4,7 @@ import { exprKey, freeNames, indexNames as indexNamesOf, withChildren } from './
 /** A side condition of a pattern law, on the bindings of its variables. */
 export type PatternCondition =
   | { readonly kind: 'scalar'; readonly variable: string }
+  /** The variable's binding is not known to be a number (a matrix, or a bare `0`). */
   | { readonly kind: 'matrix'; readonly variable: string }
   | { readonly kind: 'not-free'; readonly index: string; readonly in: readonly string[] };
 
@@ -78,13 +79,17 @@ export function freshName(avoid: ReadonlySet<string>): string {
 /**
  * Builds `pattern` with its variables replaced by `substitution`. A variable missing from the
  * substitution (a bound index that only one side has, like `k` in `def_matmul`) gets a fresh name
- * that avoids `avoid`, and is added to `substitution`.
+ * that avoids `avoid` and the other fresh names, and is added to `substitution`.
  */
 export function instantiate(pattern: Expr, variables: ReadonlySet<string>, substitution: Map<string, Expr>, avoid: ReadonlySet<string>): Expr {
+  // Several invented indices (`Σ_i Σ_j` from `tr(A Bᵀ)`) each get their own name.
+  const taken = new Set(avoid);
   const bindingOf = (name: string): Expr => {
     let bound = substitution.get(name);
     if (!bound) {
-      bound = identifier(freshName(avoid));
+      const fresh = freshName(taken);
+      taken.add(fresh);
+      bound = identifier(fresh);
       substitution.set(name, bound);
     }
     return bound;
@@ -174,8 +179,9 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
         break;
       }
       case 'matrix': {
+        // A matrix variable of a definition: anything not known to be a number (a bare `0` is either).
         const bound = substitution.get(condition.variable);
-        if (bound && kindOf(bound, context) !== 'matrix') return false;
+        if (bound && kindOf(bound, context) === 'scalar') return false;
         break;
       }
       case 'not-free': {

@@ -1,5 +1,5 @@
 export type { Law, LawCondition, LawFamily, LawSpec } from './law.ts';
-export { LAWS, findLaw } from './catalogue.ts';
+export { LAWS, findLaw, isTermLaw } from './catalogue.ts';
 export type { LawNames, LawResolution } from './laws/resolve.ts';
 export { CATALOGUE_NAMES, resolveLawName } from './laws/resolve.ts';
 export type { Justification } from './infer-property.ts';

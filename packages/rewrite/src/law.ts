@@ -2,16 +2,40 @@ import type { Expr, Givens, Property, Shape } from '@odot/core';
 import type { Term } from './term.ts';
 
 /** The families of the catalogue; one file each under `laws/`. */
-export type LawFamily = 'hadamard' | 'transpose' | 'matmul' | 'add' | 'diagonal' | 'trace' | 'kronecker' | 'property';
+export type LawFamily =
+  | 'hadamard'
+  | 'transpose'
+  | 'matmul'
+  | 'add'
+  | 'diagonal'
+  | 'trace'
+  | 'kronecker'
+  | 'property'
+  | 'entrywise'
+  | 'number';
+
+/**
+ * Families whose laws are stated over entries, sums and numbers (`(A ⊙ B)[i,j] = A[i,j] B[i,j]`,
+ * `a b = b a`): the proof checker applies them to expressions as written; the rewrite engine's
+ * terms (simplify, equivalent) do not use them.
+ */
+export const WRITTEN_FAMILIES: readonly LawFamily[] = ['entrywise', 'number'];
+
+/** The priority of a law that does not set one (after every law that does). */
+export const DEFAULT_PRIORITY = 1000;
 
 /**
  * A side condition of a law: a pattern variable's shape (from the law's declarations), a property
- * it must provably have (checked by `inferProperty`), or a positive integer exponent.
+ * it must provably have (checked by `inferProperty`), a positive integer exponent, an index of an
+ * entry (`i` in `A[i,j]`), or a summation index a variable must not contain (`k not in a` in
+ * `a Σ_k(b) = Σ_k(a b)`: derived from where the variable stands on each side).
  */
 export type LawCondition =
   | { readonly kind: 'shape'; readonly variable: string; readonly shape: Shape }
   | { readonly kind: 'property'; readonly variable: string; readonly property: Property }
-  | { readonly kind: 'positive-integer'; readonly variable: string };
+  | { readonly kind: 'positive-integer'; readonly variable: string }
+  | { readonly kind: 'index'; readonly variable: string }
+  | { readonly kind: 'not-free'; readonly index: string; readonly variable: string };
 
 /**
  * How a law is written in its family file. `statement` is text in the plain expression language
@@ -25,8 +49,19 @@ export interface LawSpec {
   readonly given: string;
   /** Variables that must be positive integers (exponents). */
   readonly integers?: readonly string[];
+  /** Index variables of an entrywise law (`i`, `j` in `(X ⊙ Y)[i,j] = X[i,j] Y[i,j]`). */
+  readonly indices?: readonly string[];
   /** The simplifier may use it left to right. */
   readonly simplify?: boolean;
+  /** The simplifier tries laws in increasing priority (absorbing elements first, collecting last); default `DEFAULT_PRIORITY`. */
+  readonly priority?: number;
+  /**
+   * A matrix law that is also the law of numbers of the same name (a number is a 1×1 matrix; `I`
+   * reads `1`, `0` reads `0`): the proof checker applies it to scalars as written, too.
+   */
+  readonly scalars?: boolean;
+  /** For an inference rule (`ext`): the premise, which holds for every index value. */
+  readonly premise?: string;
   /**
    * Commutativity / associativity / coefficient merging: true in the representation itself, so
    * applying the law only reorders (one explicit step), never a blind rewrite.
@@ -45,15 +80,24 @@ export interface Law {
   readonly statement: string;
   /** Declarations of the law's variables, as text. */
   readonly given: string;
-  /** `equation` (`lhs = rhs`) or `property` (`rhs` is the claim, e.g. `psd(P ⊙ Q)`, `lhs` its operand). */
-  readonly kind: 'equation' | 'property';
+  /**
+   * `equation` (`lhs = rhs`), `property` (`rhs` is the claim, e.g. `psd(P ⊙ Q)`, `lhs` its
+   * operand), or `rule` (an inference rule: `premise` for every index value gives `lhs = rhs`).
+   */
+  readonly kind: 'equation' | 'property' | 'rule';
   readonly lhs: Expr;
   readonly rhs: Expr;
   /** The property a property law concludes. */
   readonly property?: Property;
+  /** The premise of a rule (`A[i,j] = B[i,j]` for `ext`). */
+  readonly premise?: Expr;
   readonly conditions: readonly LawCondition[];
   /** Whether `simplify` may use it left to right. */
   readonly simplify: boolean;
+  /** The simplifier's order: lower first (see `DEFAULT_PRIORITY`). */
+  readonly priority: number;
+  /** Also a law of numbers, applied to scalars as written by the proof checker (see `LawSpec.scalars`). */
+  readonly scalars: boolean;
   /** Set for laws that hold by the representation (commutativity, associativity, merging coefficients). */
   readonly structural?: 'had' | 'add' | 'mul' | 'smul';
   readonly description: string;

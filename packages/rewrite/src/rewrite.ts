@@ -84,6 +84,7 @@ export function checkConditions(law: CompiledLaw, subst: Subst): TermProof[] | u
       if (!isPositiveInteger(bound)) return undefined;
       continue;
     }
+    if (c.kind !== 'property') continue; // index and summation conditions belong to the laws on entries
     const p = proveProperty(bound, c.property);
     if (!p) return undefined;
     proofs.push(p);

@@ -7,69 +7,18 @@ import type { CompiledLaw } from './law.ts';
 import { replaceAt, rewritesAt, toRewriteStep, type RewriteStep, type TermStep } from './rewrite.ts';
 import type { Op, Term } from './term.ts';
 
+/** The laws `simplify` uses, in the order it tries them: by increasing `priority`, ties in catalogue order. */
+const SIMPLIFY_LAWS: readonly CompiledLaw[] = COMPILED_LAWS.map((c, index) => ({ c, index }))
+  .filter(({ c }) => c.law.simplify && c.law.kind === 'equation' && !c.law.structural)
+  .sort((a, b) => a.c.law.priority - b.c.law.priority || a.index - b.index)
+  .map(({ c }) => c);
+
 /**
- * The simplifier's priority order: absorbing and identity elements first, then transposes pushed to
- * the leaves, scalars pulled out, diagonal facts, distribution, powers, collecting like terms.
- * Every law marked `simplify` in the catalogue is used; those not listed here come last.
+ * The simplifier's order, derived from the catalogue's priorities: absorbing and identity elements
+ * first, then transposes pushed to the leaves, scalars pulled out, diagonal facts, distribution,
+ * powers, collecting like terms.
  */
-export const SIMPLIFY_ORDER: readonly string[] = [
-  'sub_self',
-  'hadamard_zero',
-  'zero_mul',
-  'mul_zero',
-  'zero_smul',
-  'smul_zero',
-  'add_zero',
-  'hadamard_ones',
-  'one_mul',
-  'mul_one',
-  'transpose_transpose',
-  'transpose_symmetric',
-  'transpose_ones',
-  'transpose_zero',
-  'transpose_hadamard',
-  'transpose_mul',
-  'transpose_add',
-  'transpose_smul',
-  'transpose_kron',
-  'transpose_hadamard_power',
-  'hadamard_neg',
-  'smul_hadamard',
-  'hadamard_smul',
-  'smul_mul',
-  'mul_smul',
-  'kron_smul',
-  'smul_kron',
-  'diagonal_mul_diagonal',
-  'diag_hadamard_diag',
-  'diag_diagvec_diagonal',
-  'diagvec_diag',
-  'identity_hadamard',
-  'diagonal_hadamard_mul',
-  'hadamard_mul_diagonal',
-  'diagvec_hadamard',
-  'kronecker_hadamard',
-  'hadamard_add',
-  'add_hadamard',
-  'mul_add',
-  'add_mul',
-  'kron_add',
-  'add_kron',
-  'smul_add',
-  'hadamard_pow_one',
-  'hadamard_self',
-  'hadamard_pow_succ',
-  'hadamard_pow_mul',
-  'hadamard_pow_pow',
-  'hadamard_pow_distrib',
-  'add_self',
-  'add_collect_one',
-  'add_collect',
-  'trace_add',
-  'trace_smul',
-  'trace_transpose',
-  'det_transpose',
-];
+export const SIMPLIFY_ORDER: readonly string[] = SIMPLIFY_LAWS.map((c) => c.law.name);
 
 /** Limits and switches of `simplify`. */
 export interface SimplifyOptions {
@@ -81,7 +30,7 @@ export interface SimplifyOptions {
   readonly maxMemory?: number;
   /** Wall-clock budget in milliseconds (default 2000). */
   readonly timeLimitMs?: number;
-  /** Use only these laws (names), in `SIMPLIFY_ORDER` order; default every `simplify` law. */
+  /** Use only these laws (names), in priority order; default every `simplify` law. */
   readonly laws?: readonly string[];
   /** Debug mode: cross-check every step numerically (throws on an unsound step). */
   readonly check?: boolean;
@@ -101,14 +50,7 @@ interface Strategy {
 }
 
 function strategyOf(names: readonly string[] | undefined): Strategy {
-  const chosen: CompiledLaw[] = [];
-  const order = [...SIMPLIFY_ORDER, ...COMPILED_LAWS.filter((c) => c.law.simplify).map((c) => c.law.name)];
-  for (const name of order) {
-    const c = compiledLaw(name);
-    if (!c || chosen.includes(c) || c.law.kind !== 'equation' || c.law.structural) continue;
-    if (names ? !names.includes(c.law.name) : !c.law.simplify) continue;
-    chosen.push(c);
-  }
+  const chosen = names ? SIMPLIFY_LAWS.filter((c) => names.includes(c.law.name)) : SIMPLIFY_LAWS;
   const byOp = new Map<Op, CompiledLaw[]>();
   for (const c of chosen) {
     const list = byOp.get(c.lhs.op) ?? [];
@@ -357,7 +299,7 @@ export function reorderStep(input: Expr, canonical: Term): RewriteStep | undefin
 
 /**
  * Simplifies an expression to its normal form with a terminating, budgeted strategy
- * (`SIMPLIFY_ORDER`, leftmost-innermost), returning every step (law, direction, path, substitution,
+ * (laws by priority, leftmost-innermost), returning every step (law, direction, path, substitution,
  * before, after). A first step records a pure reordering (commutativity/associativity). A shape
  * error is a failure. `limit` says which limit stopped it early.
  */

@@ -18,14 +18,23 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'add_zero',
-    aliases: ['zero_add'],
+    priority: 70,
     statement: 'A + 0 = A',
     given: 'A: m×n',
     simplify: true,
-    description: 'The zero matrix is the identity of addition.',
+    scalars: true,
+    description: 'The zero matrix is a right identity of addition (numbers too: a + 0 = a).',
+  },
+  {
+    name: 'zero_add',
+    statement: '0 + A = A',
+    given: 'A: m×n',
+    scalars: true,
+    description: 'The zero matrix is a left identity of addition (numbers too: 0 + a = a).',
   },
   {
     name: 'sub_self',
+    priority: 10,
     statement: 'A - A = 0',
     given: 'A: m×n',
     simplify: true,
@@ -33,6 +42,7 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'add_self',
+    priority: 500,
     statement: 'A + A = 2 A',
     given: 'A: m×n',
     simplify: true,
@@ -40,6 +50,7 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'add_collect_one',
+    priority: 510,
     statement: 'A + c A = (1 + c) A',
     given: 'A: m×n; c: scalar',
     simplify: true,
@@ -47,6 +58,7 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'add_collect',
+    priority: 520,
     statement: 'c A + d A = (c + d) A',
     given: 'A: m×n; c, d: scalar',
     simplify: true,
@@ -54,6 +66,7 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'smul_add',
+    priority: 430,
     statement: 'c (A + B) = c A + c B',
     given: 'c: scalar; A, B: m×n',
     simplify: true,
@@ -61,6 +74,7 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'zero_smul',
+    priority: 50,
     statement: '0 A = O_{m×n}',
     given: 'A: m×n',
     simplify: true,
@@ -68,6 +82,7 @@ export const ADD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'smul_zero',
+    priority: 60,
     statement: 'c O_{m×n} = O_{m×n}',
     given: 'c: scalar',
     simplify: true,

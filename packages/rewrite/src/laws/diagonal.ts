@@ -4,6 +4,7 @@ import type { LawSpec } from '../law.ts';
 export const DIAGONAL_LAWS: readonly LawSpec[] = [
   {
     name: 'diagonal_mul_diagonal',
+    priority: 280,
     statement: 'D₁ D₂ = D₁ ⊙ D₂',
     given: 'D₁, D₂: n×n diagonal',
     simplify: true,
@@ -11,6 +12,8 @@ export const DIAGONAL_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'diag_hadamard_diag',
+    priority: 290,
+    aliases: ['diagonal_hadamard_diagonal'],
     statement: 'diag(u) ⊙ diag(v) = diag(u ⊙ v)',
     given: 'u, v: n',
     simplify: true,
@@ -24,10 +27,24 @@ export const DIAGONAL_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'identity_hadamard',
+    priority: 320,
+    aliases: ['one_hadamard'],
     statement: 'I ⊙ A = diag(diagvec(A))',
     given: 'A: n×n',
     simplify: true,
-    description: 'The identity masks the diagonal: I ⊙ A keeps only the diagonal of A (it is not A).',
+    description: 'The identity masks the diagonal: I ⊙ A keeps only the diagonal of A, it is not A (Mathlib: one_hadamard).',
+  },
+  {
+    name: 'hadamard_one',
+    statement: 'A ⊙ I = diag(diagvec(A))',
+    given: 'A: n×n',
+    description: 'The identity masks the diagonal from the right: A ⊙ I keeps only the diagonal of A (Mathlib: hadamard_one).',
+  },
+  {
+    name: 'identity_hadamard_diagonal',
+    statement: 'I ⊙ D = D',
+    given: 'D: n×n diagonal',
+    description: 'The identity masks nothing of a diagonal matrix (I ⊙ A = A only when A is diagonal).',
   },
   {
     name: 'diag_scaling',
@@ -37,6 +54,7 @@ export const DIAGONAL_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'diagonal_hadamard_mul',
+    priority: 330,
     aliases: ['diagonal_hadamard_mul_left'],
     statement: '(D A) ⊙ B = D (A ⊙ B)',
     given: 'D: m×m diagonal; A, B: m×n',
@@ -45,6 +63,7 @@ export const DIAGONAL_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_mul_diagonal',
+    priority: 340,
     aliases: ['diagonal_hadamard_mul_right'],
     statement: '(A D) ⊙ B = (A ⊙ B) D',
     given: 'D: n×n diagonal; A, B: m×n',
@@ -53,6 +72,7 @@ export const DIAGONAL_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'diag_diagvec_diagonal',
+    priority: 300,
     statement: 'diag(diagvec(D)) = D',
     given: 'D: n×n diagonal',
     simplify: true,
@@ -60,9 +80,48 @@ export const DIAGONAL_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'diagvec_diag',
+    priority: 310,
     statement: 'diagvec(diag(u)) = u',
     given: 'u: n',
     simplify: true,
     description: 'The diagonal of diag(u) is u.',
+  },
+  {
+    name: 'diagvec_identity',
+    statement: 'diagvec(I_n) = J_{n×1}',
+    given: '',
+    description: 'The diagonal of the identity is the all-ones vector.',
+  },
+  {
+    name: 'diag_ones',
+    aliases: ['diagonal_one'],
+    statement: 'diag(J_{n×1}) = I_n',
+    given: '',
+    description: 'The diagonal matrix of the all-ones vector is the identity (Mathlib: diagonal_one).',
+  },
+  {
+    name: 'diagvec_ones',
+    statement: 'diagvec(J_{n×n}) = J_{n×1}',
+    given: '',
+    description: 'The diagonal of the all-ones matrix is the all-ones vector.',
+  },
+  {
+    name: 'diag_zero',
+    aliases: ['diagonal_zero'],
+    statement: 'diag(O_{n×1}) = O_{n×n}',
+    given: '',
+    description: 'The diagonal matrix of the zero vector is the zero matrix (Mathlib: diagonal_zero).',
+  },
+  {
+    name: 'diagvec_zero',
+    statement: 'diagvec(O_{n×n}) = O_{n×1}',
+    given: '',
+    description: 'The diagonal of the zero matrix is the zero vector.',
+  },
+  {
+    name: 'diagvec_diag_hadamard',
+    statement: 'diagvec(diag(u) ⊙ A) = u ⊙ diagvec(A)',
+    given: 'u: n; A: n×n',
+    description: 'Masking A with diag(u) keeps u times the diagonal of A.',
   },
 ];

@@ -19,6 +19,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_add',
+    priority: 370,
     aliases: ['hadamard_distrib'],
     statement: 'A ⊙ (B + C) = A ⊙ B + A ⊙ C',
     given: 'A, B, C: m×n',
@@ -27,6 +28,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'add_hadamard',
+    priority: 380,
     statement: '(A + B) ⊙ C = A ⊙ C + B ⊙ C',
     given: 'A, B, C: m×n',
     simplify: true,
@@ -34,6 +36,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'smul_hadamard',
+    priority: 220,
     statement: '(c A) ⊙ B = c (A ⊙ B)',
     given: 'c: scalar; A, B: m×n',
     simplify: true,
@@ -41,6 +44,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_smul',
+    priority: 230,
     statement: 'A ⊙ (c B) = c (A ⊙ B)',
     given: 'c: scalar; A, B: m×n',
     simplify: true,
@@ -48,6 +52,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_neg',
+    priority: 210,
     statement: '(-A) ⊙ B = -(A ⊙ B)',
     given: 'A, B: m×n',
     simplify: true,
@@ -55,22 +60,35 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_ones',
-    aliases: ['ones_hadamard'],
+    priority: 80,
     statement: 'A ⊙ J = A',
     given: 'A: m×n',
     simplify: true,
-    description: 'The all-ones matrix J of the same shape is the identity of ⊙ (A ⊙ J = J ⊙ A = A).',
+    description: 'The all-ones matrix J of the same shape is the identity of ⊙ (right; ones_hadamard is the left one).',
+  },
+  {
+    name: 'ones_hadamard',
+    statement: 'J ⊙ A = A',
+    given: 'A: m×n',
+    description: 'The all-ones matrix J of the same shape is the identity of ⊙ (left; hadamard_ones is the right one).',
   },
   {
     name: 'hadamard_zero',
-    aliases: ['zero_hadamard'],
+    priority: 20,
     statement: 'A ⊙ 0 = 0',
     given: 'A: m×n',
     simplify: true,
-    description: 'The zero matrix absorbs the Hadamard product.',
+    description: 'The zero matrix absorbs the Hadamard product (right factor; Mathlib: hadamard_zero).',
+  },
+  {
+    name: 'zero_hadamard',
+    statement: '0 ⊙ A = 0',
+    given: 'A: m×n',
+    description: 'The zero matrix absorbs the Hadamard product (left factor; Mathlib: zero_hadamard).',
   },
   {
     name: 'hadamard_self',
+    priority: 450,
     statement: 'A ⊙ A = A^⊙2',
     given: 'A: m×n',
     simplify: true,
@@ -78,6 +96,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_pow_succ',
+    priority: 460,
     statement: 'A^⊙k ⊙ A = A^⊙(k + 1)',
     given: 'A: m×n; k: scalar',
     integers: ['k'],
@@ -86,6 +105,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_pow_mul',
+    priority: 470,
     statement: 'A^⊙k ⊙ A^⊙l = A^⊙(k + l)',
     given: 'A: m×n; k, l: scalar',
     integers: ['k', 'l'],
@@ -94,6 +114,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_pow_one',
+    priority: 440,
     statement: 'A^⊙1 = A',
     given: 'A: m×n',
     simplify: true,
@@ -101,6 +122,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_pow_pow',
+    priority: 480,
     statement: '(A^⊙k)^⊙l = A^⊙(k l)',
     given: 'A: m×n; k, l: scalar',
     integers: ['k', 'l'],
@@ -109,6 +131,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'hadamard_pow_distrib',
+    priority: 490,
     statement: '(A ⊙ B)^⊙k = A^⊙k ⊙ B^⊙k',
     given: 'A, B: m×n; k: scalar',
     integers: ['k'],
@@ -117,6 +140,7 @@ export const HADAMARD_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'diagvec_hadamard',
+    priority: 350,
     statement: 'diagvec(A ⊙ B) = diagvec(A) ⊙ diagvec(B)',
     given: 'A, B: n×n',
     simplify: true,

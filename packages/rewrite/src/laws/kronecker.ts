@@ -4,6 +4,7 @@ import type { LawSpec } from '../law.ts';
 export const KRONECKER_LAWS: readonly LawSpec[] = [
   {
     name: 'kronecker_hadamard',
+    priority: 360,
     statement: '(A ⊗ B) ⊙ (C ⊗ D) = (A ⊙ C) ⊗ (B ⊙ D)',
     given: 'A, C: m×n; B, D: p×q',
     simplify: true,
@@ -11,6 +12,8 @@ export const KRONECKER_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'kron_add',
+    aliases: ['kronecker_add'],
+    priority: 410,
     statement: 'A ⊗ (B + C) = A ⊗ B + A ⊗ C',
     given: 'A: m×n; B, C: p×q',
     simplify: true,
@@ -18,6 +21,8 @@ export const KRONECKER_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'add_kron',
+    aliases: ['add_kronecker'],
+    priority: 420,
     statement: '(A + B) ⊗ C = A ⊗ C + B ⊗ C',
     given: 'A, B: m×n; C: p×q',
     simplify: true,
@@ -25,6 +30,8 @@ export const KRONECKER_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'kron_smul',
+    aliases: ['kronecker_smul'],
+    priority: 260,
     statement: 'A ⊗ (c B) = c (A ⊗ B)',
     given: 'c: scalar; A: m×n; B: p×q',
     simplify: true,
@@ -32,6 +39,8 @@ export const KRONECKER_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'smul_kron',
+    aliases: ['smul_kronecker'],
+    priority: 270,
     statement: '(c A) ⊗ B = c (A ⊗ B)',
     given: 'c: scalar; A: m×n; B: p×q',
     simplify: true,
@@ -39,6 +48,7 @@ export const KRONECKER_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_kron',
+    priority: 190,
     statement: '(A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ',
     given: 'A: m×n; B: p×q',
     simplify: true,

@@ -22,6 +22,7 @@ export const TRACE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'trace_add',
+    priority: 530,
     statement: 'tr(A + B) = tr(A) + tr(B)',
     given: 'A, B: n×n',
     simplify: true,
@@ -29,6 +30,7 @@ export const TRACE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'trace_smul',
+    priority: 540,
     statement: 'tr(c A) = c tr(A)',
     given: 'c: scalar; A: n×n',
     simplify: true,
@@ -36,6 +38,7 @@ export const TRACE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'trace_transpose',
+    priority: 550,
     statement: 'tr(Aᵀ) = tr(A)',
     given: 'A: n×n',
     simplify: true,
@@ -43,12 +46,14 @@ export const TRACE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'trace_cyclic',
+    aliases: ['trace_mul_comm'],
     statement: 'tr(A B) = tr(B A)',
     given: 'A: m×n; B: n×m',
     description: 'The trace is invariant under cyclic shifts of a product.',
   },
   {
     name: 'det_transpose',
+    priority: 560,
     statement: 'det(Aᵀ) = det(A)',
     given: 'A: n×n',
     simplify: true,
@@ -59,5 +64,23 @@ export const TRACE_LAWS: readonly LawSpec[] = [
     statement: 'det(A B) = det(A) det(B)',
     given: 'A, B: n×n',
     description: 'The determinant is multiplicative for the matrix product (not for ⊙).',
+  },
+  {
+    name: 'dotProduct_vecMul_hadamard',
+    statement: 'vᵀ (A ⊙ B) w = tr(diag(v) A (B diag(w))ᵀ)',
+    given: 'v: m; w: n; A, B: m×n',
+    description: 'A bilinear form of a Hadamard product as a trace, with Mathlib\'s sides (dotProduct_vecMul_hadamard; the left side is 1×1).',
+  },
+  {
+    name: 'trace_zero',
+    statement: 'tr(O_{n×n}) = 0',
+    given: '',
+    description: 'The trace of the zero matrix is 0 (Mathlib: trace_zero).',
+  },
+  {
+    name: 'trace_identity_hadamard',
+    statement: 'tr(I ⊙ A) = tr(A)',
+    given: 'A: n×n',
+    description: 'Masking with the identity keeps the diagonal, hence the trace.',
   },
 ];

@@ -4,6 +4,7 @@ import type { LawSpec } from '../law.ts';
 export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   {
     name: 'transpose_hadamard',
+    priority: 150,
     statement: '(A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ',
     given: 'A, B: m×n',
     simplify: true,
@@ -11,6 +12,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_mul',
+    priority: 160,
     statement: '(A B)ᵀ = Bᵀ Aᵀ',
     given: 'A: m×n; B: n×p',
     simplify: true,
@@ -18,6 +20,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_transpose',
+    priority: 110,
     statement: '(Aᵀ)ᵀ = A',
     given: 'A: m×n',
     simplify: true,
@@ -25,6 +28,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_add',
+    priority: 170,
     statement: '(A + B)ᵀ = Aᵀ + Bᵀ',
     given: 'A, B: m×n',
     simplify: true,
@@ -32,6 +36,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_smul',
+    priority: 180,
     statement: '(c A)ᵀ = c Aᵀ',
     given: 'c: scalar; A: m×n',
     simplify: true,
@@ -39,6 +44,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_symmetric',
+    priority: 120,
     statement: 'Sᵀ = S',
     given: 'S: n×n symmetric',
     simplify: true,
@@ -46,6 +52,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_ones',
+    priority: 130,
     statement: '(J_{m×n})ᵀ = J_{n×m}',
     given: '',
     simplify: true,
@@ -53,6 +60,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_zero',
+    priority: 140,
     statement: '(O_{m×n})ᵀ = O_{n×m}',
     given: '',
     simplify: true,
@@ -60,6 +68,7 @@ export const TRANSPOSE_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'transpose_hadamard_power',
+    priority: 200,
     statement: '(A^⊙k)ᵀ = (Aᵀ)^⊙k',
     given: 'A: m×n; k: scalar',
     integers: ['k'],
