@@ -1,6 +1,7 @@
 import {
   entry,
   foldExpr,
+  formatLimit,
   formatShape,
   givensFrom,
   inferShape,
@@ -270,7 +271,7 @@ export function checkTransition(
   }
   const sameCanonical = (a: Expr, b: Expr): boolean => backend.canonicallyEqual(a, b, givens);
   const search = searchBothWays(scalarProductsAsProducts(from, givens), scalarProductsAsProducts(to, givens), names, backend.engine, givens, context.limits, sameCanonical);
-  const limitText = search.limit ? `search stopped at the ${search.limit === 'nodes' ? `limit of ${context.limits.maxNodes} expressions` : `time limit of ${context.limits.timeLimitMs} ms`}` : undefined;
+  const limitText = search.limit ? `search stopped at its limit (${formatLimit(search.limit)})` : undefined;
   if (search.steps) {
     const numeric = backend.numeric(from, to, givens);
     if (numeric.verdict === 'different') {
@@ -326,7 +327,7 @@ export function checkTransition(
   const message = `${truth}${cited} not turn ${show(from)} into ${show(to)}${instead}${limitText ? ` (${limitText})` : ''}`;
   return report(line, kind, laws, 'wrong-law', message, {
     ...(doers.length > 0 ? { hints: doers.map((name) => `${name}: ${backend.engine.statement(name) ?? ''}`.trim()) } : {}),
-    ...(limitText ? { limit: limitText } : {}),
+    ...(search.limit ? { limit: search.limit } : {}),
     numeric: numeric.verdict === 'equal' ? numeric.detail : `not decided numerically: ${numeric.reason}`,
   });
 }

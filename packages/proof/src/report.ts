@@ -1,4 +1,4 @@
-import type { OdotError, Span } from '@odot/core';
+import type { Limit, OdotError, Span } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 
 /** Why a line of a proof holds or fails: a stable code for programs (the grader maps them to feedback). */
@@ -63,8 +63,8 @@ export interface StepReport {
   readonly counterexample?: Counterexample;
   /** How the numbers cross-checked the step. */
   readonly numeric?: string;
-  /** Set when a search limit stopped the search before it was exhausted. */
-  readonly limit?: string;
+  /** Set when a search limit stopped the search before it was exhausted: `{kind, value}` (the message says it in words). */
+  readonly limit?: Limit;
 }
 
 /** A concrete instance on which two sides differ, with small exact matrices. */
@@ -95,13 +95,13 @@ export interface ProofReport {
   readonly errors: readonly OdotError[];
 }
 
-/** The JSON form of a report, exactly `{"valid","theorems":[{"goal","valid","steps":[{"line","ok","law","message"}]}]}`. */
+/** The JSON form of a report, exactly `{"valid","theorems":[{"goal","valid","steps":[{"line","ok","law","message","limit"?}]}]}` (`limit` only when a search limit stopped the step). */
 export interface ProofReportJson {
   readonly valid: boolean;
   readonly theorems: readonly {
     readonly goal: string;
     readonly valid: boolean;
-    readonly steps: readonly { readonly line: number; readonly ok: boolean; readonly law: string; readonly message: string }[];
+    readonly steps: readonly { readonly line: number; readonly ok: boolean; readonly law: string; readonly message: string; readonly limit?: Limit }[];
   }[];
 }
 
@@ -112,7 +112,7 @@ export function reportToJson(report: ProofReport): ProofReportJson {
     theorems: report.theorems.map((theorem) => ({
       goal: theorem.goal,
       valid: theorem.valid,
-      steps: theorem.steps.map((step) => ({ line: step.line, ok: step.ok, law: step.law, message: step.message })),
+      steps: theorem.steps.map((step) => ({ line: step.line, ok: step.ok, law: step.law, message: step.message, ...(step.limit ? { limit: step.limit } : {}) })),
     })),
   };
 }
