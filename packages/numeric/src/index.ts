@@ -47,7 +47,7 @@ export { createRng, rngFromUint32 } from './rng.ts';
 export type { RandomInstance, RandomInstanceOptions } from './random-instance.ts';
 export { randomInstance } from './random-instance.ts';
 export type { Counterexample, IdentityTestOptions, IdentityVerdict } from './identity-test.ts';
-export { identityTest } from './identity-test.ts';
+export { identityTest, testedSizesText } from './identity-test.ts';
 export {
   addMatrices,
   determinant,

@@ -1,5 +1,5 @@
 import type { Expr, Givens } from '@odot/core';
-import { formatValue, identityTest, isMatrix, matrixRows, type Value } from '@odot/numeric';
+import { formatValue, identityTest, isMatrix, matrixRows, testedSizesText, type Value } from '@odot/numeric';
 import type { NumericVerdict } from './backend.ts';
 import type { Counterexample } from './report.ts';
 
@@ -31,7 +31,12 @@ export function numericCompare(a: Expr, b: Expr, givens: Givens, options: Numeri
   }
   switch (verdict.verdict) {
     case 'equal':
-      return { verdict: 'equal', detail: `equal on ${verdict.trials} random instances, error probability ≤ ${verdict.errorBound.toPrecision(2)}` };
+      return {
+        verdict: 'equal',
+        detail: verdict.untestedSizes
+          ? `equal on ${verdict.trials} random instances at the sizes ${testedSizesText(verdict.sizes)} (error probability ≤ ${verdict.errorBound.toPrecision(2)} there; other sizes untested)`
+          : `equal on ${verdict.trials} random instances, error probability ≤ ${verdict.errorBound.toPrecision(2)}`,
+      };
     case 'different': {
       const cx = verdict.counterexample;
       const bindings = [...cx.bindings].map(([name, value]) => `${name} = ${formatValueInline(value)}`);

@@ -1,5 +1,5 @@
 import { inferShape, printPlain } from '@odot/core';
-import { formatValue, valueToJson } from '@odot/numeric';
+import { formatValue, testedSizesText, valueToJson } from '@odot/numeric';
 import { equivalent, type EquivalenceVerdict } from '@odot/rewrite';
 import { EXIT, type Command, type OptionSpec } from '../command.ts';
 import {
@@ -43,6 +43,8 @@ function verdictJson(v: EquivalenceVerdict): unknown {
     ...(v.indexNormalForms ? { indexNormalForms: { left: v.indexNormalForms[0], right: v.indexNormalForms[1] } } : {}),
     ...(v.fragment ? { fragment: v.fragment } : {}),
     ...(v.errorBound === undefined ? {} : { errorBound: v.errorBound }),
+    ...(v.sizesTested ? { sizesTested: v.sizesTested.map((sizes) => Object.fromEntries(sizes)) } : {}),
+    ...(v.untestedSizes === undefined ? {} : { untestedSizes: v.untestedSizes }),
     ...(v.limit ? { limit: v.limit } : {}),
     explanation: v.explanation,
   };
@@ -70,7 +72,14 @@ function verdictText(lhs: string, v: EquivalenceVerdict): string[] {
       ];
     }
     case 'equal-by-testing':
-      return [`equivalent (by testing, no proof found; error bound ${v.errorBound ?? '?'})`, v.explanation];
+      // With symbolic sizes the test tried finitely many: say so in the verdict line itself.
+      return v.untestedSizes
+        ? [
+            `equivalent at the sizes tried (by testing, no proof found; error bound ${v.errorBound ?? '?'} at those sizes; other sizes untested)`,
+            `sizes tried: ${testedSizesText(v.sizesTested ?? [])}`,
+            v.explanation,
+          ]
+        : [`equivalent (by testing, no proof found; error bound ${v.errorBound ?? '?'})`, v.explanation];
     case 'unknown':
       return ['unknown', v.explanation];
   }
@@ -98,7 +107,9 @@ export const equivCommand: Command = {
     'counterexample); outside it, exact random testing and a bounded search for a proof; else "equivalent by',
     'testing" with an error bound and the sizes tried.',
     'JSON: {"equivalent", "method": "proved"|"refuted"|"equal-by-testing"|"unknown", "layer", "steps",',
-    '"indexNormalForms"?: {"left", "right"}, "fragment"?, "counterexample"?}. --explain prints the index normal forms.',
+    '"indexNormalForms"?: {"left", "right"}, "fragment"?, "counterexample"?, "errorBound"?, "sizesTested"?,',
+    '"untestedSizes"?, "limit"?}. With symbolic sizes a tested verdict holds at the sizes tried only',
+    '("untestedSizes": true). --explain prints the index normal forms.',
     'Exit codes: 0 equivalent, 1 not equivalent, 3 unknown, 2 input error (including shape errors).',
     "Example: odot equiv '(A ⊙ B)ᵀ' 'Bᵀ ⊙ Aᵀ' --given 'A, B: m×n'",
   ].join('\n'),
