@@ -1,5 +1,5 @@
-import type { Expr, Givens, OdotError, Property, Result, Shape, ShapeTable } from '@odot/core';
-import { OdotException, childrenOf, equal, inferShapes, odotError, ok } from '@odot/core';
+import type { Expr, Givens, Limit, OdotError, Property, Result, Shape, ShapeTable } from '@odot/core';
+import { OdotException, childrenOf, equal, formatLimit, inferShapes, odotError, ok } from '@odot/core';
 import { denseEquals } from './dense.ts';
 import type { DegreeBound } from './degree.ts';
 import { allNodes, degreeBound } from './degree.ts';
@@ -58,7 +58,8 @@ export type IdentityVerdict =
        */
       readonly untestedSizes: boolean;
       readonly explanation: string;
-      readonly limit?: string;
+      /** Set when the time limit stopped the trials early (`{kind: 'time', value}`); the bound covers the trials run. */
+      readonly limit?: Limit;
     }
   | { readonly verdict: 'different'; readonly counterexample: Counterexample; readonly explanation: string }
   | { readonly verdict: 'unknown'; readonly reason: string }
@@ -261,7 +262,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     let worst = 0;
     let totalTrials = 0;
     let maxDegree = 0;
-    let limit: string | undefined;
+    let limit: Limit | undefined;
     let skippedAll = 0;
 
     // Every symbolic size is tried at larger distinct values and at 1 and 2 (where identities such
@@ -299,7 +300,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       let degree: DegreeBound | undefined;
       while (passed < trialsPerSet) {
         if (Date.now() - started > timeLimit) {
-          limit = `time limit of ${timeLimit} ms reached after ${totalTrials} trials`;
+          limit = { kind: 'time', value: timeLimit };
           break;
         }
         if (skipped > 20 + 4 * passed) break;
@@ -372,10 +373,10 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     if (testedSizes.length === 0) {
       return {
         verdict: 'unknown',
-        reason: limit ?? (skippedAll > 0 ? 'every random draw made a matrix singular or an entry zero' : 'no trial ran'),
+        reason: limit ? `stopped by the ${formatLimit(limit)} before a trial ran` : skippedAll > 0 ? 'every random draw made a matrix singular or an entry zero' : 'no trial ran',
       };
     }
-    const sizeText = testedSizes.map((s) => (s.size === 0 ? 'no symbolic sizes' : [...s].map(([k, v]) => `${k}=${v}`).join(', '))).join('; ');
+    const sizeText = testedSizesText(testedSizes);
     return {
       verdict: 'equal',
       errorBound: worst,
@@ -387,7 +388,8 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       explanation:
         `${totalTrials} random trials modulo p = ${p} agreed (sizes: ${sizeText}); degree ≤ ${maxDegree}, so a false identity at these sizes passes with probability ≤ ${worst.toExponential(2)}` +
         (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : '') +
-        (dimNames.length > 0 ? '; the bound covers only the sizes tried: at other sizes the test proves nothing' : ''),
+        (dimNames.length > 0 ? '; the bound covers only the sizes tried: at other sizes the test proves nothing' : '') +
+        (limit ? `; stopped by the ${formatLimit(limit)} after ${totalTrials} trials` : ''),
       ...(limit ? { limit } : {}),
     };
   } catch (e) {
@@ -398,16 +400,27 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
 }
 
 /**
- * The size assignments tried: `sets` assignments of larger distinct sizes (3…, 5…, 7…), then every
- * free symbolic size at 1 and at 2. Large sizes come first so a counterexample is shown at a
- * generic size when there is one; the small ones catch identities false only there. Sizes fixed
+ * The size assignments tried, for people: `n=3; n=5; n=1` (one assignment per `;`), or
+ * `no symbolic sizes`.
+ */
+export function testedSizesText(sizes: readonly ReadonlyMap<string, number>[]): string {
+  return sizes.map((s) => (s.size === 0 ? 'no symbolic sizes' : [...s].map(([k, v]) => `${k}=${v}`).join(', '))).join('; ');
+}
+
+/**
+ * The size assignments tried: one assignment of larger distinct sizes (3…), every free symbolic
+ * size at 1 and at 2, then `sets − 1` more larger ones (5…, 7…). A large size comes first so a
+ * counterexample is shown at a generic size when there is one; the small ones catch identities
+ * false only there (det(J_n) = 0 at n = 1). Sizes fixed
  * by the caller stay fixed.
  */
 function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof createRng>, sets: number, fixed: ReadonlyMap<string, number>): Map<string, number>[] {
   const free = dimNames.filter((d) => !fixed.has(d));
   const small = free.length === 0 ? [] : [1, 2].map((n) => new Map([...fixed, ...free.map((d): [string, number] => [d, n])]));
   const large = Array.from({ length: sets }, (_, set) => assignSizes(dimNames, rng, 3, set * 2, fixed));
-  return [...large, ...small];
+  // One generic assignment first (counterexamples read best there), then the small sizes, so a time
+  // limit never skips 1 and 2.
+  return [...large.slice(0, 1), ...small, ...large.slice(1)];
 }
 
 function exactEnv(

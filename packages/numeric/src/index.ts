@@ -49,7 +49,7 @@ export { randomInstance } from './random-instance.ts';
 export type { IdentityTestOptions, IdentityVerdict } from './identity-test.ts';
 export type { Counterexample, CounterexampleJson, CounterexampleLabels } from './counterexample.ts';
 export { counterexampleBindings, counterexampleToJson, formatCounterexample, formatValueInline } from './counterexample.ts';
-export { identityTest } from './identity-test.ts';
+export { identityTest, testedSizesText } from './identity-test.ts';
 export {
   addMatrices,
   determinant,

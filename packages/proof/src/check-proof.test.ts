@@ -35,8 +35,9 @@ describe('checkProof', () => {
     expect(bounded.find((step) => step.line === 8)?.split?.map((s) => s.law)).toEqual(['def_hadamard', 'def_hadamard']);
     const tiny = checkProof(DISTRIB, { limits: { maxNodes: 2 } }).theorems[0]!.steps.find((step) => step.line === 8);
     expect(tiny).toMatchObject({ ok: false });
-    expect(tiny?.limit).toMatch(/limit of 2 expressions/);
-    expect(tiny?.message).toMatch(/search stopped/);
+    expect(tiny?.limit).toEqual({ kind: 'nodes', value: 2 });
+    expect(tiny?.message).toMatch(/search stopped at its limit \(nodes: limit of 2 nodes\)/);
+    expect(reportToJson(checkProof(DISTRIB, { limits: { maxNodes: 2 } })).theorems[0]?.steps.find((step) => step.line === 8)?.limit).toEqual({ kind: 'nodes', value: 2 });
   });
 
   it('rejects a step the matcher accepts when the numbers disagree (a lying engine cannot pass a false step)', () => {

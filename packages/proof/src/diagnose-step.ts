@@ -114,12 +114,12 @@ function wrongLaw(f: Failing, numeric: NumericVerdict, search: StepSearch): Step
   const doers = f.context.strict ? statedDoers(f.from, f.to, others, f.context, 3) : canonicalDoers(f, others);
   const cited = names.length === 1 ? `${names[0]} does` : `${names.join(', ')} do`;
   const truth = numeric.verdict === 'equal' ? 'the step is true, but ' : '';
-  const stopped = limitText(search, f.context.limits);
+  const stopped = limitText(search);
   const instead = doers.length > 0 ? `; ${doers.join(' or ')} does it in one step` : numeric.verdict === 'equal' ? '; no single law of the catalogue does it either: split it into smaller steps' : '';
   const message = `${truth}${cited} not turn ${show(f.from)} into ${show(f.to)}${instead}${stopped ? ` (${stopped})` : ''}`;
   return report(f.line, f.kind, f.laws, 'wrong-law', message, {
     ...(doers.length > 0 ? { hints: doers.map((name) => `${name}: ${backend.engine.statement(name) ?? ''}`.trim()) } : {}),
-    ...(stopped ? { limit: stopped } : {}),
+    ...(search.limit ? { limit: search.limit } : {}),
     numeric: numeric.verdict === 'equal' ? numeric.detail : numeric.verdict === 'unknown' ? `not decided numerically: ${numeric.reason}` : 'different',
   });
 }

@@ -1,4 +1,4 @@
-import { childrenOf, type Expr } from '@odot/core';
+import { childrenOf, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import { exprKey, freeNames, indexNames, normalizeBound, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
@@ -31,6 +31,8 @@ export function positions(expr: Expr): { path: number[]; node: Expr }[] {
  * Every single application of the entrywise law `name` to `expr`, in both directions (except the
  * expanding direction of a law whose side is a bare variable, like `a = a · 1`) and at every
  * position, honouring its side conditions. Results have their summation indices normalised.
+ * Each position counts against the active budget (`tick`), so a search over a huge expression stops
+ * at its time limit.
  */
 export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindContext, 'indices'>): AppliedStep[] {
   const law = findEntrywiseLaw(name);
@@ -41,6 +43,8 @@ export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindCo
   const out: AppliedStep[] = [];
   const seen = new Set<string>();
   for (const { path, node } of positions(expr)) {
+    // A unit of work for the enclosing search's budget (core's `withBudget`): its time limit is read here.
+    tick();
     for (const rule of law.rules) {
       for (const direction of ['forward', 'backward'] as const) {
         const from = direction === 'forward' ? rule.lhs : rule.rhs;

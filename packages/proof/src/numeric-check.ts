@@ -1,5 +1,5 @@
 import type { Expr, Givens } from '@odot/core';
-import { identityTest } from '@odot/numeric';
+import { identityTest, testedSizesText } from '@odot/numeric';
 import type { NumericVerdict } from './backend.ts';
 
 /** Options of the numeric cross-check. */
@@ -29,7 +29,12 @@ export function numericCompare(a: Expr, b: Expr, givens: Givens, options: Numeri
   });
   switch (verdict.verdict) {
     case 'equal':
-      return { verdict: 'equal', detail: `equal on ${verdict.trials} random instances, error probability ≤ ${verdict.errorBound.toPrecision(2)}` };
+      return {
+        verdict: 'equal',
+        detail: verdict.untestedSizes
+          ? `equal on ${verdict.trials} random instances at the sizes ${testedSizesText(verdict.sizes)} (error probability ≤ ${verdict.errorBound.toPrecision(2)} there; other sizes untested)`
+          : `equal on ${verdict.trials} random instances, error probability ≤ ${verdict.errorBound.toPrecision(2)}`,
+      };
     case 'different':
       return { verdict: 'different', counterexample: verdict.counterexample };
     case 'unknown':

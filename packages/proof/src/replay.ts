@@ -1,4 +1,4 @@
-import { childrenOf, identifier, type Expr } from '@odot/core';
+import { childrenOf, identifier, tick, type Expr } from '@odot/core';
 import type { LawRule } from './backend.ts';
 import { exprKey, freeNames, replaceAt, subtermAt, withChildren } from './expr-tools.ts';
 
@@ -68,6 +68,7 @@ export function replayStep(step: RecordedStep, rules: readonly LawRule[]): Repla
   let reason = `${step.law} does not fit`;
   const avoid = freeNames(step.before);
   for (const rule of rules) {
+    tick();
     const from = step.direction === 'forward' ? rule.lhs : rule.rhs;
     const to = step.direction === 'forward' ? rule.rhs : rule.lhs;
     const source = substitute(from, rule, step.substitution, avoid, false);

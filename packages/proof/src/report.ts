@@ -1,4 +1,4 @@
-import { assertNever, type OdotError, type Span } from '@odot/core';
+import { assertNever, type Limit, type OdotError, type Span } from '@odot/core';
 import { counterexampleToJson, type Counterexample, type CounterexampleJson } from '@odot/numeric';
 import type { Misconception } from '@odot/rewrite';
 import type { AppliedStep } from './applied-step.ts';
@@ -132,8 +132,8 @@ export interface StepReport {
   readonly split?: readonly SplitStep[];
   /** How the numbers cross-checked the step. */
   readonly numeric?: string;
-  /** Set when a search limit stopped the search before it was exhausted. */
-  readonly limit?: string;
+  /** Set when a search limit stopped the search before it was exhausted: `{kind, value}` (the message says it in words). */
+  readonly limit?: Limit;
 }
 
 /** The verdict on one theorem. */
@@ -170,6 +170,8 @@ export interface StepJson {
   readonly counterexample?: CounterexampleJson;
   readonly misconception?: Misconception;
   readonly split?: readonly SplitStep[];
+  /** The search limit that stopped the step, when one did. */
+  readonly limit?: Limit;
 }
 
 /** The JSON form of a report: `{"valid","theorems":[{"goal","valid","steps":[StepJson…]}]}`. */

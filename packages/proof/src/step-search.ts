@@ -1,4 +1,4 @@
-import { printExpr, type Expr } from '@odot/core';
+import { formatLimit, LimitReached, printExpr, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import type { CheckContext } from './check-options.ts';
 import { scalarProductsAsProducts } from './pattern.ts';
@@ -19,8 +19,11 @@ export function searchStep(from: Expr, to: Expr, names: readonly string[], conte
 export function safeApply(context: CheckContext, expr: Expr, name: string): readonly AppliedStep[] {
   try {
     return context.backend.engine.apply(expr, name, context.givens);
-  } catch {
-    return [];
+  } catch (error) {
+    // Inside a caller's budget the engines' matching may stop at its limit: no applications then.
+    // Anything else is a bug and propagates.
+    if (error instanceof LimitReached) return [];
+    throw error;
   }
 }
 
@@ -42,7 +45,6 @@ export function describeSplit(split: readonly SplitStep[]): string {
 }
 
 /** A search's limit in words, when one stopped it. */
-export function limitText(search: StepSearch, limits: SearchLimits): string | undefined {
-  if (!search.limit) return undefined;
-  return `search stopped at the ${search.limit === 'nodes' ? `limit of ${limits.maxNodes} expressions` : `time limit of ${limits.timeLimitMs} ms`}`;
+export function limitText(search: StepSearch): string | undefined {
+  return search.limit ? `search stopped at its limit (${formatLimit(search.limit)})` : undefined;
 }

@@ -49,8 +49,9 @@ export interface EquivalenceOptions {
 /**
  * Which layer decided and how: `proved` (steps form a chain of law applications from `a` to `b`),
  * `refuted` (an exact counterexample), `equal-by-testing` (no proof found; random exact instances
- * agree, `errorBound` bounds the chance of a false identity passing), `unknown` (no proof, and the
- * test could not run, e.g. every draw singular).
+ * agree at the sizes in `sizesTested`, `errorBound` bounds the chance of an identity false at one
+ * of them passing; with symbolic sizes `untestedSizes` is true: other sizes were never tried),
+ * `unknown` (no proof, and the test could not run, e.g. every draw singular).
  */
 export interface EquivalenceVerdict {
   readonly equivalent: boolean;
@@ -58,7 +59,18 @@ export interface EquivalenceVerdict {
   readonly layer: 'canonical' | 'normal-form' | 'index-normal-form' | 'search' | 'numeric';
   readonly steps: readonly RewriteStep[];
   readonly counterexample?: Counterexample;
+  /**
+   * `equal-by-testing`: the probability that an identity false at one of the sizes in
+   * `sizesTested` passed every trial. It says nothing about sizes never tried (`untestedSizes`).
+   */
   readonly errorBound?: number;
+  /** `equal-by-testing`: the assignments of the symbolic sizes the identity test tried (one map each; empty maps when no size is symbolic). */
+  readonly sizesTested?: readonly ReadonlyMap<string, number>[];
+  /**
+   * `equal-by-testing` with symbolic sizes: true, since the test tried finitely many sizes and the
+   * verdict holds only there (`equivalent` then means "equal at every size tried").
+   */
+  readonly untestedSizes?: boolean;
   /** Set when a limit of the simplifier or the search was hit: the first one, its kind and value. */
   readonly limit?: Limit;
   readonly explanation: string;
@@ -335,6 +347,8 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       layer: 'numeric',
       steps: [],
       errorBound: verdict.errorBound,
+      sizesTested: verdict.sizes,
+      untestedSizes: verdict.untestedSizes,
       explanation: `no proof found (${note}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
       normalForms,
       ...infFields,

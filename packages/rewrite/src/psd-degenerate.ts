@@ -1,5 +1,5 @@
 import type { Dim, Expr, Givens, Property, SymbolInfo } from '@odot/core';
-import { dimFactors, dimSymbols, isOpenDim } from '@odot/core';
+import { dimFactors, dimSymbols, isOpenDim, tick } from '@odot/core';
 import { evaluate, exactMatrix, isMatrix, rational, scalarValue, toExact, type ExactMatrix, type Value } from '@odot/numeric';
 import { numericPropertyEvidence } from './infer-property.ts';
 
@@ -120,6 +120,7 @@ export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>,
     }
     const total = pools.reduce((p, c) => p * c.length, 1);
     for (let k = 0; k < Math.min(total, MAX_COMBINATIONS); k++) {
+      tick(); // decidePsd's budget: its time limit is read here too
       const bindings = new Map<string, Value>();
       const labels: string[] = [];
       let rest = k;

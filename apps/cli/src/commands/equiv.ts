@@ -1,6 +1,6 @@
 import { givensFrom, inferShape, printPlain, type Declaration, type Expr } from '@odot/core';
 import { certificateProof } from '@odot/proof';
-import { formatValue, valueToJson } from '@odot/numeric';
+import { formatValue, testedSizesText, valueToJson } from '@odot/numeric';
 import { equivalent, type EquivalenceVerdict } from '@odot/rewrite';
 import { EXIT, type Command, type CommandContext, type OptionSpec } from '../command.ts';
 import {
@@ -44,6 +44,8 @@ function verdictJson(v: EquivalenceVerdict): unknown {
     ...(v.indexNormalForms ? { indexNormalForms: { left: v.indexNormalForms[0], right: v.indexNormalForms[1] } } : {}),
     ...(v.fragment ? { fragment: v.fragment } : {}),
     ...(v.errorBound === undefined ? {} : { errorBound: v.errorBound }),
+    ...(v.sizesTested ? { sizesTested: v.sizesTested.map((sizes) => Object.fromEntries(sizes)) } : {}),
+    ...(v.untestedSizes === undefined ? {} : { untestedSizes: v.untestedSizes }),
     ...(v.limit ? { limit: v.limit } : {}),
     explanation: v.explanation,
   };
@@ -71,7 +73,14 @@ function verdictText(lhs: string, v: EquivalenceVerdict): string[] {
       ];
     }
     case 'equal-by-testing':
-      return [`equivalent (by testing, no proof found; error bound ${v.errorBound ?? '?'})`, v.explanation];
+      // With symbolic sizes the test tried finitely many: say so in the verdict line itself.
+      return v.untestedSizes
+        ? [
+            `equivalent at the sizes tried (by testing, no proof found; error bound ${v.errorBound ?? '?'} at those sizes; other sizes untested)`,
+            `sizes tried: ${testedSizesText(v.sizesTested ?? [])}`,
+            v.explanation,
+          ]
+        : [`equivalent (by testing, no proof found; error bound ${v.errorBound ?? '?'})`, v.explanation];
     case 'unknown':
       return ['unknown', v.explanation];
   }
@@ -115,7 +124,9 @@ export const equivCommand: Command = {
     'counterexample); outside it, exact random testing and a bounded search for a proof; else "equivalent by',
     'testing" with an error bound and the sizes tried.',
     'JSON: {"equivalent", "method": "proved"|"refuted"|"equal-by-testing"|"unknown", "layer", "steps",',
-    '"indexNormalForms"?: {"left", "right"}, "fragment"?, "counterexample"?}. --explain prints the index normal forms.',
+    '"indexNormalForms"?: {"left", "right"}, "fragment"?, "counterexample"?, "errorBound"?, "sizesTested"?,',
+    '"untestedSizes"?, "limit"?}. With symbolic sizes a tested verdict holds at the sizes tried only',
+    '("untestedSizes": true). --explain prints the index normal forms.',
     '--proof prints, for a proved equivalence, a proof file (given, prove, the steps citing their laws, qed)',
     'that `odot check` accepts; with --json it is the "proof" field. Without a proof (refuted: exit 1;',
     'only tested or unknown: exit 3) it says why on stderr.',

@@ -48,6 +48,17 @@ describe('no false answers', () => {
     expect(run.stdout).toMatch(/^not equivalent/);
   });
 
+  it('a tested verdict with symbolic sizes says it holds at the sizes tried (1 and 2 among them), in text and JSON', () => {
+    const text = runOdot(['equiv', 'inv(A B)', 'inv(B) inv(A)', '--given', 'A, B: n×n']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^equivalent at the sizes tried \(by testing.*other sizes untested\)\nsizes tried: .*n=1.*n=2/);
+    const json = runOdot(['equiv', 'inv(A B)', 'inv(B) inv(A)', '--given', 'A, B: n×n', '--json']);
+    const data = JSON.parse(json.stdout) as { method: string; untestedSizes?: boolean; sizesTested?: Record<string, number>[] };
+    expect(data.method).toBe('equal-by-testing');
+    expect(data.untestedSizes).toBe(true);
+    expect(data.sizesTested?.map((s) => s.n)).toEqual(expect.arrayContaining([1, 2]));
+  });
+
   it('psd of scalars: tr(P) with P psd, c c with c scalar, 0 are psd; -2 is not', () => {
     expect(runOdot(['psd', 'tr(P)', '--given', 'P: n×n psd'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^psd\n/) });
     expect(runOdot(['psd', 'c c', '--given', 'c: scalar'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^psd\n/) });

@@ -5,6 +5,8 @@ import {
   evaluate,
   isMatrix,
   randomInstance,
+  rational,
+  scalarValue,
   toExact,
   valuesEqual,
   type Counterexample,
@@ -96,21 +98,35 @@ interface SearchInput {
   readonly dims: readonly string[];
   readonly ranges: ReadonlyMap<string, string>;
   readonly maxSize: number;
+  /** Declared natural symbols used as exponents: each try binds them to small naturals (see `naturalAssignments`). */
+  readonly naturals: readonly string[];
+}
+
+/**
+ * Values for the declared naturals of symbolic exponents: four assignments with distinct values
+ * for distinct symbols (k = 0, 1, 2, 3 for one; (0, 2), (1, 3), (2, 4), (3, 0) for two, …), so
+ * x^(k l) against x^(k + l) or x^k ⊙ x^l against x^(2k) separate. One empty assignment without naturals.
+ */
+function naturalAssignments(naturals: readonly string[]): Map<string, Value>[] {
+  if (naturals.length === 0) return [new Map()];
+  return [0, 1, 2, 3].map((t) => new Map(naturals.map((name, i): [string, Value] => [name, scalarValue(rational(BigInt((t + 2 * i) % 5)))])));
 }
 
 /** Tries one size: random exact instances (every symbolic size set to `size`), every free-index tuple. */
-function tryAtSize(input: SearchInput, size: number, rng: Rng, draws: number): Counterexample | undefined {
+function tryAtSize(input: SearchInput, size: number, rng: Rng, draws: number, exponents: ReadonlyMap<string, Value>): Counterexample | undefined {
   const fixed = new Map(input.dims.map((d) => [d, size]));
+  const symbols = input.symbols.filter((name) => !exponents.has(name));
   for (let draw = 0; draw < draws; draw++) {
-    const inst = randomInstance(input.givens, rng, { sizes: fixed, entryRange: 3 + draw, symbols: input.symbols });
+    const inst = randomInstance(input.givens, rng, { sizes: fixed, entryRange: 3 + draw, symbols });
     if (!inst.ok) return undefined;
+    const bindings = exponents.size === 0 ? inst.value.bindings : new Map([...inst.value.bindings, ...exponents]);
     for (const indices of indexTuples(input.ranges, inst.value.sizes)) {
       const opts = { givens: input.givens, dims: inst.value.sizes, indices, mode: 'exact' as const };
-      const left = evaluate(input.a, inst.value.bindings, opts);
-      const right = evaluate(input.b, inst.value.bindings, opts);
+      const left = evaluate(input.a, bindings, opts);
+      const right = evaluate(input.b, bindings, opts);
       if (!left.ok || !right.ok) break;
       if (!sameValue(left.value, right.value)) {
-        return { bindings: inst.value.bindings, sizes: inst.value.sizes, indices, left: left.value, right: right.value };
+        return { bindings, sizes: inst.value.sizes, indices, left: left.value, right: right.value };
       }
     }
   }
@@ -124,8 +140,10 @@ function search(input: SearchInput, options: IndexDecisionOptions): { cx?: Count
   const sizes = input.dims.length === 0 ? [0] : Array.from({ length: input.maxSize }, (_, i) => i + 1);
   for (const size of sizes) {
     tried.push(size);
-    const cx = tryAtSize(input, size, rng, draws);
-    if (cx) return { cx, tried };
+    for (const exponents of naturalAssignments(input.naturals)) {
+      const cx = tryAtSize(input, size, rng, draws, exponents);
+      if (cx) return { cx, tried };
+    }
   }
   return { tried };
 }
@@ -134,7 +152,7 @@ function search(input: SearchInput, options: IndexDecisionOptions): { cx?: Count
  * Decides `a = b` by the index normal form (`ta`, `tb` are the sides as terms). Equal forms prove
  * the identity for every size; different forms are refuted by an exact counterexample searched at
  * sizes 1, 2, … up to the number of indices of the largest monomial (random exact instances from
- * `@odot/numeric`, every free entry index tuple).
+ * `@odot/numeric`, every free entry index tuple; declared naturals in exponents at small values).
  */
 export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: IndexDecisionOptions = {}): IndexDecision {
   const naturals = new Set([...givens].filter(([, info]) => info.domain === 'natural').map(([name]) => name));
@@ -154,16 +172,15 @@ export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: 
   }
   const forms = [printForm(x), printForm(y)] as const;
   if (sameForm(x, y)) return { kind: 'equal', forms };
-  // Symbolic exponents: random instances would not honour `natural`, and x^k ⊙ x is not merged into
-  // x^(k+1), so different forms are not refuted here.
-  const symbolic = [x, y].some((f) => [...f.terms.values()].some((m) => m.f.some((g) => g.pow !== undefined)));
-  if (options.refute === false || symbolic) return { kind: 'undecided', forms, sizesTried: [] };
+  if (options.refute === false) return { kind: 'undecided', forms, sizesTried: [] };
   const leaves = symbolLeaves(tb, symbolLeaves(ta, new Map()));
   const all = new Map(givens);
   for (const [name, info] of leaves) if (!all.has(name)) all.set(name, info);
   const dims = dimNames([...leaves.values()].map((i) => i.shape), [...ranges.values()]);
   const maxSize = Math.max(2, indexCount([x, y]));
-  const found = search({ symbols: [...leaves.keys()], a, b, givens: all, dims, ranges, maxSize }, options);
+  // Symbolic exponents (`k: natural`) get small natural values in the search, never random entries.
+  const exponentNaturals = [...leaves.keys()].filter((name) => naturals.has(name));
+  const found = search({ symbols: [...leaves.keys()], a, b, givens: all, dims, ranges, maxSize, naturals: exponentNaturals }, options);
   if (found.cx) return { kind: 'different', forms, counterexample: found.cx, sizesTried: found.tried };
   return { kind: 'undecided', forms, sizesTried: found.tried };
 }

@@ -1,5 +1,6 @@
 import { parseExpr } from '@odot/parser';
-import { evaluate, valuesEqual } from '@odot/numeric';
+import { evaluate, exactMatrix, rational, scalarValue, valuesEqual, type Value } from '@odot/numeric';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { bothTerms } from '../equivalent.ts';
 import { givensOfText } from '../test-support.ts';
@@ -121,9 +122,73 @@ describe('symbolic natural exponents (k: natural)', () => {
     expect(decide('(A ⊙ B)^⊙k', 'A^⊙k ⊙ B^⊙k', 'A, B: m×n; k: natural').kind).toBe('equal');
   });
 
-  it('a scalar k, or a power of a sum, stays outside; different forms are not refuted by instances that ignore natural', () => {
+  it('a scalar k, or a power of a sum, stays outside', () => {
     expect(decide('(A^⊙k)ᵀ', '(Aᵀ)^⊙k', 'A: m×n; k: scalar').kind).toBe('outside');
     expect(decide('(A + B)^⊙k', 'A^⊙k + B^⊙k', 'A, B: m×n; k: natural').kind).toBe('outside');
-    expect(decide('A^⊙k ⊙ A', 'A^⊙k', 'A: m×n; k: natural').kind).toBe('undecided');
   });
+
+  it('merges exponents: A^⊙k ⊙ A^⊙l = A^⊙(k+l), A^⊙k ⊙ A = A^⊙(k+1), (A^⊙k)^⊙l = A^⊙(k l), (A^⊙k)^⊙2 = A^⊙(2k)', () => {
+    const d = 'A, B: m×n; k, l: natural; c: scalar';
+    expect(decide('A^⊙k ⊙ A^⊙l', 'A^⊙(k+l)', d).kind).toBe('equal');
+    expect(decide('A^⊙k ⊙ A^⊙l', 'A^⊙(l+k)', d).kind).toBe('equal');
+    expect(decide('A^⊙k ⊙ A', 'A^⊙(k+1)', d).kind).toBe('equal');
+    expect(decide('A ⊙ A^⊙k ⊙ A', 'A^⊙(k+2)', d).kind).toBe('equal');
+    expect(decide('(A^⊙k)^⊙l', 'A^⊙(k l)', d).kind).toBe('equal');
+    expect(decide('(A^⊙k)^⊙2', 'A^⊙(2 k)', d).kind).toBe('equal');
+    expect(decide('(A^⊙k)^⊙2', 'A^⊙k ⊙ A^⊙k', d).kind).toBe('equal');
+    expect(decide('(A ⊙ B)^⊙k ⊙ B', 'A^⊙k ⊙ B^⊙(k+1)', d).kind).toBe('equal');
+    expect(decide('tr(A^⊙k ⊙ A^⊙l)', 'tr(A^⊙(k+l))', 'A: n×n; k, l: natural').kind).toBe('equal');
+    expect(decide('(A^⊙k)[1,1] A[1,1]', 'A[1,1]^(k+1)', 'A: n×n; k: natural').kind).toBe('equal');
+    expect(decide('c^k c', 'c^(k+1)', d).kind).toBe('equal');
+    const merged = decide('A^⊙k ⊙ A^⊙l ⊙ A', 'A^⊙(1 + l + k)', 'A: m×n; k, l: natural');
+    expect(merged.kind === 'equal' && merged.forms[0]).toBe('[i,j] ↦ A[i,j]^(k + l + 1)');
+  });
+
+  it('refutes different exponents with an exact counterexample at small natural values', () => {
+    const d = 'A: m×n; k, l: natural';
+    const cases: [string, string][] = [
+      ['A^⊙k ⊙ A', 'A^⊙k'],
+      ['A^⊙k ⊙ A^⊙l', 'A^⊙(2 k)'],
+      ['(A^⊙k)^⊙l', 'A^⊙(k+l)'],
+      ['(A^⊙k)^⊙k', 'A^⊙k'],
+    ];
+    for (const [a, b] of cases) {
+      const v = decide(a, b, d);
+      expect(v.kind, `${a} = ${b}`).toBe('different');
+      if (v.kind !== 'different') continue;
+      const opts = { givens: givensOfText(d), dims: v.counterexample.sizes, indices: v.counterexample.indices };
+      const l = evaluate(parseExpr(a), v.counterexample.bindings, opts);
+      const r = evaluate(parseExpr(b), v.counterexample.bindings, opts);
+      expect(l.ok && r.ok && !valuesEqual(l.value, r.value), `${a} = ${b}`).toBe(true);
+    }
+  });
+});
+
+describe('property: exponent merging agrees with exact evaluation at random natural k, l', () => {
+  // Independent check: evaluate both sides exactly at the drawn k, l on random integer matrices.
+  const pairs: [string, string][] = [
+    ['A^⊙k ⊙ A^⊙l', 'A^⊙(k+l)'],
+    ['(A^⊙k)^⊙l', 'A^⊙(k l)'],
+    ['A^⊙k ⊙ (A ⊙ B)^⊙l', 'A^⊙(k+l) ⊙ B^⊙l'],
+    ['(A^⊙k)ᵀ ⊙ Aᵀ', '(Aᵀ)^⊙(k+1)'],
+  ];
+  test.prop([fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 8, maxLength: 8 })], { numRuns: 20, seed: 14 })(
+    'each proved pair is equal at the drawn values',
+    (k, l, entries) => {
+      const d = 'A, B: 2×2; k, l: natural';
+      const bindings = new Map<string, Value>([
+        ['A', exactMatrix([entries.slice(0, 2), entries.slice(2, 4)].map((row) => row.map((x) => rational(BigInt(x)))))],
+        ['B', exactMatrix([entries.slice(4, 6), entries.slice(6, 8)].map((row) => row.map((x) => rational(BigInt(x)))))],
+        ['k', scalarValue(BigInt(k))],
+        ['l', scalarValue(BigInt(l))],
+      ]);
+      for (const [a, b] of pairs) {
+        expect(decide(a, b, d).kind).toBe('equal');
+        const opts = { givens: givensOfText(d) };
+        const x = evaluate(parseExpr(a), bindings, opts);
+        const y = evaluate(parseExpr(b), bindings, opts);
+        expect(x.ok && y.ok && valuesEqual(x.value, y.value), `${a} = ${b} at k = ${k}, l = ${l}`).toBe(true);
+      }
+    },
+  );
 });

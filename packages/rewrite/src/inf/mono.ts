@@ -1,5 +1,6 @@
 import { dimFactors, parseDim } from '@odot/core';
 import { ONE, formatRational, rmul, rational, type Rational } from '@odot/numeric';
+import { addExponents, exponentConstant, exponentSuffix, type Exponent } from './exponent.ts';
 
 /**
  * One factor of an index monomial: an entry `A[i,j]` of a symbol (its slots are index names), a
@@ -15,13 +16,22 @@ export interface Factor {
   readonly idempotent: boolean;
   /** A dimension symbol (printed as the size it stands for). */
   readonly dim: boolean;
-  /** A symbolic natural exponent (`A[i,j]^k` from `A^⊙k` with `k: natural`). */
-  readonly pow?: string;
+  /**
+   * A symbolic natural exponent (`A[i,j]^k` from `A^⊙k` with `k: natural`, `A[i,j]^(k + l)`).
+   * Equal factors of a monomial with a symbolic exponent among them are merged into one (their
+   * exponents added); without one, a repeated factor is kept repeated.
+   */
+  readonly pow?: Exponent;
+}
+
+/** `^k`, `^(k + 1)`, or '' for a factor without a symbolic exponent. */
+export function powerSuffix(x: Factor): string {
+  return x.pow === undefined ? '' : exponentSuffix(x.pow);
 }
 
 /** The name of a factor with its symbolic exponent, as the wiring sees it. */
 export function factorName(x: Factor): string {
-  return x.pow === undefined ? x.name : `${x.name}^${x.pow}`;
+  return `${x.name}${powerSuffix(x)}`;
 }
 
 /**
@@ -173,7 +183,34 @@ function factorText(x: Factor, label: (i: string) => string): string {
   if (x.ix.length === 0) return x.dim ? `#${factorName(x)}` : factorName(x);
   const ix = x.ix.map(label);
   if (x.symmetric) ix.sort();
-  return `${x.name}[${ix.join(',')}]${x.pow === undefined ? '' : `^${x.pow}`}`;
+  return `${x.name}[${ix.join(',')}]${powerSuffix(x)}`;
+}
+
+/**
+ * x^a · x^b = x^(a+b) for equal factors (same symbol, same indices) when one of them has a
+ * symbolic exponent (a plain factor counts as x^1). Applied after delta contraction, so factors
+ * that became equal there merge too.
+ */
+function mergePowers(m: Mono): Mono {
+  if (!m.f.some((x) => x.pow !== undefined)) return m;
+  const groups = new Map<string, Factor[]>();
+  for (const x of m.f) {
+    const { pow: _pow, ...plain } = x;
+    const key = `${x.dim ? '#' : ''}${factorText(plain, (i) => i)}`;
+    const group = groups.get(key);
+    if (group) group.push(x);
+    else groups.set(key, [x]);
+  }
+  const f: Factor[] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1 || !group.some((x) => x.pow !== undefined)) {
+      f.push(...group);
+      continue;
+    }
+    const pow = group.reduce<Exponent>((sum, x) => addExponents(sum, x.pow ?? exponentConstant(1n)), new Map());
+    f.push({ ...(group[0] as Factor), pow });
+  }
+  return { ...m, f };
 }
 
 /** Binary symbols: drops repeated factors (x² = x for x ∈ {0, 1}). */
@@ -281,7 +318,7 @@ export function normalizeMono(m: Mono): KeyedMono | undefined {
   if (m.c.num === 0n) return undefined;
   const contracted = contract(m);
   if (!contracted) return undefined;
-  const n = collapseIdempotent(countUnused(contracted));
+  const n = mergePowers(collapseIdempotent(countUnused(contracted)));
   const vars = [...n.sums.keys()];
   const start = rankOf(vars.map((v) => n.sums.get(v) as string));
   const colour = refine(n, vars, start);
@@ -309,7 +346,7 @@ export function indexLabel(name: string): string {
 /** Prints a monomial as an explicit Einstein sum: `2 c n Σ_{k∈n} A[i,k] B[k,j] δ(i,j)`. */
 export function printMono(m: Mono): string {
   const parts: string[] = [];
-  const power = (x: Factor): string => (x.pow === undefined ? '' : `^${x.pow}`);
+  const power = powerSuffix;
   const scalars = m.f.filter((x) => x.ix.length === 0).map((x) => `${x.name}${power(x)}`).sort();
   const entries = m.f
     .filter((x) => x.ix.length > 0)

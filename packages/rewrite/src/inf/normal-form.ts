@@ -1,7 +1,7 @@
 import type { Dim, Shape } from '@odot/core';
 import { formatDim, isOpenDim } from '@odot/core';
 import { ONE, radd, rmul, rneg, type Rational } from '@odot/numeric';
-import type { Term } from '../term.ts';
+import { freeNames, type Term } from '../term.ts';
 import {
   UNIT,
   extendMono,
@@ -14,6 +14,7 @@ import {
   type Factor,
   type Mono,
 } from './mono.ts';
+import { exponentOf, exponentText, isSymbolic, mulExponents, type Exponent } from './exponent.ts';
 
 /**
  * The index normal form of a matrix or scalar: for every entry (row multi-index `rows`, column
@@ -36,7 +37,7 @@ export class OutsideFragment extends Error {
 
 /** Limits of the normal form. */
 export interface IndexFormOptions {
-  /** Most monomial products formed in one normalisation (default 200 000). */
+  /** Most monomial products formed in one normalisation, each weighted by 1 + its factors / 8 (default 200 000). */
   readonly maxTerms?: number;
   /** Scalar symbols declared `natural`: allowed as symbolic exponents of Hadamard powers. */
   readonly naturals?: ReadonlySet<string>;
@@ -103,9 +104,17 @@ function spend(ctx: Ctx, n: number): void {
   if (ctx.budget > ctx.maxTerms) throw new OutsideFragment(`expansion limit: more than ${ctx.maxTerms} monomial products`);
 }
 
+function factorCount(x: IndexForm): number {
+  let n = 0;
+  for (const m of x.terms.values()) n += m.f.length;
+  return n;
+}
+
 /** Pointwise product of two forms with the same free slots (⊙, and scalar times anything). */
 function times(ctx: Ctx, a: IndexForm, b: IndexForm, rows: readonly string[], cols: readonly string[], map?: ReadonlyMap<string, string>, sums?: ReadonlyMap<string, string>): IndexForm {
-  spend(ctx, a.terms.size * b.terms.size);
+  // Each product costs one unit plus one per 8 factors it holds (normalising a long product is
+  // work too: a 10 000-factor ⊙ chain must hit the limit, not take minutes).
+  spend(ctx, a.terms.size * b.terms.size + Math.ceil((b.terms.size * factorCount(a) + a.terms.size * factorCount(b)) / 8));
   const out: Mono[] = [];
   for (const x of a.terms.values()) {
     for (const y of b.terms.values()) {
@@ -218,23 +227,26 @@ function power(k: number, unit: IndexForm, base: IndexForm, mul: (a: IndexForm, 
   return result;
 }
 
-/** The name of a declared natural exponent (`k: natural`), else undefined. */
-function symbolicExponent(t: Term, ctx: Ctx): string | undefined {
-  return t.op === 'sym' && t.shape.kind === 'scalar' && ctx.naturals.has(t.data) ? t.data : undefined;
+/** The exponent of a power when it is symbolic in declared naturals (`k`, `k + l`, `2 k`), else undefined. */
+function symbolicExponent(t: Term, ctx: Ctx): Exponent | undefined {
+  if (t.shape.kind !== 'scalar' || ctx.naturals.size === 0) return undefined;
+  const e = exponentOf(t, ctx.naturals);
+  return e && isSymbolic(e) ? e : undefined;
 }
 
 /**
- * x^⊙k for a declared natural k, entry by entry: a single monomial with coefficient 1, no sums, no
- * deltas and no binary factors becomes the product of its factors to the k (true for k = 0 too).
- * Anything else (a sum, 0, a delta: 0⁰ and δ⁰ are 1) is outside the fragment.
+ * x^⊙e for a symbolic natural exponent e, entry by entry: a single monomial with coefficient 1, no
+ * sums, no deltas and no binary factors becomes the product of its factors to the e (true for
+ * e = 0 too; a factor already raised to a symbolic power p gets p·e). Anything else (a sum, 0, a
+ * delta: 0⁰ and δ⁰ are 1) is outside the fragment.
  */
-function symbolicPower(base: IndexForm, k: string): IndexForm {
+function symbolicPower(base: IndexForm, e: Exponent): IndexForm {
   const only = base.terms.size === 1 ? ([...base.terms.values()][0] as Mono) : undefined;
   const simple = only && only.c.num === 1n && only.c.den === 1n && only.sums.size === 0 && only.d.length === 0;
-  if (!only || !simple || only.f.some((x) => x.idempotent || x.pow !== undefined)) {
-    throw new OutsideFragment(`a power with the symbolic exponent ${k} of something other than one product of entries`);
+  if (!only || !simple || only.f.some((x) => x.idempotent)) {
+    throw new OutsideFragment(`a power with the symbolic exponent ${exponentText(e)} of something other than one product of entries`);
   }
-  return form(base.rows, base.cols, [{ ...only, f: only.f.map((x) => ({ ...x, pow: k })) }]);
+  return form(base.rows, base.cols, [{ ...only, f: only.f.map((x) => ({ ...x, pow: x.pow ? mulExponents(x.pow, e) : e })) }]);
 }
 
 function identityForm(ranges: readonly string[]): IndexForm {
@@ -338,8 +350,8 @@ function numberForm(q: Rational): IndexForm {
 function closed(t: Term): boolean {
   const memo = t.memo.get('inf-closed');
   if (typeof memo === 'boolean') return memo;
-  // Powers with a symbol as exponent depend on the declarations (`k: natural`), not only on the term.
-  const symbolicPow = (t.op === 'hpow' || t.op === 'mpow') && (t.args[1] as Term).op === 'sym';
+  // Powers with a symbol in the exponent depend on the declarations (`k: natural`), not only on the term.
+  const symbolicPow = (t.op === 'hpow' || t.op === 'mpow') && freeNames(t.args[1] as Term).size > 0;
   const value = t.op !== 'entry' && t.op !== 'sum' && !symbolicPow && t.args.every(closed);
   t.memo.set('inf-closed', value);
   return value;
