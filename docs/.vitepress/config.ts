@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type MarkdownRenderer } from 'vitepress';
+import { defineConfig, type DefaultTheme, type MarkdownRenderer } from 'vitepress';
 import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
@@ -19,6 +20,17 @@ function buildWorksheetPage(outDir: string): void {
   const cli = join(repoRoot, 'apps/cli/dist/bin.js');
   const worksheet = join(repoRoot, 'examples/WS_Math_Foundations_1.md');
   execFileSync(process.execPath, [cli, 'worksheet', 'page', worksheet, '--out', join(outDir, 'worksheet')], { stdio: 'inherit' });
+}
+
+/**
+ * The sidebar of the generated API reference (`pnpm --filter @odot/docs api`, run by the docs
+ * build before VitePress): one collapsed group per package. Empty before the first generation.
+ */
+function referenceSidebar(): DefaultTheme.SidebarItem[] {
+  const file = fileURLToPath(new URL('../api/reference/typedoc-sidebar.json', import.meta.url));
+  if (!existsSync(file)) return [];
+  const packages = JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[];
+  return [{ text: 'API reference (generated)', collapsed: true, items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
 }
 
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */
@@ -52,7 +64,7 @@ export default defineConfig({
     nav: [
       { text: 'Guide', link: '/guide/hadamard-product' },
       { text: 'Laws', link: '/laws' },
-      { text: 'API', link: '/api/core' },
+      { text: 'API', items: [{ text: 'Library guide', link: '/api/core' }, { text: 'Reference (every export)', link: '/api/reference/' }] },
       { text: 'Playground', link: '/playground' },
     ],
     sidebar: [
@@ -81,6 +93,7 @@ export default defineConfig({
           { text: '@odot/grader', link: '/api/grader' },
         ],
       },
+      ...referenceSidebar(),
       { text: 'Try it', items: [{ text: 'Playground', link: '/playground' }] },
     ],
     search: { provider: 'local' },
