@@ -7,6 +7,7 @@ import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
+import { shellSessionTransformer } from './shell-session.ts';
 
 // The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
 // Its types name another copy of markdown-it's types than VitePress's, hence the cast.
@@ -24,12 +25,14 @@ function buildWorksheetPage(outDir: string): void {
 
 /**
  * The sidebar of the generated API reference (`pnpm --filter @odot/docs api`, run by the docs
- * build before VitePress): one collapsed group per package. Empty before the first generation.
+ * build before VitePress): a collapsed group with one link per package. Empty before the first
+ * generation.
  */
 function referenceSidebar(): DefaultTheme.SidebarItem[] {
   const file = fileURLToPath(new URL('../api/reference/typedoc-sidebar.json', import.meta.url));
   if (!existsSync(file)) return [];
-  const packages = JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[];
+  // One link per package: the sidebar is rendered into every page's HTML, so members stay on their package's page (its outline lists them).
+  const packages = (JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[]).map(({ text = '', link = '' }) => ({ text, link }));
   return [{ text: 'API reference (generated)', collapsed: true, items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
 }
 
@@ -51,6 +54,10 @@ export default defineConfig({
       md.use(openInPlaygroundPlugin);
     },
     languages: [proofLanguage],
+    // A worksheet's ```question blocks (inside ```md examples) are YAML.
+    languageAlias: { question: 'yaml' },
+    // Shell sessions: prompt, command and output styled apart (not the output highlighted as shell).
+    codeTransformers: [shellSessionTransformer()],
     // GitHub's high-contrast themes: the default themes' comments fail WCAG AA on VitePress's code background.
     theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
   },

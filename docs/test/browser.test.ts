@@ -294,6 +294,31 @@ describe('layouts', () => {
     expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });
 
+  it('colours shell sessions: the prompt and the command apart from the output', async () => {
+    await page.goto(`${server.url}/guide/cli.html`);
+    const session = page.locator('pre.shell-session').first();
+    await session.waitFor();
+    const command = session.locator('.line.shell-command').first();
+    expect(await command.locator('.shell-prompt').textContent()).toBe('$ ');
+    expect(await command.textContent()).toBe('$ odot --help');
+    const output = session.locator('.line.shell-output').first();
+    expect(await output.textContent()).toBe('odot: the algebra of the Hadamard (element-wise, Schur) product');
+    // Output is plain text (no shell tokens), in another colour and weight than the command.
+    expect(await output.locator('span').count()).toBe(0);
+    const style = (locator: typeof output) => locator.evaluate((el) => { const s = getComputedStyle(el); return `${s.color} ${s.fontWeight}`; });
+    expect(await style(output)).not.toBe(await style(command.locator('span:not(.shell-prompt)').first()));
+    expect(await command.locator('.shell-prompt').evaluate((el) => getComputedStyle(el).userSelect)).toBe('none');
+  });
+
+  it('says what to do when there is nothing to compute', async () => {
+    await open('#v=1');
+    const empty = byTestId('empty-state');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await empty.textContent()).toContain('Nothing to compute yet');
+    await byTestId('expr').fill('A ⊙ B');
+    await expect.poll(() => empty.isVisible(), { timeout: 20_000 }).toBe(false);
+  });
+
   it('scrolls a 40×40 matrix grid inside the inputs column', async () => {
     const row = (i: number) => `[${Array.from({ length: 40 }, (_, j) => String(i * 40 + j)).join(',')}]`;
     await open();
@@ -379,26 +404,12 @@ describe('share links', () => {
   });
 });
 
-/**
- * Every page of the built site, as a path under the server (`/guide/cli.html`). Of the ~480
- * generated API reference pages, which share one template, the index and each package's page and
- * first function page stand for the rest.
- */
+/** Every page of the built site (the generated API reference too), as a path under the server (`/guide/cli.html`). */
 function sitePages(): string[] {
-  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html') && file !== '404.html')
     .map((file) => `/${file.split('\\').join('/')}`)
     .sort();
-  const generated = (path: string): boolean => path.startsWith('/api/reference/');
-  const firstFunction = new Set<string>();
-  const sample = pages.filter(generated).filter((path) => {
-    const [, , , pkg = '', kind = ''] = path.split('/');
-    if (kind === 'index.html' || path === '/api/reference/index.html') return true;
-    if (kind !== 'functions' || firstFunction.has(pkg)) return false;
-    firstFunction.add(pkg);
-    return true;
-  });
-  return [...pages.filter((path) => !generated(path)), ...sample];
 }
 
 /**

@@ -25,10 +25,16 @@ const PANES: readonly { readonly kind: TaskKind; readonly title: string }[] = [
   { kind: 'proof', title: 'Proof check' },
 ];
 
-/** Creates the output panes (`data-testid` `status-KIND` and `pane-KIND`). */
+/** Creates the output panes (`data-testid` `status-KIND` and `pane-KIND`), and what shows when there is nothing to compute. */
 export function createPanes(): Panes {
   const byKind = new Map<TaskKind, Pane>();
-  const element = h('section', { class: 'odot-outputs', 'aria-label': 'results' });
+  const empty = h(
+    'div',
+    { class: 'odot-empty', 'data-testid': 'empty-state' },
+    h('p', {}, 'Nothing to compute yet.'),
+    h('p', {}, 'Type an expression such as A ⊙ B (\\odot works too) with its givens, add values to evaluate it, a second expression to compare, or a proof to check — or pick an example: "Seed example" fills every pane.'),
+  );
+  const element = h('section', { class: 'odot-outputs', 'aria-label': 'results' }, empty);
   for (const pane of PANES) {
     const status = h('div', { class: 'odot-status', 'data-testid': `status-${pane.kind}`, role: 'status' });
     const body = h('div', { class: 'odot-body', 'data-testid': `pane-${pane.kind}` });
@@ -37,6 +43,7 @@ export function createPanes(): Panes {
     append(element, section);
   }
   const begin = (wanted: ReadonlySet<TaskKind>): void => {
+    empty.hidden = wanted.size > 0;
     for (const [kind, pane] of byKind) {
       pane.section.hidden = !wanted.has(kind);
       pane.status.textContent = wanted.has(kind) ? 'working…' : '';
