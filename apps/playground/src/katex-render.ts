@@ -25,7 +25,7 @@ function draw(draw: Render, element: HTMLElement, latex: string, displayMode: bo
 export function loadMath(): Promise<void> {
   loading ??= import('katex').then(
     ({ default: katex }) => {
-      render = katex.render.bind(katex);
+      render = (latex, element, options) => katex.render(latex, element, options);
       for (const job of waiting.splice(0)) if (job.element.isConnected) draw(render, job.element, job.latex, job.displayMode);
     },
     (error: unknown) => console.warn('odot playground: KaTeX did not load; formulas stay as LaTeX text', error),

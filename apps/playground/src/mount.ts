@@ -5,8 +5,9 @@ import { createForm } from './form.ts';
 import { loadMath } from './katex-render.ts';
 import { renderMatrixEditors } from './matrix-editors.ts';
 import { createPanes } from './panes.ts';
-import { applyMarks, clearUnowned, editorLoader } from './enhance.ts';
-import { tasksFor, type TaskResult } from './protocol.ts';
+import { applyMarks, editorLoader } from './enhance.ts';
+import type { TaskResult } from './protocol.ts';
+import { createTaskRunner, watchHash } from './task-runner.ts';
 import { createResults } from './results.ts';
 import { createShareLink } from './share-link.ts';
 import { DEFAULT_LIMIT_MS, SEED_STATE, type PlaygroundState } from './state.ts';
@@ -47,9 +48,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
   const useHash = options.useHash ?? true;
   const client = createEngineClient(options.makeWorker ?? defaultWorker, { timeoutMs: DEFAULT_LIMIT_MS });
   let state: PlaygroundState = useHash && isStateHash(location.hash) ? decodeState(location.hash) : (options.initial ?? SEED_STATE);
-  let generation = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
-
   const onInput = (): void => {
     state = form.read();
     if (debounce !== undefined) clearTimeout(debounce);
@@ -62,50 +61,32 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
   };
   const share = createShareLink(useHash);
   const form = createForm(onInput, setState, share);
+  const bindings = form.fields.bindings;
   const setBindings = (text: string): void => {
-    form.fields.bindings.current().setValue(text);
+    bindings.current().setValue(text);
     onInput();
   };
-  const panes = createPanes();
   const editors = editorLoader(form);
+  // The code editor and KaTeX load after the first answer (neither is needed for it).
+  const loadLater = (): void => void Promise.all([editors.load(), loadMath()]);
   const onResult = (result: TaskResult): void => {
     applyMarks(form, result, state.proof);
-    if (result.kind === 'analyze') return;
-    // After the first answer: the code editor and KaTeX (neither is needed for it).
-    void editors.load();
-    void loadMath();
+    if (result.kind !== 'analyze') loadLater();
   };
-  const results = createResults(panes, { lawLink: options.lawLink, proofText: () => state.proof, bindings: () => form.fields.bindings.current().value(), setBindings, onResult });
+  const panes = createPanes();
+  const results = createResults(panes, { lawLink: options.lawLink, proofText: () => state.proof, bindings: () => bindings.current().value(), setBindings, onResult });
+  const runTasks = createTaskRunner(client, panes, results, form);
   replaceChildren(root, h('div', { class: 'odot-playground', 'data-testid': 'playground' }, form.element, panes.element));
 
   function run(): void {
     debounce = undefined;
     share.update(state);
-    renderMatrixEditors(form.matrixEditors, state.bindings, (name, i, j, text) => setBindings(setBindingCell(form.fields.bindings.current().value(), name, i, j, text)));
-    const mine = ++generation;
-    results.reset();
-    client.supersede();
-    const tasks = tasksFor(state);
-    const wanted = new Set(tasks.map((t) => t.kind));
-    panes.begin(wanted);
-    clearUnowned(form, wanted);
-    if (tasks.length <= 1) {
-      void editors.load();
-      void loadMath();
-    }
-    for (const task of tasks) {
-      void client.run(task, state.limitMs).then((outcome) => {
-        if (mine === generation && outcome.status !== 'superseded') results.render(task.kind, outcome);
-      });
-    }
+    renderMatrixEditors(form.matrixEditors, state.bindings, (name, i, j, text) => setBindings(setBindingCell(bindings.current().value(), name, i, j, text)));
+    if (runTasks(state) <= 1) loadLater();
   }
 
-  const onHashChange = (): void => {
-    if (!isStateHash(location.hash)) return;
-    const next = decodeState(location.hash);
-    if (encodeState(next) !== encodeState(state)) setState(next);
-  };
-  if (useHash) window.addEventListener('hashchange', onHashChange);
+  const decode = (hash: string): PlaygroundState | undefined => (isStateHash(hash) && encodeState(decodeState(hash)) !== encodeState(state) ? decodeState(hash) : undefined);
+  const unwatch = useHash ? watchHash(setState, decode) : undefined;
   form.write(state);
   run();
 
@@ -114,7 +95,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     setState,
     destroy: () => {
       if (debounce !== undefined) clearTimeout(debounce);
-      if (useHash) window.removeEventListener('hashchange', onHashChange);
+      unwatch?.();
       client.dispose();
       root.replaceChildren();
     },
