@@ -25,7 +25,7 @@ function buildWorksheetPage(outDir: string): void {
 
 /**
  * The sidebar of the generated API reference (`pnpm --filter @odot/docs api`, run by the docs
- * build before VitePress): a collapsed group with one link per package. Empty before the first
+ * build before VitePress): a group with one link per package. Empty before the first
  * generation.
  */
 function referenceSidebar(): DefaultTheme.SidebarItem[] {
@@ -33,7 +33,8 @@ function referenceSidebar(): DefaultTheme.SidebarItem[] {
   if (!existsSync(file)) return [];
   // One link per package: the sidebar is rendered into every page's HTML, so members stay on their package's page (its outline lists them).
   const packages = (JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[]).map(({ text = '', link = '' }) => ({ text, link }));
-  return [{ text: 'API reference (generated)', collapsed: true, items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
+  // Not collapsible: a collapsible group's header is a button, and a link inside it would nest interactive elements (axe).
+  return [{ text: 'API reference (generated)', items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
 }
 
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */

@@ -445,7 +445,7 @@ describe('accessibility and search', () => {
       for (const violation of await seriousViolations(['color-contrast'])) found.push(`dark ${path}: ${violation}`);
     }
     expect(found).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("opens a guide example in the playground with the example's state", async () => {
     await page.goto(`${server.url}/guide/hadamard-product.html`);
