@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type MarkdownRenderer } from 'vitepress';
+import { defineConfig, type DefaultTheme, type MarkdownRenderer } from 'vitepress';
 import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
+import { shellSessionTransformer } from './shell-session.ts';
 
 // The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
 // Its types name another copy of markdown-it's types than VitePress's, hence the cast.
@@ -19,6 +21,20 @@ function buildWorksheetPage(outDir: string): void {
   const cli = join(repoRoot, 'apps/cli/dist/bin.js');
   const worksheet = join(repoRoot, 'examples/WS_Math_Foundations_1.md');
   execFileSync(process.execPath, [cli, 'worksheet', 'page', worksheet, '--out', join(outDir, 'worksheet')], { stdio: 'inherit' });
+}
+
+/**
+ * The sidebar of the generated API reference (`pnpm --filter @odot/docs api`, run by the docs
+ * build before VitePress): a group with one link per package. Empty before the first
+ * generation.
+ */
+function referenceSidebar(): DefaultTheme.SidebarItem[] {
+  const file = fileURLToPath(new URL('../api/reference/typedoc-sidebar.json', import.meta.url));
+  if (!existsSync(file)) return [];
+  // One link per package: the sidebar is rendered into every page's HTML, so members stay on their package's page (its outline lists them).
+  const packages = (JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[]).map(({ text = '', link = '' }) => ({ text, link }));
+  // Not collapsible: a collapsible group's header is a button, and a link inside it would nest interactive elements (axe).
+  return [{ text: 'API reference (generated)', items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
 }
 
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */
@@ -39,6 +55,10 @@ export default defineConfig({
       md.use(openInPlaygroundPlugin);
     },
     languages: [proofLanguage],
+    // A worksheet's ```question blocks (inside ```md examples) are YAML.
+    languageAlias: { question: 'yaml' },
+    // Shell sessions: prompt, command and output styled apart (not the output highlighted as shell).
+    codeTransformers: [shellSessionTransformer()],
     // GitHub's high-contrast themes: the default themes' comments fail WCAG AA on VitePress's code background.
     theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
   },
@@ -52,7 +72,7 @@ export default defineConfig({
     nav: [
       { text: 'Guide', link: '/guide/hadamard-product' },
       { text: 'Laws', link: '/laws' },
-      { text: 'API', link: '/api/core' },
+      { text: 'API', items: [{ text: 'Library guide', link: '/api/core' }, { text: 'Reference (every export)', link: '/api/reference/' }] },
       { text: 'Playground', link: '/playground' },
     ],
     sidebar: [
@@ -81,6 +101,7 @@ export default defineConfig({
           { text: '@odot/grader', link: '/api/grader' },
         ],
       },
+      ...referenceSidebar(),
       { text: 'Try it', items: [{ text: 'Playground', link: '/playground' }] },
     ],
     search: { provider: 'local' },

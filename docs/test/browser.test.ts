@@ -63,9 +63,17 @@ afterEach(async (context) => {
 async function open(hash = '#v=1&t=15000'): Promise<void> {
   await page.goto(`${server.url}/playground.html${hash}`);
   await page.getByTestId('playground').waitFor();
+  // The code editor loads after the first answer (or on the first focus): the tests type into it.
+  await page.locator('[data-testid=playground][data-editor=ready]').waitFor({ timeout: 20_000 });
 }
 
 const byTestId = (id: string) => page.getByTestId(id);
+
+/** The text of a field: a plain input's value, or the lines of a code editor (`.cm-content`). */
+const fieldValue = (id: string): Promise<string> =>
+  page.getByTestId(id).evaluate((el) =>
+    el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
+  );
 
 /** The text of the first element with this test id, or '' while it does not exist (for polling). */
 const textOf = (id: string): Promise<string> =>
@@ -85,8 +93,8 @@ describe('the playground in the built docs site', () => {
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
     expect(await byTestId('eval-shape').textContent()).toBe('2×3');
     expect(await byTestId('shape').textContent()).toBe('2×3');
-    // The rendered expression is KaTeX output.
-    expect(await page.locator('[data-testid=rendered] .katex').count()).toBeGreaterThan(0);
+    // The rendered expression is KaTeX output (KaTeX loads after the first answer).
+    await expect.poll(() => page.locator('[data-testid=rendered] .katex').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // The matrix editors show the bindings as grids; editing a cell re-evaluates.
     await byTestId('cell-A-0-0').fill('2');
     await byTestId('cell-A-0-0').press('Tab');
@@ -140,6 +148,39 @@ describe('the playground in the built docs site', () => {
     expect(await byTestId('proof-verdict').textContent()).toContain('✗');
   });
 
+  it('colours the expression with the parser’s token classes and turns \\odot into ⊙ as it is typed', async () => {
+    await open();
+    await byTestId('expr').fill('');
+    await byTestId('expr').pressSequentially('(A \\odot B)\\top + diag(v)');
+    expect(await fieldValue('expr')).toBe('(A ⊙ B)ᵀ + diag(v)');
+    const editor = page.locator('.cm-editor:has([data-testid=expr])');
+    expect(await editor.locator('.odot-tok-operator').allTextContents()).toEqual(['⊙', 'ᵀ', '+']);
+    expect(await editor.locator('.odot-tok-name').allTextContents()).toEqual(['A', 'B', 'v']);
+    expect(await editor.locator('.odot-tok-function').allTextContents()).toEqual(['diag']);
+    // In the LaTeX dialect backslash names are what the parser reads: they stay as typed.
+    await byTestId('dialect').selectOption('latex');
+    await byTestId('expr').fill('');
+    await byTestId('expr').pressSequentially('A \\odot B');
+    expect(await fieldValue('expr')).toBe('A \\odot B');
+    await expect.poll(() => editor.locator('.odot-tok-operator').allTextContents()).toEqual(['\\odot']);
+  });
+
+  it('underlines a parse error in the expression and a wrong proof step in the proof editor', async () => {
+    await open();
+    await byTestId('expr').fill('A ⊙ ⊙ B');
+    const exprMark = page.locator('.cm-editor:has([data-testid=expr]) .cm-lintRange-error');
+    await exprMark.waitFor({ timeout: 20_000 });
+    expect(await exprMark.textContent()).toBe('⊙');
+    await byTestId('expr').fill('A ⊙ B');
+    await expect.poll(() => exprMark.count(), { timeout: 20_000 }).toBe(0);
+    await byTestId('proof').fill(
+      ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', '  = Aᵀ Bᵀ      by hadamard_comm', 'qed'].join('\n'),
+    );
+    const proofMark = page.locator('.cm-editor:has([data-testid=proof]) .cm-lintRange-error');
+    // The mark may be split by the colours inside it: its pieces make up the wrong line.
+    await expect.poll(async () => (await proofMark.allTextContents()).join(''), { timeout: 20_000 }).toBe('  = Aᵀ Bᵀ      by hadamard_comm');
+  });
+
   it('reads the chosen dialect: NumPy * is the Hadamard product', async () => {
     await open();
     await byTestId('dialect').selectOption('numpy');
@@ -163,8 +204,8 @@ describe('the playground in the built docs site', () => {
       limitMs: 15000,
     } as const;
     await open(encodeState(state));
-    expect(await byTestId('expr').inputValue()).toBe('P ⊙ Q');
-    expect(await byTestId('givens').inputValue()).toBe('P, Q: 2×2 psd');
+    expect(await fieldValue('expr')).toBe('P ⊙ Q');
+    expect(await fieldValue('givens')).toBe('P, Q: 2×2 psd');
     expect(await byTestId('bindings').inputValue()).toBe(state.bindings);
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
     await expect.poll(() => textOf('psd-verdict'), { timeout: 20_000 }).toMatch(/^psd/);
@@ -176,7 +217,7 @@ describe('the playground in the built docs site', () => {
     await page.goto('about:blank');
     await page.goto(url);
     await page.getByTestId('playground').waitFor();
-    expect(await byTestId('expr').inputValue()).toBe('Q ⊙ P');
+    expect(await fieldValue('expr')).toBe('Q ⊙ P');
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
   });
 
@@ -253,6 +294,31 @@ describe('layouts', () => {
     expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });
 
+  it('colours shell sessions: the prompt and the command apart from the output', async () => {
+    await page.goto(`${server.url}/guide/cli.html`);
+    const session = page.locator('pre.shell-session').first();
+    await session.waitFor();
+    const command = session.locator('.line.shell-command').first();
+    expect(await command.locator('.shell-prompt').textContent()).toBe('$ ');
+    expect(await command.textContent()).toBe('$ odot --help');
+    const output = session.locator('.line.shell-output').first();
+    expect(await output.textContent()).toBe('odot: the algebra of the Hadamard (element-wise, Schur) product');
+    // Output is plain text (no shell tokens), in another colour and weight than the command.
+    expect(await output.locator('span').count()).toBe(0);
+    const style = (locator: typeof output) => locator.evaluate((el) => { const s = getComputedStyle(el); return `${s.color} ${s.fontWeight}`; });
+    expect(await style(output)).not.toBe(await style(command.locator('span:not(.shell-prompt)').first()));
+    expect(await command.locator('.shell-prompt').evaluate((el) => getComputedStyle(el).userSelect)).toBe('none');
+  });
+
+  it('says what to do when there is nothing to compute', async () => {
+    await open('#v=1');
+    const empty = byTestId('empty-state');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await empty.textContent()).toContain('Nothing to compute yet');
+    await byTestId('expr').fill('A ⊙ B');
+    await expect.poll(() => empty.isVisible(), { timeout: 20_000 }).toBe(false);
+  });
+
   it('scrolls a 40×40 matrix grid inside the inputs column', async () => {
     const row = (i: number) => `[${Array.from({ length: 40 }, (_, j) => String(i * 40 + j)).join(',')}]`;
     await open();
@@ -301,7 +367,7 @@ describe('engine limits and law links', () => {
     await page.goto(`${server.url}/laws.html#hadamard_pow_succ`);
     await page.locator('[data-law=hadamard_pow_succ] a', { hasText: 'Try it' }).click();
     await page.getByTestId('playground').waitFor();
-    expect(await byTestId('expr').inputValue()).toBe('A^⊙2 ⊙ A');
+    expect(await fieldValue('expr')).toBe('A^⊙2 ⊙ A');
     await expect.poll(() => textOf('equiv-verdict'), { timeout: 20_000 }).toMatch(/^equivalent/);
     await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toMatch(/^\d+×\d+$/);
     // The simplify trace links each law name to its card.
@@ -338,7 +404,7 @@ describe('share links', () => {
   });
 });
 
-/** Every page of the built site, as a path under the server (`/guide/cli.html`). */
+/** Every page of the built site (the generated API reference too), as a path under the server (`/guide/cli.html`). */
 function sitePages(): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html') && file !== '404.html')
@@ -379,14 +445,14 @@ describe('accessibility and search', () => {
       for (const violation of await seriousViolations(['color-contrast'])) found.push(`dark ${path}: ${violation}`);
     }
     expect(found).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("opens a guide example in the playground with the example's state", async () => {
     await page.goto(`${server.url}/guide/hadamard-product.html`);
     const command = "odot eval 'A ⊙ B' --let 'A=[[1,2,3],[4,5,6]]' --let 'B=[[7,8,9],[10,11,12]]'";
     await page.locator('[data-testid=open-in-playground] p', { hasText: command }).locator('a').first().click();
     await page.getByTestId('playground').waitFor();
-    expect(await byTestId('expr').inputValue()).toBe('A ⊙ B');
+    expect(await fieldValue('expr')).toBe('A ⊙ B');
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
   });
 

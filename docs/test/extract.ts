@@ -23,13 +23,17 @@ export function extractBlocks(markdown: string, file: string): CodeBlock[] {
   });
 }
 
-/** Every Markdown page of the docs (not node_modules, not the build output). */
+/** Folders of generated pages: TypeDoc's API reference shows signatures, not examples to run. */
+const GENERATED = new Set(['api/reference']);
+
+/** Every hand-written Markdown page of the docs (not node_modules, not the build output, not the generated reference). */
 export function docsPages(root: string): string[] {
   const out: string[] = [];
   const visit = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'test-results') continue;
       const path = join(dir, entry.name);
+      if (GENERATED.has(relative(root, path).split('\\').join('/'))) continue;
       if (entry.isDirectory()) visit(path);
       else if (entry.name.endsWith('.md') && entry.name !== 'README.md') out.push(path);
     }

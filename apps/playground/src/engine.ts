@@ -21,7 +21,7 @@ import { diagnosticView, freeSymbols, sizedSymbols, treeView } from './expr-view
 import { checkProofView, hintView } from './engine-proof.ts';
 import { psdView } from './engine-psd.ts';
 import { countermodelView, matrixView, stepView, valueLatex } from './engine-values.ts';
-import type { DiagnosticView, NamedMatrix, Task, TaskResult } from './protocol.ts';
+import type { DiagnosticField, DiagnosticView, NamedMatrix, Task, TaskResult } from './protocol.ts';
 import { formatNumber, matrixText } from './view-models.ts';
 
 /** A parsed input: the expression, the givens, and lint notes. */
@@ -38,7 +38,7 @@ export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: 
 export function readGivens(text: string): Read<Givens> {
   if (text.trim() === '') return { ok: true, value: new Map() };
   const declarations = parseDeclarations(text);
-  if (!declarations.ok) return { ok: false, diagnostics: [labelled(diagnosticView(declarations.error, text), 'givens')] };
+  if (!declarations.ok) return { ok: false, diagnostics: [labelled(diagnosticView(declarations.error, text), 'givens', 'givens')] };
   return { ok: true, value: givensFrom(declarations.value) };
 }
 
@@ -51,8 +51,14 @@ export function readSource(text: string, dialect: Dialect, givensText: string): 
   return { ok: true, value: { expr: parsed.value.expr, givens: givens.value, notes: parsed.value.notes.map((n) => diagnosticView(n, text)) } };
 }
 
-function labelled(view: DiagnosticView, where: string): DiagnosticView {
-  return { ...view, message: `${where}: ${view.message}`, formatted: `in ${where}:\n${view.formatted}` };
+/**
+ * A diagnostic about another input than the task's own text, said in its message and kept in
+ * `field`. Offsets into one line of the values text are dropped (they are not offsets of the field).
+ */
+function labelled(view: DiagnosticView, where: string, field: DiagnosticField): DiagnosticView {
+  const { from, to, ...rest } = view;
+  const range = field === 'bindings' || from === undefined || to === undefined ? {} : { from, to };
+  return { ...rest, ...range, field, message: `${where}: ${view.message}`, formatted: `in ${where}:\n${view.formatted}` };
 }
 
 /** Reads the bindings text (`A = [[1,2],[3,4]]` per line) into values, each parsed and evaluated exactly. */
@@ -66,13 +72,13 @@ export function readBindings(text: string): Read<{ readonly values: Map<string, 
     const name = eq < 0 ? '' : line.slice(0, eq).trim();
     if (!/^[A-Za-z][A-Za-z0-9_₀-₉]*$/u.test(name)) {
       const error = odotError('bad-binding', `expected NAME = VALUE, got ${JSON.stringify(line.trim())}`);
-      return { ok: false, diagnostics: [labelled(diagnosticView(error), 'values')] };
+      return { ok: false, diagnostics: [labelled(diagnosticView(error), 'values', 'bindings')] };
     }
     const valueText = line.slice(eq + 1);
     const parsed = parse(valueText, { dialect: 'plain' });
-    if (!parsed.ok) return { ok: false, diagnostics: [labelled(diagnosticView(parsed.error, valueText), `value of ${name}`)] };
+    if (!parsed.ok) return { ok: false, diagnostics: [labelled(diagnosticView(parsed.error, valueText), `value of ${name}`, 'bindings')] };
     const value = evaluate(parsed.value.expr, new Map(), { mode: 'exact' });
-    if (!value.ok) return { ok: false, diagnostics: [labelled(diagnosticView(value.error, valueText), `value of ${name}`)] };
+    if (!value.ok) return { ok: false, diagnostics: [labelled(diagnosticView(value.error, valueText), `value of ${name}`, 'bindings')] };
     values.set(name, value.value);
     inputs.push({ name, value: matrixView(value.value) });
   }
@@ -176,7 +182,7 @@ export function runTask(task: Task): TaskResult {
       const left = readSource(task.expr, task.dialect, task.givens);
       if (!left.ok) return { kind: 'equiv', ok: false, diagnostics: left.diagnostics };
       const right = readSource(task.other, task.dialect, task.givens);
-      if (!right.ok) return { kind: 'equiv', ok: false, diagnostics: right.diagnostics.map((d) => labelled(d, 'compare with')) };
+      if (!right.ok) return { kind: 'equiv', ok: false, diagnostics: right.diagnostics.map((d) => (d.field === undefined ? labelled(d, 'compare with', 'other') : d)) };
       const decided = equivalent(left.value.expr, right.value.expr, left.value.givens);
       if (!decided.ok) return { kind: 'equiv', ok: false, diagnostics: failed(decided.error, `${task.expr} = ${task.other}`) };
       const verdict = decided.value;

@@ -9,7 +9,9 @@ export function diagnosticView(error: OdotError, source?: string): DiagnosticVie
     message: error.message,
     formatted: formatError(error, source),
   };
-  return error.span ? { ...base, line: error.span.start.line, column: error.span.start.column } : base;
+  if (!error.span) return base;
+  const { start, end } = error.span;
+  return { ...base, line: start.line, column: start.column, from: start.offset, to: Math.max(end.offset, start.offset) };
 }
 
 /** Deepest tree shown; deeper subtrees are cut with a `…` node (the parser allows deep nesting). */

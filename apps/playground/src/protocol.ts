@@ -29,6 +29,9 @@ export type TaskKind = Task['kind'];
 /** Every task kind, in the order the UI runs them. */
 export const TASK_KINDS: readonly TaskKind[] = ['analyze', 'evaluate', 'psd', 'simplify', 'equiv', 'proof', 'hint'];
 
+/** The input a diagnostic is about, when it is not the text the task read first (`expr`, or `proof` for proofs). */
+export type DiagnosticField = 'givens' | 'bindings' | 'other';
+
 /** A diagnostic ready to show: `formatted` is the compiler-style text with the caret line. */
 export interface DiagnosticView {
   readonly code: string;
@@ -37,6 +40,11 @@ export interface DiagnosticView {
   readonly formatted: string;
   readonly line?: number;
   readonly column?: number;
+  /** The range it is about in its input's text (0-based UTF-16 offsets, `to` exclusive), for the editor's marks. */
+  readonly from?: number;
+  readonly to?: number;
+  /** Its input, when not the task's own text. */
+  readonly field?: DiagnosticField;
 }
 
 /** One node of the parse tree as shown: a label and its children. */

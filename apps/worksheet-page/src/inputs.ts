@@ -1,4 +1,4 @@
-import { replaceBackslashNames } from './backslash.ts';
+import { replaceBackslashNames } from '@odot/core';
 import { h } from './dom.ts';
 import { parsePastedGrid } from './grid-paste.ts';
 

@@ -97,3 +97,5 @@ export type { Fence } from './markdown-fences.ts';
 export { scanFences } from './markdown-fences.ts';
 export type { BudgetLimits, Limit, LimitKind } from './budget.ts';
 export { Budget, LimitReached, formatLimit, termBuilt, tick, tooDeepError, withBudget } from './budget.ts';
+export type { Replaced } from './backslash.ts';
+export { BACKSLASH_SYMBOLS, replaceBackslashNames } from './backslash.ts';

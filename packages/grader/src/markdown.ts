@@ -21,8 +21,8 @@ export interface MarkdownNote {
 }
 
 /**
- * Splits a Markdown note into frontmatter and its ```question blocks; fences follow CommonMark
- * (`scanFences` from @odot/core: ``` or ~~~ of any length ≥ 3, indented at most three spaces).
+ * Splits a Markdown note into frontmatter and its `` ```question `` blocks; fences follow CommonMark
+ * (`scanFences` from @odot/core: `` ``` `` or `~~~` of any length ≥ 3, indented at most three spaces).
  */
 export function splitMarkdown(text: string): MarkdownNote {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);

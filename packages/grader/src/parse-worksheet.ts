@@ -59,7 +59,7 @@ function withLine(error: OdotError, source: string, line: number): OdotError {
 
 /**
  * Parses a worksheet: Markdown with YAML frontmatter (`worksheet`, `title`, `seed`) and one fenced
- * ```question YAML block per question; the prose before a block is that question's text. Every
+ * `` ```question `` YAML block per question; the prose before a block is that question's text. Every
  * expression, declaration and random spec is parsed here, so a worksheet that loads has no
  * unparsable question. Errors point at the offending line.
  */

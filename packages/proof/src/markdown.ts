@@ -1,7 +1,7 @@
 import { scanFences } from '@odot/core';
 
 /**
- * Keeps only the contents of ```proof (or ~~~proof) fenced blocks of a Markdown text (CommonMark
+ * Keeps only the contents of `` ```proof `` (or `~~~proof`) fenced blocks of a Markdown text (CommonMark
  * fences, see `scanFences`). Every other character becomes a space (newlines stay), so lines,
  * columns and offsets still point into the original file. Returns the masked text and how many
  * blocks were found.

@@ -283,7 +283,7 @@ interface Pending {
 }
 
 /**
- * Parses a proof file (or the ```proof blocks of a Markdown file) into theorems. Never throws:
+ * Parses a proof file (or the `` ```proof `` blocks of a Markdown file) into theorems. Never throws:
  * lines that cannot be read inside a proof become `invalid` lines (checked as failing steps);
  * everything else that is wrong is in `errors`, each with a span into `source`.
  */

@@ -1,3 +1,5 @@
+// Backslash input, as the Lean web editor offers it: `\odot` typed becomes `⊙`. The student page and
+// the playground editor use this one table.
 /** Backslash names a student may type, and the symbol each becomes (`\odot` → `⊙`). */
 export const BACKSLASH_SYMBOLS: Readonly<Record<string, string>> = {
   odot: '⊙',

@@ -1,0 +1,131 @@
+import { replaceBackslashNames } from '@odot/core';
+import { h, type Attributes } from './dom.ts';
+import type { PlaygroundDialect } from './state.ts';
+
+/** A range of a field's text to underline, with the message shown on hover (offsets 0-based, UTF-16). */
+export interface FieldMark {
+  readonly from: number;
+  readonly to: number;
+  readonly severity: 'error' | 'warning' | 'note';
+  readonly message: string;
+}
+
+/**
+ * A text input of the playground: a plain `<input>`/`<textarea>` until the code editor has
+ * loaded, then a CodeMirror editor (`editor.ts`) in its place. Both turn `\odot` into `⊙`.
+ */
+export interface TextField {
+  /** The element in the form. */
+  readonly element: HTMLElement;
+  readonly value: () => string;
+  /** Replaces the text (no input event: the caller already knows). */
+  readonly setValue: (text: string) => void;
+  /** Inserts text at the caret (replacing the selection), focuses, and reports it as input. */
+  readonly insert: (text: string) => void;
+  /** Underlines ranges (the plain field cannot; it ignores them). */
+  readonly setMarks: (marks: readonly FieldMark[]) => void;
+  /** Moves the focus into the field (caret at the end). */
+  readonly focus: () => void;
+  /** Re-reads the context (the dialect changed: colours and backslash input follow). */
+  readonly refresh: () => void;
+  readonly destroy: () => void;
+}
+
+/** What a field reads from the playground. */
+export interface FieldContext {
+  /** The dialect expressions are read in. */
+  readonly dialect: () => PlaygroundDialect;
+  /** Runs after each user edit. */
+  readonly onInput: () => void;
+}
+
+/**
+ * Whether typed backslash names become symbols: not in the LaTeX dialect, where `\odot` and
+ * `B^\top` are what the parser reads.
+ */
+export const backslashInput = (context: FieldContext): boolean => context.dialect() !== 'latex';
+
+/** What a field is for: a one-line input or a multi-line text. */
+export interface FieldSpec {
+  readonly multiline: boolean;
+  /** Attributes of the editable element (`data-testid`, `aria-label`, …). */
+  readonly attributes: Attributes;
+  /** The language highlighted by the code editor: expressions, declarations, proofs, or plain text. */
+  readonly language: 'expr' | 'givens' | 'proof' | 'text';
+  readonly rows?: number;
+}
+
+/** A plain `<input>` or `<textarea>` with backslash input. */
+export function plainField(spec: FieldSpec, context: FieldContext): TextField {
+  const onInput = context.onInput;
+  const common = { spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', class: 'odot-mono', ...spec.attributes };
+  const el = spec.multiline ? h('textarea', { rows: String(spec.rows ?? 3), ...common }) : h('input', { type: 'text', ...common });
+  const apply = (atEnd: boolean): void => {
+    if (!backslashInput(context)) return;
+    const caret = el.selectionStart ?? el.value.length;
+    const replaced = replaceBackslashNames(el.value, caret, atEnd);
+    if (replaced.text === el.value) return;
+    el.value = replaced.text;
+    if (document.activeElement === el) el.setSelectionRange(replaced.caret, replaced.caret);
+  };
+  el.addEventListener('input', () => {
+    apply(false);
+    onInput();
+  });
+  el.addEventListener('blur', () => {
+    const before = el.value;
+    apply(true);
+    if (el.value !== before) onInput();
+  });
+  return {
+    element: el,
+    value: () => el.value,
+    setValue: (text) => {
+      if (el.value !== text) el.value = text;
+    },
+    insert: (text) => {
+      const start = el.selectionStart ?? el.value.length;
+      const end = el.selectionEnd ?? start;
+      el.value = el.value.slice(0, start) + text + el.value.slice(end);
+      el.selectionStart = el.selectionEnd = start + text.length;
+      el.focus();
+      onInput();
+    },
+    setMarks: () => undefined,
+    focus: () => el.focus(),
+    refresh: () => undefined,
+    destroy: () => undefined,
+  };
+}
+
+/** A field whose implementation can be swapped in place (plain → editor), keeping its text and marks. */
+export interface FieldSlot {
+  readonly spec: FieldSpec;
+  readonly current: () => TextField;
+  /** Sets the marks now and on any later implementation. */
+  readonly setMarks: (marks: readonly FieldMark[]) => void;
+  /** Puts `next` where the current field is (focus follows) and destroys the old one. */
+  readonly replace: (next: TextField) => void;
+}
+
+/** A slot holding a plain field to begin with. */
+export function fieldSlot(spec: FieldSpec, context: FieldContext): FieldSlot {
+  let field = plainField(spec, context);
+  let marks: readonly FieldMark[] = [];
+  return {
+    spec,
+    current: () => field,
+    setMarks: (next) => {
+      marks = next;
+      field.setMarks(marks);
+    },
+    replace: (next) => {
+      const focused = field.element.contains(document.activeElement);
+      field.element.replaceWith(next.element);
+      field.destroy();
+      field = next;
+      field.setMarks(marks);
+      if (focused) field.focus();
+    },
+  };
+}
