@@ -67,6 +67,7 @@ export function fieldMarks(result: TaskResult, proof: string): FieldMarks {
     case 'evaluate':
     case 'psd':
     case 'simplify':
+    case 'hint':
       return {};
   }
 }
