@@ -82,9 +82,13 @@ export function givensOf(args: ParsedArgs): Givens {
   return givensFrom(declarationsOf(args));
 }
 
-/** Parses an expression argument in the chosen dialect; lint notes are printed on stderr. */
-export function parseArgument(text: string, dialect: Dialect, context: CommandContext): Expr {
-  const result = parse(text, { dialect });
+/**
+ * Parses an expression argument in the chosen dialect, with the `--given` declarations when there
+ * are any (they decide LaTeX `X_{11}`, numpy `np.diag` of a matrix, and reject a size name used as
+ * a value); lint notes are printed on stderr.
+ */
+export function parseArgument(text: string, dialect: Dialect, context: CommandContext, givens?: Givens): Expr {
+  const result = parse(text, givens === undefined || givens.size === 0 ? { dialect } : { dialect, givens });
   if (!result.ok) throw new InputError(result.error, text);
   for (const note of result.value.notes) reportError(context, note, text);
   return result.value.expr;

@@ -148,7 +148,8 @@ qed`;
     expect(step).toMatchObject({ ok: true, law: 'hadamard_comm', note: "read 'hadamard_com' as hadamard_comm (a one-letter typo)" });
     expect(step?.message).toContain("(read 'hadamard_com' as hadamard_comm (a one-letter typo))");
     // Entrywise laws are resolved too: def_hadamrd is def_hadamard.
-    const entry = checkProof('given A, B: m×n\nprove (A ⊙ B)[i,j] = A[i,j] B[i,j]\nproof\n  (A ⊙ B)[i,j]\n  = A[i,j] B[i,j] by def_hadamrd\nqed');
+    // (The goal is not def_hadamard itself: citing a law to prove that law is circular.)
+    const entry = checkProof('given A, B: m×n\nprove (A ⊙ B)[i,j] = B[i,j] A[i,j]\nproof\n  (A ⊙ B)[i,j]\n  = A[i,j] B[i,j] by def_hadamrd\n  = B[i,j] A[i,j] by mul_comm\nqed');
     expect(entry.theorems[0]?.steps[0]).toMatchObject({ ok: true, law: 'def_hadamard' });
   });
 

@@ -22,8 +22,9 @@ function brokenEngine(engine: LawEngine, name: string): LawEngine {
   };
 }
 
-const COMM = 'given A, B: m×n\nprove A ⊙ B = B ⊙ A\nproof\n  A ⊙ B\n  = B ⊙ A by hadamard_comm\nqed';
-const TRANSPOSE = 'given A, B: m×n\nprove (A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ\nproof\n  (A ⊙ B)ᵀ\n  = Aᵀ ⊙ Bᵀ by transpose_hadamard\nqed';
+// Each law used in a context (proving the law itself by citing it would be circular).
+const COMM = 'given A, B, C: m×n\nprove A ⊙ B + C = B ⊙ A + C\nproof\n  A ⊙ B + C\n  = B ⊙ A + C by hadamard_comm\nqed';
+const TRANSPOSE = 'given A, B: m×n\ngiven C: n×m\nprove (A ⊙ B)ᵀ + C = Aᵀ ⊙ Bᵀ + C\nproof\n  (A ⊙ B)ᵀ + C\n  = Aᵀ ⊙ Bᵀ + C by transpose_hadamard\nqed';
 
 describe('an exception in a law engine surfaces', () => {
   it('the checker with the working engine accepts both proofs (the baseline)', () => {

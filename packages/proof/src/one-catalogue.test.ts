@@ -25,7 +25,8 @@ describe('the laws proof applies come from the catalogue', () => {
   });
 
   it('reads one name as one law for matrices and numbers (mul_one: A I = A and a · 1 = a)', () => {
-    const matrix = checkProof(proof('A: n×n', 'A I = A', 'A I\n  = A    by mul_one'));
+    // (In a context: citing mul_one to prove A I = A itself would be circular.)
+    const matrix = checkProof(proof('A, B: n×n', 'A I + B = A + B', 'A I + B\n  = A + B    by mul_one'));
     expect(matrix.valid).toBe(true);
     const numbers = checkProof(proof('A, B: m×n', 'A ⊙ B = B ⊙ A', '(A ⊙ B)[i,j]\n  = A[i,j] B[i,j]      by def_hadamard\n  = A[i,j] B[i,j] · 1  by mul_one\n  = B[i,j] A[i,j] · 1  by mul_comm\n  = B[i,j] A[i,j]      by mul_one\n  = (B ⊙ A)[i,j]       by def_hadamard\nA ⊙ B = B ⊙ A by ext'));
     expect(numbers.theorems[0]?.steps.filter((s) => s.kind === 'step').map((s) => s.code)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
@@ -40,7 +41,7 @@ describe('the laws proof applies come from the catalogue', () => {
   });
 
   it('reads `by Hadamard_Comm` in a proof as the grader does (case)', () => {
-    const report = checkProof(proof('A, B: m×n', 'A ⊙ B = B ⊙ A', 'A ⊙ B\n  = B ⊙ A    by Hadamard_Comm'));
+    const report = checkProof(proof('A, B, C: m×n', 'A ⊙ B + C = B ⊙ A + C', 'A ⊙ B + C\n  = B ⊙ A + C    by Hadamard_Comm'));
     expect(report.valid).toBe(true);
   });
 

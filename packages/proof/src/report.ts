@@ -199,6 +199,7 @@ export function stepToJson(step: StepReport): StepJson {
     ...(step.counterexample === undefined ? {} : { counterexample: counterexampleToJson(step.counterexample) }),
     ...(step.misconception === undefined ? {} : { misconception: step.misconception }),
     ...(step.split === undefined ? {} : { split: step.split }),
+    ...(step.limit === undefined ? {} : { limit: step.limit }),
   };
 }
 

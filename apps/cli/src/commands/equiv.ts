@@ -142,8 +142,8 @@ export const equivCommand: Command = {
       const dialect = dialectOf(args);
       const lhsText = await readExpressionText(args.positionals[0] ?? '', context);
       const rhsText = await readExpressionText(args.positionals[1] ?? '', context);
-      const lhs = parseArgument(lhsText, dialect, context);
-      const rhs = parseArgument(rhsText, dialect, context);
+      const lhs = parseArgument(lhsText, dialect, context, givens);
+      const rhs = parseArgument(rhsText, dialect, context, givens);
       for (const [e, t] of [
         [lhs, lhsText],
         [rhs, rhsText],

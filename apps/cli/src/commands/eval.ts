@@ -56,7 +56,7 @@ export async function readProblem(
   const givens = givensOf(args);
   const bindings = bindingsOf(args);
   const text = await readExpressionText(args.positionals[0] ?? '', context);
-  const expr = parseArgument(text, dialectOf(args), context);
+  const expr = parseArgument(text, dialectOf(args), context, givens);
   return { text, expr, bindings, givens };
 }
 

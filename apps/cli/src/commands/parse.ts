@@ -39,7 +39,7 @@ export const parseCommand: Command = {
       }
       const givens = givensOf(args);
       const text = await readExpressionText(args.positionals[0] ?? '', context);
-      const expr = parseArgument(text, dialectOf(args), context);
+      const expr = parseArgument(text, dialectOf(args), context, givens);
       const shape = inferShape(expr, givens);
       if (!shape.ok) throw new InputError(shape.error, text);
       if (format === 'json') {

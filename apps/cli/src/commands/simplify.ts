@@ -37,7 +37,7 @@ export const simplifyCommand: Command = {
     withInputErrors(context, async () => {
       const givens = givensOf(args);
       const text = await readExpressionText(args.positionals[0] ?? '', context);
-      const expr = parseArgument(text, dialectOf(args), context);
+      const expr = parseArgument(text, dialectOf(args), context, givens);
       const shape = inferShape(expr, givens);
       if (!shape.ok) throw new InputError(shape.error, text);
       const maxText = args.strings.get('max-steps');
