@@ -112,7 +112,19 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
     }
     return acc;
   };
+  // The walk recurses into non-chain nodes; past QUICK_DEPTH levels (20,000 nested transposes)
+  // it gives up and core's iterative `inferShapes` does the work.
+  let depth = 0;
   const go = (e: Expr): Shape | undefined => {
+    if (depth >= QUICK_DEPTH) return undefined;
+    depth += 1;
+    try {
+      return visit(e);
+    } finally {
+      depth -= 1;
+    }
+  };
+  const visit = (e: Expr): Shape | undefined => {
     switch (e.type) {
       case 'Hadamard':
         return chain(e, HADAMARD_CHAIN);
@@ -149,6 +161,9 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
     },
   };
 }
+
+/** How deep the fast path's recursive walk goes before leaving the tree to `inferShapes`. */
+const QUICK_DEPTH = 1000;
 
 const HADAMARD_CHAIN: ReadonlySet<Expr['type']> = new Set(['Hadamard']);
 const SUM_CHAIN: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub']);

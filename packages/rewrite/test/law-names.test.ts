@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FORMAT_WORDS = new Set(['algebra']);
 
 /** Written on purpose as a wrong law name, to show how it is read. */
-const DELIBERATE = new Set(['hadamrd_com', 'hadamrd_comm', 'hadamard_com', 'def_hadamrd', 'hadamard_asoc', 'hadamrd_ones', 'hadamrd_cmm', 'swap_product', 'law_name', 'trace_psd', 'det_psd', 'hadamrd_asoc', 'refl']);
+const DELIBERATE = new Set(['hadamrd_com', 'hadamrd_comm', 'hadamard_com', 'def_hadamrd', 'hadamard_asoc', 'hadamrd_ones', 'hadamrd_cmm', 'swap_product', 'law_name', 'trace_psd', 'det_psd', 'hadamrd_asoc', 'refl', 'grow']); // grow: a mock engine's law in proof's search test
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', 'cache', '.vitepress-cache', 'generated', 'out', '.turbo']);
 
@@ -31,8 +31,10 @@ function files(dir: string, keep: (path: string) => boolean, out: string[] = [])
 /** Law names cited in documents: `by NAME[, NAME]` (snake_case names), and `"reason": "NAME"` / `reason: NAME`. */
 export function citedNames(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\bby\s+([a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\s*,\s*[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)*)/g)) {
-    out.push(...(m[1] as string).split(/\s*,\s*/));
+  // Theorems the file proves under a name (`prove NAME: …`) are citable in it like laws.
+  const theorems = new Set([...text.matchAll(/^\s*prove\s+([A-Za-z][\w]*)\s*:/gm)].map((m) => m[1] as string));
+  for (const m of text.matchAll(/\bby\s+([a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\s*,\s*[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)*)/g)) {
+    out.push(...(m[1] as string).split(/\s*,\s*/).filter((name) => !theorems.has(name)));
   }
   for (const m of text.matchAll(/["']?reason["']?\s*:\s*["']?([a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)/g)) out.push(m[1] as string);
   return out;

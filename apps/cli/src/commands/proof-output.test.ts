@@ -42,7 +42,9 @@ describe('odot equiv --proof', () => {
 
 describe('odot simplify --steps output is a proof body', () => {
   it.each([
-    ['(A ⊙ B)ᵀ', 'A, B: 2×3'],
+    // (A one-step simplification of a law's own left side, such as (A ⊙ B)ᵀ, proves that law by
+    // citing it: the checker calls that circular, so the cases put each law in a context.)
+    ['(A ⊙ B)ᵀ ⊙ C', 'A, B: 2×3; C: 3×2'],
     ['D₁ D₂ + J ⊙ A', 'D₁, D₂: n×n diagonal; A: n×n'],
     ['X + (A ⊙ (B + C))ᵀ', 'A, B, C, X: 2×2'],
     ['(A ⊙ B)ᵀ + Bᵀ ⊙ Aᵀ', 'A, B: 2×3'],
