@@ -19,10 +19,12 @@ export default defineConfig(
       '**/node_modules/**',
       '**/dist/**',
       '**/src/generated/**',
+      '**/*.generated.ts',
       '**/.turbo/**',
       '**/.vitepress/cache/**',
       '**/out/**',
       '**/test-results/**',
+      '**/.runnable/**', // the docs tests' extracted examples (written while they run)
     ],
   },
   js.configs.recommended,

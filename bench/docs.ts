@@ -50,7 +50,7 @@ async function load(page: Page, url: string): Promise<Load> {
   );
   const { at, scripts } = (await answer.jsonValue()) as { at: number; scripts: string[] };
   const editor = await page.waitForFunction(() => (document.querySelector('[data-editor=ready]') && document.querySelector('[data-testid=rendered] .katex') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 30_000 });
-  return { answerMs: at, scriptsBeforeAnswer: scripts, editorMs: (await editor.jsonValue()) as number };
+  return { answerMs: at, scriptsBeforeAnswer: scripts, editorMs: (await editor.jsonValue()) };
 }
 
 /** Runs the docs area of `pnpm bench`. */

@@ -1,7 +1,7 @@
 import { equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
 import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance, scalarValue, type Value } from '@odot/numeric';
 import { parse, parseDeclarations } from '@odot/parser';
-import { LAWS, isTermLaw, type Law, type LawCondition } from '@odot/rewrite';
+import { isTermLaw, type Law, type LawCondition } from '@odot/rewrite';
 import katex from 'katex';
 import { EMPTY_STATE } from '../apps/playground/src/state.ts';
 import { encodeState } from '../apps/playground/src/url-state.ts';

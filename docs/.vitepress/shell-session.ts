@@ -12,7 +12,7 @@ const PROMPT = '$ ';
 /** The text of a HAST node. */
 function textOf(node: Node): string {
   if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((child) => textOf(child as Node)).join('') : '';
+  return 'children' in node ? node.children.map((child) => textOf(child)).join('') : '';
 }
 
 /** Drops the first `n` characters of a line's text, keeping the highlighting of the rest. */
@@ -26,7 +26,7 @@ function dropPrefix(nodes: Node[], n: number): Node[] {
       continue;
     }
     if (left > 0 && node.type === 'text') out.push({ ...node, value: node.value.slice(left) });
-    else if (left > 0 && node.type === 'element') out.push({ ...node, children: dropPrefix(node.children as Node[], left) as typeof node.children });
+    else if (left > 0 && node.type === 'element') out.push({ ...node, children: dropPrefix(node.children, left) });
     else out.push(node);
     left = 0;
   }
@@ -51,7 +51,7 @@ export function shellSessionTransformer(): Transformer {
       if (text.startsWith(PROMPT)) {
         this.addClassToHast(node, 'shell-command');
         const prompt = { type: 'element', tagName: 'span', properties: { class: 'shell-prompt' }, children: [{ type: 'text', value: PROMPT }] } as const;
-        node.children = [prompt as unknown as (typeof node.children)[number], ...(dropPrefix(node.children as Node[], PROMPT.length) as typeof node.children)];
+        node.children = [prompt as unknown as (typeof node.children)[number], ...(dropPrefix(node.children, PROMPT.length) as typeof node.children)];
       } else {
         this.addClassToHast(node, 'shell-output');
         node.children = [{ type: 'text', value: text }];

@@ -13,7 +13,7 @@ import { backslashInput, type FieldContext, type FieldMark, type FieldSpec, type
 /** Marks a change the page made (a new state, an example), not the user. */
 const external = Annotation.define<boolean>();
 /** Asks the highlighter to recolour (the dialect changed). */
-const recolour = StateEffect.define<null>();
+const recolour = StateEffect.define();
 
 const MARKS = new Map<FieldTokenClass, Decoration>();
 const markOf = (cls: FieldTokenClass): Decoration => {
@@ -80,7 +80,7 @@ export function createEditor(spec: FieldSpec, text: string, context: FieldContex
     EditorView.updateListener.of((update) => {
       if (update.docChanged && !update.transactions.some((tr) => tr.annotation(external))) context.onInput();
     }),
-    EditorView.domEventHandlers({ blur: (_event, view) => void finishNames(view) }),
+    EditorView.domEventHandlers({ blur: (_event, view) => finishNames(view) }),
     spec.multiline ? EditorView.lineWrapping : singleLine,
   ];
   const view = new EditorView({ state: EditorState.create({ doc: text, extensions }) });

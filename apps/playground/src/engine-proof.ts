@@ -1,4 +1,5 @@
 import { formatCounterexample } from '@odot/numeric';
+import { formatLimit } from '@odot/core';
 import { checkProof, formatHint, hintProof, parseProof, type StepReport } from '@odot/proof';
 import { diagnosticView } from './expr-view.ts';
 import type { ProofStepView, TaskResult } from './protocol.ts';
@@ -8,7 +9,7 @@ function stepMessage(step: StepReport): string {
   if (step.counterexample) {
     parts.push(`counterexample ${formatCounterexample(step.counterexample, { left: 'the previous line', right: 'this line' })}`);
   }
-  if (step.limit) parts.push(`(stopped: ${step.limit})`);
+  if (step.limit) parts.push(`(stopped: ${formatLimit(step.limit)})`);
   return parts.join(' ');
 }
 

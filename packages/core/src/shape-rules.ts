@@ -82,5 +82,5 @@ export const SHAPE_RULES = {
 /** The shape of `node` by its type's rule in `SHAPE_RULES`, given its children's known shapes. */
 export function shapeByRule(node: Expr, kids: readonly Shape[], givens: Givens = new Map()): Shape | undefined {
   const rule = SHAPE_RULES[node.type] as ShapeRule<typeof node.type>;
-  return rule(node as never, kids, givens);
+  return rule(node, kids, givens);
 }

@@ -155,6 +155,7 @@ function indexEntry(m: Expr, open: Tok, args: List<Expr>, close: Tok, base: Inde
   const span = spanToToken(spanOf(m), close);
   // The indices' brackets: for `_{ij}` from the brace.
   const brace = open.text.length - 1;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- tokensSpan reads only the copied position fields
   const inner = base === 'subscript' ? tokensSpan({ ...open, text: '{', offset: open.offset + brace, col: open.col + brace }, close) : tokensSpan(open, close);
   const items = toArray(args);
   const zeroBased = base === 'zero-based';

@@ -1,5 +1,5 @@
 import { formatCounterexample } from '@odot/numeric';
-import { entry, givensFrom, identifier, mapChildren, printExpr, type Expr, type Span } from '@odot/core';
+import { LimitReached, OdotException, entry, givensFrom, identifier, mapChildren, printExpr, type Expr, type Span } from '@odot/core';
 import { equivalent, simplify } from '@odot/rewrite';
 import { checkContext, checkProof, checkTransition, type CheckContext, type CheckOptions } from './check-proof.ts';
 import { changedSubterm } from './definition.ts';
@@ -148,8 +148,10 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
 function safely<T>(f: () => T): T | undefined {
   try {
     return f();
-  } catch {
-    return undefined;
+  } catch (error) {
+    // An engine's input error or a budget stop means no candidate from it; a bug propagates.
+    if (error instanceof OdotException || error instanceof LimitReached) return undefined;
+    throw error;
   }
 }
 

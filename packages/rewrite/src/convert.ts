@@ -42,8 +42,6 @@ import {
   type Result,
   type Shape,
   type ShapeTable,
-  SCALAR,
-  matrixShape,
 } from '@odot/core';
 import { formatRational, parseRational, rational, rneg, type Rational } from '@odot/numeric';
 import {

@@ -1,9 +1,9 @@
 import type { Expr, ExprOf } from '@odot/core';
-import { childrenOf } from '@odot/core';
+import { OdotException, childrenOf } from '@odot/core';
 import { addDense, dims } from '../dense.ts';
 import { parseRational } from '../rational.ts';
 import type { EvalState, Want } from './state.ts';
-import { NONE, asMatrix, at, binaryShapeError, fail, matrix, scalar } from './state.ts';
+import { NONE, NeedsContext, asMatrix, at, binaryShapeError, fail, matrix, scalar } from './state.ts';
 import type { GValue } from './types.ts';
 
 /** The integer value of an exponent or index expression; an unbound index in 1..`range` may be picked by `freeIndex`. */
@@ -83,8 +83,9 @@ function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number[] {
             if (hitsRow) found.push(m.m.rows);
             if (hitsCol) found.push(m.m.cols);
           }
-        } catch {
-          // The matrix depends on other indices; other entries may still tell the range.
+        } catch (error) {
+          // The matrix depends on other indices (or on context); other entries may still tell the range.
+          if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
         }
       }
     }

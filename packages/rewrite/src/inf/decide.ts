@@ -42,7 +42,7 @@ export type IndexDecision =
 /** The symbol leaves of a term (values, not indices) with their shapes and declared properties. */
 function symbolLeaves(t: Term, out: Map<string, SymbolInfo>): Map<string, SymbolInfo> {
   if (t.op === 'sym' && !out.has(t.data)) out.set(t.data, { shape: t.shape, properties: new Set<Property>(t.declared) });
-  if (t.op === 'entry') symbolLeaves(t.args[0] as Term, out);
+  if (t.op === 'entry') symbolLeaves(t.args[0], out);
   else for (const a of t.args) symbolLeaves(a, out);
   return out;
 }
@@ -108,8 +108,8 @@ interface SearchInput {
  * x^(k l) against x^(k + l) or x^k ⊙ x^l against x^(2k) separate. One empty assignment without naturals.
  */
 function naturalAssignments(naturals: readonly string[]): Map<string, Value>[] {
-  if (naturals.length === 0) return [new Map()];
-  return [0, 1, 2, 3].map((t) => new Map(naturals.map((name, i): [string, Value] => [name, scalarValue(rational(BigInt((t + 2 * i) % 5)))])));
+  if (naturals.length === 0) return [new Map<string, Value>()];
+  return [0, 1, 2, 3].map((t) => new Map<string, Value>(naturals.map((name, i): [string, Value] => [name, scalarValue(rational(BigInt((t + 2 * i) % 5)))])));
 }
 
 /** Tries one size: random exact instances (every symbolic size set to `size`), every free-index tuple. */

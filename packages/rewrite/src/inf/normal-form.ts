@@ -351,7 +351,7 @@ function closed(t: Term): boolean {
   const memo = t.memo.get('inf-closed');
   if (typeof memo === 'boolean') return memo;
   // Powers with a symbol in the exponent depend on the declarations (`k: natural`), not only on the term.
-  const symbolicPow = (t.op === 'hpow' || t.op === 'mpow') && freeNames(t.args[1] as Term).size > 0;
+  const symbolicPow = (t.op === 'hpow' || t.op === 'mpow') && freeNames(t.args[1]).size > 0;
   const value = t.op !== 'entry' && t.op !== 'sum' && !symbolicPow && t.args.every(closed);
   t.memo.set('inf-closed', value);
   return value;
@@ -388,30 +388,30 @@ function build(t: Term, ctx: Ctx): IndexForm {
     case 'mul':
       return t.args.map((a) => go(a, ctx)).reduce((a, b) => matmul(ctx, a, b));
     case 'smul':
-      return matmul(ctx, go(t.args[0] as Term, ctx), go(t.args[1] as Term, ctx));
+      return matmul(ctx, go(t.args[0], ctx), go(t.args[1], ctx));
     case 'kron':
-      return kron(go(t.args[0] as Term, ctx), go(t.args[1] as Term, ctx), ctx);
+      return kron(go(t.args[0], ctx), go(t.args[1], ctx), ctx);
     case 'transpose':
-      return transpose(go(t.args[0] as Term, ctx));
+      return transpose(go(t.args[0], ctx));
     case 'diag':
-      return diag(go(t.args[0] as Term, ctx));
+      return diag(go(t.args[0], ctx));
     case 'diagvec':
-      return diagvec(go(t.args[0] as Term, ctx));
+      return diagvec(go(t.args[0], ctx));
     case 'trace':
-      return trace(go(t.args[0] as Term, ctx));
+      return trace(go(t.args[0], ctx));
     case 'hpow': {
-      const base = go(t.args[0] as Term, ctx);
-      const symbolic = symbolicExponent(t.args[1] as Term, ctx);
+      const base = go(t.args[0], ctx);
+      const symbolic = symbolicExponent(t.args[1], ctx);
       if (symbolic !== undefined) return symbolicPower(base, symbolic);
-      const k = natural(t.args[1] as Term, 'a Hadamard power', ctx);
+      const k = natural(t.args[1], 'a Hadamard power', ctx);
       return power(k, one(base.rows, base.cols), base, (a, b) => hadamard(ctx, a, b));
     }
     case 'mpow': {
-      const base = go(t.args[0] as Term, ctx);
-      const symbolic = symbolicExponent(t.args[1] as Term, ctx);
+      const base = go(t.args[0], ctx);
+      const symbolic = symbolicExponent(t.args[1], ctx);
       if (symbolic !== undefined && isScalarForm(base)) return symbolicPower(base, symbolic);
       sameRanges(base.rows, base.cols, 'a matrix power');
-      const k = natural(t.args[1] as Term, 'a matrix power', ctx);
+      const k = natural(t.args[1], 'a matrix power', ctx);
       return power(k, identityForm(base.rows), base, (a, b) => matmul(ctx, a, b));
     }
     case 'entry':

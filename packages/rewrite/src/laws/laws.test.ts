@@ -97,7 +97,7 @@ function sameValue(a: Value, b: Value): boolean {
 
 /** The statement with its symbolic sizes replaced by the instance's (`O_{p×m}` → `O_{2×3}`), exponents by values. */
 function concrete(e: Expr, dims: Record<string, number>, ints: ReadonlyMap<string, bigint>): Expr {
-  const size = (d: DimLiteral): DimLiteral => (typeof d === 'string' && dims[d] !== undefined ? (dims[d] as number) : d);
+  const size = (d: DimLiteral): DimLiteral => (typeof d === 'string' && dims[d] !== undefined ? (dims[d]) : d);
   if ((e.type === 'Ones' || e.type === 'Zero') && e.rows !== undefined && e.cols !== undefined) {
     return { type: e.type, rows: size(e.rows), cols: size(e.cols) };
   }
@@ -107,7 +107,7 @@ function concrete(e: Expr, dims: Record<string, number>, ints: ReadonlyMap<strin
 }
 
 function concreteGivens(givens: Givens, dims: Record<string, number>): Givens {
-  const size = (d: Dim): Dim => (typeof d === 'string' && dims[d] !== undefined ? (dims[d] as number) : d);
+  const size = (d: Dim): Dim => (typeof d === 'string' && dims[d] !== undefined ? (dims[d]) : d);
   const out = new Map<string, SymbolInfo>();
   for (const [k, info] of givens) {
     out.set(k, info.shape.kind === 'matrix' ? { ...info, shape: { kind: 'matrix', rows: size(info.shape.rows), cols: size(info.shape.cols) } } : info);
