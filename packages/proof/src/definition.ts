@@ -6,7 +6,7 @@ import type { LawCitation } from './proof-ast.ts';
 /** The word that cites the definition of the operator at hand. */
 export const DEFINITION = 'definition';
 
-/** The definitional law of each operator, by node type (trace, diag and ⊗ have none in the catalogue yet). */
+/** The definitional law of each operator, by node type (⊗ has none in the catalogue yet). */
 const DEFINITIONS: Partial<Record<Expr['type'], string>> = {
   Hadamard: 'def_hadamard',
   MatMul: 'def_matmul',
@@ -18,6 +18,9 @@ const DEFINITIONS: Partial<Record<Expr['type'], string>> = {
   Ones: 'def_ones',
   Zero: 'def_zero',
   Identity: 'def_identity',
+  Diag: 'def_diag',
+  DiagVec: 'def_diagvec',
+  Trace: 'def_trace',
 };
 
 /** The outermost sub-expression of `from` that the step changes (descending while exactly one child differs). */

@@ -131,6 +131,13 @@ describe('the ones vector written 𝟏, 1_n, or 1 in 1ᵀ X 1', () => {
 });
 
 describe('by definition', () => {
+  it('of a trace is def_trace; `by def_trace` works as well', () => {
+    const body = (law: string): string => `    tr(A ⊙ B)\n  = Σ_k((A ⊙ B)[k,k])   by ${law}\n  = Σ_k(A[k,k] B[k,k])   by definition`;
+    const goal = 'tr(A ⊙ B) = Σ_k(A[k,k] B[k,k])';
+    expect(verdict(theorem('given A, B: n×n', goal, body('definition')))).toEqual({ valid: true, codes: ['ok', 'ok'], errors: [] });
+    expect(verdict(theorem('given A, B: n×n', goal, body('def_trace')))).toEqual({ valid: true, codes: ['ok', 'ok'], errors: [] });
+  });
+
   it('parses as a citation of `definition`, resolved when the step is checked', () => {
     const doc = parseProof(theorem('given A: m×n', 'Aᵀᵀ = A', '    (Aᵀᵀ)[i,j]\n  = Aᵀ[j,i]   by definition'));
     expect(doc.theorems[0]!.lines.map(shown)).toEqual(['start (Aᵀᵀ)[i,j]', 'step (Aᵀ)[j,i] by definition']);
