@@ -45,6 +45,14 @@ describe('the laws proof applies come from the catalogue', () => {
     expect(report.valid).toBe(true);
   });
 
+  it('reads `by Hadamard comm` and `by hadamard-comm` (words, as the grader does)', () => {
+    for (const written of ['Hadamard comm', 'hadamard-comm']) {
+      const report = checkProof(proof('A, B, C: m×n', 'A ⊙ B + C = B ⊙ A + C', `A ⊙ B + C\n  = B ⊙ A + C    by ${written}`));
+      expect(report.valid, written).toBe(true);
+      expect(report.theorems[0]?.steps[0]?.law).toBe('hadamard_comm');
+    }
+  });
+
   it('suggests catalogue names for an unknown law', () => {
     const report = checkProof(proof('A, B: m×n', 'A ⊙ B = B ⊙ A', 'A ⊙ B\n  = B ⊙ A    by hadamrd_cmm'));
     expect(report.theorems[0]?.steps[0]?.message).toMatch(/did you mean hadamard_comm/);

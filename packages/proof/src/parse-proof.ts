@@ -111,7 +111,8 @@ function splitCitation(
     const lead = piece.length - piece.trimStart().length;
     const name = piece.trim();
     const from = listStart + match.index + lead;
-    if (!/^[A-Za-z_][\w']*$/.test(name)) {
+    // A name may be written in words (`Hadamard comm`, `hadamard-comm`): the checker resolves it.
+    if (!/^[A-Za-z_][\w'-]*(?:\s+[A-Za-z_][\w'-]*)*$/.test(name)) {
       return {
         error: odotError('proof-citation', name === '' ? 'expected a law name after `by`' : `'${name}' is not a law name`, {
           span: spanOf(line, from, Math.max(from + name.length, from + 1)),
