@@ -1,5 +1,5 @@
-import { claim, det, diag, diagVec, hadamard, identity, kronecker, matMul, ones, sum as sumNode, trace, zero } from '@odot/core';
-import type { DimLiteral, Expr, Property, Span } from '@odot/core';
+import { claim, det, diag, diagVec, hadamard, identity, isProperty, kronecker, matMul, ones, sum as sumNode, trace, zero } from '@odot/core';
+import type { DimLiteral, Expr, Span } from '@odot/core';
 import { asNumber, fail, spanOf, toArray } from './build.ts';
 import type { List } from './build.ts';
 import { isMinusOne } from './build-postfix.ts';
@@ -33,15 +33,6 @@ export function call(fn: Tok, args: List<Expr>, close: Tok): Expr {
 export function tupleCall(fn: Tok, args: List<Expr>, close: Tok): Expr {
   return buildCall(fn, toArray(args), tokensSpan(fn, close), true);
 }
-const CLAIMS: Readonly<Record<string, Property>> = {
-  psd: 'psd',
-  pd: 'pd',
-  diagonal: 'diagonal',
-  symmetric: 'symmetric',
-  nonnegative: 'nonnegative',
-  binary: 'binary',
-};
-
 function arity(fn: Tok, args: readonly Expr[], counts: readonly number[], span: Span): void {
   if (!counts.includes(args.length)) {
     const want = counts.map((c) => `${c} argument${c === 1 ? '' : 's'}`).join(' or ');
@@ -121,6 +112,6 @@ function buildCall(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): 
     case 'transpose':
       return transpose(x, span);
     default:
-      return claim(CLAIMS[op] ?? 'psd', x, span);
+      return claim(isProperty(op) ? op : 'psd', x, span);
   }
 }
