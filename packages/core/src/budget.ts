@@ -2,7 +2,7 @@ import { odotError, type OdotError } from './error.ts';
 
 /**
  * Which limit stopped a computation: rewrite `steps`, the size of a term in `nodes`, `memory`
- * (terms built during the call), wall-clock `time` in milliseconds, or search `depth`.
+ * (term cells built during the call: a term with k children is 1 + k cells), wall-clock `time` in milliseconds, or search `depth`.
  */
 export type LimitKind = 'steps' | 'nodes' | 'memory' | 'time' | 'depth';
 
@@ -16,7 +16,7 @@ export interface Limit {
 const UNITS: Record<LimitKind, string> = {
   steps: 'steps',
   nodes: 'nodes',
-  memory: 'terms built',
+  memory: 'term cells built',
   time: 'ms',
   depth: 'applications',
 };
@@ -42,7 +42,10 @@ export class LimitReached extends Error {
 export interface BudgetLimits {
   /** Wall-clock milliseconds. */
   readonly timeLimitMs?: number;
-  /** Most terms built (hash-consed nodes created) during the call. */
+  /**
+   * Most term cells built during the call: each hash-consed node created counts 1 + its number of
+   * children, so a 1 000-term sum weighs what it holds (about 100 bytes a cell).
+   */
   readonly maxMemory?: number;
 }
 
@@ -57,7 +60,7 @@ const CLOCK_EVERY = 64;
 export class Budget {
   private readonly deadline: number;
   private ticks = 0;
-  private terms = 0;
+  private cells = 0;
 
   constructor(readonly limits: BudgetLimits) {
     this.deadline = limits.timeLimitMs === undefined ? Infinity : Date.now() + limits.timeLimitMs;
@@ -69,10 +72,10 @@ export class Budget {
     if (Date.now() > this.deadline) throw new LimitReached({ kind: 'time', value: this.limits.timeLimitMs ?? 0 }, this);
   }
 
-  /** Counts one newly built term; throws `LimitReached` past the memory limit. */
-  built(): void {
-    this.terms++;
-    if (this.limits.maxMemory !== undefined && this.terms > this.limits.maxMemory) {
+  /** Counts a newly built term of `cells` cells; throws `LimitReached` past the memory limit. */
+  built(cells = 1): void {
+    this.cells += cells;
+    if (this.limits.maxMemory !== undefined && this.cells > this.limits.maxMemory) {
       throw new LimitReached({ kind: 'memory', value: this.limits.maxMemory }, this);
     }
     this.tick();
@@ -109,9 +112,9 @@ export function tick(): void {
   for (let i = active.length - 1; i >= 0; i--) (active[i] as Budget).tick();
 }
 
-/** Counts one newly built term against every active budget. */
-export function termBuilt(): void {
-  for (let i = active.length - 1; i >= 0; i--) (active[i] as Budget).built();
+/** Counts a newly built term of `cells` cells (1 + its children) against every active budget. */
+export function termBuilt(cells = 1): void {
+  for (let i = active.length - 1; i >= 0; i--) (active[i] as Budget).built(cells);
 }
 
 /**

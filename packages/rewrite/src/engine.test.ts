@@ -93,6 +93,23 @@ describe('simplify', () => {
     expect(simplified('D₁ D₂', 'D₁, D₂: n×n').result).toBe('D₁ D₂');
   });
 
+  it('laws: names are read by the one resolver (aliases, words); unknown and non-simplifying laws are errors', () => {
+    const g = givensOfText('A, B, C: n×n');
+    const e = parseExpr('A ⊙ (B + C)');
+    const byName = simplify(e, g, { laws: ['hadamard_add'] });
+    for (const written of ['hadamard_distrib', 'Hadamard add', 'by hadamard-add']) {
+      const r = simplify(e, g, { laws: [written] });
+      expect(r.ok && printPlain(r.value.result), written).toBe(byName.ok && printPlain(byName.value.result));
+      expect(r.ok && r.value.steps.map((s) => s.law), written).toEqual(['hadamard_add']);
+    }
+    const typo = simplify(e, g, { laws: ['hadamard_ad'] });
+    expect(!typo.ok && [typo.error.code, typo.error.hints]).toEqual(['unknown-law', ['did you mean hadamard_add?']]);
+    const unknown = simplify(e, g, { laws: ['no_such_law'] });
+    expect(!unknown.ok && unknown.error.code).toBe('unknown-law');
+    const both = simplify(e, g, { laws: ['hadamard_comm'] });
+    expect(!both.ok && both.error.code).toBe('not-a-simplifying-law');
+  });
+
   it('distributes, collects and cancels', () => {
     expect(simplified('A ⊙ (B + C) - A ⊙ B', 'A, B, C: m×n').result).toBe('A ⊙ C');
     expect(simplified('c (A ⊙ B) - (c A) ⊙ B', 'A, B: m×n; c: scalar').result).toBe('O_{m×n}');

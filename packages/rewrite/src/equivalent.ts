@@ -15,7 +15,8 @@ import {
   type RewriteStep,
   type TermStep,
 } from './rewrite.ts';
-import { normalize, reorderLaw, type SimplifyOptions } from './simplify.ts';
+import { SIMPLIFY_LIMITS, normalize, reorderLaw, type SimplifyOptions } from './simplify.ts';
+import { EMPTY_SUBST, type Subst } from './match.ts';
 import type { Term } from './term.ts';
 import { decideByIndexForm, type IndexDecision } from './inf/decide.ts';
 
@@ -99,23 +100,78 @@ export function bothTerms(a: Expr, b: Expr, givens: Givens): Result<readonly [Te
   );
 }
 
-/** Finds the step that applies `law` in `direction` somewhere in `from` and gives `to`. */
-export function findStep(from: Term, to: Term, law: CompiledLaw, direction: Direction): TermStep | undefined {
-  for (const [path, node] of positions(from)) {
-    for (const r of rewritesAt(law, direction, node, 512)) {
-      if (replaceAt(from, path, r.replacement) === to) {
-        return { law: law.law.name, direction, path, ext: r.match.ext, subst: r.match.subst, before: from, after: to, conditions: r.conditions };
+/** Terms up to this size are searched at every position and every match; larger ones only where they differ. */
+const FULL_SCAN_SIZE = 300;
+
+/**
+ * Finds the step that applies `law` in `direction` somewhere in `from` and gives `to`. Matching
+ * starts from `expected` (the substitution of the step being reversed), then, for a small term,
+ * from nothing. A large term is tried only where `from` and `to` differ (`changedPositions`) and
+ * only from `expected`: trying every match at every position of a 10 000-node sum rebuilt the
+ * whole term each time, and ran out of memory.
+ */
+export function findStep(from: Term, to: Term, law: CompiledLaw, direction: Direction, expected: Subst = EMPTY_SUBST): TermStep | undefined {
+  const small = from.size <= FULL_SCAN_SIZE;
+  const candidates = small ? positions(from) : changedPositions(from, to);
+  const starts = small && expected !== EMPTY_SUBST ? [expected, EMPTY_SUBST] : [expected];
+  for (const start of starts) {
+    for (const [path, node] of candidates) {
+      for (const r of rewritesAt(law, direction, node, 512, start)) {
+        if (replaceAt(from, path, r.replacement) === to) {
+          return { law: law.law.name, direction, path, ext: r.match.ext, subst: r.match.subst, before: from, after: to, conditions: r.conditions };
+        }
       }
     }
   }
   return undefined;
 }
 
+/**
+ * The positions of `from` where one rewrite can turn it into `to`: the nodes on the way down to
+ * the one child that differs (children compared as multisets, since AC nodes re-sort), then, where
+ * more than one child differs, that node and its children missing from `to` (a rewritten child
+ * may have been flattened into its parent).
+ */
+export function changedPositions(from: Term, to: Term): [readonly number[], Term][] {
+  const out: [readonly number[], Term][] = [];
+  let f = from;
+  let t = to;
+  let path: number[] = [];
+  while (f !== t) {
+    out.push([path, f]);
+    const gone = missingFrom(f.args, t.args);
+    const added = missingFrom(t.args, f.args).map(([a]) => a);
+    const single = f.op === t.op && f.data === t.data && f.args.length === t.args.length && gone.length === 1 && added.length === 1;
+    if (!single) {
+      for (const [a, i] of gone) out.push([[...path, i], a]);
+      break;
+    }
+    const [[child, i]] = gone as [readonly [Term, number]];
+    path = [...path, i];
+    f = child;
+    t = added[0] as Term;
+  }
+  return out;
+}
+
+/** The children of `xs` (with their index) that `ys` does not have, counted as multisets. */
+function missingFrom(xs: readonly Term[], ys: readonly Term[]): (readonly [Term, number])[] {
+  const count = new Map<Term, number>();
+  for (const y of ys) count.set(y, (count.get(y) ?? 0) + 1);
+  const out: (readonly [Term, number])[] = [];
+  xs.forEach((x, i) => {
+    const n = count.get(x) ?? 0;
+    if (n > 0) count.set(x, n - 1);
+    else out.push([x, i]);
+  });
+  return out;
+}
+
 /** The same step read backwards (other direction, position found in the old `after`). */
 export function reverseStep(step: TermStep): TermStep {
   const law = compiledLaw(step.law);
   const flipped: Direction = step.direction === 'forward' ? 'backward' : 'forward';
-  const found = law ? findStep(step.after, step.before, law, flipped) : undefined;
+  const found = law ? findStep(step.after, step.before, law, flipped, step.subst) : undefined;
   return found ?? { ...step, direction: flipped, path: [], ext: { kind: 'whole' }, before: step.after, after: step.before };
 }
 
@@ -135,7 +191,7 @@ interface SearchResult {
  * would rewrite a bare variable into something bigger are skipped) followed by simplification.
  */
 function search(na: Term, nb: Term, givens: Givens, options: EquivalenceOptions): SearchResult {
-  const budget = new Budget({ timeLimitMs: options.searchTimeMs ?? 500, maxMemory: options.simplify?.maxMemory ?? 400_000 });
+  const budget = new Budget({ timeLimitMs: options.searchTimeMs ?? 500, maxMemory: options.simplify?.maxMemory ?? SIMPLIFY_LIMITS.maxMemory });
   try {
     return withBudget(budget, () => searchWithin(na, nb, givens, options, budget));
   } catch (error) {

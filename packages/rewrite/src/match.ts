@@ -146,19 +146,34 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
       if (remaining.length === 0) return;
       // Already bound: only the same chain can match, so do not build one (that is quadratic on long sums).
       const bound = s1.vars.get(pi.data);
-      const fits = bound === undefined || (bound.op === t.op && bound.args.length === remaining.length);
+      const fits = bound === undefined || remaining.length === 1 || (bound.op === t.op && bound.args.length === remaining.length);
       if (fits && (!root || remaining.length >= 2)) {
         const target = remaining.length === 1 ? (t.args[remaining[0] as number] as Term) : acOf(t.op, remaining.map((j) => t.args[j] as Term));
         for (const s2 of matchTerm(pi, target, s1)) yield { subst: s2, used: [...chosen, ...remaining].sort((a, b) => a - b) };
       }
       if (!root) return;
     }
+    // A variable bound to a chain of this operator takes the same children again (several at once).
+    const chainBound = pi.op === 'pvar' ? s1.vars.get(pi.data) : undefined;
+    if (chainBound !== undefined && chainBound.op === t.op) {
+      const take = takeChildren(chainBound.args, t.args, used);
+      if (take === undefined) return;
+      for (const j of take) used[j] = true;
+      chosen.push(...take);
+      yield* assign(i + 1, s1);
+      chosen.splice(chosen.length - take.length, take.length);
+      for (const j of take) used[j] = false;
+      return;
+    }
+    // A pattern child whose variables are all bound can only match its own instance: look it up
+    // instead of trying every child (reversing a step on a 1 000-term sum starts fully bound).
+    const known = boundInstance(pi, s1);
     const tried = new Set<Term>();
     for (let j = 0; j < n; j++) {
       if (used[j]) continue;
       tick();
       const tj = t.args[j] as Term;
-      if (tried.has(tj)) continue;
+      if (tried.has(tj) || (known !== undefined && tj !== known)) continue;
       tried.add(tj);
       for (const s2 of matchTerm(pi, tj, s1)) {
         used[j] = true;
@@ -238,6 +253,33 @@ function substDim(d: Dim, s: Subst): Dim {
   const v = s.dims.get(d);
   if (v === undefined) throw new UnboundVariable(`dimension ${d}`);
   return v;
+}
+
+/** Indices of unused children of `ts` equal to `wanted` (as a multiset), or undefined when one is missing. */
+function takeChildren(wanted: readonly Term[], ts: readonly Term[], used: readonly boolean[]): number[] | undefined {
+  const take: number[] = [];
+  for (const w of wanted) {
+    const j = ts.findIndex((t, k) => t === w && !used[k] && !take.includes(k));
+    if (j < 0) return undefined;
+    take.push(j);
+  }
+  return take;
+}
+
+/** The instance of pattern `p` under `s` when every variable of `p` is bound (undefined otherwise). */
+function boundInstance(p: Term, s: Subst): Term | undefined {
+  if (!p.hasVars || !allBound(p, s)) return undefined;
+  try {
+    return instantiate(p, s);
+  } catch (error) {
+    if (error instanceof UnboundVariable) return undefined;
+    throw error;
+  }
+}
+
+function allBound(p: Term, s: Subst): boolean {
+  if (p.op === 'pvar') return s.vars.has(p.data);
+  return p.args.every((a) => allBound(a, s));
 }
 
 /** Builds the other side of a law from a substitution (canonical constructors re-sort and flatten). */

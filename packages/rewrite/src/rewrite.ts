@@ -115,12 +115,15 @@ export function applyMatch(law: CompiledLaw, direction: Direction, node: Term, m
   return { match, replacement: applyExtension(node, match.ext, built), conditions };
 }
 
-/** Every application of a law at one node in one direction (deduplicated by result). */
-export function* rewritesAt(law: CompiledLaw, direction: Direction, node: Term, limit = 256): Generator<NodeRewrite> {
+/**
+ * Every application of a law at one node in one direction (deduplicated by result), from the first
+ * `limit` matches; `start` binds variables before matching (only matches that agree with it).
+ */
+export function* rewritesAt(law: CompiledLaw, direction: Direction, node: Term, limit = 256, start: Subst = EMPTY_SUBST): Generator<NodeRewrite> {
   const [from] = sides(law, direction);
   const seen = new Set<Term>();
   let tried = 0;
-  for (const m of matchAt(from, node, EMPTY_SUBST)) {
+  for (const m of matchAt(from, node, start)) {
     if (++tried > limit) return;
     const r = applyMatch(law, direction, node, m);
     if (!r || seen.has(r.replacement)) continue;
@@ -246,7 +249,7 @@ export function applyLaw(
   if (!node) return fail(odotError('bad-path', `the path [${path.join(', ')}] is not a position of ${printPlain(expr)}`));
   const wanted = new Map(Object.entries(substitution).map(([k, v]) => [k, sizeFreeText(v)]));
   const [from, to] = sides(law, direction);
-  for (const m of matchAt(from, node, EMPTY_SUBST)) {
+  for (const m of seededMatches(from, node, substitution, givens)) {
     const used = extChildren(m.ext);
     if (children && (used === undefined || used.join(',') !== children.join(','))) continue;
     let agrees = true;
@@ -255,29 +258,46 @@ export function applyLaw(
       if (w !== undefined && w !== sizeFreeText(termToExpr(bound))) agrees = false;
     }
     if (!agrees) continue;
-    let subst = m.subst;
-    for (const name of collectPvars(to)) {
-      if (subst.vars.has(name.data)) continue;
-      const given = substitution[name.data];
-      if (given === undefined) continue;
-      const g = exprToTerm(given, givens);
-      if (!g.ok) return g;
-      const vars = new Map(subst.vars);
-      vars.set(name.data, g.value);
-      const dims = new Map(subst.dims);
-      if (name.shape.kind === 'matrix' && g.value.shape.kind === 'matrix') {
-        if (typeof name.shape.rows === 'string' && !dims.has(name.shape.rows)) dims.set(name.shape.rows, g.value.shape.rows);
-        if (typeof name.shape.cols === 'string' && !dims.has(name.shape.cols)) dims.set(name.shape.cols, g.value.shape.cols);
-      }
-      subst = { vars, dims };
-    }
-    const r = applyMatch(law, direction, node, { subst, ext: m.ext });
+    const subst = withGiven(m.subst, collectPvars(to), substitution, givens);
+    if (!subst.ok) return subst;
+    const r = applyMatch(law, direction, node, { subst: subst.value, ext: m.ext });
     if (!r) continue;
     return ok(termToExpr(replaceAt(t.value, path, r.replacement)));
   }
   return fail(
     odotError('law-does-not-apply', `${law.law.name} (${direction}) does not apply at [${path.join(', ')}] with that substitution`),
   );
+}
+
+/**
+ * The matches of `from` at `node`: first those that start from the recorded substitution (a
+ * variable bound to a chain such as `A = X ⊙ Y` is only matched that way), then all the others.
+ */
+function* seededMatches(from: Term, node: Term, substitution: Readonly<Record<string, Expr>>, givens: Givens): Generator<Match> {
+  const seed = withGiven(EMPTY_SUBST, collectPvars(from), substitution, givens);
+  if (seed.ok && seed.value !== EMPTY_SUBST) yield* matchAt(from, node, seed.value);
+  yield* matchAt(from, node, EMPTY_SUBST);
+}
+
+/** `subst` with the recorded values of the unbound variables among `names` (and the sizes they fix). */
+function withGiven(subst: Subst, names: readonly Term[], substitution: Readonly<Record<string, Expr>>, givens: Givens): Result<Subst> {
+  let out = subst;
+  for (const name of names) {
+    if (out.vars.has(name.data)) continue;
+    const given = substitution[name.data];
+    if (given === undefined) continue;
+    const g = exprToTerm(given, givens);
+    if (!g.ok) return g;
+    const vars = new Map(out.vars);
+    vars.set(name.data, g.value);
+    const dims = new Map(out.dims);
+    if (name.shape.kind === 'matrix' && g.value.shape.kind === 'matrix') {
+      if (typeof name.shape.rows === 'string' && !dims.has(name.shape.rows)) dims.set(name.shape.rows, g.value.shape.rows);
+      if (typeof name.shape.cols === 'string' && !dims.has(name.shape.cols)) dims.set(name.shape.cols, g.value.shape.cols);
+    }
+    out = { vars, dims };
+  }
+  return ok(out);
 }
 
 /**

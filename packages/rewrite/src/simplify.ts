@@ -1,8 +1,9 @@
 import { Budget, LimitReached, childrenOf, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
-import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
+import { COMPILED_LAWS } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { crossCheck, UnsoundStep } from './cross-check.ts';
+import { resolveLawName } from './laws/resolve.ts';
 import type { CompiledLaw } from './law.ts';
 import { replaceAt, rewritesAt, toRewriteStep, type RewriteStep, type TermStep } from './rewrite.ts';
 import type { Op, Term } from './term.ts';
@@ -26,7 +27,7 @@ export interface SimplifyOptions {
   readonly maxSteps?: number;
   /** Largest term size in nodes (default 50 000). */
   readonly maxNodes?: number;
-  /** Most terms built during the call, a bound on memory (default 400 000, about 200 MB). */
+  /** Most term cells built during the call (a term with k children is 1 + k), a bound on memory (default 2 000 000, about 200 MB). */
   readonly maxMemory?: number;
   /** Wall-clock budget in milliseconds (default 2000). */
   readonly timeLimitMs?: number;
@@ -105,7 +106,34 @@ export interface NormalForm {
 }
 
 /** The default limits of `simplify` (see `SimplifyOptions`). */
-export const SIMPLIFY_LIMITS = { maxSteps: 2000, maxNodes: 50_000, maxMemory: 400_000, timeLimitMs: 2000 } as const;
+export const SIMPLIFY_LIMITS = { maxSteps: 2000, maxNodes: 50_000, maxMemory: 2_000_000, timeLimitMs: 2000 } as const;
+
+/**
+ * The catalogue names of the laws asked for, read by the one resolver (`resolveLawName`: names,
+ * aliases, any case or spacing); a law that is unknown (a typo names the law meant) or that
+ * `simplify` does not use (it holds both ways, like `hadamard_comm`) is an error.
+ */
+function simplifyLawNames(written: readonly string[]): Result<string[]> {
+  const out: string[] = [];
+  for (const name of written) {
+    const r = resolveLawName(name);
+    switch (r.kind) {
+      case 'exact':
+      case 'alias':
+        if (!SIMPLIFY_ORDER.includes(r.name)) {
+          const hints = ['simplify rewrites one way with the laws of SIMPLIFY_ORDER; prove any other law with equiv or in a proof'];
+          return fail(odotError('not-a-simplifying-law', `'${name}' (${r.name}) is not one of simplify's laws`, { hints }));
+        }
+        out.push(r.name);
+        break;
+      case 'typo':
+        return fail(odotError('unknown-law', `unknown law '${name}'`, { hints: [`did you mean ${r.name}?`] }));
+      case 'unknown':
+        return fail(odotError('unknown-law', `unknown law '${name}'`, r.suggestions.length > 0 ? { hints: [`did you mean ${r.suggestions.join(', ')}?`] } : {}));
+    }
+  }
+  return ok(out);
+}
 
 /**
  * Rewrites a term to its normal form under the strategy, within the limits. Time and memory are
@@ -313,10 +341,10 @@ export function simplify(expr: Expr, givens: Givens = new Map(), options: Simpli
   }
 }
 
-function simplifyUnguarded(expr: Expr, givens: Givens, options: SimplifyOptions): Result<SimplifyResult> {
-  for (const name of options.laws ?? []) {
-    if (!compiledLaw(name)) return fail(odotError('unknown-law', `unknown law '${name}'`));
-  }
+function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): Result<SimplifyResult> {
+  const laws = given.laws === undefined ? undefined : simplifyLawNames(given.laws);
+  if (laws !== undefined && !laws.ok) return laws;
+  const options: SimplifyOptions = laws === undefined ? given : { ...given, laws: laws.value };
   // One clock for the whole call: reading the input and naming the reordering count too.
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
   const budget = new Budget({ timeLimitMs });

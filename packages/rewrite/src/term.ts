@@ -142,7 +142,7 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
   for (const a of args) key += `\u0001${a.id}`;
   const found = TABLE.get(key)?.deref();
   if (found) return found;
-  termBuilt();
+  termBuilt(1 + args.length);
   let size = 1;
   let hasVars = op === 'pvar';
   for (const a of args) {

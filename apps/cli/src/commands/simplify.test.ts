@@ -29,6 +29,22 @@ describe('odot simplify (built command)', () => {
     expect(data.steps[0]).toEqual({ law: 'hadamard_add', direction: 'forward', before: 'X + (A ⊙ (B + C))ᵀ', after: 'X + (A ⊙ B + A ⊙ C)ᵀ', path: [1, 0] });
   });
 
+  it('--law takes a name, an alias or words; an unknown or non-simplifying law is exit 2 with the reason', () => {
+    const args = ['simplify', 'A ⊙ (B + C)', '--given', 'A, B, C: 2×2', '--steps'];
+    for (const law of ['hadamard_add', 'hadamard_distrib', 'Hadamard add']) {
+      const run = runOdot([...args, '--law', law]);
+      expect(run.code, law).toBe(0);
+      expect(run.stdout, law).toBe('A ⊙ (B + C)\n= A ⊙ B + A ⊙ C   by hadamard_add\n');
+    }
+    const typo = runOdot([...args, '--law', 'hadamard_ad']);
+    expect([typo.code, typo.stdout]).toEqual([2, '']);
+    expect(typo.stderr).toContain("unknown law 'hadamard_ad'");
+    expect(typo.stderr).toContain('did you mean hadamard_add?');
+    const comm = runOdot([...args, '--law', 'hadamard_comm']);
+    expect(comm.code).toBe(2);
+    expect(comm.stderr).toContain("is not one of simplify's laws");
+  });
+
   it('a shape error is an input error: exit 2 with a caret', () => {
     const run = runOdot(['simplify', 'A B', '--given', 'A, B: 2×3']);
     expect(run.code).toBe(2);
