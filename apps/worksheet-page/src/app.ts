@@ -1,6 +1,6 @@
 import { variantKey, instantiateMatrix, rosterIdHash, type QuestionGrade } from '@odot/grader';
 import { formatRational } from '@odot/numeric';
-import { assertNever } from '@odot/core';
+import { assertNever, nameTable, type NameTable } from '@odot/core';
 import { emptyAnswer, responseText, restoreAnswer, submissionValue, verdictParts, type AnswerState } from './answers.ts';
 import { checkCertificate, checkExpression, checkGrid, checkProof, checkReason, checkShapeText, checkTruth, checkVerdict, type LiveCheck } from './checks.ts';
 import { h, renderMarkdown, renderMath } from './dom.ts';
@@ -45,6 +45,8 @@ function showCheck(check: LiveCheck, status: HTMLElement, preview: HTMLElement):
 class StudentPage {
   private readonly views: QuestionView[] = [];
   private readonly total = h('p', { class: 'total', 'data-testid': 'total', role: 'status' });
+  /** The catalogue's law names and aliases, for reading a typed law name as the grader does. */
+  private readonly laws: NameTable;
 
   constructor(
     private readonly data: PageData,
@@ -52,7 +54,9 @@ class StudentPage {
     private readonly grader: PageGrader | undefined,
     private readonly scorm: Scorm12Api | undefined,
     private readonly restored: Record<string, unknown> | undefined,
-  ) {}
+  ) {
+    this.laws = nameTable(data.laws, data.lawAliases ?? {});
+  }
 
   private get key(): string {
     return variantKey({ id: this.id });
@@ -151,17 +155,17 @@ class StudentPage {
       case 'shape':
         return checkShapeText(state.text);
       case 'proof':
-        return checkProof(state.text, question, this.data.laws);
+        return checkProof(state.text, question, this.laws);
       case 'truefalse': {
         const parts = verdictParts(state.value, state.reason);
         const truth = checkTruth(parts.value);
-        const reason = checkReason(parts.extra, this.data.laws);
+        const reason = checkReason(parts.extra, this.laws);
         return { level: truth.level === 'error' ? 'error' : reason.level === 'warning' ? 'warning' : truth.level, messages: [...truth.messages, ...reason.messages], ...(truth.latex ? { latex: `${truth.latex}${reason.latex ? `\\;${reason.latex}` : ''}` } : {}) };
       }
       case 'psd': {
         const parts = verdictParts(state.value, state.certificate);
         const verdict = checkVerdict(parts.value);
-        const cert = checkCertificate(parts.extra, question, this.data.laws);
+        const cert = checkCertificate(parts.extra, question, this.laws);
         return { level: verdict.level === 'error' || cert.level === 'error' ? 'error' : verdict.level, messages: [...verdict.messages, ...cert.messages], ...(verdict.latex ? { latex: verdict.latex } : {}) };
       }
       default:

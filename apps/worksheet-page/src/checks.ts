@@ -1,4 +1,4 @@
-import { formatError, formatShape, givensFrom, inferShape, printLatex, walkExpr, type Expr, type Givens } from '@odot/core';
+import { formatError, formatShape, givensFrom, inferShape, printLatex, resolveName, walkExpr, type Expr, type Givens, type NameTable } from '@odot/core';
 import { DIALECTS, parse, parseDeclarations, type Dialect } from '@odot/parser';
 import { formatRational, parseRational } from '@odot/numeric';
 import { readShapeAnswer } from '@odot/grader';
@@ -130,34 +130,50 @@ export function checkShapeText(text: string): LiveCheck {
   return { level: 'ok', messages: [], latex };
 }
 
-/** The catalogue name a typed law name stands for (case, spaces and hyphens forgiven), if any. */
-export function knownLaw(name: string, laws: readonly string[]): string | undefined {
-  const cleaned = name.trim().replace(/^by\s+/i, '').replace(/[.\s]+$/, '').toLowerCase().replace(/[\s-]+/g, '_');
-  return laws.find((law) => law.toLowerCase() === cleaned);
+/** The catalogue name a typed law name stands for (core's `resolveName`: aliases, case, spaces and hyphens forgiven), if any. */
+export function knownLaw(name: string, laws: NameTable): string | undefined {
+  const r = resolveName(name, laws);
+  return r.kind === 'exact' || r.kind === 'alias' ? r.name : undefined;
 }
 
-/** Live check of a law name given as a reason or a proof step's justification. */
-export function checkLawName(name: string, laws: readonly string[], allowAlgebra = false): CheckMessage | undefined {
+/**
+ * Live check of a law name given as a reason or a proof step's justification, read as the grader
+ * reads it (the same resolver): a name or alias passes, a one-letter typo gets a note saying which
+ * law it is read as, anything else a warning with "did you mean".
+ */
+export function checkLawName(name: string, laws: NameTable, allowAlgebra = false): CheckMessage | undefined {
   if (name.trim() === '') return undefined;
   if (allowAlgebra && name.trim().toLowerCase() === 'algebra') return undefined;
-  if (knownLaw(name, laws) !== undefined) return undefined;
-  return { level: 'warning', text: `'${name.trim()}' is not a law name of the catalogue (pick one from the list)` };
+  const r = resolveName(name, laws);
+  switch (r.kind) {
+    case 'exact':
+    case 'alias':
+      return undefined;
+    case 'typo':
+      return { level: 'note', text: r.note };
+    case 'unknown': {
+      const hint = r.suggestions.length > 0 ? `did you mean ${r.suggestions.join(', ')}?` : 'pick one from the list';
+      return { level: 'warning', text: `'${name.trim()}' is not a law name of the catalogue (${hint})` };
+    }
+  }
 }
 
 /** Live check of a true/false answer's optional reason. */
-export function checkReason(reason: string, laws: readonly string[]): LiveCheck {
+export function checkReason(reason: string, laws: NameTable): LiveCheck {
   const message = checkLawName(reason, laws);
   if (reason.trim() === '') return EMPTY;
-  return message ? { level: 'warning', messages: [message] } : { level: 'ok', messages: [], latex: `\\text{by ${reason.trim().replace(/_/g, '\\_')}}` };
+  const latex = `\\text{by ${reason.trim().replace(/_/g, '\\_')}}`;
+  if (!message) return { level: 'ok', messages: [], latex };
+  return message.level === 'note' ? { level: 'ok', messages: [message], latex } : { level: 'warning', messages: [message] };
 }
 
 /** Live check of a psd certificate: a law name (`schur`), or a vector/matrix literal. */
-export function checkCertificate(text: string, question: PageQuestion, laws: readonly string[]): LiveCheck {
+export function checkCertificate(text: string, question: PageQuestion, laws: NameTable): LiveCheck {
   if (text.trim() === '') return EMPTY;
   if (/^[A-Za-z_][\w\s-]*$/.test(text.trim()) && !/^[A-Z]$/.test(text.trim())) {
     const message = checkLawName(text, laws);
     const isSchur = /^schur/i.test(text.trim());
-    return message && !isSchur ? { level: 'warning', messages: [message] } : { level: 'ok', messages: [] };
+    return message && !isSchur ? { level: levelOf([message]), messages: [message] } : { level: 'ok', messages: [] };
   }
   const { expectedShape: _shape, ...rest } = question;
   return checkExpression(text, rest);
@@ -169,7 +185,7 @@ const STEP = /^=\s*(.*?)(?:\s+by\s+(.+))?$/;
  * Live check of a proof, line by line: the first line is an expression, every later line is
  * `= EXPR by LAW`; a step without `by LAW` is flagged, so is a law name the catalogue lacks.
  */
-export function checkProof(text: string, question: PageQuestion, laws: readonly string[]): LiveCheck {
+export function checkProof(text: string, question: PageQuestion, laws: NameTable): LiveCheck {
   if (text.trim() === '') return EMPTY;
   const messages: CheckMessage[] = [];
   const latexLines: string[] = [];

@@ -47,6 +47,8 @@ export interface PageData {
   readonly questions: readonly PageQuestion[];
   /** The law names of the catalogue (completions for reasons and proof steps). */
   readonly laws: readonly string[];
+  /** The catalogue's aliases, each to the law name it stands for (a typed alias is read as its law, as the grader does). */
+  readonly lawAliases?: Readonly<Record<string, string>>;
   /** The whole worksheet source, practice mode only: the page parses and grades it exactly as `odot grade` does. */
   readonly source?: string;
   /**
@@ -127,6 +129,7 @@ export function buildPageData(worksheet: Worksheet, source: string, options: { m
     maxScore: worksheet.maxScore,
     questions: worksheet.questions.map((q) => pageQuestion(worksheet, q)),
     laws: LAWS.map((law) => law.name),
+    lawAliases: Object.fromEntries(LAWS.flatMap((law) => law.aliases.map((alias) => [alias, law.name]))),
     ...(options.mode === 'practice' ? { source } : {}),
     ...(options.rosterIds === undefined ? {} : { roster: [...new Set(options.rosterIds.map(rosterIdHash))].sort() }),
   };
