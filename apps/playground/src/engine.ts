@@ -101,6 +101,14 @@ export function givensWithValues(givens: Givens, values: ReadonlyMap<string, Val
 
 const failed = (error: OdotError, source: string): readonly DiagnosticView[] => [diagnosticView(error, source)];
 
+/**
+ * Most simplification steps the playground takes (the CLI's default is 2000): every step is printed
+ * as text and LaTeX and sent to the page, so 1 600 steps over a 4 096-term sum took 12 s and 49 MB
+ * (past the task's time limit); 200 steps show any trace a reader follows, and a longer one stops
+ * with the limit shown first.
+ */
+export const PLAYGROUND_MAX_STEPS = 200;
+
 /** Runs one task synchronously (the worker calls this; tests call it directly). Never throws on bad input. */
 export function runTask(task: Task): TaskResult {
   switch (task.kind) {
@@ -165,7 +173,7 @@ export function runTask(task: Task): TaskResult {
       if (!source.ok) return { kind: 'simplify', ok: false, diagnostics: source.diagnostics };
       const shape = inferShape(source.value.expr, source.value.givens);
       if (!shape.ok) return { kind: 'simplify', ok: false, diagnostics: failed(shape.error, task.expr) };
-      const simplified = simplify(source.value.expr, source.value.givens);
+      const simplified = simplify(source.value.expr, source.value.givens, { maxSteps: PLAYGROUND_MAX_STEPS });
       if (!simplified.ok) return { kind: 'simplify', ok: false, diagnostics: failed(simplified.error, task.expr) };
       const result = simplified.value;
       const base = {
