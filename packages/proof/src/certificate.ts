@@ -22,9 +22,14 @@ function closingLaw(from: Expr, to: Expr, context: CheckContext): string {
   return accepted ?? 'algebra';
 }
 
-/** A proof body and the laws it cites. */
-interface Body {
+/** A proof body to try, with the comment the file opens with. */
+interface Candidate {
+  readonly note: string;
   readonly lines: readonly string[];
+}
+
+/** The engine's proof as a body, and the laws it cites. */
+interface Body extends Candidate {
   readonly laws: readonly string[];
 }
 
@@ -34,9 +39,10 @@ interface Body {
  * does it (else `algebra`). Proofs without law steps (the index normal form) close with `algebra`.
  */
 function engineBody(left: Expr, right: Expr, verdict: EquivalenceVerdict, context: CheckContext): Body {
+  const note = `proof found by odot equiv (${verdict.layer})`;
   if (exprKey(left) === exprKey(right)) {
     // Nothing to rewrite: a chain needs a step, so the equation is stated and the engine re-proves it.
-    return { lines: [`  ${printPlain(left)} = ${printPlain(right)}   by algebra   # the two sides are the same`], laws: ['algebra'] };
+    return { note, lines: [`  ${printPlain(left)} = ${printPlain(right)}   by algebra   # the two sides are the same`], laws: ['algebra'] };
   }
   let current = left;
   const steps: EquivalenceVerdict['steps'][number][] = [];
@@ -52,31 +58,23 @@ function engineBody(left: Expr, right: Expr, verdict: EquivalenceVerdict, contex
     lines.push(`  ${chainLine(right, law)}${law === 'algebra' ? `   # ${verdict.steps.length === 0 ? `proved by the ${verdict.layer} layer` : 'the rest'}` : ''}`);
     laws.push(law);
   }
-  return { lines, laws };
-}
-
-/** A proof body to try, with the comment the file opens with. */
-interface Candidate {
-  readonly note: string;
-  readonly lines: readonly string[];
+  return { note, lines, laws };
 }
 
 /**
  * The bodies to try, best first, computed lazily (the searches are the cost): the engine's proof
  * unless it cites a law that states the goal itself (circular, by the checker's own rule); then an
- * entrywise proof and a chain of other catalogue laws, neither citing such a law.
+ * entrywise proof and a chain of other catalogue laws, neither citing such a law. `why` says why
+ * the engine's proof was not enough, for the notes.
  */
-function* candidates(left: Expr, right: Expr, verdict: EquivalenceVerdict, context: CheckContext, limits: SearchLimits): Generator<Candidate> {
-  const goal = equal(left, right);
-  const engine = engineBody(left, right, verdict, context);
-  const cited = circularLaws(engine.laws, goal, context.backend);
-  if (cited.length === 0) yield { note: `proof found by odot equiv (${verdict.layer})`, lines: engine.lines };
-  const avoid = new Set(circularLaws(context.backend.engine.names, goal, context.backend));
-  const why = cited.length > 0 ? `the engine's proof cites ${cited.join(', ')}, the statement itself` : "the checker does not accept the engine's proof";
+function* candidates(left: Expr, right: Expr, engine: Body, why: string | undefined, context: CheckContext, limits: SearchLimits): Generator<Candidate> {
+  if (why === undefined) yield engine;
+  const because = why ?? "the checker does not accept the engine's proof";
+  const avoid = new Set(circularLaws(context.backend.engine.names, equal(left, right), context.backend));
   const entrywise = entrywiseBody(left, right, avoid, context, limits);
-  if (entrywise) yield { note: `entrywise proof found by odot equiv (${why})`, lines: entrywise };
+  if (entrywise) yield { note: `entrywise proof found by odot equiv (${because})`, lines: entrywise };
   const other = otherLawsBody(left, right, avoid, context, limits);
-  if (other) yield { note: `proof from other laws found by odot equiv (${why})`, lines: other };
+  if (other) yield { note: `proof from other laws found by odot equiv (${because})`, lines: other };
 }
 
 /**
@@ -99,9 +97,13 @@ export function certificateProof(
   const statement = `${printPlain(left)} = ${printPlain(right)}`;
   const context = checkContext(givensFrom(declarations));
   const header = [...declarations.map((d) => `given ${printDeclaration(d)}`), `prove ${statement}`, 'proof'];
-  for (const candidate of candidates(left, right, verdict, context, limits)) {
+  const engine = engineBody(left, right, verdict, context);
+  const circular = circularLaws(engine.laws, equal(left, right), context.backend);
+  const why = circular.length > 0 ? `the engine's proof cites ${circular.join(', ')}, the statement itself` : undefined;
+  for (const candidate of candidates(left, right, engine, why, context, limits)) {
     const text = `${[`# ${candidate.note}`, ...header, ...candidate.lines, 'qed'].join('\n')}\n`;
     if (checkProof(text).valid) return { ok: true, text };
   }
-  return { ok: false, reason: `no proof of ${statement} that odot check accepts: no non-circular proof found within the limits` };
+  const problem = why ?? "the checker does not accept the engine's proof";
+  return { ok: false, reason: `no proof of ${statement} that odot check accepts: ${problem}, and no non-circular proof found within the limits` };
 }
