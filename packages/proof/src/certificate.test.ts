@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { givensFrom, printPlain } from '@odot/core';
-import { parseDeclarations } from '@odot/parser';
+import { parseDeclarations, parseExpr } from '@odot/parser';
 import { LAWS, equivalent, isTermLaw, type Law } from '@odot/rewrite';
 import { certificateProof } from './certificate.ts';
 import { checkProof } from './check-proof.ts';
@@ -58,4 +58,53 @@ describe('certificates of the catalogue laws themselves', () => {
     // I and diag), or more than the limits allow.
     expect(accepted.length).toBeGreaterThanOrEqual(35);
   }, 300_000);
+});
+
+/** The certificate of `left = right` under the declarations `given`, with the engine's verdict. */
+function certify(left: string, right: string, given: string, limits?: SearchLimits): ReturnType<typeof certificateProof> {
+  const declarations = parseDeclarations(given);
+  if (!declarations.ok) throw new Error(declarations.error.message);
+  const [a, b] = [parseExpr(left), parseExpr(right)];
+  const verdict = equivalent(a, b, givensFrom(declarations.value));
+  if (!verdict.ok) throw new Error(verdict.error.message);
+  expect(verdict.value.method).toBe('proved');
+  return certificateProof(a, b, verdict.value, declarations.value, limits);
+}
+
+describe('non-circular certificates', () => {
+  it('a scalar goal that is a law (trace_transpose) is proved through the definition of the trace, without ext', () => {
+    const certificate = certify('tr(Aᵀ)', 'tr(A)', 'A: n×n');
+    expect(certificate.ok && certificate.text.split('\n').slice(3)).toEqual([
+      'proof',
+      '    tr(Aᵀ)',
+      '  = Σ_k((Aᵀ)[k,k])   by def_trace',
+      '  = Σ_k(A[k,k])   by def_transpose',
+      '  = tr(A)   by def_trace   # right to left',
+      'qed',
+      '',
+    ]);
+    expect(certificate.ok && checkProof(certificate.text).valid).toBe(true);
+  });
+
+  it('the entry indices avoid declared names: matrices called i and j give (i ⊙ j)[p,q]', () => {
+    const certificate = certify('i ⊙ j', 'j ⊙ i', 'i, j: 2×3');
+    expect(certificate.ok && certificate.text).toContain('    (i ⊙ j)[p,q]\n');
+    expect(certificate.ok && certificate.text).toContain('  i ⊙ j = j ⊙ i   by ext\n');
+    expect(certificate.ok && checkProof(certificate.text).valid).toBe(true);
+  });
+
+  it('D₁ D₂ = D₁ ⊙ D₂ has no entrywise proof in the catalogue: a chain of other laws over ⊙ and the product', () => {
+    const certificate = certify('D₁ D₂', 'D₁ ⊙ D₂', 'D₁, D₂: n×n diagonal');
+    expect(certificate.ok && certificate.text).toContain('# proof from other laws found by odot equiv');
+    expect(certificate.ok && certificate.text).not.toContain('by diagonal_mul_diagonal');
+    expect(certificate.ok && checkProof(certificate.text).valid).toBe(true);
+  });
+
+  it('when the limits stop every search, an error value, never the circular proof', () => {
+    const certificate = certify('A ⊙ B', 'B ⊙ A', 'A, B: 2×3', { maxApplications: 4, maxNodes: 1, timeLimitMs: 20_000 });
+    expect(certificate).toEqual({
+      ok: false,
+      reason: "no proof of A ⊙ B = B ⊙ A that odot check accepts: the engine's proof cites hadamard_comm, the statement itself, and no non-circular proof found within the limits",
+    });
+  });
 });

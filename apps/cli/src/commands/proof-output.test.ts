@@ -53,6 +53,12 @@ describe('odot equiv --proof', () => {
     expect(run.stderr).toContain('no non-circular proof found within the limits');
     expect(run.stderr).toContain("the engine's proof cites mul_add, the statement itself");
     expect(run.stdout).not.toContain('prove ');
+    const json = runOdot(['equiv', 'A (B + C)', 'A B + A C', '--given', 'A: 2×3; B, C: 3×2', '--proof', '--json']);
+    expect(json.code).toBe(3);
+    const data = JSON.parse(json.stdout) as { equivalent: boolean; proof?: string; proofError: string };
+    expect(data.equivalent).toBe(true);
+    expect(data.proof).toBeUndefined();
+    expect(data.proofError).toContain('no non-circular proof found within the limits');
   });
 
   it('no proof for a refuted (exit 1) equivalence; --json carries the proof text', () => {
