@@ -1,13 +1,14 @@
 import { formatCounterexample } from '@odot/numeric';
-import { LimitReached, OdotException, entry, givensFrom, identifier, mapChildren, printExpr, type Expr, type Span } from '@odot/core';
+import { LimitReached, OdotException, entry, givensFrom, identifier, printExpr, type Expr, type Span } from '@odot/core';
 import { equivalent, simplify } from '@odot/rewrite';
 import { checkContext, checkProof, checkTransition, type CheckContext, type CheckOptions } from './check-proof.ts';
 import { changedSubterm } from './definition.ts';
 import { defaultBackend } from './default-backend.ts';
-import { exprKey, freeNames, isEntrywise } from './expr-tools.ts';
-import { freshName } from './pattern.ts';
+import { exprKey, isEntrywise } from './expr-tools.ts';
 import { entrywiseEngine } from './law-engine.ts';
 import { parseProof } from './parse-proof.ts';
+import { readableBound } from './readable-bound.ts';
+import { DEFINITIONS, unfoldSteps } from './unfold.ts';
 import type { ProofDocument, ProofLine, Theorem } from './proof-ast.ts';
 import type { StepReport, TheoremReport } from './report.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
@@ -127,7 +128,7 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
     }
     yield* found(search(target, names, (n) => `step 1 of ${n} to ${show(target)}`));
     // Unfolding a definition at the outermost place moves an entrywise chain toward entries of symbols.
-    for (const name of entrywiseEngine.names.filter((n) => n.startsWith('def_'))) {
+    for (const name of DEFINITIONS) {
       for (const step of engine.apply(from, name, context.givens)) {
         if (step.direction === 'forward') yield { law: name, direction: 'forward', after: step.after, how: 'unfold a definition' };
       }
@@ -165,37 +166,9 @@ function verified(from: Expr, earlier: readonly Expr[], list: Iterable<Candidate
   return undefined;
 }
 
-/** `expr` with definitions unfolded greedily (the first forward application of a `def_` law, a few times): where an entrywise chain heads. */
+/** `expr` with definitions unfolded greedily (a few rounds): where an entrywise chain heads. */
 function unfoldDefinitions(expr: Expr, context: CheckContext): Expr {
-  const definitions = entrywiseEngine.names.filter((n) => n.startsWith('def_'));
-  let current = expr;
-  for (let round = 0; round < 8; round++) {
-    const step = definitions.flatMap((name) => context.backend.engine.apply(current, name, context.givens)).find((s) => s.direction === 'forward');
-    if (!step) break;
-    current = step.after;
-  }
-  return current;
-}
-
-/** `expr` with the search's internal bound-index names (`%0`, …) replaced by readable fresh ones (`k`, `l`, …). */
-function readableBound(expr: Expr): Expr {
-  const avoid = freeNames(expr);
-  const names = new Map<string, string>();
-  const rename = (name: string): string => {
-    if (!name.startsWith('%')) return name;
-    let fresh = names.get(name);
-    if (fresh === undefined) {
-      fresh = freshName(new Set([...avoid, ...names.values()]));
-      names.set(name, fresh);
-    }
-    return fresh;
-  };
-  const visit = (node: Expr): Expr => {
-    if (node.type === 'Identifier') return node.name.startsWith('%') ? identifier(rename(node.name)) : node;
-    if (node.type === 'Sum') return { ...node, index: rename(node.index), body: visit(node.body) };
-    return mapChildren(node, visit);
-  };
-  return visit(expr);
+  return unfoldSteps(expr, context, 8).at(-1)?.after ?? expr;
 }
 
 /** What went wrong, in words, for the hint's reason. */

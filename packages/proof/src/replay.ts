@@ -76,7 +76,8 @@ export function replayStep(step: RecordedStep, rules: readonly LawRule[]): Repla
       reason = source;
       continue;
     }
-    if (exprKey(source) !== exprKey(at)) {
+    // The rule's J, 0 and I stand for any size (as the matcher reads them): sizes are compared by the rebuild.
+    if (exprKey(source, { ignoreSizes: true }) !== exprKey(at, { ignoreSizes: true })) {
       reason = `the sub-expression at [${step.path.join(', ')}] is not the ${step.direction === 'forward' ? 'left' : 'right'} side of ${step.law} under the substitution`;
       continue;
     }

@@ -28,6 +28,39 @@ describe('odot equiv --proof', () => {
     expect(checkProof(run.stdout).valid).toBe(true);
   });
 
+  it.each([
+    ['A ⊙ B', 'B ⊙ A', 'hadamard_comm'],
+    ['(A ⊙ B)ᵀ', 'Aᵀ ⊙ Bᵀ', 'transpose_hadamard'],
+  ])('%s = %s is itself a law (%s): an entrywise proof, not the circular one step, and odot check accepts it', (left, right, law) => {
+    const run = runOdot(['equiv', left, right, '--given', 'A, B: 2×3', '--proof']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain(`by ${law}`);
+    expect(run.stdout).toContain(`(${left})[i,j]`);
+    expect(run.stdout).toContain(`${left} = ${right}   by ext`);
+    const dir = mkdtempSync(join(tmpdir(), 'odot-cert-'));
+    const path = join(dir, 'cert.proof');
+    writeFileSync(path, run.stdout);
+    const check = runOdot(['check', path]);
+    expect(check.code, `${run.stdout}\n${check.stdout}`).toBe(0);
+    expect(check.stdout).toContain('1 of 1 theorem proved');
+  });
+
+  it('a law with no non-circular proof within the limits: exit 3 and the reason, no proof printed', () => {
+    // Distributivity of the matrix product needs mul_add on the entries too, which is the goal itself.
+    const run = runOdot(['equiv', 'A (B + C)', 'A B + A C', '--given', 'A: 2×3; B, C: 3×2', '--proof']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('no non-circular proof found within the limits');
+    expect(run.stderr).toContain("the engine's proof cites mul_add, the statement itself");
+    expect(run.stdout).not.toContain('prove ');
+    const json = runOdot(['equiv', 'A (B + C)', 'A B + A C', '--given', 'A: 2×3; B, C: 3×2', '--proof', '--json']);
+    expect(json.code).toBe(3);
+    const data = JSON.parse(json.stdout) as { equivalent: boolean; proof?: string; proofError: string };
+    expect(data.equivalent).toBe(true);
+    expect(data.proof).toBeUndefined();
+    expect(data.proofError).toContain('no non-circular proof found within the limits');
+  });
+
   it('no proof for a refuted (exit 1) equivalence; --json carries the proof text', () => {
     const refuted = runOdot(['equiv', 'A B', 'B A', '--given', 'A, B: n×n', '--proof']);
     expect(refuted.code).toBe(1);

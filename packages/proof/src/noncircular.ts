@@ -1,0 +1,149 @@
+import { entry, identifier, inferShape, printPlain, walkExpr, type Expr } from '@odot/core';
+import { findLaw } from '@odot/rewrite';
+import type { CheckerBackend } from './backend.ts';
+import { chainLines, type ChainStep } from './chain-text.ts';
+import type { CheckContext } from './check-options.ts';
+import { restatesGoal } from './circular.ts';
+import { exprKey, freeNames } from './expr-tools.ts';
+import { entrywiseEngine } from './law-engine.ts';
+import type { Goal } from './proof-ast.ts';
+import { readableBound } from './readable-bound.ts';
+import { searchBothWays, type SearchLimits } from './search.ts';
+import { unfoldSteps } from './unfold.ts';
+import type { AppliedStep } from './applied-step.ts';
+
+// Proof bodies for a goal the engine's own proof would prove circularly (its one step cites the
+// goal itself, `hadamard_comm` for A ⊙ B = B ⊙ A): an entrywise chain, or a chain of other laws.
+
+/** Limits of each of a certificate's own searches (the entrywise chain's middle, the chain of other laws). */
+export const CERTIFICATE_LIMITS: SearchLimits = { maxApplications: 4, maxNodes: 3000, timeLimitMs: 1500 };
+
+/** Most definitions unfolded on each side of an entrywise chain. */
+const UNFOLD_ROUNDS = 12;
+
+/** Index names tried, in order, for the entry `(L)[i,j]` of an entrywise chain. */
+const INDEX_NAMES = ['i', 'j', 'p', 'q', 'r', 's', 'u', 'v'];
+
+/** The laws among `names` that state `goal` itself, by the checker's own rule (`restatesGoal`): citing one is circular. */
+export function circularLaws(names: readonly string[], goal: Goal, backend: CheckerBackend): string[] {
+  return names.filter((name) => restatesGoal(name, goal, backend));
+}
+
+/** Two index names for `(L)[i,j]`: not declared, not in the equation, and different (`i`, `j` when free). */
+function indexPair(left: Expr, right: Expr, context: CheckContext): readonly [string, string] | undefined {
+  const taken = new Set([...freeNames(left), ...freeNames(right), ...context.givens.keys()]);
+  const free = INDEX_NAMES.filter((name) => !taken.has(name));
+  const [row, col] = free;
+  return row !== undefined && col !== undefined ? [row, col] : undefined;
+}
+
+/** A recorded application read the other way round, for the unfolding of the chain's end walked back. */
+function reversed(step: AppliedStep): ChainStep {
+  return { after: step.before, law: step.law, direction: step.direction === 'forward' ? 'backward' : 'forward' };
+}
+
+/**
+ * The steps as printable chain steps from `from` to `to`: bound indices readable, the last line
+ * exactly `to` as written, and any detour that returns to an earlier line cut out.
+ */
+function tidy(from: Expr, to: Expr, steps: readonly ChainStep[]): ChainStep[] {
+  const out: ChainStep[] = [];
+  const keys = [exprKey(from)];
+  for (const [index, step] of steps.entries()) {
+    const after = index === steps.length - 1 ? to : readableBound(step.after);
+    const key = exprKey(after);
+    const earlier = keys.indexOf(key);
+    if (earlier >= 0) {
+      out.splice(earlier);
+      keys.splice(earlier + 1);
+      continue;
+    }
+    out.push({ ...step, after });
+    keys.push(key);
+  }
+  return out;
+}
+
+/**
+ * A chain from `from` to `to` by the entrywise laws and the laws of numbers, none of `avoid`: the
+ * definitions unfolded on both sides, and between the two unfolded forms the bounded search
+ * (`searchBothWays`, its limits checked inside its loops). Undefined when the search finds none.
+ */
+function entrywiseChain(from: Expr, to: Expr, avoid: ReadonlySet<string>, context: CheckContext, limits: SearchLimits): ChainStep[] | undefined {
+  const forward = unfoldSteps(from, context, UNFOLD_ROUNDS, avoid);
+  const backward = unfoldSteps(to, context, UNFOLD_ROUNDS, avoid);
+  const start = forward.at(-1)?.after ?? from;
+  const end = backward.at(-1)?.after ?? to;
+  const laws = entrywiseEngine.names.filter((name) => !avoid.has(name));
+  const middle = searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits);
+  if (!middle.steps) return undefined;
+  const steps = [...forward, ...middle.steps, ...[...backward].reverse().map(reversed)];
+  return steps.length === 0 ? undefined : tidy(from, to, steps);
+}
+
+/**
+ * An entrywise proof body of `left = right` citing none of `avoid`: for matrices the chain from
+ * `(left)[i,j]` to `(right)[i,j]` and `left = right   by ext`; for scalars (a trace, …) the chain
+ * from `left` to `right` through the definitions. Undefined when none is found within `limits`.
+ */
+export function entrywiseBody(left: Expr, right: Expr, avoid: ReadonlySet<string>, context: CheckContext, limits: SearchLimits = CERTIFICATE_LIMITS): string[] | undefined {
+  const shape = inferShape(left, context.givens);
+  if (!shape.ok) return undefined;
+  if (shape.value.kind === 'scalar') {
+    const chain = entrywiseChain(left, right, avoid, context, limits);
+    return chain && chainLines(left, chain);
+  }
+  const indices = indexPair(left, right, context);
+  if (!indices) return undefined;
+  const [row, col] = indices.map((name) => identifier(name));
+  if (!row || !col) return undefined;
+  const from = entry(left, row, col);
+  const chain = entrywiseChain(from, entry(right, row, col), avoid, context, limits);
+  return chain && [...chainLines(from, chain), `  ${printPlain(left)} = ${printPlain(right)}   by ext`];
+}
+
+/** Node types that are not operators: symbols and constants. */
+const LEAVES: ReadonlySet<Expr['type']> = new Set(['Identifier', 'NumberLiteral', 'Identity', 'Ones', 'Zero']);
+
+/** The operators (node types other than symbols and constants) of the expressions. */
+function operatorsOf(exprs: readonly Expr[]): Set<Expr['type']> {
+  const out = new Set<Expr['type']>();
+  for (const expr of exprs) {
+    walkExpr(expr, (node) => {
+      if (!LEAVES.has(node.type)) out.add(node.type);
+    });
+  }
+  return out;
+}
+
+/**
+ * The catalogue laws, none of `avoid`, whose statements use only operators of the goal
+ * (`identity_hadamard_diagonal`, `hadamard_mul_diagonal`, `one_mul` for D₁ D₂ = D₁ ⊙ D₂): a law
+ * over another operator would have to bring it in and take it out again, which rarely fits in the
+ * search's few applications, and leaving those laws out keeps the search small.
+ */
+function lawsOverOperators(goal: readonly Expr[], avoid: ReadonlySet<string>, context: CheckContext): string[] {
+  const allowed = operatorsOf(goal);
+  return context.backend.engine.names.filter((name) => {
+    const law = findLaw(name);
+    return law !== undefined && !avoid.has(name) && [...operatorsOf([law.lhs, law.rhs])].every((type) => allowed.has(type));
+  });
+}
+
+/**
+ * A proof body of `left = right` as a chain of other catalogue laws (none of `avoid`), found by the
+ * bounded search with results compared up to the engine's canonical order, as the checker compares
+ * them: first with the laws over the goal's operators only (a small search), then with all of them.
+ * Undefined when none is found within `limits` (for each search).
+ */
+export function otherLawsBody(left: Expr, right: Expr, avoid: ReadonlySet<string>, context: CheckContext, limits: SearchLimits = CERTIFICATE_LIMITS): string[] | undefined {
+  const { engine, canonicallyEqual } = context.backend;
+  const local = lawsOverOperators([left, right], avoid, context);
+  const all = engine.names.filter((name) => !avoid.has(name));
+  for (const laws of all.length > local.length ? [local, all] : [local]) {
+    const found = searchBothWays(left, right, laws, engine, context.givens, limits, (a, b) => canonicallyEqual(a, b, context.givens));
+    const steps = found.steps && tidy(left, right, found.steps);
+    if (steps && steps.length > 0) return chainLines(left, steps);
+  }
+  return undefined;
+}
