@@ -108,7 +108,9 @@ export type Term = LeafTerm | UnaryTerm | BinaryTerm | EntryTerm | NaryTerm;
  * the last sweep (amortised O(1) per new term, cheaper than a finalization callback per term). So
  * it is neither global state that grows for the life of the process nor ever cleared by hand, and
  * `===` stays structural equality among live terms (a parent holds its children, so a live key
- * never names a dead id).
+ * never names a dead id). A `WeakRef` keeps its target alive until the current job (the
+ * synchronous run and its microtasks) ends, so within one call every term built stays: the call's
+ * memory budget (core's `Budget`, counting term cells) is what bounds it, not the collector.
  */
 const TABLE = new Map<string, WeakRef<Term>>();
 const MIN_SWEEP = 4096;
