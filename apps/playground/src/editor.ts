@@ -1,6 +1,7 @@
-// The code editor of the playground's text fields: CodeMirror 6 (state + view + commands + lint),
-// loaded as its own chunk after the first answer. Colours come from the parser's own lexer
-// (`highlightTokens`), marks from the engine's diagnostics, and `\odot` typed becomes `⊙`.
+// The code editor of the playground's text fields: CodeMirror 6 (state + view + commands + lint,
+// and autocomplete for the proof field's law names), loaded as its own chunk after the first
+// answer. Colours come from the parser's own lexer (`highlightTokens`), marks from the engine's
+// diagnostics, and `\odot` typed becomes `⊙`.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, EditorState, RangeSetBuilder, StateEffect, type Extension, type Transaction } from '@codemirror/state';
