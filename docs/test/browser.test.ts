@@ -148,6 +148,47 @@ describe('the playground in the built docs site', () => {
     expect(await byTestId('proof-verdict').textContent()).toContain('✗');
   });
 
+  it('completes a law name after `by` in the proof editor with the catalogue’s names', async () => {
+    await open();
+    const header = ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', ''].join('\n');
+    await byTestId('proof').fill(header);
+    await byTestId('proof').press('Control+End');
+    await byTestId('proof').pressSequentially('  = Bᵀ ⊙ Aᵀ    by hadamard_c');
+    // CodeMirror's completion list (an ARIA listbox) offers the catalogue's names, each with its statement.
+    const list = page.locator('.cm-editor:has([data-testid=proof])').getByRole('listbox', { name: 'Completions' });
+    await expect.poll(() => list.locator('.cm-completionLabel').allTextContents(), { timeout: 20_000 }).toContain('hadamard_comm');
+    expect(await list.locator('[aria-selected=true] .cm-completionLabel').textContent()).toBe('hadamard_comm');
+    expect(await list.locator('[aria-selected=true] .cm-completionDetail').textContent()).toBe('A ⊙ B = B ⊙ A');
+    // CodeMirror ignores Enter for 75 ms after the list opens (its interactionDelay), so a key pressed as it appears is not taken.
+    await page.waitForTimeout(150);
+    await byTestId('proof').press('Enter');
+    await expect.poll(() => fieldValue('proof')).toBe(`${header}  = Bᵀ ⊙ Aᵀ    by hadamard_comm`);
+    expect(await list.count()).toBe(0);
+    // With the list closed Enter is a new line again; closed with qed, the completed name is the law the checker reads.
+    await byTestId('proof').press('Enter');
+    await byTestId('proof').pressSequentially('qed');
+    await expect.poll(() => textOf('proof-verdict'), { timeout: 20_000 }).toBe('proof checked ✓');
+    expect(await byTestId('proof-mark-6').textContent()).toBe('✓');
+    expect(await byTestId('proof-line-6').textContent()).toContain('by hadamard_comm (1 application)');
+  });
+
+  it('gives the next law and line of an unfinished proof with the Hint button, not the rest of the proof', async () => {
+    await open();
+    await byTestId('proof').fill(['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', 'qed'].join('\n'));
+    await byTestId('proof-hint-button').click({ timeout: 20_000 });
+    await expect.poll(() => textOf('proof-hint'), { timeout: 20_000 }).toContain('by transpose_hadamard');
+    expect(await byTestId('proof-hint').isVisible()).toBe(true);
+    const hint = await textOf('proof-hint');
+    // Where (after line 4, on the whole line), which law, and the line to write next…
+    expect(hint).toContain('after line 4');
+    expect(hint).toContain('apply transpose_hadamard');
+    expect(hint).toContain('= Aᵀ ⊙ Bᵀ   by transpose_hadamard');
+    // …but not the engine's second step: one line to write, and hadamard_comm is not named.
+    expect(hint.split('\n').filter((line) => /\sby\s/.test(line))).toHaveLength(1);
+    expect(hint).not.toContain('hadamard_comm');
+    expect(hint).toContain('step 1 of 2');
+  });
+
   it('colours the expression with the parser’s token classes and turns \\odot into ⊙ as it is typed', async () => {
     await open();
     await byTestId('expr').fill('');

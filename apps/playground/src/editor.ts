@@ -1,11 +1,13 @@
-// The code editor of the playground's text fields: CodeMirror 6 (state + view + commands + lint),
-// loaded as its own chunk after the first answer. Colours come from the parser's own lexer
-// (`highlightTokens`), marks from the engine's diagnostics, and `\odot` typed becomes `⊙`.
+// The code editor of the playground's text fields: CodeMirror 6 (state + view + commands + lint,
+// and autocomplete for the proof field's law names), loaded as its own chunk after the first
+// answer. Colours come from the parser's own lexer (`highlightTokens`), marks from the engine's
+// diagnostics, and `\odot` typed becomes `⊙`.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, EditorState, RangeSetBuilder, StateEffect, type Extension, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, keymap, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { replaceBackslashNames } from '@odot/core';
+import { lawCompletions } from './proof-completions.ts';
 import { diffChange, type TextChange } from './text-diff.ts';
 import { MAX_HIGHLIGHT, fieldTokens, type FieldTokenClass } from './field-tokens.ts';
 import { backslashInput, type FieldContext, type FieldMark, type FieldSpec, type TextField } from './text-field.ts';
@@ -82,6 +84,7 @@ export function createEditor(spec: FieldSpec, text: string, context: FieldContex
     }),
     EditorView.domEventHandlers({ blur: (_event, view) => finishNames(view) }),
     spec.multiline ? EditorView.lineWrapping : singleLine,
+    spec.language === 'proof' ? lawCompletions(context.laws) : [],
   ];
   const view = new EditorView({ state: EditorState.create({ doc: text, extensions }) });
   view.dom.classList.add('odot-editor-field', spec.multiline ? 'odot-editor-multiline' : 'odot-editor-line');

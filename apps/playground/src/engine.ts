@@ -18,6 +18,7 @@ import { parse, parseDeclarations, type Dialect } from '@odot/parser';
 import { evaluate, type Value } from '@odot/numeric';
 import { equivalent, simplify } from '@odot/rewrite';
 import { diagnosticView, freeSymbols, sizedSymbols, treeView } from './expr-view.ts';
+import { lawsView } from './engine-laws.ts';
 import { checkProofView, hintView } from './engine-proof.ts';
 import { psdView } from './engine-psd.ts';
 import { countermodelView, matrixView, stepView, valueLatex } from './engine-values.ts';
@@ -216,5 +217,7 @@ export function runTask(task: Task): TaskResult {
       return checkProofView(task.proof);
     case 'hint':
       return hintView(task.proof);
+    case 'laws':
+      return lawsView();
   }
 }

@@ -25,6 +25,8 @@ export function editorLoader(form: Form): EditorLoader {
           slot.replace(createEditor(slot.spec, slot.current().value(), form.context));
         }
         form.element.closest('[data-testid=playground]')?.setAttribute('data-editor', 'ready');
+        // The proof editor's completions: the law list arrives while nobody is typing yet.
+        void form.context.laws.load();
       },
       (error: unknown) => console.warn('odot playground: the code editor did not load; plain text fields stay', error),
     ));

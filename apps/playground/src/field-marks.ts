@@ -68,6 +68,7 @@ export function fieldMarks(result: TaskResult, proof: string): FieldMarks {
     case 'psd':
     case 'simplify':
     case 'hint':
+    case 'laws':
       return {};
   }
 }

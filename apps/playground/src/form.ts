@@ -1,5 +1,6 @@
 import { append, h } from './dom.ts';
 import { exampleButtons, symbolButtons } from './example-buttons.ts';
+import type { LawList } from './law-list.ts';
 import type { ShareLink } from './share-link.ts';
 import { MAX_LIMIT_MS, MIN_LIMIT_MS, PLAYGROUND_DIALECTS, clampLimit, isDialect, type PlaygroundState } from './state.ts';
 import { fieldSlot, type FieldContext, type FieldSlot, type FieldSpec } from './text-field.ts';
@@ -42,10 +43,13 @@ function settings(): { readonly dialect: HTMLSelectElement; readonly mode: HTMLS
 const label = (text: string, control: HTMLElement, hint?: string): HTMLElement =>
   h('label', { class: 'odot-field' }, h('span', { class: 'odot-label' }, text), control, hint ? h('small', { class: 'odot-hint' }, hint) : null);
 
-/** Builds the input column; `onInput` runs after every user edit, `onExample` when an example is picked. */
-export function createForm(onInput: () => void, onExample: (state: PlaygroundState) => void, share: ShareLink): Form {
+/**
+ * Builds the input column; `onInput` runs after every user edit, `onExample` when an example is
+ * picked; `laws` feeds the proof editor's completions.
+ */
+export function createForm(onInput: () => void, onExample: (state: PlaygroundState) => void, share: ShareLink, laws: LawList): Form {
   const { dialect, mode, limit } = settings();
-  const context: FieldContext = { dialect: () => (isDialect(dialect.value) ? dialect.value : 'plain'), onInput };
+  const context: FieldContext = { dialect: () => (isDialect(dialect.value) ? dialect.value : 'plain'), onInput, laws };
   const fields = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, fieldSlot(spec, context)])) as Record<TextFieldName, FieldSlot>;
   const refresh = (): void => Object.values(fields).forEach((slot) => slot.current().refresh());
   dialect.addEventListener('change', refresh);

@@ -13,7 +13,8 @@ import { createShareLink } from './share-link.ts';
 import { DEFAULT_LIMIT_MS, SEED_STATE, type PlaygroundState } from './state.ts';
 import { decodeState, encodeState, isStateHash } from './url-state.ts';
 import { outcomeStatus, setBindingCell } from './view-models.ts';
-import { createEngineClient, type WorkerLike } from './worker-client.ts';
+import { createEngineClient, type EngineClient, type WorkerLike } from './worker-client.ts';
+import { createLawList, type LawList } from './law-list.ts';
 
 /** Options of `mountPlayground`. */
 export interface MountOptions {
@@ -41,6 +42,17 @@ const defaultWorker = (): WorkerLike =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'odot-engine' }) as unknown as WorkerLike;
 
 /**
+ * The law list of the proof editor's completions, asked of the worker (the catalogue lives there,
+ * not in the page's bundle). The request is kept when typing supersedes the queue.
+ */
+function workerLawList(client: EngineClient): LawList {
+  return createLawList(async () => {
+    const outcome = await client.run({ kind: 'laws' }, undefined, { keep: true });
+    return outcome.status === 'done' && outcome.result.kind === 'laws' && outcome.result.ok ? outcome.result.view.laws : undefined;
+  });
+}
+
+/**
  * Mounts the playground into `root`. All user text reaches the page through `textContent`
  * or KaTeX in safe mode; the engine runs in a Web Worker with a time limit per task.
  */
@@ -60,7 +72,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     run();
   };
   const share = createShareLink(useHash);
-  const form = createForm(onInput, setState, share);
+  const form = createForm(onInput, setState, share, workerLawList(client));
   const bindings = form.fields.bindings;
   const setBindings = (text: string): void => {
     bindings.current().setValue(text);

@@ -21,13 +21,15 @@ export type Task =
   | ({ readonly kind: 'psd'; readonly bindings: string } & SourceFields)
   | { readonly kind: 'proof'; readonly proof: string }
   /** Asked for by the proof pane's Hint button, not run on every edit. */
-  | { readonly kind: 'hint'; readonly proof: string };
+  | { readonly kind: 'hint'; readonly proof: string }
+  /** The law catalogue's names, aliases and statements, asked for once by the proof editor's completions. */
+  | { readonly kind: 'laws' };
 
 /** The kinds of task. */
 export type TaskKind = Task['kind'];
 
 /** Every task kind, in the order the UI runs them. */
-export const TASK_KINDS: readonly TaskKind[] = ['analyze', 'evaluate', 'psd', 'simplify', 'equiv', 'proof', 'hint'];
+export const TASK_KINDS: readonly TaskKind[] = ['analyze', 'evaluate', 'psd', 'simplify', 'equiv', 'proof', 'hint', 'laws'];
 
 /** The input a diagnostic is about, when it is not the text the task read first (`expr`, or `proof` for proofs). */
 export type DiagnosticField = 'givens' | 'bindings' | 'other';
@@ -189,6 +191,19 @@ export interface HintView {
   readonly line?: string;
 }
 
+/** A law of the catalogue as the proof editor offers it: its name, aliases and statement. */
+export interface LawEntry {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** The statement in the plain expression language, e.g. `A ⊙ B = B ⊙ A`. */
+  readonly statement: string;
+}
+
+/** The result of `laws`: every law of @odot/rewrite's catalogue, in catalogue order. */
+export interface LawsView {
+  readonly laws: readonly LawEntry[];
+}
+
 /** The view each task kind produces. */
 export interface ViewOf {
   readonly analyze: AnalyzeView;
@@ -198,6 +213,7 @@ export interface ViewOf {
   readonly psd: PsdView;
   readonly proof: ProofView;
   readonly hint: HintView;
+  readonly laws: LawsView;
 }
 
 /** What a task produced: its view, or diagnostics explaining why there is none. */
@@ -247,6 +263,8 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
     case 'proof':
     case 'hint':
       return str('proof');
+    case 'laws':
+      return true;
     default:
       return false;
   }

@@ -33,8 +33,11 @@ export interface Results {
   readonly render: (kind: TaskKind, outcome: TaskOutcome) => void;
 }
 
-/** A successful result's view, rendered by its pane's block (a hint is shown by the Hint button that asked for it). */
-function resultBlock(result: Exclude<TaskResult, { readonly kind: 'hint' }> & { readonly ok: true }, context: ResultsContext): HTMLElement {
+/** A result some pane shows: not a hint (shown by the Hint button that asked for it) nor the law list (the proof editor's completions). */
+type PaneResult = Exclude<TaskResult, { readonly kind: 'hint' | 'laws' }>;
+
+/** A successful result's view, rendered by its pane's block. */
+function resultBlock(result: PaneResult & { readonly ok: true }, context: ResultsContext): HTMLElement {
   switch (result.kind) {
     case 'analyze':
       return analyzeBlock(result.view);
@@ -90,7 +93,7 @@ export function createResults(panes: Panes, context: ResultsContext): Results {
     pane.status.classList.toggle('odot-timeout', outcome.status === 'timeout');
     if (outcome.status !== 'done') return replaceChildren(pane.body);
     const result = outcome.result;
-    if (result.kind === 'hint') return; // shown by the Hint button that asked for it
+    if (result.kind === 'hint' || result.kind === 'laws') return; // shown by the Hint button, used by the completions
     if (result.kind === 'analyze') lastAnalysis = result.ok ? result.view : undefined;
     if (result.ok) replaceChildren(pane.body, resultBlock(result, context));
     else renderFailure(pane, result);

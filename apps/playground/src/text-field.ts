@@ -1,5 +1,6 @@
 import { replaceBackslashNames } from '@odot/core';
 import { h, type Attributes } from './dom.ts';
+import type { LawList } from './law-list.ts';
 import type { PlaygroundDialect } from './state.ts';
 
 /** A range of a field's text to underline, with the message shown on hover (offsets 0-based, UTF-16). */
@@ -37,6 +38,8 @@ export interface FieldContext {
   readonly dialect: () => PlaygroundDialect;
   /** Runs after each user edit. */
   readonly onInput: () => void;
+  /** The law catalogue's names for the proof editor's completions (asked of the worker once). */
+  readonly laws: LawList;
 }
 
 /**

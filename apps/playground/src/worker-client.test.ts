@@ -110,6 +110,26 @@ describe('engine client', () => {
     await expect(first).resolves.toMatchObject({ status: 'done' });
   });
 
+  it('keeps a task run with keep when newer inputs supersede the queue, but drops it on dispose', async () => {
+    const worker = new FakeWorker();
+    const client = createEngineClient(() => worker, { timeoutMs: 100, timers: manualTimers() });
+    const first = client.run(task('A'));
+    const laws = client.run({ kind: 'laws' }, undefined, { keep: true });
+    const stale = client.run(task('B'));
+    client.supersede();
+    await expect(stale).resolves.toEqual({ status: 'superseded' });
+    worker.answer();
+    await expect(first).resolves.toMatchObject({ status: 'done' });
+    expect(worker.received.map((r) => r.task.kind)).toEqual(['analyze', 'laws']);
+    worker.answer();
+    await expect(laws).resolves.toMatchObject({ status: 'done', result: { kind: 'laws' } });
+    const busy = client.run(task('C'));
+    const kept = client.run({ kind: 'laws' }, undefined, { keep: true });
+    client.dispose();
+    await expect(kept).resolves.toEqual({ status: 'superseded' });
+    await expect(busy).resolves.toEqual({ status: 'superseded' });
+  });
+
   it('reports a worker error as a crash and recovers with a new worker', async () => {
     const workers: FakeWorker[] = [];
     const client = createEngineClient(() => (workers.push(new FakeWorker()), workers.at(-1)!), { timeoutMs: 100, timers: manualTimers() });

@@ -21,11 +21,20 @@ export interface EngineClientOptions {
   readonly timers?: Timers;
 }
 
+/** Options of one task run. */
+export interface RunOptions {
+  /**
+   * Not superseded by newer inputs: the task is the page's own request (the law list of the
+   * completions), not a result of the inputs that typing replaces. `dispose` still drops it.
+   */
+  readonly keep?: boolean;
+}
+
 /** Runs tasks in a worker, one at a time, each with a time limit. */
 export interface EngineClient {
   /** Queues a task (with its own time limit, default `timeoutMs`); resolves with its outcome, never rejects. */
-  run(task: Task, timeoutMs?: number): Promise<TaskOutcome>;
-  /** Resolves every queued (not yet started) task as `superseded`. */
+  run(task: Task, timeoutMs?: number, options?: RunOptions): Promise<TaskOutcome>;
+  /** Resolves every queued (not yet started) task as `superseded`, except those run with `keep`. */
   supersede(): void;
   /** How many workers were started so far (1 + restarts). */
   readonly workersStarted: number;
@@ -36,6 +45,7 @@ export interface EngineClient {
 interface Pending {
   readonly request: WorkerRequest;
   readonly timeoutMs: number;
+  readonly keep: boolean;
   readonly resolve: (outcome: TaskOutcome) => void;
 }
 
@@ -84,6 +94,14 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
     return fresh;
   };
 
+  /** Resolves the queued tasks as superseded: all of them, or those not kept. */
+  const drop = (all: boolean): void => {
+    const dropped = queue.filter((pending) => all || !pending.keep);
+    const kept = queue.filter((pending) => !all && pending.keep);
+    queue.splice(0, queue.length, ...kept);
+    for (const pending of dropped) pending.resolve({ status: 'superseded' });
+  };
+
   const kill = (): void => {
     worker?.terminate();
     worker = undefined;
@@ -103,20 +121,20 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
   };
 
   return {
-    run(task, timeoutMs = options.timeoutMs) {
+    run(task, timeoutMs = options.timeoutMs, runOptions = {}) {
       return new Promise<TaskOutcome>((resolve) => {
-        queue.push({ request: { id: nextId++, task }, timeoutMs, resolve });
+        queue.push({ request: { id: nextId++, task }, timeoutMs, keep: runOptions.keep ?? false, resolve });
         pump();
       });
     },
     supersede() {
-      for (const pending of queue.splice(0)) pending.resolve({ status: 'superseded' });
+      drop(false);
     },
     get workersStarted() {
       return started;
     },
     dispose() {
-      this.supersede();
+      drop(true);
       kill();
       finish({ status: 'superseded' });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTable, resolveName } from './resolve-name.ts';
+import { nameTable, normaliseName, resolveName } from './resolve-name.ts';
 
 const TABLE = nameTable(['hadamard_comm', 'hadamard_add', 'mul_comm'], { hadamard_distrib: 'hadamard_add', stray: 'not_a_name' });
 
@@ -18,5 +18,12 @@ describe('resolveName', () => {
   it('an alias of a name the table does not hold is ignored', () => {
     expect(TABLE.canonical('stray')).toBeUndefined();
     expect(TABLE.names).toEqual(['hadamard_comm', 'hadamard_add', 'mul_comm', 'hadamard_distrib']);
+  });
+
+  it('compares names normalised: no by prefix, no trailing dots, lower case, spaces and dashes as _', () => {
+    expect(normaliseName('  By Hadamard-Comm. ')).toBe('hadamard_comm');
+    expect(normaliseName('hadamard  comm')).toBe('hadamard_comm');
+    expect(normaliseName('Hadamard_c')).toBe('hadamard_c');
+    expect(normaliseName('')).toBe('');
   });
 });

@@ -26,8 +26,12 @@ export function nameTable(names: readonly string[], aliases: Readonly<Record<str
   return { names: [...known.keys()], canonical: (name) => known.get(name) };
 }
 
-/** `By Hadamard-Comm.` → `hadamard_comm`: no `by `, no trailing dots, lower case, spaces and dashes as `_`. */
-function normalise(name: string): string {
+/**
+ * A name as the resolver compares it: `By Hadamard-Comm.` → `hadamard_comm` (no `by `, no
+ * trailing dots, lower case, spaces and dashes as `_`). The playground's law completions match
+ * what is typed with it.
+ */
+export function normaliseName(name: string): string {
   return name.trim().replace(/^by\s+/i, '').replace(/[.\s]+$/, '').toLowerCase().replace(/[\s-]+/g, '_');
 }
 
@@ -38,7 +42,7 @@ const MIN_TYPO_LENGTH = 5;
 function nearest(word: string, known: NameTable, limit: number): { name: string; distance: number }[] {
   const out = new Map<string, number>();
   for (const candidate of known.names) {
-    const d = editDistance(word, normalise(candidate));
+    const d = editDistance(word, normaliseName(candidate));
     const name = known.canonical(candidate) ?? candidate;
     if (d <= limit && d < (out.get(name) ?? Infinity)) out.set(name, d);
   }
@@ -56,8 +60,8 @@ export function resolveName(written: string, known: NameTable): NameResolution {
   const trimmed = written.trim();
   const direct = known.canonical(trimmed);
   if (direct !== undefined) return direct === trimmed ? { kind: 'exact', name: direct } : { kind: 'alias', name: direct, written };
-  const word = normalise(trimmed);
-  const loose = known.names.find((candidate) => normalise(candidate) === word);
+  const word = normaliseName(trimmed);
+  const loose = known.names.find((candidate) => normaliseName(candidate) === word);
   const looseName = loose === undefined ? undefined : known.canonical(loose);
   if (looseName !== undefined) return { kind: 'alias', name: looseName, written };
   const close = nearest(word, known, 1);
