@@ -413,6 +413,30 @@ function termToExprOnce(t: Term, sized: boolean): Expr {
   }
 }
 
+/** Written expressions nested deeper than this are evaluated through their canonical terms (see `evaluable`). */
+const EVALUABLE_DEPTH = 256;
+
+/**
+ * The expression to hand to `@odot/numeric`'s evaluator for `e` (whose term is `t`): `e` itself,
+ * or, when `e` is nested more than 256 levels deep, `t` printed back. Both have the same value; the
+ * evaluator recurses into nesting (`A ⊙ (A ⊙ (…))` 10 000 deep exhausts the stack) but evaluates
+ * the left-nested ⊙ and + chains of a printed term in a loop.
+ */
+export function evaluable(e: Expr, t: Term): Expr {
+  return deeperThan(e, EVALUABLE_DEPTH) ? termToExpr(t) : e;
+}
+
+/** True when `e` has a path longer than `limit` nodes (an iterative walk that stops there). */
+function deeperThan(e: Expr, limit: number): boolean {
+  const stack: [Expr, number][] = [[e, 1]];
+  while (stack.length > 0) {
+    const [x, depth] = stack.pop() as [Expr, number];
+    if (depth > limit) return true;
+    for (const child of childrenOf(x)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function mentionsSymbol(t: Term): boolean {
   const known = t.memo.get('mentionsSymbol');
   if (typeof known === 'boolean') return known;
