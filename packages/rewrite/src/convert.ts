@@ -36,6 +36,7 @@ import {
   childrenOf,
   isOpenDim,
   shapeByRule,
+  tick,
   type Expr,
   type Givens,
   type Property,
@@ -76,7 +77,9 @@ export interface ToTermOptions {
 
 /**
  * Converts an expression to its canonical term: shapes come from core's `inferShapes` (a shape
- * error is a failure), declared properties from the givens.
+ * error is a failure), declared properties from the givens. The fast path's shape walk ticks
+ * against the active budgets (core's `tick`) and every new term counts as built (`termBuilt`), so a
+ * conversion inside a budgeted call stops with it.
  */
 export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
   let table: Pick<ShapeTable, 'shapeOf'> | undefined = quickShapes(expr, givens);
@@ -123,6 +126,7 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
     }
   };
   const visit = (e: Expr): Shape | undefined => {
+    tick();
     switch (e.type) {
       case 'Hadamard':
         return chain(e, HADAMARD_CHAIN);

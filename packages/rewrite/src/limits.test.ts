@@ -252,6 +252,7 @@ describe('property: random large inputs end within their budget', () => {
       searchNodes,
       searchTimeMs: BACKSTOP,
       indexFormTerms: 5000,
+      indexFormTimeMs: BACKSTOP,
       testTimeMs: BACKSTOP,
     });
     expect(v.ok).toBe(true);
@@ -259,6 +260,7 @@ describe('property: random large inputs end within their budget', () => {
     const budgets: Limit[] = [
       { kind: 'steps', value: maxSteps },
       { kind: 'memory', value: 5000 },
+      { kind: 'steps', value: 5000 },
       { kind: 'nodes', value: searchNodes },
       { kind: 'depth', value: 2 },
       { kind: 'nodes', value: 50_000 },
