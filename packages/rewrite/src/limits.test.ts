@@ -111,6 +111,11 @@ describe('huge inputs return values, never throw', () => {
     expect(d.ok && d.value).toEqual({ kind: 'outside', reason: 'stopped by the time: limit of 300 ms', limit: { kind: 'time', value: 300 } });
   });
 
+  it('a 2 000-deep right-nested ⊙ chain against itself minus one factor: the index normal form refutes it (deep sides are evaluated through their canonical terms)', () => {
+    const d = decideIndexNormalForm(rightChain(2_000), rightChain(1_999), givensOfText('A: n×n'), { maxTerms: 1_000_000, timeLimitMs: 60_000 });
+    expect(d.ok && d.value.kind).toBe('different');
+  });
+
   it('a 10 000-deep ⊙ chain against an equal chain written with A^⊙2: equal-by-testing (or proved), never refuted', () => {
     const g = givensOfText('A: n×n');
     let squared: Expr = hadamardPower(identifier('A'), numberLiteral('2'));
