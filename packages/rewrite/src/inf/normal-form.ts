@@ -519,7 +519,12 @@ export function sameForm(a: IndexForm, b: IndexForm): boolean {
 /** Prints a form as an explicit Einstein sum, `[i,j] ↦ Σ_{k∈n} A[i,k] B[k,j] + …` (`0` for the empty sum). */
 export function printForm(x: IndexForm): string {
   const free = [...x.rows.map((_, k) => (k === 0 ? 'i' : `i${k + 1}`)), ...x.cols.map((_, k) => (k === 0 ? 'j' : `j${k + 1}`))];
-  const monos = [...x.terms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => printMono(m));
+  const monos = [...x.terms.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, m]) => {
+      tick();
+      return printMono(m);
+    });
   let body = '';
   for (const m of monos) body += body === '' ? m : m.startsWith('-') ? ` - ${m.slice(1)}` : ` + ${m}`;
   if (body === '') body = '0';
