@@ -94,7 +94,7 @@ describe('huge inputs return values, never throw', () => {
 
   it('a 10 000-deep right-nested ⊙ chain against itself minus one factor: refuted, the index-normal-form layer stopped by its time budget (clock advancing 1 ms a read)', () => {
     const g = givensOfText('A, B: n×n');
-    const v = withTickingClock(() => equivalent(rightChain(10_000), rightChain(9_999), g, { simplify: { maxSteps: 20 } }));
+    const v = withTickingClock(() => equivalent(rightChain(10_000), rightChain(9_999), g, { simplify: { maxSteps: 20, timeLimitMs: 200 } }));
     expect(v.ok && [v.value.equivalent, v.value.method, v.value.layer]).toEqual([false, 'refuted', 'numeric']);
     if (!v.ok) return;
     expect(v.value.fragment).toBe('outside the index-normal-form fragment: stopped by the time: limit of 1000 ms');
@@ -104,7 +104,7 @@ describe('huge inputs return values, never throw', () => {
   it('a 10 000-deep right-nested ⊙ chain against the same chain with one factor B: never equivalent; the time budgets stop their layers', () => {
     const g = givensOfText('A, B: n×n');
     const other = rightChain(10_000, 5_000);
-    const v = withTickingClock(() => equivalent(rightChain(10_000), other, g, { simplify: { maxSteps: 20 }, indexFormTimeMs: 300 }));
+    const v = withTickingClock(() => equivalent(rightChain(10_000), other, g, { simplify: { maxSteps: 20, timeLimitMs: 200 }, indexFormTimeMs: 300 }));
     expect(v.ok && [v.value.equivalent, v.value.method]).toEqual([false, 'refuted']);
     if (v.ok) expect(v.value.fragment).toMatch(/stopped by the time: limit of 300 ms/);
     const d = withTickingClock(() => decideIndexNormalForm(rightChain(10_000), other, g, { timeLimitMs: 300 }));
@@ -120,7 +120,7 @@ describe('huge inputs return values, never throw', () => {
     const g = givensOfText('A: n×n');
     let squared: Expr = hadamardPower(identifier('A'), numberLiteral('2'));
     for (let i = 0; i < 9_998; i++) squared = hadamard(identifier('A'), squared);
-    const v = withTickingClock(() => equivalent(rightChain(10_000), squared, g, { simplify: { maxSteps: 20 } }));
+    const v = withTickingClock(() => equivalent(rightChain(10_000), squared, g, { simplify: { maxSteps: 20, timeLimitMs: 200 } }));
     expect(v.ok && v.value.equivalent).toBe(true);
     if (v.ok) expect(['equal-by-testing', 'proved']).toContain(v.value.method);
   });
