@@ -80,7 +80,8 @@ export interface EquivalenceVerdict {
   readonly untestedSizes?: boolean;
   /**
    * Set when a limit of the simplifier, the index normal form (its expansion as `steps`, its
-   * `time`) or the search was hit: the first one, in that order, its kind and value.
+   * `time`), the identity test (`equal-by-testing` stopped early) or the search was hit: the first
+   * one, in that order, its kind and value.
    */
   readonly limit?: Limit;
   readonly explanation: string;
@@ -410,6 +411,8 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
   if ('proved' in searched) return { ...searched.proved, ...infFields };
   const { limit, note } = searched;
   if (verdict.verdict === 'equal') {
+    // The first limit hit: before the test (simplifier, index normal form), the test's own, the search's.
+    const first = layerLimit ?? verdict.limit ?? limit;
     return {
       equivalent: true,
       method: 'equal-by-testing',
@@ -421,7 +424,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       explanation: `no proof found (${note}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
       normalForms,
       ...infFields,
-      ...(limit ? { limit } : {}),
+      ...(first ? { limit: first } : {}),
     };
   }
   return {

@@ -202,6 +202,14 @@ describe('maxSteps and limit values', () => {
     }
   });
 
+  it("a tested verdict cut short by the tester's time limit reports it before the search's (clock advancing 1 ms a read)", () => {
+    const [a, b, g] = [parseExpr('inv(A B)'), parseExpr('inv(B) inv(A)'), givensOfText('A, B: n×n')];
+    const cut = withTickingClock(() => equivalent(a, b, g, { testTimeMs: 10 }));
+    expect(cut.ok && [cut.value.method, cut.value.limit]).toEqual(['equal-by-testing', { kind: 'time', value: 10 }]);
+    const whole = withTickingClock(() => equivalent(a, b, g, { testTimeMs: 1000 }));
+    expect(whole.ok && [whole.value.method, whole.value.limit]).toEqual(['equal-by-testing', { kind: 'depth', value: 2 }]);
+  });
+
   it('a normal form reached within the limits reports no limit', () => {
     const r = simplify(parseExpr('(A ⊙ B)ᵀ'), givensOfText('A, B: 2×3'));
     expect(r.ok && r.value.limit).toBeUndefined();
