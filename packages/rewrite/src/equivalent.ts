@@ -298,6 +298,8 @@ function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, options: Equivale
   try {
     const v = decide(a, b, ta, tb, givens, options);
     if (!options.certificate || v.indexNormalForms || options.noIndexForm) return ok(v);
+    // The layer ran and was outside (or stopped by a limit): running it again would only repeat that.
+    if (v.fragment?.startsWith(OUTSIDE)) return ok({ ...v, fragment: v.fragment.slice(OUTSIDE.length) });
     const d = decideByIndexForm(a, b, ta, tb, givens, { refute: false, ...indexFormLimits(options) });
     return ok(d.kind === 'outside' ? { ...v, fragment: d.reason } : { ...v, indexNormalForms: d.forms });
   } catch (error) {
@@ -337,7 +339,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     ? { kind: 'outside', reason: 'the index-normal-form layer was switched off' }
     : decideByIndexForm(a, b, ta, tb, givens, { refute: !options.symbolicOnly, ...indexFormLimits(options) });
   const infFields: InfFields =
-    inf.kind === 'outside' ? { fragment: `outside the index-normal-form fragment: ${inf.reason}` } : { indexNormalForms: inf.forms };
+    inf.kind === 'outside' ? { fragment: `${OUTSIDE}${inf.reason}` } : { indexNormalForms: inf.forms };
   // The first limit hit before the search: the simplifier's, else the index normal form's.
   const layerLimit = nfLimit ?? ('limit' in inf ? inf.limit : undefined);
   // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
@@ -438,6 +440,9 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     ...(limit ? { limit } : {}),
   };
 }
+
+/** How `fragment` begins when the index normal form was outside the fragment or stopped by a limit. */
+const OUTSIDE = 'outside the index-normal-form fragment: ';
 
 type InfFields = { fragment?: string; indexNormalForms?: readonly [string, string] };
 

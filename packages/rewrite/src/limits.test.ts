@@ -101,6 +101,18 @@ describe('huge inputs return values, never throw', () => {
     expect(v.value.counterexample).toBeDefined();
   });
 
+  it('with certificate: true the index normal form of a 10 000-deep chain is not attempted a second time once its budget stopped it', () => {
+    const g = givensOfText('A: n×n');
+    const [a, b] = [rightChain(10_000), rightChain(9_999)];
+    const options = { simplify: { maxSteps: 20, timeLimitMs: 200 }, indexFormTimeMs: 300, testTimeMs: 300, noSearch: true };
+    const plain = clockReads(() => equivalent(a, b, g, options));
+    const certified = clockReads(() => {
+      const v = equivalent(a, b, g, { ...options, certificate: true });
+      expect(v.ok && v.value.fragment).toBe('stopped by the time: limit of 300 ms');
+    });
+    expect(Math.abs(certified - plain)).toBeLessThan(100);
+  });
+
   it('a 10 000-deep right-nested ⊙ chain against the same chain with one factor B: never equivalent; the time budgets stop their layers', () => {
     const g = givensOfText('A, B: n×n');
     const other = rightChain(10_000, 5_000);
