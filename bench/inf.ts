@@ -3,7 +3,7 @@
 // engine), a 100-term identity (≤ 10 ms) and a 10-factor ⊙ product of sums, 2¹⁰ monomials (≤ 1 s),
 // each beside `equivalent` with the index-normal-form layer switched off (rewrite normal form,
 // testing and search) — the SymPy-style route of expanding by the distributive laws.
-import { givensFrom, type Expr, type Givens } from '@odot/core';
+import { givensFrom, hadamard, identifier, type Expr, type Givens } from '@odot/core';
 import { parseDeclarations, parseExpr } from '@odot/parser';
 import { decideIndexNormalForm, equivalent } from '@odot/rewrite';
 import { CORPUS } from './rewrite.ts';
@@ -57,6 +57,13 @@ function productOfSums(): { a: Expr; b: Expr; decl: string } {
   return { a: parseExpr(factors.join(' ⊙ ')), b: parseExpr(b), decl };
 }
 
+/** `A ⊙ (A ⊙ (… ⊙ A))` with n factors, nested to the right. */
+function rightChain(n: number): Expr {
+  let e: Expr = identifier('A');
+  for (let i = 1; i < n; i++) e = hadamard(identifier('A'), e);
+  return e;
+}
+
 /** Runs the index-normal-form benchmarks and prints them beside the current engine. */
 export async function run(): Promise<void> {
   const pad = (x: string, n: number): string => x.padEnd(n);
@@ -93,5 +100,15 @@ export async function run(): Promise<void> {
     bigVerdict = d.ok ? d.value.kind : d.error.message;
   }, 2000, 3);
   row(`10-factor ⊙ product of sums, 2¹⁰ monomials → ${bigVerdict}`, bigMs, 1000, time(() => equivalent(big.a, big.b, g20, { noIndexForm: true }), 2000, 1));
+  // Issue 15: a 10 000-deep chain against itself minus one factor: the index normal form alone
+  // (stopped by its expansion or time limit) beside the engine with it off, then the whole default
+  // `equivalent` once (every layer within its budget; the simplifier's 2 × 2000 ms dominate).
+  const [deep, shorter] = [rightChain(10_000), rightChain(9_999)];
+  const gA = givens('A: n×n');
+  row('10 000-deep ⊙ chain against it minus one factor', time(() => decideIndexNormalForm(deep, shorter, gA), 0, 1), 1000, time(() => equivalent(deep, shorter, gA, { noIndexForm: true }), 0, 1));
+  const t0 = performance.now();
+  const v = equivalent(deep, shorter, gA);
+  const verdict = v.ok ? `${v.value.method}/${v.value.layer}` : v.error.message;
+  console.log(`${pad('  the same, default equivalent (all layers)', 60)} ${(performance.now() - t0).toFixed(0)} ms → ${verdict}`);
   if (wrong.length > 0) console.log(`WRONG VERDICTS:\n${wrong.join('\n')}`);
 }

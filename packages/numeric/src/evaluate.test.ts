@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hadamard, identifier, matMul } from '@odot/core';
+import { Budget, LimitReached, hadamard, identifier, matMul, withBudget, type Expr } from '@odot/core';
 import { parseExpr } from '@odot/parser';
 import { ev, evError, ex, givens, randomInts, refDet, refMatmul, rowsOf, scalarOf, toNum } from '../test/helpers.ts';
 import type { Num } from '../test/helpers.ts';
@@ -272,5 +272,17 @@ describe('random exact instances against a second route', () => {
       if (fl.kind !== 'float') throw new Error('expected float');
       expect(Array.from(fl.data)).toEqual(exact.flat());
     }
+  });
+});
+
+describe('budgets', () => {
+  it("a budget's LimitReached raised inside evaluation reaches the caller that opened the budget (not an 'internal' failure)", () => {
+    // A 0 ms budget: the clock is read at the 64th tick and is already past the deadline.
+    let e: Expr = identifier('A');
+    for (let i = 0; i < 200; i++) e = hadamard(e, identifier('A'));
+    const budget = new Budget({ timeLimitMs: -1 });
+    const bindings = new Map([['A', ex([[2]])]]);
+    expect(() => withBudget(budget, () => evaluate(e, bindings))).toThrow(LimitReached);
+    expect(evaluate(e, bindings).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { Expr, Givens, OdotError, Property, Result } from '@odot/core';
-import { OdotException, fail, formatShape, odotError, ok } from '@odot/core';
+import { LimitReached, OdotException, fail, formatShape, odotError, ok } from '@odot/core';
 import type { Dense } from './dense.ts';
 import type { ConcreteShape, GValue, GenericContext } from './evaluate-generic.ts';
 import { evaluateGeneric } from './evaluate-generic.ts';
@@ -189,11 +189,16 @@ function floatFromGeneric(v: GValue<number>): Value {
   return { kind: 'float', rows: v.m.rows, cols: v.m.cols, data: Float64Array.from(v.m.data) };
 }
 
-/** Runs `fn`, turning thrown diagnostics into a failed result (never a raw stack trace). */
+/**
+ * Runs `fn`, turning thrown diagnostics into a failed result (never a raw stack trace). A budget's
+ * `LimitReached` (evaluation ticks against the caller's `withBudget`) is the caller's to catch: it
+ * propagates.
+ */
 export function catchOdot<R>(fn: () => R): Result<R> {
   try {
     return ok(fn());
   } catch (e) {
+    if (e instanceof LimitReached) throw e;
     if (e instanceof OdotException) return fail(e.error);
     if (e instanceof RangeError) return fail(odotError('too-large', `the computation is too large: ${e.message}`));
     const message = e instanceof Error ? e.message : String(e);

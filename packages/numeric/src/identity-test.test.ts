@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { hadamard, hadamardPower, identifier, numberLiteral, type Expr } from '@odot/core';
 import { parseExpr } from '@odot/parser';
 import { givens } from '../test/helpers.ts';
 import { evaluate } from './evaluate.ts';
@@ -168,6 +169,24 @@ describe('identity testing: limits', () => {
     if (v.verdict === 'different') expect(v.counterexample.sizes.get('n')).toBe(1);
     const w = test('A ⊙ B', 'B ⊙ A', 'A, B: m×n');
     expect(w.verdict === 'equal' && w.sizes.map((s) => s.get('m'))).toEqual(expect.arrayContaining([1, 2]));
+  });
+  it('the exact check of a 3 000-fold product keeps to its share of the time, so the sizes 1 and 2 are still tried (clock advancing 1 ms a read)', () => {
+    // Exact entries of A^⊙3000 have thousands of digits: the check ran unbounded after the trials.
+    let a: Expr = identifier('A');
+    for (let i = 1; i < 3_000; i++) a = hadamard(a, identifier('A'));
+    let b: Expr = hadamardPower(identifier('A'), numberLiteral('2'));
+    for (let i = 2; i < 3_000; i++) b = hadamard(b, identifier('A'));
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
+    try {
+      const v = identityTest(a, b, givens('A: n×n'), { timeLimitMs: 2000 });
+      expect(v.verdict).toBe('equal');
+      if (v.verdict !== 'equal') return;
+      expect(v.explanation).toMatch(/exact check with small integers was cut short by the time limit/);
+      expect(v.sizes.map((s) => s.get('n'))).toEqual(expect.arrayContaining([1, 2]));
+    } finally {
+      clock.mockRestore();
+    }
   });
   it('claims are not identity-tested', () => {
     const v = test('psd(A)', 'psd(A)', 'A: n×n');

@@ -1,5 +1,5 @@
 import type { Expr, Givens, Limit, OdotError, Property, Result, Shape, ShapeTable } from '@odot/core';
-import { OdotException, childrenOf, equal, formatLimit, inferShapes, odotError, ok } from '@odot/core';
+import { Budget, LimitReached, OdotException, childrenOf, equal, formatLimit, inferShapes, odotError, ok, withBudget } from '@odot/core';
 import { denseEquals } from './dense.ts';
 import type { DegreeBound } from './degree.ts';
 import { allNodes, degreeBound } from './degree.ts';
@@ -199,6 +199,20 @@ function sideShapes(a: Expr, b: Expr, givens: Givens): Result<ShapeTable[]> {
   return joint;
 }
 
+/**
+ * Runs `f` within `ms` milliseconds (a core `Budget`: the evaluator ticks it, so one long
+ * evaluation stops too); `undefined` when the time runs out first.
+ */
+function within<T>(ms: number, f: () => T): { readonly value: T } | undefined {
+  const budget = new Budget({ timeLimitMs: Math.max(0, ms) });
+  try {
+    return { value: withBudget(budget, f) };
+  } catch (e) {
+    if (e instanceof LimitReached && e.budget === budget) return undefined;
+    throw e;
+  }
+}
+
 function verdictError(error: OdotError): IdentityVerdict {
   return { verdict: 'error', error };
 }
@@ -264,6 +278,8 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     let maxDegree = 0;
     let limit: Limit | undefined;
     let skippedAll = 0;
+    let exactCut = 0;
+    const timeLeft = (): number => timeLimit - (Date.now() - started);
 
     // Every symbolic size is tried at larger distinct values and at 1 and 2 (where identities such
     // as det(J) = 0 fail).
@@ -310,13 +326,20 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
         for (const s of specs) env.set(s.name, randomSymbolValue(modular, s.name, shapes.get(s.name) as ConcreteShape, s.properties, drawer));
         let outcome: PairOutcome<unknown>;
         try {
-          outcome = comparePair(
-            baseCtx(modular as Field<unknown>, env, degree ? undefined : (node, v) => {
-              if (!observed.has(node)) observed.set(node, v.k === 'matrix' ? { rows: v.m.rows, cols: v.m.cols } : 'scalar');
-            }),
-            a,
-            b,
+          const compared = within(timeLeft(), () =>
+            comparePair(
+              baseCtx(modular as Field<unknown>, env, degree ? undefined : (node, v) => {
+                if (!observed.has(node)) observed.set(node, v.k === 'matrix' ? { rows: v.m.rows, cols: v.m.cols } : 'scalar');
+              }),
+              a,
+              b,
+            ),
           );
+          if (!compared) {
+            limit = { kind: 'time', value: timeLimit };
+            break;
+          }
+          outcome = compared.value;
         } catch (e) {
           if (e instanceof OdotException && SKIPPABLE.has(e.error.code)) {
             skipped++;
@@ -325,7 +348,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
           throw e;
         }
         if (outcome.differ) {
-          const cx = findCounterexample({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng, rec, started, timeLimit);
+          const cx = within(timeLeft(), () => findCounterexample({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng, rec, started, timeLimit))?.value;
           if (cx) {
             return {
               verdict: 'different',
@@ -357,11 +380,14 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
         skippedAll++;
         continue;
       }
-      // Exact confirmation run with small integers (also catches a difference that p divides).
-      const exact = exactTrial({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng);
-      if (exact) {
-        return { verdict: 'different', counterexample: exact, explanation: 'an exact trial with small integer entries found a difference' };
+      // Exact confirmation run with small integers (also catches a difference that p divides), within
+      // this assignment's share of the time left (exact entries of a 10 000-fold product grow to
+      // thousands of digits; the later assignments, sizes 1 and 2 among them, keep their share).
+      const exact = within(timeLeft() / (sizePlan.length - set), () => exactTrial({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng));
+      if (exact?.value) {
+        return { verdict: 'different', counterexample: exact.value, explanation: 'an exact trial with small integer entries found a difference' };
       }
+      if (!exact) exactCut++;
       const deg = degree as DegreeBound;
       maxDegree = Math.max(maxDegree, deg.num);
       const pn = Number(p);
@@ -389,6 +415,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
         `${totalTrials} random trials modulo p = ${p} agreed (sizes: ${sizeText}); degree ≤ ${maxDegree}, so a false identity at these sizes passes with probability ≤ ${worst.toExponential(2)}` +
         (binary ? ' (binary symbols: per-trial bound 1 − 2^−d + d/p)' : '') +
         (dimNames.length > 0 ? '; the bound covers only the sizes tried: at other sizes the test proves nothing' : '') +
+        (exactCut > 0 ? `; the exact check with small integers was cut short by the time limit at ${exactCut} of the ${testedSizes.length} size assignments` : '') +
         (limit ? `; stopped by the ${formatLimit(limit)} after ${totalTrials} trials` : ''),
       ...(limit ? { limit } : {}),
     };

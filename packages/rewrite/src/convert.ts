@@ -36,6 +36,7 @@ import {
   childrenOf,
   isOpenDim,
   shapeByRule,
+  tick,
   type Expr,
   type Givens,
   type Property,
@@ -76,7 +77,9 @@ export interface ToTermOptions {
 
 /**
  * Converts an expression to its canonical term: shapes come from core's `inferShapes` (a shape
- * error is a failure), declared properties from the givens.
+ * error is a failure), declared properties from the givens. The fast path's shape walk ticks
+ * against the active budgets (core's `tick`) and every new term counts as built (`termBuilt`), so a
+ * conversion inside a budgeted call stops with it.
  */
 export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
   let table: Pick<ShapeTable, 'shapeOf'> | undefined = quickShapes(expr, givens);
@@ -123,6 +126,7 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
     }
   };
   const visit = (e: Expr): Shape | undefined => {
+    tick();
     switch (e.type) {
       case 'Hadamard':
         return chain(e, HADAMARD_CHAIN);
@@ -411,6 +415,30 @@ function termToExprOnce(t: Term, sized: boolean): Expr {
     case 'claim':
       return claim(t.data as Property, termToExpr(t.args[0]));
   }
+}
+
+/** Written expressions nested deeper than this are evaluated through their canonical terms (see `evaluable`). */
+const EVALUABLE_DEPTH = 256;
+
+/**
+ * The expression to hand to `@odot/numeric`'s evaluator for `e` (whose term is `t`): `e` itself,
+ * or, when `e` is nested more than 256 levels deep, `t` printed back. Both have the same value; the
+ * evaluator recurses into nesting (`A ⊙ (A ⊙ (…))` 10 000 deep exhausts the stack) but evaluates
+ * the left-nested ⊙ and + chains of a printed term in a loop.
+ */
+export function evaluable(e: Expr, t: Term): Expr {
+  return deeperThan(e, EVALUABLE_DEPTH) ? termToExpr(t) : e;
+}
+
+/** True when `e` has a path longer than `limit` nodes (an iterative walk that stops there). */
+function deeperThan(e: Expr, limit: number): boolean {
+  const stack: [Expr, number][] = [[e, 1]];
+  while (stack.length > 0) {
+    const [x, depth] = stack.pop() as [Expr, number];
+    if (depth > limit) return true;
+    for (const child of childrenOf(x)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function mentionsSymbol(t: Term): boolean {

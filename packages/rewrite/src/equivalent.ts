@@ -1,7 +1,7 @@
 import { Budget, LimitReached, equal, fail, formatLimit, formatShape, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { evaluable, exprToTerm, termToExpr } from './convert.ts';
 import { UnsoundStep, crossCheck } from './cross-check.ts';
 import type { CompiledLaw } from './law.ts';
 import {
@@ -41,8 +41,14 @@ export interface EquivalenceOptions {
   readonly check?: boolean;
   /** Skip the index-normal-form layer. */
   readonly noIndexForm?: boolean;
-  /** Most monomial products of the index normal form before falling back to testing (default 200 000). */
+  /** Most monomial products of the index normal form before falling back to testing (default 200 000; reported as a `steps` limit). */
   readonly indexFormTerms?: number;
+  /**
+   * Wall-clock budget in milliseconds of the index-normal-form layer: both normal forms and its
+   * counterexample search, read inside their loops (default 1000). When it runs out the layer
+   * reports the `time` limit and the next layers decide.
+   */
+  readonly indexFormTimeMs?: number;
   /** Attach the index normal forms of both sides to every verdict in the fragment (the certificate). */
   readonly certificate?: boolean;
 }
@@ -72,7 +78,11 @@ export interface EquivalenceVerdict {
    * verdict holds only there (`equivalent` then means "equal at every size tried").
    */
   readonly untestedSizes?: boolean;
-  /** Set when a limit of the simplifier or the search was hit: the first one, its kind and value. */
+  /**
+   * Set when a limit of the simplifier, the index normal form (its expansion as `steps`, its
+   * `time`), the identity test (`equal-by-testing` stopped early) or the search was hit: the first
+   * one, in that order, its kind and value.
+   */
   readonly limit?: Limit;
   readonly explanation: string;
   /** The normal forms of both sides (when the normal-form layer ran). */
@@ -288,6 +298,8 @@ function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, options: Equivale
   try {
     const v = decide(a, b, ta, tb, givens, options);
     if (!options.certificate || v.indexNormalForms || options.noIndexForm) return ok(v);
+    // The layer ran and was outside (or stopped by a limit): running it again would only repeat that.
+    if (v.fragment?.startsWith(OUTSIDE)) return ok({ ...v, fragment: v.fragment.slice(OUTSIDE.length) });
     const d = decideByIndexForm(a, b, ta, tb, givens, { refute: false, ...indexFormLimits(options) });
     return ok(d.kind === 'outside' ? { ...v, fragment: d.reason } : { ...v, indexNormalForms: d.forms });
   } catch (error) {
@@ -327,7 +339,9 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     ? { kind: 'outside', reason: 'the index-normal-form layer was switched off' }
     : decideByIndexForm(a, b, ta, tb, givens, { refute: !options.symbolicOnly, ...indexFormLimits(options) });
   const infFields: InfFields =
-    inf.kind === 'outside' ? { fragment: `outside the index-normal-form fragment: ${inf.reason}` } : { indexNormalForms: inf.forms };
+    inf.kind === 'outside' ? { fragment: `${OUTSIDE}${inf.reason}` } : { indexNormalForms: inf.forms };
+  // The first limit hit before the search: the simplifier's, else the index normal form's.
+  const layerLimit = nfLimit ?? ('limit' in inf ? inf.limit : undefined);
   // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
   const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit?: Limit; note: string } => {
     const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
@@ -344,7 +358,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
         },
       };
     }
-    const limit = nfLimit ?? found.limit;
+    const limit = layerLimit ?? found.limit;
     const notes = [nfLimit, found.limit].filter((x) => x !== undefined).map((x) => `stopped by the ${formatLimit(x)}`);
     return { ...(limit ? { limit } : {}), note: options.noSearch ? [...notes, 'search skipped'].join('; ') : notes.join('; ') };
   };
@@ -365,7 +379,8 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       ...(limit ? { limit } : {}),
     };
   }
-  const verdict = identityTest(a, b, givens, {
+  // Deeply nested sides are tested through their canonical terms (same value; see `evaluable`).
+  const verdict = identityTest(evaluable(a, ta), evaluable(b, tb), givens, {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     timeLimitMs: options.testTimeMs ?? 2000,
   });
@@ -379,6 +394,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       explanation: `no proof found and the expressions cannot be tested: ${verdict.error.message}`,
       normalForms,
       ...infFields,
+      ...(layerLimit ? { limit: layerLimit } : {}),
     };
   }
   if (verdict.verdict === 'different') {
@@ -397,6 +413,8 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
   if ('proved' in searched) return { ...searched.proved, ...infFields };
   const { limit, note } = searched;
   if (verdict.verdict === 'equal') {
+    // The first limit hit: before the test (simplifier, index normal form), the test's own, the search's.
+    const first = layerLimit ?? verdict.limit ?? limit;
     return {
       equivalent: true,
       method: 'equal-by-testing',
@@ -408,7 +426,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
       explanation: `no proof found (${note}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
       normalForms,
       ...infFields,
-      ...(limit ? { limit } : {}),
+      ...(first ? { limit: first } : {}),
     };
   }
   return {
@@ -422,6 +440,9 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     ...(limit ? { limit } : {}),
   };
 }
+
+/** How `fragment` begins when the index normal form was outside the fragment or stopped by a limit. */
+const OUTSIDE = 'outside the index-normal-form fragment: ';
 
 type InfFields = { fragment?: string; indexNormalForms?: readonly [string, string] };
 
@@ -467,17 +488,19 @@ function indexFormVerdict(
     };
   }
   if (inf.kind === 'undecided') {
+    const stopped = inf.limit ? ` (the search was stopped by the ${formatLimit(inf.limit)})` : '';
     infFields.fragment =
       inf.sizesTried.length > 0
-        ? `the index normal forms differ but no counterexample was found at sizes ${inf.sizesTried.join(', ')}`
-        : 'the index normal forms differ (no counterexample searched)';
+        ? `the index normal forms differ but no counterexample was found at sizes ${inf.sizesTried.join(', ')}${stopped}`
+        : `the index normal forms differ (no counterexample searched)${stopped}`;
   }
   return undefined;
 }
 
-function indexFormLimits(options: EquivalenceOptions): { maxTerms?: number; seed?: number } {
+function indexFormLimits(options: EquivalenceOptions): { maxTerms?: number; seed?: number; timeLimitMs?: number } {
   return {
     ...(options.indexFormTerms === undefined ? {} : { maxTerms: options.indexFormTerms }),
+    ...(options.indexFormTimeMs === undefined ? {} : { timeLimitMs: options.indexFormTimeMs }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
 }

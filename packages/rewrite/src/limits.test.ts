@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { add, hadamard, identifier, inferShape, transpose, type Expr, type Limit } from '@odot/core';
+import { add, hadamard, hadamardPower, identifier, inferShape, numberLiteral, transpose, type Expr, type Limit } from '@odot/core';
 import { parseExpr } from '@odot/parser';
 import { describe, expect, it, vi } from 'vitest';
 import { decidePsd } from './decide-psd.ts';
@@ -26,6 +26,23 @@ function withTickingClock<T>(f: () => T): T {
   } finally {
     spy.mockRestore();
   }
+}
+
+/** How many times `f` reads the clock (run under the ticking clock). */
+function clockReads(f: () => unknown): number {
+  return withTickingClock(() => {
+    const before = Date.now();
+    f();
+    return Date.now() - before - 1;
+  });
+}
+
+/** `A ⊙ (A ⊙ (… ⊙ A))` with n factors, nested to the right (the factor at `bAt` is B). */
+function rightChain(n: number, bAt = -1): Expr {
+  const name = (i: number): string => (i === bAt ? 'B' : 'A');
+  let e: Expr = identifier(name(n - 1));
+  for (let i = n - 2; i >= 0; i--) e = hadamard(identifier(name(i)), e);
+  return e;
 }
 
 /** A time budget as a backstop: the step, node and memory limits are what these tests assert. */
@@ -73,6 +90,69 @@ describe('huge inputs return values, never throw', () => {
     let right: Expr = identifier('A');
     for (let i = 0; i < 10_000; i++) right = hadamard(identifier('A'), right);
     expect(indexNormalFormText(right, givensOfText('A: n×n')).ok).toBe(true);
+  });
+
+  it('a 10 000-deep right-nested ⊙ chain against itself minus one factor: refuted, the index-normal-form layer stopped by its time budget (clock advancing 1 ms a read)', () => {
+    const g = givensOfText('A, B: n×n');
+    const v = withTickingClock(() => equivalent(rightChain(10_000), rightChain(9_999), g, { simplify: { maxSteps: 20, timeLimitMs: 200 } }));
+    expect(v.ok && [v.value.equivalent, v.value.method, v.value.layer]).toEqual([false, 'refuted', 'numeric']);
+    if (!v.ok) return;
+    expect(v.value.fragment).toBe('outside the index-normal-form fragment: stopped by the time: limit of 1000 ms');
+    expect(v.value.counterexample).toBeDefined();
+  });
+
+  it('with certificate: true the index normal form of a 10 000-deep chain is not attempted a second time once its budget stopped it', () => {
+    const g = givensOfText('A: n×n');
+    const [a, b] = [rightChain(10_000), rightChain(9_999)];
+    const options = { simplify: { maxSteps: 20, timeLimitMs: 200 }, indexFormTimeMs: 300, testTimeMs: 300, noSearch: true };
+    const plain = clockReads(() => equivalent(a, b, g, options));
+    const certified = clockReads(() => {
+      const v = equivalent(a, b, g, { ...options, certificate: true });
+      expect(v.ok && v.value.fragment).toBe('stopped by the time: limit of 300 ms');
+    });
+    expect(Math.abs(certified - plain)).toBeLessThan(100);
+  });
+
+  it('a 10 000-deep right-nested ⊙ chain against the same chain with one factor B: never equivalent; the time budgets stop their layers', () => {
+    const g = givensOfText('A, B: n×n');
+    const other = rightChain(10_000, 5_000);
+    const v = withTickingClock(() => equivalent(rightChain(10_000), other, g, { simplify: { maxSteps: 20, timeLimitMs: 200 }, indexFormTimeMs: 300 }));
+    expect(v.ok && [v.value.equivalent, v.value.method]).toEqual([false, 'refuted']);
+    if (v.ok) expect(v.value.fragment).toMatch(/stopped by the time: limit of 300 ms/);
+    const d = withTickingClock(() => decideIndexNormalForm(rightChain(10_000), other, g, { timeLimitMs: 300 }));
+    expect(d.ok && d.value).toEqual({ kind: 'outside', reason: 'stopped by the time: limit of 300 ms', limit: { kind: 'time', value: 300 } });
+  });
+
+  it('a 2 000-deep right-nested ⊙ chain against itself minus one factor: the index normal form refutes it (deep sides are evaluated through their canonical terms)', () => {
+    const d = decideIndexNormalForm(rightChain(2_000), rightChain(1_999), givensOfText('A: n×n'), { maxTerms: 1_000_000, timeLimitMs: 60_000 });
+    expect(d.ok && d.value.kind).toBe('different');
+  });
+
+  it('a 10 000-deep ⊙ chain against an equal chain written with A^⊙2: equal-by-testing (or proved), never refuted', () => {
+    const g = givensOfText('A: n×n');
+    let squared: Expr = hadamardPower(identifier('A'), numberLiteral('2'));
+    for (let i = 0; i < 9_998; i++) squared = hadamard(identifier('A'), squared);
+    const v = withTickingClock(() => equivalent(rightChain(10_000), squared, g, { simplify: { maxSteps: 20, timeLimitMs: 200 } }));
+    expect(v.ok && v.value.equivalent).toBe(true);
+    if (v.ok) expect(['equal-by-testing', 'proved']).toContain(v.value.method);
+  });
+
+  it('the counterexample search of the index normal form stops at its time budget and reports the sizes tried (clock advancing 1 ms a read)', () => {
+    // Cayley–Hamilton at 2×2: the forms differ but no instance separates the sides, so the search
+    // runs to its end; a budget between the cost of the forms and the whole run stops the search.
+    const g = givensOfText('A: 2×2');
+    const [a, b] = [parseExpr('A A'), parseExpr('tr(A) A - 1/2 (tr(A) tr(A) - tr(A A)) I')];
+    const decide = (options: { refute?: boolean; timeLimitMs?: number }) => decideIndexNormalForm(a, b, g, { drawsPerSize: 100, ...options });
+    const full = decide({});
+    expect(full.ok && full.value).toMatchObject({ kind: 'undecided', sizesTried: [0] });
+    expect(full.ok && 'limit' in full.value).toBe(false);
+    // The forms are shared on the terms from here on, so each run below costs the same to reach the search.
+    const forms = clockReads(() => decide({ refute: false }));
+    const whole = clockReads(() => decide({ timeLimitMs: 1e9 }));
+    expect(whole - forms).toBeGreaterThan(20);
+    const budget = Math.floor((forms + whole) / 2);
+    const stopped = withTickingClock(() => decide({ timeLimitMs: budget }));
+    expect(stopped.ok && stopped.value).toMatchObject({ kind: 'undecided', sizesTried: [0], limit: { kind: 'time', value: budget } });
   });
 
   it('(A1 + B1) ⊙ … ⊙ (A12 + B12): the time limit is read inside the loops (clock advancing 1 ms a read)', () => {
@@ -134,6 +214,14 @@ describe('maxSteps and limit values', () => {
     }
   });
 
+  it("a tested verdict cut short by the tester's time limit reports it before the search's (clock advancing 1 ms a read)", () => {
+    const [a, b, g] = [parseExpr('inv(A B)'), parseExpr('inv(B) inv(A)'), givensOfText('A, B: n×n')];
+    const cut = withTickingClock(() => equivalent(a, b, g, { testTimeMs: 10 }));
+    expect(cut.ok && [cut.value.method, cut.value.limit]).toEqual(['equal-by-testing', { kind: 'time', value: 10 }]);
+    const whole = withTickingClock(() => equivalent(a, b, g, { testTimeMs: 1000 }));
+    expect(whole.ok && [whole.value.method, whole.value.limit]).toEqual(['equal-by-testing', { kind: 'depth', value: 2 }]);
+  });
+
   it('a normal form reached within the limits reports no limit', () => {
     const r = simplify(parseExpr('(A ⊙ B)ᵀ'), givensOfText('A, B: 2×3'));
     expect(r.ok && r.value.limit).toBeUndefined();
@@ -189,6 +277,7 @@ describe('property: random large inputs end within their budget', () => {
       searchNodes,
       searchTimeMs: BACKSTOP,
       indexFormTerms: 5000,
+      indexFormTimeMs: BACKSTOP,
       testTimeMs: BACKSTOP,
     });
     expect(v.ok).toBe(true);
@@ -196,6 +285,7 @@ describe('property: random large inputs end within their budget', () => {
     const budgets: Limit[] = [
       { kind: 'steps', value: maxSteps },
       { kind: 'memory', value: 5000 },
+      { kind: 'steps', value: 5000 },
       { kind: 'nodes', value: searchNodes },
       { kind: 'depth', value: 2 },
       { kind: 'nodes', value: 50_000 },

@@ -1,5 +1,5 @@
-import type { Dim, Expr, Givens, Property, Shape, SymbolInfo } from '@odot/core';
-import { dimFactors, dimSymbols, parseDim } from '@odot/core';
+import type { Dim, Expr, Givens, Limit, Property, Shape, SymbolInfo } from '@odot/core';
+import { Budget, LimitReached, dimFactors, dimSymbols, parseDim, tick, withBudget } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -13,10 +13,11 @@ import {
   type Rng,
   type Value,
 } from '@odot/numeric';
+import { evaluable } from '../convert.ts';
 import type { Term } from '../term.ts';
-import { indexNormalForm, printForm, sameForm, type IndexForm, type IndexFormOptions } from './normal-form.ts';
+import { INDEX_FORM_TIME_MS, indexNormalFormWithin, printForm, sameForm, stoppedBy, type IndexForm, type IndexFormOptions } from './normal-form.ts';
 
-/** Options of `decideByIndexForm`. */
+/** Options of `decideByIndexForm` (`timeLimitMs` bounds both normal forms and the counterexample search together). */
 export interface IndexDecisionOptions extends IndexFormOptions {
   /** Seed of the counterexample search (default 1). */
   readonly seed?: number;
@@ -30,14 +31,15 @@ export interface IndexDecisionOptions extends IndexFormOptions {
  * The verdict of the index-normal-form layer. `equal`: the normal forms agree (a proof for every
  * size and every value). `different`: they differ and `counterexample` is an exact instance where
  * the sides differ. `undecided`: they differ but no counterexample was found at the sizes tried
- * (for fixed sizes a polynomial identity such as Cayley–Hamilton can hold). `outside`: not in the
- * fragment (or over the expansion limit); `reason` says why.
+ * (for fixed sizes a polynomial identity such as Cayley–Hamilton can hold), or the time limit
+ * stopped the search (`limit`). `outside`: not in the fragment, or a limit stopped the expansion
+ * (`limit`: the expansion limit as `steps`, or `time`); `reason` says why.
  */
 export type IndexDecision =
   | { readonly kind: 'equal'; readonly forms: readonly [string, string] }
   | { readonly kind: 'different'; readonly forms: readonly [string, string]; readonly counterexample: Counterexample; readonly sizesTried: readonly number[] }
-  | { readonly kind: 'undecided'; readonly forms: readonly [string, string]; readonly sizesTried: readonly number[] }
-  | { readonly kind: 'outside'; readonly reason: string };
+  | { readonly kind: 'undecided'; readonly forms: readonly [string, string]; readonly sizesTried: readonly number[]; readonly limit?: Limit }
+  | { readonly kind: 'outside'; readonly reason: string; readonly limit?: Limit };
 
 /** The symbol leaves of a term (values, not indices) with their shapes and declared properties. */
 function symbolLeaves(t: Term, out: Map<string, SymbolInfo>): Map<string, SymbolInfo> {
@@ -92,8 +94,8 @@ function indexTuples(ranges: ReadonlyMap<string, string>, sizes: ReadonlyMap<str
 
 interface SearchInput {
   readonly symbols: readonly string[];
-  readonly a: Expr;
-  readonly b: Expr;
+  /** The sides as the evaluator reads them (`evaluable`). */
+  readonly sides: readonly [Expr, Expr];
   readonly givens: Givens;
   readonly dims: readonly string[];
   readonly ranges: ReadonlyMap<string, string>;
@@ -121,9 +123,10 @@ function tryAtSize(input: SearchInput, size: number, rng: Rng, draws: number, ex
     if (!inst.ok) return undefined;
     const bindings = exponents.size === 0 ? inst.value.bindings : new Map([...inst.value.bindings, ...exponents]);
     for (const indices of indexTuples(input.ranges, inst.value.sizes)) {
+      tick();
       const opts = { givens: input.givens, dims: inst.value.sizes, indices, mode: 'exact' as const };
-      const left = evaluate(input.a, bindings, opts);
-      const right = evaluate(input.b, bindings, opts);
+      const left = evaluate(input.sides[0], bindings, opts);
+      const right = evaluate(input.sides[1], bindings, opts);
       if (!left.ok || !right.ok) break;
       if (!sameValue(left.value, right.value)) {
         return { bindings, sizes: inst.value.sizes, indices, left: left.value, right: right.value };
@@ -133,19 +136,25 @@ function tryAtSize(input: SearchInput, size: number, rng: Rng, draws: number, ex
   return undefined;
 }
 
-function search(input: SearchInput, options: IndexDecisionOptions): { cx?: Counterexample; tried: number[] } {
+/** Searches sizes 1, 2, … for a counterexample; `tried` (the caller's, so a limit can report it) lists the sizes tried. */
+function search(input: SearchInput, options: IndexDecisionOptions, tried: number[]): Counterexample | undefined {
   const rng = createRng(options.seed ?? 1);
   const draws = options.drawsPerSize ?? 6;
-  const tried: number[] = [];
   const sizes = input.dims.length === 0 ? [0] : Array.from({ length: input.maxSize }, (_, i) => i + 1);
   for (const size of sizes) {
     tried.push(size);
     for (const exponents of naturalAssignments(input.naturals)) {
       const cx = tryAtSize(input, size, rng, draws, exponents);
-      if (cx) return { cx, tried };
+      if (cx) return cx;
     }
   }
-  return { tried };
+  return undefined;
+}
+
+/** How far a decision got: the printed forms once both are computed, the sizes searched so far. */
+interface Progress {
+  forms?: readonly [string, string];
+  readonly tried: number[];
 }
 
 /**
@@ -153,14 +162,30 @@ function search(input: SearchInput, options: IndexDecisionOptions): { cx?: Count
  * the identity for every size; different forms are refuted by an exact counterexample searched at
  * sizes 1, 2, … up to the number of indices of the largest monomial (random exact instances from
  * `@odot/numeric`, every free entry index tuple; declared naturals in exponents at small values).
+ * One time budget (`timeLimitMs`, default 1000 ms) covers the forms and the search, read inside
+ * their loops: when it runs out the answer is `outside` (forms unfinished) or `undecided` (search
+ * unfinished), with `limit`.
  */
 export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: IndexDecisionOptions = {}): IndexDecision {
+  const budget = new Budget({ timeLimitMs: options.timeLimitMs ?? INDEX_FORM_TIME_MS });
+  const progress: Progress = { tried: [] };
+  try {
+    return withBudget(budget, () => decideWithin(a, b, ta, tb, givens, options, progress));
+  } catch (error) {
+    if (!(error instanceof LimitReached) || error.budget !== budget) throw error;
+    const limit = error.limit;
+    if (progress.forms) return { kind: 'undecided', forms: progress.forms, sizesTried: progress.tried, limit };
+    return { kind: 'outside', reason: stoppedBy(limit), limit };
+  }
+}
+
+function decideWithin(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: IndexDecisionOptions, progress: Progress): IndexDecision {
   const naturals = new Set([...givens].filter(([, info]) => info.domain === 'natural').map(([name]) => name));
   const formOptions = { ...options, naturals };
-  const fa = indexNormalForm(ta, formOptions);
-  if (!fa.ok) return { kind: 'outside', reason: fa.reason };
-  const fb = indexNormalForm(tb, formOptions);
-  if (!fb.ok) return { kind: 'outside', reason: fb.reason };
+  const fa = indexNormalFormWithin(ta, formOptions);
+  if (!fa.ok) return outside(fa);
+  const fb = indexNormalFormWithin(tb, formOptions);
+  if (!fb.ok) return outside(fb);
   const { form: x } = fa;
   const { form: y } = fb;
   const structure = (f: IndexForm): string => `${f.rows.join('·')}|${f.cols.join('·')}`;
@@ -172,6 +197,7 @@ export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: 
   }
   const forms = [printForm(x), printForm(y)] as const;
   if (sameForm(x, y)) return { kind: 'equal', forms };
+  progress.forms = forms;
   if (options.refute === false) return { kind: 'undecided', forms, sizesTried: [] };
   const leaves = symbolLeaves(tb, symbolLeaves(ta, new Map()));
   const all = new Map(givens);
@@ -180,7 +206,13 @@ export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: 
   const maxSize = Math.max(2, indexCount([x, y]));
   // Symbolic exponents (`k: natural`) get small natural values in the search, never random entries.
   const exponentNaturals = [...leaves.keys()].filter((name) => naturals.has(name));
-  const found = search({ symbols: [...leaves.keys()], a, b, givens: all, dims, ranges, maxSize, naturals: exponentNaturals }, options);
-  if (found.cx) return { kind: 'different', forms, counterexample: found.cx, sizesTried: found.tried };
-  return { kind: 'undecided', forms, sizesTried: found.tried };
+  const sides = [evaluable(a, ta), evaluable(b, tb)] as const;
+  const cx = search({ symbols: [...leaves.keys()], sides, givens: all, dims, ranges, maxSize, naturals: exponentNaturals }, options, progress.tried);
+  if (cx) return { kind: 'different', forms, counterexample: cx, sizesTried: progress.tried };
+  return { kind: 'undecided', forms, sizesTried: progress.tried };
+}
+
+/** The `outside` decision of a form that was not computed (with the limit that stopped it, if any). */
+function outside(r: { readonly reason: string; readonly limit?: Limit }): IndexDecision {
+  return { kind: 'outside', reason: r.reason, ...(r.limit ? { limit: r.limit } : {}) };
 }

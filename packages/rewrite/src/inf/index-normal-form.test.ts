@@ -6,6 +6,7 @@ import { bothTerms } from '../equivalent.ts';
 import { givensOfText } from '../test-support.ts';
 import { decideByIndexForm, type IndexDecision } from './decide.ts';
 import { indexNormalForm, printForm } from './normal-form.ts';
+import { decideIndexNormalForm } from './public.ts';
 import { exprToTerm } from '../convert.ts';
 
 function decide(a: string, b: string, decl: string): IndexDecision {
@@ -105,6 +106,9 @@ describe('index normal form', () => {
     const f = indexNormalForm(t.value, { maxTerms: 10 });
     expect(f.ok).toBe(false);
     if (!f.ok) expect(f.reason).toMatch(/expansion limit/);
+    expect(!f.ok && f.limit).toEqual({ kind: 'steps', value: 10 });
+    const d = decideIndexNormalForm(a, parseExpr('A'), g, { maxTerms: 10 });
+    expect(d.ok && d.value).toMatchObject({ kind: 'outside', limit: { kind: 'steps', value: 10 } });
   });
 
   it('tells different wirings apart that colour refinement alone would not (two 3-cycles vs a 6-cycle)', () => {

@@ -1,4 +1,4 @@
-import { dimFactors, parseDim } from '@odot/core';
+import { dimFactors, parseDim, tick } from '@odot/core';
 import { ONE, formatRational, rmul, rational, type Rational } from '@odot/numeric';
 import { addExponents, exponentConstant, exponentSuffix, type Exponent } from './exponent.ts';
 
@@ -246,6 +246,7 @@ function rankOf(sigs: readonly string[]): number[] {
 
 /** Colour refinement of the summed indices by their occurrences (1-dimensional Weisfeiler–Leman). */
 function refine(m: Mono, vars: readonly string[], start: readonly number[]): number[] {
+  if (vars.length === 0) return [];
   let colour = [...start];
   const pos = new Map(vars.map((v, i) => [v, i]));
   for (let round = 0; round <= vars.length; round++) {
@@ -255,6 +256,7 @@ function refine(m: Mono, vars: readonly string[], start: readonly number[]): num
     };
     const occ: string[][] = vars.map(() => []);
     for (const x of m.f) {
+      tick();
       x.ix.forEach((i, slot) => {
         const p = pos.get(i);
         if (p === undefined) return;
@@ -276,7 +278,10 @@ function leafText(m: Mono, vars: readonly string[], colour: readonly number[]): 
   const names = new Map<string, string>();
   vars.forEach((v, i) => names.set(v, `s${colour[i]}`));
   const label = (i: string): string => names.get(i) ?? i;
-  const factors = m.f.map((x) => factorText(x, label)).sort();
+  const factors = m.f.map((x) => {
+    tick();
+    return factorText(x, label);
+  }).sort();
   const deltas = m.d.map(([a, b]) => (a < b ? `δ(${a},${b})` : `δ(${b},${a})`)).sort();
   const sumText = vars
     .map((v, i) => [colour[i] as number, m.sums.get(v) as string] as const)

@@ -1,5 +1,5 @@
-import type { Dim, Shape } from '@odot/core';
-import { formatDim, isOpenDim } from '@odot/core';
+import type { Dim, Limit, Shape } from '@odot/core';
+import { Budget, LimitReached, formatDim, formatLimit, isOpenDim, tick, withBudget } from '@odot/core';
 import { ONE, radd, rmul, rneg, type Rational } from '@odot/numeric';
 import { freeNames, type Term } from '../term.ts';
 import {
@@ -27,9 +27,12 @@ export interface IndexForm {
   readonly terms: ReadonlyMap<string, Mono>;
 }
 
-/** Why an expression is outside the fragment (or too big to expand): a value, caught by the caller. */
+/** Why an expression is outside the fragment (or too big to expand: `limit`): a value, caught by the caller. */
 export class OutsideFragment extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly limit?: Limit,
+  ) {
     super(reason);
     this.name = 'OutsideFragment';
   }
@@ -41,7 +44,12 @@ export interface IndexFormOptions {
   readonly maxTerms?: number;
   /** Scalar symbols declared `natural`: allowed as symbolic exponents of Hadamard powers. */
   readonly naturals?: ReadonlySet<string>;
+  /** Wall-clock budget in milliseconds, read inside the loops of the expansion (default 1000). */
+  readonly timeLimitMs?: number;
 }
+
+/** The default time budget of the index normal form (and of `decideByIndexForm`, counterexample search included). */
+export const INDEX_FORM_TIME_MS = 1000;
 
 /** Per-run state: the expansion budget, the scope of summation indices, the ranges of index names. */
 interface Ctx {
@@ -74,6 +82,7 @@ function sameRanges(a: readonly string[], b: readonly string[], what: string): v
 
 /** Adds a normalised monomial into a sum (coefficients of equal wirings are added). */
 function addInto(out: Map<string, Mono>, m: Mono): void {
+  tick();
   const n = normalizeMono(m);
   if (!n) return;
   const before = out.get(n.key);
@@ -101,7 +110,7 @@ function scale(x: IndexForm, q: Rational): IndexForm {
 
 function spend(ctx: Ctx, n: number): void {
   ctx.budget += n;
-  if (ctx.budget > ctx.maxTerms) throw new OutsideFragment(`expansion limit: more than ${ctx.maxTerms} monomial products`);
+  if (ctx.budget > ctx.maxTerms) throw new OutsideFragment(`expansion limit: more than ${ctx.maxTerms} monomial products`, { kind: 'steps', value: ctx.maxTerms });
 }
 
 function factorCount(x: IndexForm): number {
@@ -118,6 +127,7 @@ function times(ctx: Ctx, a: IndexForm, b: IndexForm, rows: readonly string[], co
   const out: Mono[] = [];
   for (const x of a.terms.values()) {
     for (const y of b.terms.values()) {
+      tick();
       const p = mulMono(x, map ? renameMono(y, map) : y);
       out.push(sums ? extendMono(p, sums, []) : p);
     }
@@ -165,6 +175,7 @@ function add(parts: readonly IndexForm[]): IndexForm {
     sameRanges(first.rows, p.rows, '+');
     sameRanges(first.cols, p.cols, '+');
     for (const [k, m] of p.terms) {
+      tick();
       const before = terms.get(k);
       if (!before) terms.set(k, m);
       else {
@@ -444,15 +455,40 @@ function collectIndexNames(t: Term, out: Set<string>): Set<string> {
   return out;
 }
 
-/** The outcome of `indexNormalForm`: the form, or the reason the term is outside the fragment. */
-export type IndexFormResult = { readonly ok: true; readonly form: IndexForm; readonly ranges: ReadonlyMap<string, string> } | { readonly ok: false; readonly reason: string };
+/**
+ * The outcome of `indexNormalForm`: the form, or the reason the term is outside the fragment
+ * (`limit` when the expansion or time limit stopped it).
+ */
+export type IndexFormResult =
+  | { readonly ok: true; readonly form: IndexForm; readonly ranges: ReadonlyMap<string, string> }
+  | { readonly ok: false; readonly reason: string; readonly limit?: Limit };
 
 /**
  * The index normal form of a term of the polynomial fragment (symbols, ⊙, products, +, −, scalar
  * multiples, ᵀ, J, I, 0, diag, diagvec, tr, entries, Σ, natural Hadamard and matrix powers, ⊗).
- * Sub-results are shared on the hash-consed terms; `maxTerms` bounds the expansion.
+ * Sub-results are shared on the hash-consed terms; `maxTerms` bounds the expansion and
+ * `timeLimitMs` its time (read inside the loops).
  */
 export function indexNormalForm(t: Term, options: IndexFormOptions = {}): IndexFormResult {
+  const budget = new Budget({ timeLimitMs: options.timeLimitMs ?? INDEX_FORM_TIME_MS });
+  try {
+    return withBudget(budget, () => indexNormalFormWithin(t, options));
+  } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) return { ok: false, reason: stoppedBy(error.limit), limit: error.limit };
+    throw error;
+  }
+}
+
+/** Why a budget stopped the layer: `stopped by the time: limit of 1000 ms`. */
+export function stoppedBy(limit: Limit): string {
+  return `stopped by the ${formatLimit(limit)}`;
+}
+
+/**
+ * `indexNormalForm` without a budget of its own: its loops tick against the active budgets (the
+ * caller's `withBudget`), whose `LimitReached` propagates.
+ */
+export function indexNormalFormWithin(t: Term, options: IndexFormOptions = {}): IndexFormResult {
   const ctx: Ctx = {
     budget: 0,
     maxTerms: options.maxTerms ?? 200_000,
@@ -464,7 +500,7 @@ export function indexNormalForm(t: Term, options: IndexFormOptions = {}): IndexF
   try {
     return { ok: true, form: go(t, ctx), ranges: ctx.ranges };
   } catch (error) {
-    if (error instanceof OutsideFragment) return { ok: false, reason: error.reason };
+    if (error instanceof OutsideFragment) return { ok: false, reason: error.reason, ...(error.limit ? { limit: error.limit } : {}) };
     throw error;
   }
 }
@@ -483,7 +519,12 @@ export function sameForm(a: IndexForm, b: IndexForm): boolean {
 /** Prints a form as an explicit Einstein sum, `[i,j] ↦ Σ_{k∈n} A[i,k] B[k,j] + …` (`0` for the empty sum). */
 export function printForm(x: IndexForm): string {
   const free = [...x.rows.map((_, k) => (k === 0 ? 'i' : `i${k + 1}`)), ...x.cols.map((_, k) => (k === 0 ? 'j' : `j${k + 1}`))];
-  const monos = [...x.terms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => printMono(m));
+  const monos = [...x.terms.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, m]) => {
+      tick();
+      return printMono(m);
+    });
   let body = '';
   for (const m of monos) body += body === '' ? m : m.startsWith('-') ? ` - ${m.slice(1)}` : ` + ${m}`;
   if (body === '') body = '0';
