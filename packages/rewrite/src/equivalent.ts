@@ -19,6 +19,7 @@ import { SIMPLIFY_LIMITS, normalize, reorderLaw, type SimplifyOptions } from './
 import { EMPTY_SUBST, type Subst } from './match.ts';
 import type { Term } from './term.ts';
 import { decideByIndexForm, type IndexDecision } from './inf/decide.ts';
+import { INDEX_FORM_TIME_MS } from './inf/normal-form.ts';
 
 /** Limits and switches of `equivalent`. */
 export interface EquivalenceOptions {
@@ -51,6 +52,21 @@ export interface EquivalenceOptions {
   readonly indexFormTimeMs?: number;
   /** Attach the index normal forms of both sides to every verdict in the fragment (the certificate). */
   readonly certificate?: boolean;
+  /**
+   * Wall-clock budget in milliseconds of the whole call: each layer's own budget (simplifier,
+   * index normal form, tester, search) is cut to the time left when the layer starts, and a verdict
+   * stopped by the clock after the deadline reports this limit. Default none: at most the sum of
+   * the layers' budgets.
+   */
+  readonly timeLimitMs?: number;
+}
+
+/** The options with the deadline of the whole call (`timeLimitMs`), when there is one. */
+type Timed = EquivalenceOptions & { readonly deadline?: number };
+
+/** A layer's time budget: its own, cut to the time left before the call's deadline (at least 1 ms). */
+function layerTime(options: Timed, own: number): number {
+  return options.deadline === undefined ? own : Math.max(1, Math.min(own, options.deadline - Date.now()));
 }
 
 /**
@@ -200,8 +216,8 @@ interface SearchResult {
  * reached by one application of any equation (either direction, any position; directions that
  * would rewrite a bare variable into something bigger are skipped) followed by simplification.
  */
-function search(na: Term, nb: Term, givens: Givens, options: EquivalenceOptions): SearchResult {
-  const budget = new Budget({ timeLimitMs: options.searchTimeMs ?? 500, maxMemory: options.simplify?.maxMemory ?? SIMPLIFY_LIMITS.maxMemory });
+function search(na: Term, nb: Term, givens: Givens, options: Timed): SearchResult {
+  const budget = new Budget({ timeLimitMs: layerTime(options, options.searchTimeMs ?? 500), maxMemory: options.simplify?.maxMemory ?? SIMPLIFY_LIMITS.maxMemory });
   try {
     return withBudget(budget, () => searchWithin(na, nb, givens, options, budget));
   } catch (error) {
@@ -291,7 +307,19 @@ export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), options
   }
 }
 
-function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, options: EquivalenceOptions): Result<EquivalenceVerdict> {
+function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, given: EquivalenceOptions): Result<EquivalenceVerdict> {
+  const options: Timed = given.timeLimitMs === undefined ? given : { ...given, deadline: Date.now() + given.timeLimitMs };
+  const verdict = verdictWithin(a, b, givens, options);
+  return verdict.ok ? ok(overallLimit(verdict.value, options)) : verdict;
+}
+
+/** A verdict stopped by the clock once the call's deadline has passed reports the call's own limit. */
+function overallLimit(v: EquivalenceVerdict, options: Timed): EquivalenceVerdict {
+  if (options.deadline === undefined || options.timeLimitMs === undefined || v.limit?.kind !== 'time' || Date.now() < options.deadline) return v;
+  return { ...v, limit: { kind: 'time', value: options.timeLimitMs } };
+}
+
+function verdictWithin(a: Expr, b: Expr, givens: Givens, options: Timed): Result<EquivalenceVerdict> {
   const terms = bothTerms(a, b, givens);
   if (!terms.ok) return terms;
   const [ta, tb] = terms.value;
@@ -308,7 +336,7 @@ function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, options: Equivale
   }
 }
 
-function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: EquivalenceOptions): EquivalenceVerdict {
+function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: Timed): EquivalenceVerdict {
   if (ta === tb) {
     return {
       equivalent: true,
@@ -319,8 +347,9 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
     };
   }
   const simplifyOptions: SimplifyOptions = { ...options.simplify, ...(options.check ? { check: true } : {}) };
-  const na = normalize(ta, givens, simplifyOptions);
-  const nb = normalize(tb, givens, simplifyOptions);
+  const side = (): SimplifyOptions => ({ ...simplifyOptions, timeLimitMs: layerTime(options, simplifyOptions.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs) });
+  const na = normalize(ta, givens, side());
+  const nb = normalize(tb, givens, side());
   const normalForms = [termToExpr(na.term), termToExpr(nb.term)] as const;
   const nfLimit = na.limit ?? nb.limit;
   if (na.term === nb.term) {
@@ -382,7 +411,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: E
   // Deeply nested sides are tested through their canonical terms (same value; see `evaluable`).
   const verdict = identityTest(evaluable(a, ta), evaluable(b, tb), givens, {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    timeLimitMs: options.testTimeMs ?? 2000,
+    timeLimitMs: layerTime(options, options.testTimeMs ?? 2000),
   });
   if (verdict.verdict === 'error') {
     // Shapes were checked above; anything else the evaluator rejects is reported as untestable.
@@ -497,10 +526,10 @@ function indexFormVerdict(
   return undefined;
 }
 
-function indexFormLimits(options: EquivalenceOptions): { maxTerms?: number; seed?: number; timeLimitMs?: number } {
+function indexFormLimits(options: Timed): { maxTerms?: number; seed?: number; timeLimitMs?: number } {
   return {
     ...(options.indexFormTerms === undefined ? {} : { maxTerms: options.indexFormTerms }),
-    ...(options.indexFormTimeMs === undefined ? {} : { timeLimitMs: options.indexFormTimeMs }),
+    ...(options.indexFormTimeMs === undefined && options.deadline === undefined ? {} : { timeLimitMs: layerTime(options, options.indexFormTimeMs ?? INDEX_FORM_TIME_MS) }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
 }

@@ -204,6 +204,28 @@ describe('proof chains of large normal forms', () => {
   });
 });
 
+describe('the time limit of a whole equivalent call', () => {
+  it('timeLimitMs cuts every layer to the time left: the call ends within 10% of it and reports it (clock advancing 1 ms a read)', () => {
+    const factors = (last: string): string => [...Array.from({ length: 11 }, (_, i) => `(A${i} + B${i})`), last].join(' ⊙ ');
+    const g = givensOfText(`${chain(12, (i) => `A${i}, B${i}`, ',')}, C: n×n`);
+    const [a, b] = [parseExpr(factors('(A11 + B11)')), parseExpr(factors('(A11 + C)'))];
+    const timed = (options: Parameters<typeof equivalent>[3]) =>
+      withTickingClock(() => {
+        const start = Date.now();
+        const v = equivalent(a, b, g, options);
+        return { v, elapsed: Date.now() - start };
+      });
+    const whole = timed({ timeLimitMs: 400 });
+    expect(whole.v.ok).toBe(true);
+    if (!whole.v.ok) return;
+    expect(whole.v.value.equivalent).toBe(false);
+    expect(whole.elapsed).toBeLessThanOrEqual(440);
+    expect(whole.v.value.limit).toEqual({ kind: 'time', value: 400 });
+    // Without it, the layers' own budgets add up to far more.
+    expect(timed({}).elapsed).toBeGreaterThan(1000);
+  });
+});
+
 describe('maxSteps and limit values', () => {
   it('maxSteps: N records N steps, the reordering step included, and reports {kind: steps, value: N}', () => {
     const g = givensOfText('A, B, C: n×n');

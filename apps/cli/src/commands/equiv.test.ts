@@ -44,6 +44,22 @@ describe('odot equiv (built command)', () => {
     expect(data.counterexample?.left).not.toEqual(data.counterexample?.right);
   });
 
+  it('--time-limit MS bounds the whole decision; a bad value is exit 2', () => {
+    const fast = runOdot(['equiv', 'A ⊙ B', 'B ⊙ A', '--given', 'A, B: 2×3', '--time-limit', '5000']);
+    expect(fast.code).toBe(0);
+    const factors = (last: string): string => [...Array.from({ length: 11 }, (_, i) => `(A${i} + B${i})`), last].join(' ⊙ ');
+    const given = `${Array.from({ length: 12 }, (_, i) => `A${i}, B${i}`).join(', ')}, C: n×n`;
+    const hard = runOdot(['equiv', factors('(A11 + B11)'), factors('(A11 + C)'), '--given', given, '--time-limit', '300', '--json']);
+    expect([1, 3]).toContain(hard.code);
+    expect((JSON.parse(hard.stdout) as EquivJson).equivalent).toBe(false);
+    expect(runOdot(['equiv', 'A', 'A', '--given', 'A: 2×2', '--time-limit', '-5']).code).toBe(2);
+    for (const bad of ['0', 'soon', '1.5']) {
+      const run = runOdot(['equiv', 'A', 'A', '--given', 'A: 2×2', '--time-limit', bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr, bad).toContain('--time-limit needs a positive whole number of milliseconds');
+    }
+  });
+
   it('I ⊙ A is not A', () => {
     expect(runOdot(['equiv', 'I ⊙ A', 'A', '--given', 'A: 3×3']).code).toBe(1);
   });

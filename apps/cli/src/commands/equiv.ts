@@ -2,7 +2,7 @@ import { givensFrom, inferShape, printPlain, type Declaration, type Expr } from 
 import { certificateProof } from '@odot/proof';
 import { formatValue, testedSizesText, valueToJson } from '@odot/numeric';
 import { equivalent, type EquivalenceVerdict } from '@odot/rewrite';
-import { EXIT, type Command, type CommandContext, type OptionSpec } from '../command.ts';
+import { EXIT, type Command, type CommandContext, type OptionSpec, type ParsedArgs } from '../command.ts';
 import {
   DIALECT_OPTION,
   GIVEN_OPTION,
@@ -113,11 +113,22 @@ function printProof(lhs: Expr, rhs: Expr, v: EquivalenceVerdict, declarations: r
   return certificate.ok ? EXIT.ok : EXIT.unknown;
 }
 
+const TIME_LIMIT_OPTION: OptionSpec = { name: 'time-limit', type: 'string', value: 'MS', description: 'stop the whole decision after MS milliseconds (each layer gets the time left)' };
+
+/** `--time-limit MS`: a positive whole number of milliseconds, or undefined when absent. */
+function timeLimitOf(args: ParsedArgs): number | undefined {
+  const text = args.strings.get('time-limit');
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms <= 0) throw new InputError({ code: 'bad-option', severity: 'error', message: `--time-limit needs a positive whole number of milliseconds, got '${text}'` });
+  return ms;
+}
+
 /** `odot equiv LHS RHS`: decides whether two expressions are equal for all values of their symbols. */
 export const equivCommand: Command = {
   name: 'equiv',
   summary: 'decide whether two expressions are equal: a proof, a counterexample, or a tested verdict',
-  usage: 'equiv LHS RHS [--given DECL]... [--json] [--explain] [--proof] [--dialect D]',
+  usage: 'equiv LHS RHS [--given DECL]... [--json] [--explain] [--proof] [--time-limit MS] [--dialect D]',
   details: [
     'Layers: same canonical form; same normal form (the steps are the proof); the index normal form of the',
     'polynomial fragment (equal forms prove it for every size, different ones are refuted by an exact',
@@ -132,11 +143,13 @@ export const equivCommand: Command = {
     "engine's proof would cite it: circular), the proof is entrywise ((L)[i,j] = … = (R)[i,j], then L = R by",
     'ext) or from other laws. Without a proof (refuted: exit 1; only tested or unknown, or no non-circular',
     'proof found within the limits: exit 3) it says why on stderr.',
+    '--time-limit MS bounds the whole decision: each layer gets at most the time left (default: the layers\' own',
+    'budgets, about 7 s at most); a verdict the clock stopped says so ("limit": {"kind": "time", "value": MS}).',
     'Exit codes: 0 equivalent, 1 not equivalent, 3 unknown, 2 input error (including shape errors).',
     "Example: odot equiv '(A ⊙ B)ᵀ' 'Bᵀ ⊙ Aᵀ' --given 'A, B: m×n'",
   ].join('\n'),
   arity: [2, 2],
-  options: [GIVEN_OPTION, JSON_OPTION, EXPLAIN_OPTION, PROOF_OPTION, DIALECT_OPTION],
+  options: [GIVEN_OPTION, JSON_OPTION, EXPLAIN_OPTION, PROOF_OPTION, TIME_LIMIT_OPTION, DIALECT_OPTION],
   run: (args, context) =>
     withInputErrors(context, async () => {
       const declarations = declarationsOf(args);
@@ -154,7 +167,8 @@ export const equivCommand: Command = {
         if (!shape.ok) throw new InputError(shape.error, t);
       }
       const certificate = args.flags.has('json') || args.flags.has('explain');
-      const result = equivalent(lhs, rhs, givens, { certificate });
+      const timeLimitMs = timeLimitOf(args);
+      const result = equivalent(lhs, rhs, givens, { certificate, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) });
       if (!result.ok) throw new InputError(result.error);
       const v = result.value;
       if (args.flags.has('proof')) return printProof(lhs, rhs, v, declarations, args.flags.has('json'), context);
