@@ -1,4 +1,4 @@
-import { formatError, formatShape, givensFrom, inferShape, printLatex, resolveName, walkExpr, type Expr, type Givens, type NameTable } from '@odot/core';
+import { didYouMean, formatError, formatShape, givensFrom, inferShape, printLatex, resolveName, walkExpr, type Expr, type Givens, type NameTable } from '@odot/core';
 import { DIALECTS, parse, parseDeclarations, type Dialect } from '@odot/parser';
 import { formatRational, parseRational } from '@odot/numeric';
 import { readShapeAnswer } from '@odot/grader';
@@ -152,7 +152,7 @@ export function checkLawName(name: string, laws: NameTable, allowAlgebra = false
     case 'typo':
       return { level: 'note', text: r.note };
     case 'unknown': {
-      const hint = r.suggestions.length > 0 ? `did you mean ${r.suggestions.join(', ')}?` : 'pick one from the list';
+      const hint = didYouMean(r) ?? 'pick one from the list';
       return { level: 'warning', text: `'${name.trim()}' is not a law name of the catalogue (${hint})` };
     }
   }

@@ -93,7 +93,7 @@ export { SHAPE_RULES, shapeByRule } from './shape-rules.ts';
 export type { ShapeTable } from './infer-shape.ts';
 export { inferShape, inferShapes } from './infer-shape.ts';
 export { closest, editDistance } from './suggest.ts';
-export { nameTable, normaliseName, resolveName, type NameResolution, type NameTable } from './resolve-name.ts';
+export { didYouMean, nameTable, suggestedNames, normaliseName, resolveName, type NameResolution, type NameTable } from './resolve-name.ts';
 export type { Fence } from './markdown-fences.ts';
 export { scanFences } from './markdown-fences.ts';
 export type { BudgetLimits, Limit, LimitKind } from './budget.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTable, normaliseName, resolveName } from './resolve-name.ts';
+import { didYouMean, nameTable, normaliseName, resolveName } from './resolve-name.ts';
 
 const TABLE = nameTable(['hadamard_comm', 'hadamard_add', 'mul_comm'], { hadamard_distrib: 'hadamard_add', stray: 'not_a_name' });
 
@@ -25,5 +25,11 @@ describe('resolveName', () => {
     expect(normaliseName('hadamard  comm')).toBe('hadamard_comm');
     expect(normaliseName('Hadamard_c')).toBe('hadamard_c');
     expect(normaliseName('')).toBe('');
+  });
+  it('didYouMean: the law a typo is read as, or the closest names of an unknown one, none for a resolved name', () => {
+    expect(didYouMean(resolveName('hadamard_ad', TABLE))).toBe('did you mean hadamard_add?');
+    expect(didYouMean(resolveName('hadamard_comx', nameTable(['hadamard_comm', 'hadamard_comp'])))).toBe('did you mean hadamard_comm or hadamard_comp?');
+    expect(didYouMean(resolveName('hadamard_distrib', TABLE))).toBeUndefined();
+    expect(didYouMean(resolveName('zzz', TABLE))).toBeUndefined();
   });
 });

@@ -49,6 +49,25 @@ function nearest(word: string, known: NameTable, limit: number): { name: string;
   return [...out].map(([name, distance]) => ({ name, distance })).sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
 }
 
+/** The names a resolution points the writer to: the one a typo is read as, or an unknown name's closest ones (none for a resolved name). */
+export function suggestedNames(r: NameResolution): readonly string[] {
+  switch (r.kind) {
+    case 'exact':
+    case 'alias':
+      return [];
+    case 'typo':
+      return [r.name];
+    case 'unknown':
+      return r.suggestions;
+  }
+}
+
+/** `did you mean A or B?` for the names a resolution suggests, or undefined when it suggests none. */
+export function didYouMean(r: NameResolution): string | undefined {
+  const names = suggestedNames(r);
+  return names.length > 0 ? `did you mean ${names.join(' or ')}?` : undefined;
+}
+
 /**
  * Resolves a written name: exactly, as an alias, ignoring case, spacing, dashes and a `by ` prefix,
  * then as a one-letter typo when exactly one name is within one edit (`hadamard_com` →

@@ -1,4 +1,4 @@
-import { printExpr } from '@odot/core';
+import { didYouMean, printExpr } from '@odot/core';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence } from './engine.ts';
 import { canonicalLaw, lawStatement, readLawName } from './laws.ts';
@@ -62,7 +62,8 @@ export function gradeTrueFalse(question: TrueFalseQuestion, answer: StudentAnswe
       if (law !== undefined && accepted.has(law)) {
         score = max;
       } else if (read.kind === 'unknown') {
-        const near = read.suggestions.length > 0 ? ` (did you mean ${read.suggestions.join(' or ')}?)` : '';
+        const hint = didYouMean(read);
+        const near = hint === undefined ? '' : ` (${hint})`;
         diagnoses.push({ code: 'unknown-law', message: `There is no law called '${reason}'${near}.` });
       } else if (law !== undefined) {
         diagnoses.push({

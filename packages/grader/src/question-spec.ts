@@ -1,4 +1,4 @@
-import { OdotException, odotError, type Expr } from '@odot/core';
+import { OdotException, didYouMean, odotError, type Expr } from '@odot/core';
 import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import { defaultBackend } from '@odot/proof';
 import { resolveLawName } from '@odot/rewrite';
@@ -109,8 +109,8 @@ function knownLaws(value: unknown, field: string): string[] {
     const resolved = resolveLawName(name);
     if (resolved.kind === 'exact' || resolved.kind === 'alias') return resolved.name;
     if (defaultBackend().engine.knows(name.trim())) return name.trim();
-    const hint = resolved.kind === 'typo' ? [`did you mean ${resolved.name}?`] : resolved.suggestions.length > 0 ? [`did you mean ${resolved.suggestions.join(' or ')}?`] : [];
-    return bad(`\`${field}\`: unknown law '${name}'`, hint);
+    const hint = didYouMean(resolved);
+    return bad(`\`${field}\`: unknown law '${name}'`, hint === undefined ? [] : [hint]);
   });
 }
 

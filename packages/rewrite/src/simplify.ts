@@ -1,4 +1,4 @@
-import { Budget, LimitReached, childrenOf, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
+import { Budget, LimitReached, childrenOf, didYouMean, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
@@ -127,9 +127,10 @@ function simplifyLawNames(written: readonly string[]): Result<string[]> {
         out.push(r.name);
         break;
       case 'typo':
-        return fail(odotError('unknown-law', `unknown law '${name}'`, { hints: [`did you mean ${r.name}?`] }));
-      case 'unknown':
-        return fail(odotError('unknown-law', `unknown law '${name}'`, r.suggestions.length > 0 ? { hints: [`did you mean ${r.suggestions.join(', ')}?`] } : {}));
+      case 'unknown': {
+        const hint = didYouMean(r);
+        return fail(odotError('unknown-law', `unknown law '${name}'`, hint === undefined ? {} : { hints: [hint] }));
+      }
     }
   }
   return ok(out);
