@@ -36,6 +36,8 @@ export function conditionText(condition: LawCondition): string {
       return `${condition.variable} ${condition.property}`;
     case 'positive-integer':
       return `${condition.variable} a positive integer`;
+    case 'positive-diagonal':
+      return `${condition.variable} with a positive diagonal`;
     case 'index':
       return `${condition.variable} an entry index`;
     case 'not-free':

@@ -15,7 +15,7 @@ export function stepJson(step: RewriteStep): { law: string; direction: string; b
 
 /** A justification tree as indented lines: `P ⊙ Q is psd by schur`, its premises below. */
 export function justificationLines(j: Justification, indent = ''): string[] {
-  const why = j.rule === 'given' ? 'given' : j.rule === 'numeric' ? `numeric check: ${j.evidence ?? ''}` : `by ${j.rule}`;
+  const why = j.rule === 'given' ? 'given' : j.rule === 'numeric' ? `numeric check: ${j.evidence ?? ''}` : `by ${j.rule}${j.evidence === undefined ? '' : ` (${j.evidence})`}`;
   return [`${indent}${printPlain(j.expr)} is ${j.property}: ${why}`, ...j.premises.flatMap((p) => justificationLines(p, `${indent}  `))];
 }
 

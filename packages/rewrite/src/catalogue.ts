@@ -27,6 +27,7 @@ function conditionsOf(spec: LawSpec, givens: Givens, sides: readonly [Expr, Expr
     for (const property of info.properties) conditions.push({ kind: 'property', variable, property });
   }
   for (const variable of spec.integers ?? []) conditions.push({ kind: 'positive-integer', variable });
+  for (const variable of spec.positiveDiagonal ?? []) conditions.push({ kind: 'positive-diagonal', variable });
   for (const variable of spec.indices ?? []) conditions.push({ kind: 'index', variable });
   if (sides) {
     const variables = new Set([...givens.keys(), ...(spec.indices ?? [])]);

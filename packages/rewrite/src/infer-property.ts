@@ -1,5 +1,5 @@
 import type { Expr, Givens, Property } from '@odot/core';
-import { dimEquals } from '@odot/core';
+import { dimEquals, printExpr } from '@odot/core';
 import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } from '@odot/numeric';
 import { exprToTerm, termToExpr } from './convert.ts';
 import { isPositiveInteger } from './match.ts';
@@ -250,44 +250,41 @@ function direct(t: Term, property: Property): TermProof | undefined {
 }
 
 /**
- * A proof that a psd term has a positive diagonal (the hypothesis of Schur's strengthening),
- * recorded as a psd proof with rule `psd_positive_diagonal`: pd matrices, `J`, ⊙ and ⊗ of such,
- * Hadamard powers of such, positive multiples, and psd sums with one such summand.
+ * Why a term has a positive diagonal (the extra hypothesis of Schur's strengthening), in words, or
+ * undefined when no rule shows it: pd matrices, `J`, ⊙ and ⊗ of such, Hadamard powers of such,
+ * positive multiples, and psd sums with one such summand. Each of these is psd by catalogue laws too.
  */
-export function positiveDiagonal(t: Term): TermProof | undefined {
+export function positiveDiagonal(t: Term): string | undefined {
   const key = 'prop:positive-diagonal';
-  if (t.memo.has(key)) return t.memo.get(key) as TermProof | undefined;
-  t.memo.set(key, undefined);
-  const wrap = (premises: readonly TermProof[] | undefined): TermProof | undefined =>
-    premises ? proof('psd', t, 'psd_positive_diagonal', premises) : undefined;
-  const every = (args: readonly Term[]): TermProof[] | undefined => {
-    const out = args.map(positiveDiagonal);
-    return out.every((p) => p !== undefined) ? out : undefined;
-  };
-  let result: TermProof | undefined;
-  const pd = proveProperty(t, 'pd');
-  if (pd) result = wrap([pd]);
-  else if (t.op === 'ones' && square(t)) result = wrap([proof('psd', t, 'ones_psd')]);
-  else if (t.op === 'had' || t.op === 'kron') result = wrap(every(t.args));
-  else if (t.op === 'hpow' && isPositiveInteger(t.args[1])) result = wrap(every([t.args[0]]));
-  else if (t.op === 'smul' && t.args[0].value && (t.args[0].value?.num ?? 0n) > 0n) result = wrap(every([t.args[1]]));
-  else if (t.op === 'add') {
-    const psd = all(t.args, 'psd');
-    const strict = t.args.map(positiveDiagonal).find((p) => p !== undefined);
-    result = psd && strict ? wrap([strict, ...psd]) : undefined;
-  }
+  if (t.memo.has(key)) return t.memo.get(key) as string | undefined;
+  t.memo.set(key, undefined); // guards against cycles while this is in progress
+  const every = (args: readonly Term[]): boolean => args.every((a) => positiveDiagonal(a) !== undefined);
+  let result: string | undefined;
+  if (proveProperty(t, 'pd')) result = 'it is pd';
+  else if (t.op === 'ones' && square(t)) result = 'its diagonal entries are 1';
+  else if ((t.op === 'had' || t.op === 'kron') && every(t.args)) result = `a ${t.op === 'had' ? 'Hadamard' : 'Kronecker'} product of factors with positive diagonals`;
+  else if (t.op === 'hpow' && isPositiveInteger(t.args[1]) && every([t.args[0]])) result = 'a Hadamard power of a matrix with a positive diagonal';
+  else if (t.op === 'smul' && (t.args[0].value?.num ?? 0n) > 0n && every([t.args[1]])) result = 'a positive multiple of a matrix with a positive diagonal';
+  else if (t.op === 'add' && all(t.args, 'psd') && t.args.some((a) => positiveDiagonal(a) !== undefined)) result = 'a psd sum with a summand of positive diagonal';
   t.memo.set(key, result);
   return result;
 }
 
-/** Schur's strengthening: P pd and Q psd with a positive diagonal give P ⊙ Q pd (any number of such factors besides one pd). */
+/**
+ * Schur's strengthening (`schur_pd_positive_diagonal`): P pd and Q psd with a positive diagonal give
+ * P ⊙ Q pd (any number of such factors besides one pd). The premises are P pd and each Q psd; why
+ * each Q has a positive diagonal is the proof's evidence.
+ */
 function schurStrengthened(t: Term): TermProof | undefined {
   const strictAt = t.args.findIndex((a) => proveProperty(a, 'pd') !== undefined);
   if (strictAt < 0) return undefined;
   const strict = proveProperty(t.args[strictAt] as Term, 'pd') as TermProof;
-  const rest = t.args.filter((_, i) => i !== strictAt).map(positiveDiagonal);
-  if (!rest.every((p) => p !== undefined)) return undefined;
-  return proof('pd', t, 'schur_pd_positive_diagonal', [strict, ...rest]);
+  const rest = t.args.filter((_, i) => i !== strictAt);
+  const reasons = rest.map(positiveDiagonal);
+  const psd = rest.map((a) => proveProperty(a, 'psd'));
+  if (!reasons.every((r) => r !== undefined) || !psd.every((p) => p !== undefined)) return undefined;
+  const evidence = rest.map((a, i) => `${printExpr(termToExpr(a))} has a positive diagonal: ${reasons[i] ?? ''}`).join('; ');
+  return { ...proof('pd', t, 'schur_pd_positive_diagonal', [strict, ...psd]), evidence };
 }
 
 function implied(t: Term, property: Property): TermProof | undefined {

@@ -34,6 +34,7 @@ export type LawCondition =
   | { readonly kind: 'shape'; readonly variable: string; readonly shape: Shape }
   | { readonly kind: 'property'; readonly variable: string; readonly property: Property }
   | { readonly kind: 'positive-integer'; readonly variable: string }
+  | { readonly kind: 'positive-diagonal'; readonly variable: string }
   | { readonly kind: 'index'; readonly variable: string }
   | { readonly kind: 'not-free'; readonly index: string; readonly variable: string };
 
@@ -49,6 +50,8 @@ export interface LawSpec {
   readonly given: string;
   /** Variables that must be positive integers (exponents). */
   readonly integers?: readonly string[];
+  /** Matrix variables whose diagonal entries must be positive (Schur's strengthening). */
+  readonly positiveDiagonal?: readonly string[];
   /** Index variables of an entrywise law (`i`, `j` in `(X ⊙ Y)[i,j] = X[i,j] Y[i,j]`). */
   readonly indices?: readonly string[];
   /** The simplifier may use it left to right. */

@@ -25,6 +25,7 @@ describe('pd and psd-with-positive-diagonal laws', () => {
     const j = inferProperty(parseExpr('P ⊙ (J + R)'), 'pd', givensOfText('P: n×n pd; R: n×n psd'));
     expect(j?.rule).toBe('schur_pd_positive_diagonal');
     expect(rules(j)).toContain('ones_psd');
+    expect(j?.evidence).toBe('R + J has a positive diagonal: a psd sum with a summand of positive diagonal');
     holdsOnInstances('P ⊙ (J + R)', 'pd', 'P: n×n pd; R: n×n psd');
     // A rank-one R keeps the hypothesis (J + R has diagonal ≥ 1): checked on exact instances.
     holdsOnInstances('P ⊙ (J + R R)', 'pd', 'P: n×n pd; R: n×n psd');

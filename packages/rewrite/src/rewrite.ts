@@ -1,7 +1,7 @@
 import { fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
 import { exprToTerm, termToExpr } from './convert.ts';
-import { proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
+import { positiveDiagonal, proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
 import type { CompiledLaw } from './law.ts';
 import {
   EMPTY_SUBST,
@@ -82,6 +82,10 @@ export function checkConditions(law: CompiledLaw, subst: Subst): TermProof[] | u
     if (bound === undefined) continue; // a variable of the other side only; checked when supplied
     if (c.kind === 'positive-integer') {
       if (!isPositiveInteger(bound)) return undefined;
+      continue;
+    }
+    if (c.kind === 'positive-diagonal') {
+      if (positiveDiagonal(bound) === undefined) return undefined;
       continue;
     }
     if (c.kind !== 'property') continue; // index and summation conditions belong to the laws on entries

@@ -56,6 +56,8 @@ describe('property proofs cite only catalogue laws (one catalogue)', () => {
   const CLAIMS: readonly (readonly [string, string, 'psd' | 'pd'])[] = [
     ['2 + c c + tr(P) + det(P) + a b', 'c: scalar; P: n×n psd; a, b: scalar nonnegative', 'psd'],
     ['3 + tr(P)', 'P: n×n pd', 'pd'],
+    ['P ⊙ J_{n×n}', 'P: n×n pd', 'pd'],
+    ['P ⊙ (J_{n×n} ⊙ Q + R)', 'P: n×n pd; Q: n×n pd; R: n×n psd', 'pd'],
     ['tr(P) det(P) + a', 'P: n×n pd; a: scalar nonnegative', 'pd'],
     ['c^2 + a^3', 'c: scalar; a: scalar nonnegative', 'psd'],
     ['Xᵀ P X + tr(P ⊙ Q) I_n', 'X: n×n; P, Q: n×n psd', 'psd'],

@@ -31,9 +31,13 @@ describe('odot psd, symbolic path (built command)', () => {
   });
 
   it('unknown where neither a law nor the numbers decide, exit 3', () => {
-    const run = runOdot(['psd', 'det(P) Q', '--given', 'P, Q: n×n psd']);
+    // λmax(P) ≤ tr(P) for psd P, so tr(P) I − P is psd, but no law says so and no instance refutes it.
+    const run = runOdot(['psd', 'tr(P) I_n - P', '--given', 'P: n×n psd']);
     expect(run.code).toBe(3);
     expect(runOdot(['psd', 'diag(diagvec(P))', '--given', 'P: n×n psd']).code).toBe(0);
+    // det(P) ≥ 0 for psd P (det_psd), so det(P) Q is psd by smul_keeps_psd.
+    const scaled = runOdot(['psd', 'det(P) Q', '--given', 'P, Q: n×n psd']);
+    expect([scaled.code, scaled.stdout.split('\n').slice(0, 3)]).toEqual([0, ['psd', 'det(P) Q is psd: by smul_keeps_psd', '  det(P) is psd: by det_psd']]);
     expect(run.stdout.split('\n')[0]).toBe('unknown');
   });
 });

@@ -58,9 +58,8 @@ describe('odot psd (built command)', () => {
   });
 
   it('symbols without values: unknown, exit 3', () => {
-    // P ⊙ Q is psd by the Schur product theorem (see symbolic-psd.test.ts); det(P) ≥ 0 for psd P,
-    // so det(P) Q is psd too, but no law says so and no instance refutes it.
-    const run = runOdot(['psd', 'det(P) Q', '--given', 'P, Q: n×n psd']);
+    // λmax(P) ≤ tr(P) for psd P, so tr(P) I − P is psd, but no law says so and no instance refutes it.
+    const run = runOdot(['psd', 'tr(P) I_n - P', '--given', 'P: n×n psd']);
     expect(run.code).toBe(3);
     expect(run.stdout.split('\n')[0]).toBe('unknown');
   });

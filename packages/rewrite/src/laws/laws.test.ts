@@ -64,13 +64,16 @@ interface Checked {
   readonly law: Law;
   readonly givens: Givens;
   readonly integers: ReadonlySet<string>;
+  /** Variables that must have a positive diagonal (`Q` of Schur's strengthening). */
+  readonly positiveDiagonal: ReadonlySet<string>;
   readonly compiled?: CompiledLaw;
 }
 
 function checkedOf(law: Law): Checked {
   const compiled = compiledLaw(law.name);
   const integers = new Set(law.conditions.flatMap((c) => (c.kind === 'positive-integer' ? [c.variable] : [])));
-  return { law, givens: compiled?.givens ?? givensOf(law.given), integers, ...(compiled ? { compiled } : {}) };
+  const positiveDiagonal = new Set(law.conditions.flatMap((c) => (c.kind === 'positive-diagonal' ? [c.variable] : [])));
+  return { law, givens: compiled?.givens ?? givensOf(law.given), integers, positiveDiagonal, ...(compiled ? { compiled } : {}) };
 }
 
 /** One random instance of a law's variables: sizes 1..3, values by randomInstance, exponents 1..3. */
@@ -88,6 +91,13 @@ function instance(c: Checked, rng: Rng): { bindings: Map<string, Value>; dims: R
   if (!inst.ok) throw new Error(`${c.law.name}: ${inst.error.message}`);
   const bindings = new Map(inst.value.bindings);
   for (const k of c.integers) bindings.set(k, scalarValue(BigInt(rng.int(1, 3))));
+  // A psd value plus J is psd with diagonal ≥ 1 (and may stay singular): the positive-diagonal condition holds.
+  for (const k of c.positiveDiagonal) {
+    const value = bindings.get(k);
+    if (value === undefined || !isMatrix(value)) throw new Error(`${c.law.name}: ${k} is not a matrix`);
+    const m = toExact(value);
+    bindings.set(k, exactFromData(m.rows, m.cols, m.data.map((x) => ({ num: x.num + x.den, den: x.den }))));
+  }
   return { bindings, dims };
 }
 
@@ -106,6 +116,12 @@ function concrete(e: Expr, dims: Record<string, number>, ints: ReadonlyMap<strin
   if (e.type === 'Identity' && e.size !== undefined) return { type: 'Identity', size: size(e.size) };
   if (e.type === 'Identifier' && ints.has(e.name)) return numberLiteral(`${ints.get(e.name)}`);
   return mapChildren(e, (child) => concrete(child, dims, ints));
+}
+
+/** `e` with each named variable V replaced by `V + J` (unsized J: it takes V's size). */
+function withOnesAdded(e: Expr, names: ReadonlySet<string>): Expr {
+  if (e.type === 'Identifier' && names.has(e.name)) return { type: 'Add', left: e, right: { type: 'Ones' } };
+  return mapChildren(e, (child) => withOnesAdded(child, names));
 }
 
 function concreteGivens(givens: Givens, dims: Record<string, number>): Givens {
@@ -383,7 +399,9 @@ describe.each(COMPILED_LAWS.filter((c) => c.law.kind === 'property').map((c) => 
       // Exponent variables become the literal 2 (inference needs a positive integer literal).
       const ints = new Map([...c.integers].map((k) => [k, 2n] as const));
       const givens = new Map([...c.givens].filter(([k]) => !ints.has(k)));
-      const j = inferProperty(concrete(c.law.lhs, {}, ints), c.law.property as Property, givens);
+      // A positive-diagonal variable Q becomes Q + J (psd with diagonal ≥ 1, as inference can tell).
+      const lhs = withOnesAdded(concrete(c.law.lhs, {}, ints), c.positiveDiagonal);
+      const j = inferProperty(lhs, c.law.property as Property, givens);
       expect(j, c.law.name).toBeDefined();
     });
   },

@@ -19,6 +19,14 @@ export const PROPERTY_LAWS: readonly LawSpec[] = [
     description: 'The Hadamard product of positive definite matrices is positive definite.',
   },
   {
+    name: 'schur_pd_positive_diagonal',
+    aliases: ['schur_strengthened'],
+    statement: 'pd(P ⊙ Q)',
+    given: 'P: n×n pd; Q: n×n psd',
+    positiveDiagonal: ['Q'],
+    description: "Schur's strengthening: P pd and Q psd with a positive diagonal (J, a pd matrix, ⊙ and ⊗ of such, …) give P ⊙ Q pd.",
+  },
+  {
     name: 'hadamard_power_psd',
     statement: 'psd(P^⊙k)',
     given: 'P: n×n psd; k: scalar',
