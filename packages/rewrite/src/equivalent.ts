@@ -1,7 +1,8 @@
 import { Budget, LimitReached, equal, fail, formatLimit, formatShape, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
-import { evaluable, exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { evaluable, termToExpr } from './term-to-expr.ts';
 import { UnsoundStep, crossCheck } from './cross-check.ts';
 import type { CompiledLaw } from './law.ts';
 import {

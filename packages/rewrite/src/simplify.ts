@@ -1,7 +1,8 @@
 import { Budget, LimitReached, childrenOf, didYouMean, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS } from './catalogue.ts';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import { crossCheck, UnsoundStep } from './cross-check.ts';
 import { resolveLawName } from './laws/resolve.ts';
 import type { CompiledLaw } from './law.ts';
@@ -80,22 +81,35 @@ function tryAt(node: Term, strategy: Strategy): Omit<Redex, 'path'> | undefined 
   return undefined;
 }
 
-/** Leftmost-innermost redex; subterms found irreducible are remembered on the (shared) terms. */
-function findRedex(t: Term, strategy: Strategy, path: number[]): Redex | undefined {
-  if (t.memo.get(strategy.key) === true) return undefined;
+/**
+ * The leftmost-innermost redex, found with an explicit stack (terms may be nested 100 000 deep);
+ * subterms found irreducible are remembered on the (shared) terms.
+ */
+function findRedex(root: Term, strategy: Strategy): Redex | undefined {
+  const irreducible = (t: Term): boolean => t.memo.get(strategy.key) === true;
+  if (irreducible(root)) return undefined;
   tick();
-  for (let i = 0; i < t.args.length; i++) {
-    path.push(i);
-    const r = findRedex(t.args[i] as Term, strategy, path);
+  // The terms on the way down and the index of the next child of each to visit; `path` indexes them.
+  const stack: { readonly t: Term; next: number }[] = [{ t: root, next: 0 }];
+  const path: number[] = [];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { readonly t: Term; next: number };
+    if (top.next < top.t.args.length) {
+      const i = top.next++;
+      const child = top.t.args[i] as Term;
+      if (irreducible(child)) continue;
+      tick();
+      path.push(i);
+      stack.push({ t: child, next: 0 });
+      continue;
+    }
+    const here = tryAt(top.t, strategy);
+    if (here) return { path: [...path], ...here };
+    top.t.memo.set(strategy.key, true);
+    stack.pop();
     path.pop();
-    if (r) return r;
   }
-  const here = tryAt(t, strategy);
-  if (!here) {
-    t.memo.set(strategy.key, true);
-    return undefined;
-  }
-  return { path: [...path], ...here };
+  return undefined;
 }
 
 /** The normal form of a term with its steps (internal; used by `simplify` and `equivalent`). */
@@ -155,7 +169,7 @@ export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}
       for (;;) {
         budget.check(cur.size <= maxNodes, { kind: 'nodes', value: maxNodes });
         budget.tick();
-        const r = findRedex(cur, strategy, []);
+        const r = findRedex(cur, strategy);
         if (!r) return { term: cur, steps };
         budget.check(steps.length < maxSteps, { kind: 'steps', value: maxSteps });
         const next = replaceAt(cur, r.path, r.step.replacement);
