@@ -58,7 +58,8 @@ const CLOCK_EVERY = 64;
  * an over-budget call within a few milliseconds of its time limit.
  */
 export class Budget {
-  private readonly deadline: number;
+  /** When the time is up (`Date.now()` milliseconds; Infinity without a time limit). */
+  readonly deadline: number;
   private ticks = 0;
   private cells = 0;
 

@@ -360,19 +360,21 @@ function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): 
   const laws = given.laws === undefined ? undefined : simplifyLawNames(given.laws);
   if (laws !== undefined && !laws.ok) return laws;
   const options: SimplifyOptions = laws === undefined ? given : { ...given, laws: laws.value };
-  // One clock for the whole call: reading the input and naming the reordering count too.
+  // One clock for the whole call: reading the input, naming the reordering and printing the result count too.
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
   const budget = new Budget({ timeLimitMs });
   try {
     return withBudget(budget, () => simplifyWithin(expr, givens, options, budget));
   } catch (error) {
-    if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: error.limit });
+    // Stopped before the input was read as a term: the input is the best result so far.
+    if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: { kind: 'time', value: timeLimitMs } });
     if (error instanceof UnsoundStep) return fail(odotError('unsound-step', error.message));
     throw error;
   }
 }
 
 function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
+  const start = budget.remainingMs();
   const t = exprToTerm(expr, givens);
   if (!t.ok) return t;
   const reorder = reorderStep(expr, t.value);
@@ -380,9 +382,21 @@ function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, bu
   const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
   const rewriteSteps = reorder ? Math.max(0, maxSteps - 1) : maxSteps;
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
-  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, budget.remainingMs()) });
+  // Printing the normal form costs about what reading the input did: that much time is kept for it.
+  const left = budget.remainingMs();
+  const reserve = Math.min(Math.max(0, start - left), left / 2);
+  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, Math.floor(left - reserve)) });
   const limit = nf.limit?.kind === 'steps' ? { kind: 'steps' as const, value: maxSteps } : nf.limit?.kind === 'time' ? { kind: 'time' as const, value: timeLimitMs } : nf.limit;
-  const steps = [...(reorder && maxSteps > 0 ? [reorder] : []), ...nf.steps.map(toRewriteStep)];
-  const result = maxSteps === 0 && reorder ? stripSpans(expr) : termToExpr(nf.term);
+  const first = reorder && maxSteps > 0 ? [reorder] : [];
+  let result: Expr;
+  let steps: RewriteStep[];
+  try {
+    result = maxSteps === 0 && reorder ? stripSpans(expr) : termToExpr(nf.term);
+    steps = [...first, ...nf.steps.map(toRewriteStep)];
+  } catch (error) {
+    // No time left to print the normal form: the last form already printed, and the steps to it.
+    if (!(error instanceof LimitReached && error.budget === budget)) throw error;
+    return ok({ result: reorder && first.length > 0 ? reorder.after : expr, steps: first, limit: { kind: 'time', value: timeLimitMs } });
+  }
   return ok({ result, steps, ...(limit ? { limit } : {}) });
 }
