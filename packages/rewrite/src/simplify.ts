@@ -153,8 +153,10 @@ function simplifyLawNames(written: readonly string[]): Result<string[]> {
 /**
  * Rewrites a term to its normal form under the strategy, within the limits. Time and memory are
  * checked inside the matching loops (see core's `Budget`), so a call stops close to its budget.
+ * `printTime(t)`, when given, is the time to keep for printing `t` afterwards: a step is not taken
+ * when less than that would be left after it (`simplify` prints its result within its budget).
  */
-export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}): NormalForm {
+export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}, printTime?: (t: Term) => number): NormalForm {
   const strategy = options.laws ? strategyOf(options.laws) : DEFAULT_STRATEGY;
   const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
   const maxNodes = options.maxNodes ?? SIMPLIFY_LIMITS.maxNodes;
@@ -173,6 +175,7 @@ export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}
         if (!r) return { term: cur, steps };
         budget.check(steps.length < maxSteps, { kind: 'steps', value: maxSteps });
         const next = replaceAt(cur, r.path, r.step.replacement);
+        if (printTime) budget.check(budget.remainingMs() >= printTime(next), { kind: 'time', value: budget.limits.timeLimitMs ?? 0 });
         if (options.check) crossCheck(r.law.law.name, cur, next, givens, steps.length + 1);
         steps.push({
           law: r.law.law.name,
@@ -373,6 +376,10 @@ function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): 
   }
 }
 
+/** The least and the most time kept per node to print a normal form (ms): printing a node takes about 1–2 µs. */
+const MIN_PRINT_MS_PER_NODE = 0.005;
+const MAX_PRINT_MS_PER_NODE = 0.05;
+
 function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
   const start = budget.remainingMs();
   const t = exprToTerm(expr, givens);
@@ -382,10 +389,11 @@ function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, bu
   const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
   const rewriteSteps = reorder ? Math.max(0, maxSteps - 1) : maxSteps;
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
-  // Printing the normal form costs about what reading the input did: that much time is kept for it.
+  // Time is kept to print the normal form: per node, what reading the input and naming its
+  // reordering took (several passes over it, so more than printing needs), between 5 and 50 µs.
   const left = budget.remainingMs();
-  const reserve = Math.min(Math.max(0, start - left), left / 2);
-  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, Math.floor(left - reserve)) });
+  const perNode = Math.min(MAX_PRINT_MS_PER_NODE, Math.max(MIN_PRINT_MS_PER_NODE, (start - left) / t.value.size));
+  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, left) }, (x) => perNode * x.size);
   const limit = nf.limit?.kind === 'steps' ? { kind: 'steps' as const, value: maxSteps } : nf.limit?.kind === 'time' ? { kind: 'time' as const, value: timeLimitMs } : nf.limit;
   const first = reorder && maxSteps > 0 ? [reorder] : [];
   let result: Expr;
