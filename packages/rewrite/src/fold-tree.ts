@@ -43,7 +43,16 @@ export function foldTree<N, R>(root: N, expand: (node: N) => FoldStep<N, R>, hoo
         continue;
       }
       tick();
-      stack.push({ node: child, step: expand(child), results: [] });
+      const step = expand(child);
+      if (step.children.length > 0) {
+        stack.push({ node: child, step, results: [] });
+        continue;
+      }
+      // A leaf is combined at once, without a frame.
+      const leaf = step.combine([]);
+      if (aborts?.(leaf)) return leaf;
+      done?.(child, leaf);
+      top.results.push(leaf);
       continue;
     }
     stack.pop();
