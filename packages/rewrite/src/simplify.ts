@@ -153,8 +153,8 @@ function simplifyLawNames(written: readonly string[]): Result<string[]> {
 /**
  * Rewrites a term to its normal form under the strategy, within the limits. Time and memory are
  * checked inside the matching loops (see core's `Budget`), so a call stops close to its budget.
- * `printTime(t)`, when given, is the time to keep for printing `t` afterwards: a step is not taken
- * when less than that would be left after it (`simplify` prints its result within its budget).
+ * `printTime(t)`, when given, is the time to keep for printing `t` afterwards: the loops stop that
+ * much before the time limit ends (`Budget.reserve`), so `simplify` prints its result within its budget.
  */
 export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}, printTime?: (t: Term) => number): NormalForm {
   const strategy = options.laws ? strategyOf(options.laws) : DEFAULT_STRATEGY;
@@ -169,13 +169,14 @@ export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}
   try {
     return withBudget(budget, () => {
       for (;;) {
+        // The input was printed already (the reordering step); a rewritten term still has to be.
+        if (printTime && cur !== t) budget.reserve(printTime(cur));
         budget.check(cur.size <= maxNodes, { kind: 'nodes', value: maxNodes });
         budget.tick();
         const r = findRedex(cur, strategy);
         if (!r) return { term: cur, steps };
         budget.check(steps.length < maxSteps, { kind: 'steps', value: maxSteps });
         const next = replaceAt(cur, r.path, r.step.replacement);
-        if (printTime) budget.check(budget.remainingMs() >= printTime(next), { kind: 'time', value: budget.limits.timeLimitMs ?? 0 });
         if (options.check) crossCheck(r.law.law.name, cur, next, givens, steps.length + 1);
         steps.push({
           law: r.law.law.name,
@@ -378,7 +379,7 @@ function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): 
 
 /** The least and the most time kept per node to print a normal form (ms): printing a node takes about 1–2 µs. */
 const MIN_PRINT_MS_PER_NODE = 0.005;
-const MAX_PRINT_MS_PER_NODE = 0.05;
+const MAX_PRINT_MS_PER_NODE = 0.03;
 
 function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
   const start = budget.remainingMs();
@@ -390,7 +391,7 @@ function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, bu
   const rewriteSteps = reorder ? Math.max(0, maxSteps - 1) : maxSteps;
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
   // Time is kept to print the normal form: per node, what reading the input and naming its
-  // reordering took (several passes over it, so more than printing needs), between 5 and 50 µs.
+  // reordering took (several passes over it, so more than printing needs), between 5 and 30 µs.
   const left = budget.remainingMs();
   const perNode = Math.min(MAX_PRINT_MS_PER_NODE, Math.max(MIN_PRINT_MS_PER_NODE, (start - left) / t.value.size));
   const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, left) }, (x) => perNode * x.size);

@@ -100,7 +100,7 @@ function planOf([t, sized]: Task): Plan {
     }
     case 'had': {
       // Constants take their size from a sibling that mentions a symbol; otherwise they print sized.
-      const free = t.args.some(mentionsSymbol);
+      const free = t.args.some((a) => a.symbolic);
       return { children: t.args.map((a): Task => [a, !free]), combine: (kids) => kids.reduce((l, r) => hadamard(l, r)) };
     }
     case 'add':
@@ -142,7 +142,7 @@ function planOf([t, sized]: Task): Plan {
 
 /** A sum: a summand with a negative coefficient after the first prints as a difference. */
 function sumPlan(t: Term): Plan {
-  const free = t.args.some(mentionsSymbol);
+  const free = t.args.some((a) => a.symbolic);
   // For each summand after the first: the coefficient it is subtracted with, or undefined (added).
   const subtracted: (Rational | undefined)[] = [];
   const children = t.args.map((a, i): Task => {
@@ -220,15 +220,6 @@ function scaled(q: Rational, x: Expr): Expr {
     return neg(abs.num === 1n && abs.den === 1n ? x : scalarMul(numberLiteral(formatRational(abs)), x));
   }
   return q.num === 1n && q.den === 1n ? x : scalarMul(numberLiteral(formatRational(q)), x);
-}
-
-/** True when a symbol or pattern variable occurs in the term (memoised on the shared terms; iterative). */
-function mentionsSymbol(t: Term): boolean {
-  return foldTree<Term, boolean>(
-    t,
-    (x) => ({ children: x.op === 'sym' || x.op === 'pvar' ? [] : x.args, combine: (kids) => x.op === 'sym' || x.op === 'pvar' || kids.includes(true) }),
-    { known: (x) => x.memo.get('mentionsSymbol') as boolean | undefined, done: (x, answer) => x.memo.set('mentionsSymbol', answer) },
-  );
 }
 
 /** Written expressions nested deeper than this are evaluated through their canonical terms (see `evaluable`). */
