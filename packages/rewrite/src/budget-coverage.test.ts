@@ -2,6 +2,7 @@ import { Budget, identifier, inferShapes, printPlain, stripSpans, withBudget, ty
 import { parseExpr } from '@odot/parser';
 import { describe, expect, it } from 'vitest';
 import { canonicallyEqual } from './canonical.ts';
+import { decidePsd } from './decide-psd.ts';
 import { exprToTerm } from './convert.ts';
 import { equivalent } from './equivalent.ts';
 import { simplify } from './simplify.ts';
@@ -106,6 +107,23 @@ describe('equivalent: timeLimitMs covers the whole call (clock advancing 1 ms a 
     const { value: v, elapsed } = timed(() => equivalent(a, b, NO_GIVENS, { timeLimitMs: 2000 }));
     expect(elapsed).toBeLessThanOrEqual(within(2000));
     expect(v.ok && [v.value.equivalent, v.value.method, v.value.layer]).toEqual([true, 'proved', 'canonical']);
+  });
+});
+
+describe('decidePsd: timeLimitMs covers the whole call (clock advancing 1 ms a read)', () => {
+  it('20 000-node inputs: budgets of 20, 100 and 300 ms stop within 10%, unknown with {kind: time, value}', () => {
+    const cases: [Expr, Givens][] = [
+      [SUM, NO_GIVENS],
+      [HAD, A_GIVEN],
+      [parseExpr(chain(20_000, () => 'P', '⊙')), givensOfText('P: n×n psd')],
+    ];
+    for (const [e, g] of cases) {
+      for (const budget of [20, 100, 300]) {
+        const { value: d, elapsed } = timed(() => decidePsd(e, g, undefined, { timeLimitMs: budget }));
+        expect(elapsed, `budget ${budget}`).toBeLessThanOrEqual(within(budget));
+        expect(d.ok && [d.value.verdict, d.value.limit]).toEqual(['unknown', { kind: 'time', value: budget }]);
+      }
+    }
   });
 });
 
