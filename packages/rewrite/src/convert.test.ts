@@ -21,10 +21,13 @@ import {
   trace,
   transpose,
   type Expr,
+  type Result,
 } from '@odot/core';
 import { describe, expect, it } from 'vitest';
 import { recursiveExprToTerm, recursiveTermToExpr } from '../test/convert-reference.ts';
 import { exprToTerm } from './convert.ts';
+import { decidePsd } from './decide-psd.ts';
+import { equivalent } from './equivalent.ts';
 import { simplify } from './simplify.ts';
 import type { Term } from './term.ts';
 import { termToExpr } from './term-to-expr.ts';
@@ -129,10 +132,19 @@ describe('deep nesting (no stack overflow)', () => {
     expect(t.ok && t.value.size).toBe(100_001);
   });
 
-  it('simplify on a 100 000-deep nesting answers with a value (a result or too-deep), never throws', () => {
+  it('simplify, equivalent and decidePsd on a 100 000-deep nesting answer with a value (a result or too-deep), never throw', () => {
     const e = nested(100_000, alternating);
     const s = simplify(e, GIVENS, { maxSteps: 5, timeLimitMs: 1000 });
     if (s.ok) expect(s.value.steps.length).toBeLessThanOrEqual(5);
     else expect(s.error.code).toBe('too-deep');
+    const calls: (() => Result<unknown>)[] = [
+      () => equivalent(e, e, GIVENS, { timeLimitMs: 1000 }),
+      () => equivalent(e, identifier('A'), GIVENS, { timeLimitMs: 1000 }),
+      () => decidePsd(e, GIVENS, undefined, { timeLimitMs: 1000 }),
+    ];
+    for (const call of calls) {
+      const r = call();
+      if (!r.ok) expect(r.error.code).toBe('too-deep');
+    }
   });
 });
