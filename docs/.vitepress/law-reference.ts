@@ -41,9 +41,14 @@ function card(law: LawEntry): string {
     `<div class="law-statement">${law.statementHtml}</div>`,
     meta(code(law.statement)),
     law.description ? `<p>${escapeHtml(law.description)}</p>` : '',
-    meta(`Variables: ${code(law.given)}`),
-    meta(law.conditions.length > 0 ? `Side conditions: ${law.conditions.map(code).join(' ')}` : 'No side conditions beyond the shapes of its variables.'),
-    meta(law.simplify ? `Used by simplify (left to right), priority ${law.priority}.` : 'Not used by simplify; cite it in proofs.'),
+    // One line of facts: variables, side conditions (none beyond the shapes when absent), how it is used.
+    meta(
+      [
+        law.given === '' ? 'No variables' : `Variables: ${code(law.given)}`,
+        ...(law.conditions.length > 0 ? [`side conditions: ${law.conditions.map(code).join(' ')}`] : []),
+        law.simplify ? `simplify uses it left to right (priority ${law.priority})` : 'proofs only (not used by simplify)',
+      ].join(' · '),
+    ),
     law.example
       ? `<details class="law-example"><summary>Example <span class="law-meta">(${escapeHtml(law.example.note)})</span></summary>` +
         `<div class="law-tex" data-tex="${escapeHtml(law.example.assignments)}"></div><div class="law-tex" data-tex="${escapeHtml(law.example.equation)}"></div></details>`

@@ -10,7 +10,8 @@ import { parseWorksheet } from '../src/parse-worksheet.ts';
 import { questionBindings } from '../src/variant.ts';
 import { variantKey } from '../src/identity.ts';
 import type { Question, Worksheet } from '../src/worksheet.ts';
-import { evaluateMatrix, matrixToRows } from '../src/exact.ts';
+import { evaluateMatrix } from '../src/exact.ts';
+import { matrixRows } from '@odot/numeric';
 
 const root = new URL('../../../examples/', import.meta.url);
 const worksheetText = readFileSync(new URL('WS_Math_Foundations_1.md', root), 'utf8');
@@ -26,7 +27,7 @@ const idOf = (student: string): string => `S${1001 + Object.keys(STUDENTS).index
 function value(student: string, qid: string, expr: Expr): number[][] {
   const m = evaluateMatrix(expr, questionBindings(ws, q(qid), variantKey({ id: idOf(student), student })));
   if (!m) throw new Error(`${qid}: not defined`);
-  return matrixToRows(m).map((row) => row.map(Number));
+  return matrixRows(m).map((row) => row.map(Number));
 }
 
 type Plan = Record<string, string>;

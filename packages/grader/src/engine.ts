@@ -1,6 +1,5 @@
 import type { Expr, Givens } from '@odot/core';
-import { formatRational, formatValue, identityTest, isMatrix, toExact, type Value } from '@odot/numeric';
-import { matrixText } from './exact.ts';
+import { counterexampleBindings, formatValueInline, identityTest, type Counterexample } from '@odot/numeric';
 import { exprEquals } from '@odot/core';
 import { equivalent } from '@odot/rewrite';
 
@@ -10,31 +9,15 @@ export type Equivalence =
   | { readonly kind: 'different'; readonly counterexample?: string }
   | { readonly kind: 'error'; readonly message: string };
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null && 'kind' in value) {
-    const v = value as Value;
-    if (isMatrix(v)) return matrixText(toExact(v));
-    if (v.kind === 'scalar' && typeof v.value !== 'number') return formatRational(v.value);
-    return formatValue(v);
-  }
-  return String(value);
-}
-
-/** Renders an engine counterexample (bindings and the two values) as one sentence. */
-export function describeCounterexample(counterexample: unknown, modelLabel = 'the expected answer', studentLabel = 'your answer'): string | undefined {
-  if (typeof counterexample !== 'object' || counterexample === null) return undefined;
-  const record = counterexample as Record<string, unknown>;
-  const bindings = record['bindings'] ?? record['values'] ?? record['instance'];
-  const parts: string[] = [];
-  const entries: [string, unknown][] =
-    bindings instanceof Map ? [...(bindings as Map<string, unknown>)] : typeof bindings === 'object' && bindings !== null ? Object.entries(bindings) : [];
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, value] of entries) parts.push(`${name} = ${describeValue(value)}`);
-  const left = record['left'] ?? record['lhs'] ?? record['leftValue'];
-  const right = record['right'] ?? record['rhs'] ?? record['rightValue'];
-  const values = left !== undefined && right !== undefined ? `, ${studentLabel} is ${describeValue(right)} but ${modelLabel} is ${describeValue(left)}` : '';
-  if (parts.length === 0 && values === '') return undefined;
-  return `with ${parts.join(', ')}${values}`;
+/**
+ * An exact counterexample as one clause of feedback: `with A = [[1, 0], [2, 1]], your answer is …
+ * but the expected answer is …` (numeric's one rendering of the bindings and values; the student's
+ * side is the counterexample's right side).
+ */
+export function describeCounterexample(cx: Counterexample, modelLabel = 'the expected answer', studentLabel = 'your answer'): string {
+  const bindings = counterexampleBindings(cx);
+  const where = bindings.length > 0 ? `with ${bindings.join(', ')}, ` : 'on a concrete instance, ';
+  return `${where}${studentLabel} is ${formatValueInline(cx.right)} but ${modelLabel} is ${formatValueInline(cx.left)}`;
 }
 
 /** Whether two expressions agree on random exact instances (numeric identity testing only; used to classify mistakes). */
@@ -58,11 +41,9 @@ export function decideEquivalence(model: Expr, student: Expr, givens: Givens, la
   const verdict = result.value;
   if (verdict.equivalent) return { kind: 'equal', method: verdict.method === 'proved' ? 'proved' : 'equal-by-testing' };
   if (verdict.method === 'refuted') {
-    const text = describeCounterexample(verdict.counterexample, labels[0], labels[1]);
-    return text === undefined ? { kind: 'different' } : { kind: 'different', counterexample: text };
+    return verdict.counterexample === undefined ? { kind: 'different' } : { kind: 'different', counterexample: describeCounterexample(verdict.counterexample, labels[0], labels[1]) };
   }
   const tested = identityTest(model, student, givens);
   if (tested.verdict === 'equal') return { kind: 'equal', method: 'equal-by-testing' };
-  const text = tested.verdict === 'different' ? describeCounterexample(tested.counterexample, labels[0], labels[1]) : undefined;
-  return text === undefined ? { kind: 'different' } : { kind: 'different', counterexample: text };
+  return tested.verdict === 'different' ? { kind: 'different', counterexample: describeCounterexample(tested.counterexample, labels[0], labels[1]) } : { kind: 'different' };
 }

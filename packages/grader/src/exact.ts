@@ -2,7 +2,6 @@ import type { Expr } from '@odot/core';
 import {
   evaluate,
   exactFromData,
-  formatRational,
   isMatrix,
   rationalFromNumber,
   rationalToNumber,
@@ -45,22 +44,6 @@ export function sameEntry(a: Rational, b: Rational, tolerance: number): boolean 
 export function sameMatrix(a: ExactMatrix, b: ExactMatrix, tolerance: number): boolean {
   if (a.rows !== b.rows || a.cols !== b.cols) return false;
   return a.data.every((x, k) => sameEntry(x, b.data[k] as Rational, tolerance));
-}
-
-/** `[[7,16,27],[40,55,72]]`: a matrix as a plain-language literal. */
-export function matrixText(m: ExactMatrix): string {
-  const rows: string[] = [];
-  for (let i = 0; i < m.rows; i++) {
-    const row: string[] = [];
-    for (let j = 0; j < m.cols; j++) row.push(formatRational(cellOf(m, i, j)));
-    rows.push(`[${row.join(',')}]`);
-  }
-  return `[${rows.join(',')}]`;
-}
-
-/** Nested rows of exact entry text (for YAML/JSON). */
-export function matrixToRows(m: ExactMatrix): string[][] {
-  return Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => formatRational(cellOf(m, i, j))));
 }
 
 /** The same entries as a column if `m` is a row vector, as a row if it is a column; undefined otherwise. */

@@ -46,7 +46,7 @@ describe('gradeExpression', () => {
     const g = grade('A ⊙ B ⊙ C');
     expect(g.score).toBe(0);
     const d = g.diagnoses.find((x) => x.code === 'not-equivalent');
-    const m = /with A = (\S+), B = (\S+), C = (\S+), your answer is (\S+) but A ⊙ \(B \+ C\) is (\S+?)\.$/.exec(d?.message ?? '');
+    const m = /with A = (\[\[.*?\]\]), B = (\[\[.*?\]\]), C = (\[\[.*?\]\]), your answer is (\[\[.*?\]\]) but A ⊙ \(B \+ C\) is (\[\[.*?\]\])\.$/.exec(d?.message ?? '');
     expect(m, d?.message).not.toBeNull();
     const [a, b, c, mine, expected] = (m ?? []).slice(1).map((t) => JSON.parse(t) as number[][]);
     // Recompute both sides entry by entry, independently of the engine.

@@ -53,7 +53,7 @@ describe('gradeTrueFalse', () => {
     const g = gradeTrueFalse(q6, { value: true });
     expect(g.score).toBe(0);
     expect(g.diagnoses.map((d) => d.code)).toEqual(['identity-for-hadamard', 'wrong-truth-value']);
-    const m = /A counterexample: with A = (\S+), A is (\S+) but A ⊙ I is (\S+?)\.$/.exec(g.diagnoses[1]?.message ?? '');
+    const m = /A counterexample: with A = (\[\[.*?\]\]), A is (\[\[.*?\]\]) but A ⊙ I is (\[\[.*?\]\])\.$/.exec(g.diagnoses[1]?.message ?? '');
     expect(m, g.diagnoses[1]?.message).not.toBeNull();
     const [a, right, left] = (m ?? []).slice(1).map((t) => JSON.parse(t) as number[][]);
     // Independently: A ⊙ I keeps the diagonal of A, and differs from A.

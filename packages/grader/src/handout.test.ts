@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matrixToRows } from './exact.ts';
+import { matrixRows } from '@odot/numeric';
 import { handoutHtml, handoutMarkdown } from './handout.ts';
 import { variantKey } from './identity.ts';
 import { bundled } from './test-fixtures.ts';
@@ -15,7 +15,7 @@ describe('handouts', () => {
     expect(md).toMatch(/^# Math Foundations 1: the Hadamard product\n\nWorksheet `WS_Math_Foundations_1` for Carl Gauss \(S1004\)\./);
     expect(md).toContain('## 1. The seed example (q1, 3 points)');
     expect(md).toContain('A = [ 1  2  3 ]\n    [ 4  5  6 ]');
-    const u = matrixToRows(questionBindings(ws, q('q2'), variantKey({ id: 'S1004' })).get('u')!);
+    const u = matrixRows(questionBindings(ws, q('q2'), variantKey({ id: 'S1004' })).get('u')!);
     const width = Math.max(...u.flat().map((c) => c.length));
     expect(md).toContain(`Your matrices:\n\n\`\`\`text\nu = [ ${u[0]![0]!.padStart(width)} ]`);
     // Another student gets other matrices.

@@ -1,5 +1,5 @@
 import { assertNever } from '@odot/core';
-import { matrixToRows } from './exact.ts';
+import { matrixRows } from '@odot/numeric';
 import { questionProse } from './feedback.ts';
 import { htmlPage, markdownToHtml } from './html.ts';
 import { variantKey } from './identity.ts';
@@ -37,7 +37,7 @@ function matricesMarkdown(worksheet: Worksheet, question: Question, key: string)
   if (bindings.size === 0) return [];
   const lines = [isRandomised(question) ? 'Your matrices:' : 'The matrices:', '', '```text'];
   for (const [name, m] of bindings) {
-    const rows = matrixToRows(m);
+    const rows = matrixRows(m);
     const width = Math.max(1, ...rows.flat().map((c) => c.length));
     rows.forEach((r, i) => lines.push(`${i === 0 ? `${name} =` : ' '.repeat(name.length + 2)} [ ${r.map((c) => c.padStart(width)).join('  ')} ]`));
   }

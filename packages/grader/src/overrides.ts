@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '@odot/core';
-import { parse as parseYaml } from 'yaml';
 import { answerKeyForm } from './answer-keys.ts';
 import { normaliseIdentity } from './identity.ts';
+import { readData } from './read-data.ts';
 import { roundScore, type AppliedOverride, type GradeWarning, type QuestionGrade, type StudentGrade } from './result.ts';
 import type { Worksheet } from './worksheet.ts';
 
@@ -24,12 +24,9 @@ function bad(file: string, where: string, message: string): Result<Override[]> {
  * exist and the score lie between 0 and its points; any problem is an error naming the entry.
  */
 export function parseOverrides(text: string, worksheet: Pick<Worksheet, 'questions'>, file = 'overrides'): Result<Override[]> {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { uniqueKeys: true, maxAliasCount: 50 });
-  } catch (error) {
-    return bad(file, '', `not YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
+  const read = readData(text, 'yaml');
+  if (!read.ok) return bad(file, '', `not YAML: ${read.reason}`);
+  const data = read.value;
   if (data === null || data === undefined) return ok([]);
   if (!Array.isArray(data)) return bad(file, '', 'expected a list of {student, question, score, comment}');
   const out: Override[] = [];

@@ -1,10 +1,10 @@
 import { OdotException, didYouMean, odotError, type Expr } from '@odot/core';
 import { DIALECTS, parse, type Dialect } from '@odot/parser';
-import { defaultBackend } from '@odot/proof';
+import { defaultBackend, type ExercisePolicy } from '@odot/proof';
 import { resolveLawName } from '@odot/rewrite';
 import { readGiven } from './givens.ts';
 import { readShapeAnswer } from './shape-answer.ts';
-import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type ProofQuestion, type Question, type QuestionKind } from './worksheet.ts';
+import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
 
 function bad(message: string, hints: readonly string[] = []): never {
   throw new OdotException(odotError('bad-question', message, hints.length > 0 ? { hints } : {}));
@@ -115,7 +115,7 @@ function knownLaws(value: unknown, field: string): string[] {
 }
 
 /** The policy of a proof question: `strict`, `allow`, `forbid`. */
-function readProofPolicy(record: Record<string, unknown>): Pick<ProofQuestion, 'strict' | 'allow' | 'forbid'> {
+function readProofPolicy(record: Record<string, unknown>): ExercisePolicy {
   const strict = record['strict'] === undefined ? false : bool(record['strict'], 'strict');
   const allow = record['allow'] === undefined ? undefined : knownLaws(record['allow'], 'allow');
   return { strict, ...(allow === undefined ? {} : { allow }), forbid: knownLaws(record['forbid'], 'forbid') };

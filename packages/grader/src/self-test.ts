@@ -4,14 +4,14 @@ import { expectedMatrix } from './grade-matrix.ts';
 import { exactPsd } from './grade-psd.ts';
 import { inferredShapeAnswer } from './grade-shape.ts';
 import { decideEquivalence } from './engine.ts';
-import { evaluateMatrix, matrixToRows } from './exact.ts';
+import { evaluateMatrix } from './exact.ts';
 import { canonicalLaw } from './laws.ts';
 import { predictedExpr, readPredictedMatrix } from './predicted.ts';
 import { roundScore } from './result.ts';
 import { formatShapeAnswer, sameShapeAnswer } from './shape-answer.ts';
 import { isRandomised, questionBindings } from './variant.ts';
 import type { PredictedMistake, Question, Worksheet } from './worksheet.ts';
-import { formatRational, unpivotedLdl } from '@odot/numeric';
+import { formatRational, matrixRows, unpivotedLdl } from '@odot/numeric';
 
 /** One self-test check. */
 export interface SelfTestCheck {
@@ -40,7 +40,7 @@ export function modelSubmissionAnswer(worksheet: Worksheet, question: Question, 
   switch (question.kind) {
     case 'matrix': {
       const m = expectedMatrix(question, questionBindings(worksheet, question, student));
-      return m ? matrixToRows(m) : undefined;
+      return m ? matrixRows(m) : undefined;
     }
     case 'expression':
     case 'proof':
@@ -55,7 +55,7 @@ export function modelSubmissionAnswer(worksheet: Worksheet, question: Question, 
       if (!truth.holds) return truth.vector ? { answer: 'no', certificate: truth.vector.map(formatRational) } : 'no';
       if (question.matrix.type === 'Hadamard') return { answer: 'yes', certificate: 'schur' };
       const ldl = unpivotedLdl(m);
-      return ldl ? { answer: 'yes', certificate: { L: matrixToRows(ldl.L), D: ldl.D.map(formatRational) } } : 'yes';
+      return ldl ? { answer: 'yes', certificate: { L: matrixRows(ldl.L), D: ldl.D.map(formatRational) } } : 'yes';
     }
     case 'shape':
       return formatShapeAnswer(question.answer);
@@ -66,7 +66,7 @@ function predictedSubmissionAnswer(worksheet: Worksheet, question: Question, stu
   if (question.kind === 'matrix') {
     const m = readPredictedMatrix(predicted.answer, questionBindings(worksheet, question, student));
     // An expression undefined for the shapes (`Aᵀ Bᵀ`) is submitted as written and matched by its tree.
-    return m ? matrixToRows(m) : predictedExpr(predicted) ? predicted.answer : undefined;
+    return m ? matrixRows(m) : predictedExpr(predicted) ? predicted.answer : undefined;
   }
   return predicted.answer;
 }

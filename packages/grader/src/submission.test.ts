@@ -20,6 +20,9 @@ describe('parseSubmission', () => {
     ['no worksheet', 'student: A\nanswers: {}', /no `worksheet`/],
     ['answers not a map', 'student: A\nworksheet: W\nanswers: [1, 2]', /`answers` must be a map/],
     ['empty file', '', /must be a map/],
+    ['duplicate keys', 'student: A\nstudent: B\nworksheet: W\nanswers: {}', /cannot read the file as YAML: .*unique/i],
+    ['an alias bomb', `a: &a [x, x]\n${Array.from({ length: 60 }, (_, k) => `b${k}: [*a, *a]`).join('\n')}`, /cannot read the file as YAML: .*alias/i],
+    ['YAML nested 10 000 deep', '['.repeat(10_000), /cannot read the file as YAML: it is nested too deeply/],
   ])('rejects %s with a reason', (_name, text, reason) => {
     const r = parseSubmission(text, _name === 'broken JSON' ? 'x.json' : 'x.yaml');
     expect(r.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@odot/core';
-import { parse as parseYaml } from 'yaml';
+import { readData } from './read-data.ts';
 
 /** One student's answers to one worksheet. */
 export interface Submission {
@@ -27,13 +27,10 @@ function malformed(message: string): Result<Submission> {
  * name an LMS archive path gives).
  */
 export function parseSubmission(text: string, name = '', fallbackStudent = ''): Result<Submission> {
-  let data: unknown;
-  try {
-    data = name.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true, maxAliasCount: 50 });
-  } catch (error) {
-    const first = (error as Error).message.split('\n')[0] ?? 'syntax error';
-    return malformed(`cannot read the file as ${name.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
-  }
+  const format = name.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+  const read = readData(text, format);
+  if (!read.ok) return malformed(`cannot read the file as ${format.toUpperCase()}: ${read.reason}`);
+  const data = read.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return malformed('a submission must be a map with `student`, `worksheet` and `answers`');
   }

@@ -1,5 +1,6 @@
 import type { Expr, Givens } from '@odot/core';
 import type { Dialect } from '@odot/parser';
+import type { ExercisePolicy } from '@odot/proof';
 
 /** The kinds of question a worksheet may ask. */
 export const QUESTION_KINDS = ['matrix', 'expression', 'truefalse', 'psd', 'proof', 'shape'] as const;
@@ -145,19 +146,13 @@ export interface PsdQuestion extends QuestionBase {
   readonly certificatePoints: number;
 }
 
-/** Prove `prove` from the givens; credit per correct step. */
-export interface ProofQuestion extends QuestionBase {
+/** Prove `prove` from the givens; credit per correct step, under the question's policy (`strict:`, `allow:`, `forbid:`). */
+export interface ProofQuestion extends QuestionBase, ExercisePolicy {
   readonly kind: 'proof';
   readonly goal: Expr;
   readonly goalText: string;
   /** The model proof (the steps, as a student would write them). */
   readonly answerText: string;
-  /** `strict: true`: laws as stated (no matching up to the order of ⊙ and +), one law application per step. */
-  readonly strict: boolean;
-  /** `allow: [laws]`: when set, the only laws a step may cite. */
-  readonly allow?: readonly string[];
-  /** `forbid: [laws]`: laws a step may not cite (the proof must not lean on them). */
-  readonly forbid: readonly string[];
 }
 
 /** What is the shape of `expr` (or is it undefined)? */

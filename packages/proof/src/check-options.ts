@@ -5,8 +5,21 @@ import type { ParseProofOptions } from './parse-proof.ts';
 import type { Goal } from './proof-ast.ts';
 import { DEFAULT_LIMITS, type SearchLimits } from './search.ts';
 
-/** Options of the checker. */
-export interface CheckOptions extends ParseProofOptions {
+/** An exercise's policy: how laws are matched and which ones a step may cite (the grader's proof questions carry it). */
+export interface ExercisePolicy {
+  /**
+   * Laws as stated: no matching up to the order and grouping of ⊙ and + (a law still applies in
+   * either direction), and one law application per step unless `limits.maxApplications` says otherwise.
+   */
+  readonly strict: boolean;
+  /** When set, the only laws a step may cite (names or aliases); citing another is `circular` (forbidden here). */
+  readonly allow?: readonly string[];
+  /** Laws a step may not cite in this exercise (names or aliases): citing one is `circular`. */
+  readonly forbid: readonly string[];
+}
+
+/** Options of the checker: the exercise's policy (default: not strict, nothing forbidden), limits and engines. */
+export interface CheckOptions extends ParseProofOptions, Partial<ExercisePolicy> {
   /** Whether `by algebra` (the engine justifies the step itself) is accepted; default true. */
   readonly allowAlgebra?: boolean;
   /**
@@ -14,28 +27,16 @@ export interface CheckOptions extends ParseProofOptions {
    * is the most law applications one step may take; a true step that needs more is `too-big`.
    */
   readonly limits?: Partial<SearchLimits>;
-  /**
-   * Laws as stated: no matching up to the order and grouping of ⊙ and + (a law still applies in
-   * either direction), and one law application per step unless `limits.maxApplications` says otherwise.
-   */
-  readonly strict?: boolean;
-  /** When set, the only laws a step may cite (names or aliases); citing another is `circular` (forbidden here). */
-  readonly allow?: readonly string[];
-  /** Laws a step may not cite in this exercise (names or aliases): citing one is `circular`. */
-  readonly forbid?: readonly string[];
   /** The engines used; tests may replace them. Default: rewrite's catalogue + the entrywise calculus + numeric. */
   readonly backend?: CheckerBackend;
 }
 
 /** Everything a line check needs: the givens, the engines, the limits and the exercise's policy. */
-export interface CheckContext {
+export interface CheckContext extends ExercisePolicy {
   readonly givens: Givens;
   readonly backend: CheckerBackend;
   readonly limits: SearchLimits;
   readonly allowAlgebra: boolean;
-  readonly strict: boolean;
-  readonly allow?: readonly string[];
-  readonly forbid: readonly string[];
   /** The statement being proved (set by `checkLines`): citing it is circular. */
   readonly goal?: Goal;
 }

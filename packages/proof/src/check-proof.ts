@@ -12,7 +12,7 @@ import type { ProofReport, TheoremReport } from './report.ts';
 // checks one step, `accept-step.ts` / `diagnose-step.ts` judge what the search found or did not,
 // `citations.ts` reads the cited names and the exercise's policy, `chain-end.ts` the conclusion.
 
-export type { CheckContext, CheckOptions } from './check-options.ts';
+export type { CheckContext, CheckOptions, ExercisePolicy } from './check-options.ts';
 export { checkContext } from './check-options.ts';
 export { checkLines } from './check-lines.ts';
 export { checkTransition } from './check-transition.ts';

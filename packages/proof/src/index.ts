@@ -13,7 +13,7 @@ export type {
 export type { ParseProofOptions } from './parse-proof.ts';
 export { parseProof, parseProofBody } from './parse-proof.ts';
 export { extractProofBlocks, looksLikeMarkdown } from './markdown.ts';
-export type { CheckContext, CheckOptions } from './check-proof.ts';
+export type { CheckContext, CheckOptions, ExercisePolicy } from './check-proof.ts';
 export { SPECIAL_LAWS, checkContext, checkLines, checkProof, checkTheorem, checkTransition } from './check-proof.ts';
 export type { Counterexample, ProofReport, ProofReportJson, SplitStep, StepCode, StepJson, StepReport, StepStatus, TheoremReport } from './report.ts';
 export { reportToJson, statusOf, stepToJson } from './report.ts';

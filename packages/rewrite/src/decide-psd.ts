@@ -12,11 +12,10 @@ import {
 import { exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { givensOfTerms } from './cross-check.ts';
-import { numericPropertyEvidence, proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
+import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
 import { degenerateCounterexample } from './psd-degenerate.ts';
-import { proveScalarSign } from './scalar-sign.ts';
 import { normalize } from './simplify.ts';
-import { freeNames, type Term } from './term.ts';
+import { freeNames } from './term.ts';
 
 /** Options of `decidePsd`. */
 export interface PsdDecisionOptions {
@@ -112,8 +111,7 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
     if (value.ok) return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
     if (bindings !== undefined && names.size > 0) return fail(value.error);
   }
-  const prove = (t: Term): TermProof | undefined => (t.shape.kind === 'scalar' ? proveScalarSign(t, property) : proveProperty(t, property));
-  const direct = prove(term) ?? prove(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term);
+  const direct = proveProperty(term, property) ?? proveProperty(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term, property);
   if (direct) {
     return ok({
       verdict: 'psd',

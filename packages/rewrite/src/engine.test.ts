@@ -336,9 +336,12 @@ describe('decidePsd', () => {
     expect(decide('A ⊙ B', 'A, B: 2×3').method).toBe('shape');
   });
   it('unknown where neither a law nor the numbers decide', () => {
-    // det(P) ≥ 0 for psd P, so det(P) Q is psd; no law of the table says so.
-    const d = decide('det(P) Q', 'P, Q: n×n psd');
+    // λmax(P) ≤ tr(P) for psd P, so tr(P) I − P is psd; no law of the table says so.
+    const d = decide('tr(P) I_n - P', 'P: n×n psd');
     expect(d.verdict).toBe('unknown');
+    // det(P) ≥ 0 for psd P (det_psd), so det(P) Q is psd by smul_keeps_psd.
+    const scaled = decide('det(P) Q', 'P, Q: n×n psd');
+    expect([scaled.verdict, scaled.justification?.rule, scaled.justification?.premises.map((p) => p.rule)]).toEqual(['psd', 'smul_keeps_psd', ['det_psd', 'given']]);
     expect(decide('diag(diagvec(P))', 'P: n×n psd').verdict).toBe('psd');
   });
   it('concrete values are checked exactly', () => {

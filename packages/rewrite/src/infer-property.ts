@@ -5,6 +5,7 @@ import { exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { isPositiveInteger } from './match.ts';
 import { mkUnary, type Term } from './term.ts';
+import { proveScalarSign } from './scalar-sign.ts';
 
 /**
  * Why an expression has a property: the rule (a law of the catalogue, `given` for a declaration,
@@ -170,10 +171,11 @@ function direct(t: Term, property: Property): TermProof | undefined {
         const p = proveProperty(x, property);
         return p ? proof(property, t, property === 'symmetric' ? 'smul_keeps_symmetric' : 'smul_keeps_diagonal', [p]) : undefined;
       }
-      if ((property === 'psd' || property === 'pd') && s.op === 'num' && s.value) {
-        const ok = property === 'psd' ? s.value.num >= 0n : s.value.num > 0n;
-        const p = ok ? proveProperty(x, property) : undefined;
-        return p ? proof(property, t, property === 'psd' ? 'smul_keeps_psd' : 'smul_keeps_pd', [p]) : undefined;
+      if (property === 'psd' || property === 'pd') {
+        // The coefficient's sign by the scalar laws (a number, `c c`, `tr(P)`, a declared c ≥ 0).
+        const sign = proveScalarSign(s, property);
+        const p = sign ? proveProperty(x, property) : undefined;
+        return sign && p ? proof(property, t, property === 'psd' ? 'smul_keeps_psd' : 'smul_keeps_pd', s.op === 'num' ? [p] : [sign, p]) : undefined;
       }
       return undefined;
     }
@@ -372,6 +374,9 @@ export function proveProperty(t: Term, property: Property): TermProof | undefine
   let result: TermProof | undefined;
   if (t.shape.kind === 'matrix' && (!NEEDS_SQUARE.has(property) || square(t))) {
     result = direct(t, property) ?? numeric(t, property) ?? implied(t, property);
+  } else if (t.shape.kind === 'scalar' && (property === 'psd' || property === 'pd')) {
+    // A scalar is a 1×1 matrix: psd iff ≥ 0, pd iff > 0 (the scalar laws of the catalogue).
+    result = proveScalarSign(t, property);
   }
   t.memo.set(key, result);
   return result;

@@ -1,4 +1,6 @@
 import { parseExpr } from '@odot/parser';
+import type { Justification } from './infer-property.ts';
+import { resolveLawName } from './laws/resolve.ts';
 import { describe, expect, it } from 'vitest';
 import { decidePsd } from './decide-psd.ts';
 import { givensOfText } from './test-support.ts';
@@ -42,5 +44,40 @@ describe('scalars and 1×1 matrices are psd iff ≥ 0', () => {
 
   it('J_{n×n} ⊙ P with P psd is psd (schur), as the CLI also says', () => {
     expect(verdict('J_{n×n} ⊙ P', 'P: n×n psd')).toBe('psd');
+  });
+});
+
+/** Every rule of a justification tree: a catalogue law, `given`, or `numeric`. */
+function rulesOf(j: Justification): string[] {
+  return [j.rule, ...j.premises.flatMap(rulesOf)];
+}
+
+describe('property proofs cite only catalogue laws (one catalogue)', () => {
+  const CLAIMS: readonly (readonly [string, string, 'psd' | 'pd'])[] = [
+    ['2 + c c + tr(P) + det(P) + a b', 'c: scalar; P: n×n psd; a, b: scalar nonnegative', 'psd'],
+    ['3 + tr(P)', 'P: n×n pd', 'pd'],
+    ['tr(P) det(P) + a', 'P: n×n pd; a: scalar nonnegative', 'pd'],
+    ['c^2 + a^3', 'c: scalar; a: scalar nonnegative', 'psd'],
+    ['Xᵀ P X + tr(P ⊙ Q) I_n', 'X: n×n; P, Q: n×n psd', 'psd'],
+    ['P ⊗ Q', 'P, Q: n×n psd', 'psd'],
+    ['diag(diagvec(P)) + c P', 'P: n×n psd; c: scalar nonnegative', 'psd'],
+  ];
+  it.each(CLAIMS)('%s', (text, decls, property) => {
+    const r = decidePsd(parseExpr(text), givensOfText(decls), undefined, { property });
+    expect(r.ok && r.value.verdict, text).toBe('psd');
+    const j = r.ok ? r.value.justification : undefined;
+    expect(j, text).toBeDefined();
+    const unknown = rulesOf(j as Justification).filter((rule) => rule !== 'given' && rule !== 'numeric' && resolveLawName(rule).kind !== 'exact');
+    expect(unknown).toEqual([]);
+  });
+
+  it('a pd sum names its positive summand: pd(a + tr(P)) rests on tr(P) > 0 by trace_pd and a ≥ 0 (given)', () => {
+    const r = decidePsd(parseExpr('a + tr(P)'), givensOfText('P: n×n pd; a: scalar nonnegative'), undefined, { property: 'pd' });
+    const j = r.ok ? r.value.justification : undefined;
+    expect(j?.rule).toBe('positive_sum');
+    expect(j?.premises.map((p) => [p.rule, p.property])).toEqual([
+      ['given', 'psd'],
+      ['trace_pd', 'pd'],
+    ]);
   });
 });

@@ -4,10 +4,10 @@ import type { Term } from './term.ts';
 /**
  * A scalar is psd iff it is ≥ 0 and pd iff it is > 0 (a scalar is a 1×1 matrix). This proves
  * `t ≥ 0` (psd) or `t > 0` (pd) for a scalar term by sign rules, each named in the proof:
- * `nonnegative_number`, `given` (a scalar declared nonnegative/psd/pd), `scalar_square` (every
- * factor of a product that occurs an odd number of times is ≥ 0, as in `c c`), `nonnegative_product`,
- * `nonnegative_sum`, `even_power`, `trace_psd` (tr P ≥ 0 for psd P, > 0 for pd P) and `det_psd`
- * (det P ≥ 0 for psd P, > 0 for pd P). Undefined means "not proved", never "negative".
+ * a number's own sign (`numeric`), `given` (a scalar declared nonnegative/psd/pd), and the catalogue's
+ * scalar laws: `scalar_square` (every factor of a product that occurs an odd number of times is
+ * ≥ 0, as in `c c`), `nonnegative_product`/`positive_product`, `nonnegative_sum`/`positive_sum`,
+ * `even_power`, `trace_psd`/`trace_pd` and `det_psd`/`det_pd`. Undefined means "not proved", never "negative".
  */
 export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | undefined {
   if (t.shape.kind !== 'scalar') return undefined;
@@ -17,7 +17,8 @@ export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | un
     case 'num': {
       const q = t.value;
       if (!q) return undefined;
-      return (strict ? q.num > 0n : q.num >= 0n) ? proof('nonnegative_number') : undefined;
+      const holds = strict ? q.num > 0n : q.num >= 0n;
+      return holds ? { property, term: t, rule: 'numeric', premises: [], evidence: `the number is ${strict ? '> 0' : '≥ 0'}` } : undefined;
     }
     case 'sym': {
       const ok = strict ? t.declared.includes('pd') : t.declared.some((p) => p === 'nonnegative' || p === 'psd' || p === 'pd' || p === 'binary');
@@ -27,13 +28,16 @@ export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | un
       return productSign(t, property, proof);
     case 'smul': {
       const premises = t.args.map((a) => proveScalarSign(a, property));
-      return premises.every((p) => p !== undefined) ? proof('nonnegative_product', premises) : undefined;
+      return premises.every((p) => p !== undefined) ? proof(strict ? 'positive_product' : 'nonnegative_product', premises) : undefined;
     }
     case 'add': {
       const premises = t.args.map((a) => proveScalarSign(a, 'psd'));
       if (!premises.every((p) => p !== undefined)) return undefined;
-      if (strict && !t.args.some((a) => proveScalarSign(a, 'pd'))) return undefined;
-      return proof('nonnegative_sum', premises);
+      if (!strict) return proof('nonnegative_sum', premises);
+      // pd: one summand > 0 (its pd proof is the premise), the others ≥ 0.
+      const positive = t.args.map((a) => proveScalarSign(a, 'pd')).findIndex((p) => p !== undefined);
+      if (positive < 0) return undefined;
+      return proof('positive_sum', premises.map((p, i) => (i === positive ? (proveScalarSign(t.args[i] as Term, 'pd') as TermProof) : p)));
     }
     case 'hpow':
     case 'mpow': {
@@ -41,13 +45,14 @@ export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | un
       const even = exponent.op === 'num' && exponent.value !== undefined && exponent.value.den === 1n && exponent.value.num > 0n && exponent.value.num % 2n === 0n;
       if (even && !strict) return proof('even_power');
       const b = proveScalarSign(base, property);
-      return b ? proof('nonnegative_product', [b]) : undefined;
+      return b ? proof(strict ? 'positive_product' : 'nonnegative_product', [b]) : undefined;
     }
     case 'trace':
     case 'det': {
       const operand = t.args[0];
       const inner = proveProperty(operand, property);
-      return inner ? proof(t.op === 'trace' ? 'trace_psd' : 'det_psd', [inner]) : undefined;
+      const rule = { trace: { psd: 'trace_psd', pd: 'trace_pd' }, det: { psd: 'det_psd', pd: 'det_pd' } }[t.op][property];
+      return inner ? proof(rule, [inner]) : undefined;
     }
     default:
       return undefined;
@@ -69,5 +74,5 @@ function productSign(t: Term, property: 'psd' | 'pd', proof: (rule: string, prem
     if (!p) return undefined;
     premises.push(p);
   }
-  return proof(squares ? 'scalar_square' : 'nonnegative_product', premises);
+  return proof(squares ? 'scalar_square' : property === 'pd' ? 'positive_product' : 'nonnegative_product', premises);
 }

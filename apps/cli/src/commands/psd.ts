@@ -1,6 +1,6 @@
 import type { Expr } from '@odot/core';
 import type { ExactMatrix, PsdCertificate, PsdReport, Rational, Value } from '@odot/numeric';
-import { evaluate, formatRational, isMatrix, matrixRows, psdTest } from '@odot/numeric';
+import { evaluate, formatRational, formatValueInline, isMatrix, matrixRows, psdTest } from '@odot/numeric';
 import { EXIT, type Command } from '../command.ts';
 import { DIALECT_OPTION, GIVEN_OPTION, InputError, JSON_OPTION, withInputErrors } from '../input.ts';
 import { decideSymbolicPsd } from '../symbolic-psd.ts';
@@ -18,16 +18,10 @@ function vectorText(xs: readonly Rational[]): string {
   return `[${xs.map(formatRational).join(', ')}]`;
 }
 
-function matrixText(m: ExactMatrix): string {
-  return `[${matrixRows(m)
-    .map((row) => `[${row.join(', ')}]`)
-    .join(', ')}]`;
-}
-
 function certificateText(c: PsdCertificate): string {
   switch (c.kind) {
     case 'factorization':
-      return `PᵀAP = L·diag(D)·Lᵀ (checked exactly) with P = ${vectorText(c.permutation.map((i) => ({ num: BigInt(i + 1), den: 1n })))}, L = ${matrixText(c.L)}, D = ${vectorText(c.D)}`;
+      return `PᵀAP = L·diag(D)·Lᵀ (checked exactly) with P = ${vectorText(c.permutation.map((i) => ({ num: BigInt(i + 1), den: 1n })))}, L = ${formatValueInline(c.L)}, D = ${vectorText(c.D)}`;
     case 'vector':
       return `x = ${vectorText(c.x)} has xᵀAx = ${formatRational(c.value)} (checked exactly)`;
     case 'asymmetry':

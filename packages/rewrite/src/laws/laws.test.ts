@@ -3,8 +3,10 @@ import { parseDeclarations, parseExpr } from '@odot/parser';
 import {
   createRng,
   evaluate,
+  exactFromData,
   isMatrix,
   randomInstance,
+  rationalFromNumber,
   scalarValue,
   toExact,
   valuesEqual,
@@ -369,7 +371,9 @@ describe.each(COMPILED_LAWS.filter((c) => c.law.kind === 'property').map((c) => 
       const property = c.law.property as Property;
       for (let i = 0; i < PROPERTY_INSTANCES; i++) {
         const { bindings, dims } = instance(c, rng);
-        const v = evalExact(c.law.lhs, c, { bindings, dims, indices: {} });
+        const value = evalExact(c.law.lhs, c, { bindings, dims, indices: {} });
+        // A scalar is a 1×1 matrix (psd iff ≥ 0, pd iff > 0).
+        const v = value.kind === 'scalar' ? exactFromData(1, 1, [typeof value.value === 'number' ? rationalFromNumber(value.value) : value.value]) : value;
         if (!isMatrix(v)) throw new Error(`${c.law.name}: not a matrix`);
         const r = numericPropertyEvidence(toExact(v), property);
         expect(r.holds, `${c.law.name}: ${r.evidence}`).toBe(true);

@@ -147,15 +147,15 @@ export const PROPERTY_LAWS: readonly LawSpec[] = [
   },
   {
     name: 'smul_keeps_psd',
-    statement: 'psd(2 P)',
-    given: 'P: n×n psd',
-    description: 'A nonnegative multiple of a psd matrix is psd (applied for nonnegative number coefficients).',
+    statement: 'psd(c P)',
+    given: 'c: scalar nonnegative; P: n×n psd',
+    description: 'A multiple c P of a psd matrix by a scalar c ≥ 0 (a number, a square, a trace of a psd matrix, …) is psd.',
   },
   {
     name: 'smul_keeps_pd',
-    statement: 'pd(2 P)',
-    given: 'P: n×n pd',
-    description: 'A positive multiple of a pd matrix is pd (applied for positive number coefficients).',
+    statement: 'pd(c P)',
+    given: 'c: scalar pd; P: n×n pd',
+    description: 'A multiple c P of a pd matrix by a scalar c > 0 is pd.',
   },
   {
     name: 'kronecker_psd',
@@ -308,5 +308,66 @@ export const PROPERTY_LAWS: readonly LawSpec[] = [
     statement: 'nonnegative(A B)',
     given: 'A: m×n nonnegative; B: n×p nonnegative',
     description: 'A product of nonnegative matrices is nonnegative.',
+  },
+  // Scalars: a scalar is a 1×1 matrix, psd iff ≥ 0 and pd iff > 0 (`proveScalarSign`).
+  {
+    name: 'scalar_square',
+    statement: 'psd(c c)',
+    given: 'c: scalar',
+    description: 'The square of a scalar is ≥ 0 (a scalar is psd iff it is ≥ 0).',
+  },
+  {
+    name: 'even_power',
+    statement: 'psd(c^2)',
+    given: 'c: scalar',
+    description: 'An even power of a scalar is ≥ 0 (c^(2k) = (c^k)²).',
+  },
+  {
+    name: 'nonnegative_product',
+    statement: 'psd(a b)',
+    given: 'a, b: scalar nonnegative',
+    description: 'A product of scalars ≥ 0 is ≥ 0 (also for c A with c ≥ 0 and a power of a scalar ≥ 0).',
+  },
+  {
+    name: 'positive_product',
+    statement: 'pd(a b)',
+    given: 'a, b: scalar pd',
+    description: 'A product of scalars > 0 is > 0.',
+  },
+  {
+    name: 'nonnegative_sum',
+    statement: 'psd(a + b)',
+    given: 'a, b: scalar nonnegative',
+    description: 'A sum of scalars ≥ 0 is ≥ 0.',
+  },
+  {
+    name: 'positive_sum',
+    statement: 'pd(a + b)',
+    given: 'a: scalar pd; b: scalar nonnegative',
+    description: 'A sum of scalars ≥ 0 with one > 0 is > 0.',
+  },
+  {
+    name: 'trace_psd',
+    statement: 'psd(tr(P))',
+    given: 'P: n×n psd',
+    description: 'The trace of a psd matrix is ≥ 0 (the sum of its eigenvalues).',
+  },
+  {
+    name: 'trace_pd',
+    statement: 'pd(tr(P))',
+    given: 'P: n×n pd',
+    description: 'The trace of a pd matrix is > 0.',
+  },
+  {
+    name: 'det_psd',
+    statement: 'psd(det(P))',
+    given: 'P: n×n psd',
+    description: 'The determinant of a psd matrix is ≥ 0 (the product of its eigenvalues).',
+  },
+  {
+    name: 'det_pd',
+    statement: 'pd(det(P))',
+    given: 'P: n×n pd',
+    description: 'The determinant of a pd matrix is > 0.',
   },
 ];
