@@ -58,18 +58,34 @@ const CLOCK_EVERY = 64;
  * an over-budget call within a few milliseconds of its time limit.
  */
 export class Budget {
-  private readonly deadline: number;
+  /** When the time limit ends (`Date.now()` milliseconds; Infinity without a time limit). */
+  readonly end: number;
+  private stopAt: number;
   private ticks = 0;
   private cells = 0;
 
   constructor(readonly limits: BudgetLimits) {
-    this.deadline = limits.timeLimitMs === undefined ? Infinity : Date.now() + limits.timeLimitMs;
+    this.end = limits.timeLimitMs === undefined ? Infinity : Date.now() + limits.timeLimitMs;
+    this.stopAt = this.end;
+  }
+
+  /** When the loops stop: the end of the time limit less the time reserved (`reserve`). */
+  get deadline(): number {
+    return this.stopAt;
+  }
+
+  /**
+   * Keeps the last `ms` milliseconds of the time limit for work after the loops (printing a
+   * result): from now on they stop that much before its end. Each call replaces the last reserve.
+   */
+  reserve(ms: number): void {
+    this.stopAt = this.end - Math.max(0, ms);
   }
 
   /** Counts one unit of work; throws `LimitReached` when the time is up. */
   tick(): void {
     if (++this.ticks % CLOCK_EVERY !== 0) return;
-    if (Date.now() > this.deadline) throw new LimitReached({ kind: 'time', value: this.limits.timeLimitMs ?? 0 }, this);
+    if (Date.now() > this.stopAt) throw new LimitReached({ kind: 'time', value: this.limits.timeLimitMs ?? 0 }, this);
   }
 
   /** Counts a newly built term of `cells` cells; throws `LimitReached` past the memory limit. */
@@ -88,7 +104,7 @@ export class Budget {
 
   /** Milliseconds left (Infinity without a time limit). */
   remainingMs(): number {
-    return this.deadline - Date.now();
+    return this.stopAt - Date.now();
   }
 }
 

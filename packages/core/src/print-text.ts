@@ -1,4 +1,5 @@
 import { assertNever } from './assert-never.ts';
+import { tick } from './budget.ts';
 import type { BinaryExpr, Expr, NumberLiteral, ScalarMul } from './expr.ts';
 import { ASCII, LATEX, PLAIN, type Notation } from './notation.ts';
 
@@ -125,6 +126,7 @@ class TextPrinter {
   }
 
   print(node: Expr, min: number): string {
+    tick(); // printing inside a budgeted call counts against its time limit
     // Below the root a claim takes its call form, `-psd(A)`: `-(A ⪰ 0)` does not read back.
     if (node.type === 'Claim' && node !== this.root && level(node, this.n) === REL) {
       return this.n.call(node.property, [this.print(node.operand, 0)]);

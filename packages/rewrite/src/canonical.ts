@@ -1,5 +1,6 @@
 import { ok, type Expr, type Givens, type Result } from '@odot/core';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import { bothTerms } from './equivalent.ts';
 
 /**

@@ -1,42 +1,12 @@
 import {
   OdotException,
-  add,
   assertNever,
-  claim,
-  det,
-  diag,
-  diagVec,
-  entry,
-  equal,
-  fail,
-  hadamard,
-  hadamardPower,
-  identifier,
-  identity,
-  inferShapes,
-  inverse,
-  kronecker,
-  matMul,
-  matrixLiteral,
-  matrixPower,
-  neg,
-  notEqual,
-  numberLiteral,
-  ok,
-  ones,
-  scalarMul,
-  sub,
-  sum,
-  trace,
-  transpose,
-  zero,
-  odotError,
-  type Dim,
-  type DimLiteral,
   childrenOf,
-  isOpenDim,
+  fail,
+  inferShapes,
+  odotError,
+  ok,
   shapeByRule,
-  tick,
   type Expr,
   type Givens,
   type Property,
@@ -44,7 +14,8 @@ import {
   type Shape,
   type ShapeTable,
 } from '@odot/core';
-import { formatRational, parseRational, rational, rneg, type Rational } from '@odot/numeric';
+import { parseRational } from '@odot/numeric';
+import { foldTree, type FoldStep } from './fold-tree.ts';
 import {
   isNum,
   mkAdd,
@@ -65,7 +36,6 @@ import {
   mkSym,
   mkUnary,
   mkZero,
-  splitCoefficient,
   type Term,
 } from './term.ts';
 
@@ -77,9 +47,9 @@ export interface ToTermOptions {
 
 /**
  * Converts an expression to its canonical term: shapes come from core's `inferShapes` (a shape
- * error is a failure), declared properties from the givens. The fast path's shape walk ticks
- * against the active budgets (core's `tick`) and every new term counts as built (`termBuilt`), so a
- * conversion inside a budgeted call stops with it.
+ * error is a failure), declared properties from the givens. Every walk is iterative (any depth),
+ * and each node visited ticks against the active budgets (core's `tick`; new terms also count as
+ * built, `termBuilt`), so a conversion inside a budgeted call stops with it.
  */
 export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
   let table: Pick<ShapeTable, 'shapeOf'> | undefined = quickShapes(expr, givens);
@@ -98,35 +68,24 @@ export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTe
 
 /**
  * A fast path for the common case (every symbol declared, every J/0/I sized): shapes computed
- * bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains in a loop. Anything the
+ * bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains folded in a loop. Anything the
  * rules cannot decide without unification (undeclared names, unsized J/0/I, indices), and any
  * mismatch, returns undefined and core's `inferShapes` does the work (and reports errors with spans).
  */
 function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | undefined {
   const leaves = new Map<Expr, Shape>();
-  const chain = (e: Expr, types: ReadonlySet<Expr['type']>): Shape | undefined => {
-    let acc: Shape | undefined;
-    for (const part of operandsOf(e, types)) {
-      const s = go(part);
-      acc = s && (acc ? shapeByRule(e, [acc, s]) : s);
-      if (!acc) return undefined;
-    }
-    return acc;
-  };
-  // The walk recurses into non-chain nodes; past QUICK_DEPTH levels (20,000 nested transposes)
-  // it gives up and core's iterative `inferShapes` does the work.
-  let depth = 0;
-  const go = (e: Expr): Shape | undefined => {
-    if (depth >= QUICK_DEPTH) return undefined;
-    depth += 1;
-    try {
-      return visit(e);
-    } finally {
-      depth -= 1;
-    }
-  };
-  const visit = (e: Expr): Shape | undefined => {
-    tick();
+  const chain = (e: Expr, types: ReadonlySet<Expr['type']>): FoldStep<Expr, Shape | undefined> => ({
+    children: operandsOf(e, types),
+    combine: (shapes) => {
+      let acc: Shape | undefined;
+      for (const s of shapes) {
+        acc = s && (acc ? shapeByRule(e, [acc, s]) : s);
+        if (!acc) return undefined;
+      }
+      return acc;
+    },
+  });
+  const expand = (e: Expr): FoldStep<Expr, Shape | undefined> => {
     switch (e.type) {
       case 'Hadamard':
         return chain(e, HADAMARD_CHAIN);
@@ -141,20 +100,15 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
       case 'Identity': {
         const s = shapeByRule(e, [], givens);
         if (s) leaves.set(e, s);
-        return s;
+        return { children: [], combine: () => s };
       }
-      default: {
-        const kids: Shape[] = [];
-        for (const child of childrenOf(e)) {
-          const s = go(child);
-          if (!s) return undefined;
-          kids.push(s);
-        }
-        return shapeByRule(e, kids, givens);
-      }
+      default:
+        return { children: childrenOf(e), combine: (kids) => shapeByRule(e, kids as Shape[], givens) };
     }
   };
-  if (!go(expr)) return undefined;
+  // A child without a shape ends the walk at once: `inferShapes` takes over.
+  const shape = foldTree<Expr, Shape | undefined>(expr, expand, { aborts: (s) => s === undefined });
+  if (!shape) return undefined;
   return {
     shapeOf: (node: Expr): Shape => {
       const s = leaves.get(node);
@@ -163,9 +117,6 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
     },
   };
 }
-
-/** How deep the fast path's recursive walk goes before leaving the tree to `inferShapes`. */
-const QUICK_DEPTH = 1000;
 
 const HADAMARD_CHAIN: ReadonlySet<Expr['type']> = new Set(['Hadamard']);
 const SUM_CHAIN: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub']);
@@ -184,270 +135,120 @@ function operandsOf(e: Expr, types: ReadonlySet<Expr['type']>): Expr[] {
   return out;
 }
 
-/** The summands of a chain of + and − (a − b contributes −b; a − (b + c) contributes −(b + c)). */
-function summands(e: Expr, go: (x: Expr) => Term): Term[] {
-  const out: Term[] = [];
+/** The summands of a chain of + and −, each with its sign (a − b gives [a, +], [b, −]; a − (b + c) gives [b + c, −]). */
+function summands(e: Expr): [Expr, boolean][] {
+  const out: [Expr, boolean][] = [];
   const stack: [Expr, boolean][] = [[e, false]];
   while (stack.length > 0) {
     const [x, negative] = stack.pop() as [Expr, boolean];
     // A negated sum stays one summand −(b + c): distributing the minus is a law (smul_add).
     if (x.type === 'Add' && !negative) stack.push([x.right, false], [x.left, false]);
     else if (x.type === 'Sub' && !negative) stack.push([x.right, true], [x.left, false]);
-    else out.push(negative ? mkNeg(go(x)) : go(x));
+    else out.push([x, negative]);
   }
   return out;
 }
 
-function convert(e: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, patterns: boolean): Term {
-  const go = (x: Expr): Term => convert(x, table, givens, patterns);
-  switch (e.type) {
-    case 'Identifier': {
-      const shape = table.shapeOf(e);
-      const declared: readonly Property[] = [...(givens.get(e.name)?.properties ?? [])];
-      return patterns ? mkPvar(e.name, shape, declared) : mkSym(e.name, shape, declared);
-    }
-    case 'NumberLiteral': {
-      const q = parseRational(e.value);
-      if (!q) throw new OdotException(odotError('bad-number', `cannot read the number '${e.value}'`));
-      return mkNum(q);
-    }
-    case 'MatrixLiteral': {
-      const rows = e.rows.length;
-      const cols = e.rows[0]?.length ?? 0;
-      return mkLit(rows, cols, e.rows.flatMap((row) => row.map(go)));
-    }
-    case 'Hadamard':
-      return mkHad(operandsOf(e, HADAMARD_CHAIN).map(go));
-    case 'MatMul':
+type Plan = FoldStep<Expr, Term>;
+
+/** The children of a node and the term they make (`arg(k, i)` reads the i-th child's term). */
+function build(children: readonly Expr[], combine: (kids: readonly Term[]) => Term): Plan {
+  return { children, combine };
+}
+
+function arg(kids: readonly Term[], i: number): Term {
+  return kids[i] as Term;
+}
+
+/** The expression as a term, folded bottom-up without recursion. */
+function convert(root: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, patterns: boolean): Term {
+  const leaf = (make: () => Term): Plan => build([], make);
+  const expand = (e: Expr): Plan => {
+    switch (e.type) {
+      case 'Identifier':
+        return leaf(() => {
+          const shape = table.shapeOf(e);
+          const declared: readonly Property[] = [...(givens.get(e.name)?.properties ?? [])];
+          return patterns ? mkPvar(e.name, shape, declared) : mkSym(e.name, shape, declared);
+        });
+      case 'NumberLiteral':
+        return leaf(() => {
+          const q = parseRational(e.value);
+          if (!q) throw new OdotException(odotError('bad-number', `cannot read the number '${e.value}'`));
+          return mkNum(q);
+        });
+      case 'Ones':
+        return leaf(() => {
+          const s = table.shapeOf(e);
+          return s.kind === 'matrix' ? mkOnes(s.rows, s.cols) : mkInt(1);
+        });
+      case 'Zero':
+        return leaf(() => mkZero(table.shapeOf(e)));
+      case 'Identity':
+        return leaf(() => {
+          const s = table.shapeOf(e);
+          return s.kind === 'matrix' ? mkIdentity(s.rows) : mkInt(1);
+        });
+      case 'MatrixLiteral':
+        return build(e.rows.flat(), (kids) => mkLit(e.rows.length, e.rows[0]?.length ?? 0, kids));
+      case 'Hadamard':
+        return build(operandsOf(e, HADAMARD_CHAIN), mkHad);
+      case 'Add':
+      case 'Sub': {
+        const parts = summands(e);
+        return build(
+          parts.map(([x]) => x),
+          (kids) => mkAdd(kids.map((k, i) => (parts[i]?.[1] ? mkNeg(k) : k))),
+        );
+      }
       // Not flattened here: `A (c B)` must stay a product with a scalar multiple inside (mul_smul).
-      return mkMul([go(e.left), go(e.right)]);
-    case 'Kronecker':
-      return mkBinary('kron', go(e.left), go(e.right));
-    case 'Add':
-    case 'Sub':
-      return mkAdd(summands(e, go));
-    case 'Neg':
-      return mkNeg(go(e.operand));
-    case 'ScalarMul':
-      return mkSmul(go(e.scalar), go(e.operand));
-    case 'Transpose':
-      return mkUnary('transpose', go(e.operand));
-    case 'Inverse':
-      return mkUnary('inverse', go(e.operand));
-    case 'Diag':
-      return mkUnary('diag', go(e.operand));
-    case 'DiagVec':
-      return mkUnary('diagvec', go(e.operand));
-    case 'Trace':
-      return mkUnary('trace', go(e.operand));
-    case 'Det':
-      return mkUnary('det', go(e.operand));
-    case 'HadamardPower':
-      return mkBinary('hpow', go(e.base), go(e.exponent));
-    case 'MatrixPower':
-      return mkBinary('mpow', go(e.base), go(e.exponent));
-    case 'Ones': {
-      const s = table.shapeOf(e);
-      return s.kind === 'matrix' ? mkOnes(s.rows, s.cols) : mkInt(1);
-    }
-    case 'Zero':
-      return mkZero(table.shapeOf(e));
-    case 'Identity': {
-      const s = table.shapeOf(e);
-      return s.kind === 'matrix' ? mkIdentity(s.rows) : mkInt(1);
-    }
-    case 'Entry':
-      return mkEntry(go(e.matrix), go(e.row), go(e.col));
-    case 'Sum':
-      return mkSum(e.index, go(e.body));
-    case 'Equal':
-      return mkBinary('eq', go(e.left), go(e.right));
-    case 'NotEqual':
-      return mkBinary('ne', go(e.left), go(e.right));
-    case 'Claim':
-      return mkClaim(e.property, go(e.operand));
-    default:
-      return assertNever(e);
-  }
-}
-
-// ---------------------------------------------------------------- back to Expr
-
-/** A size an `Expr` can carry as written: a number or one symbol (a product `m·p` or an open `?3` is left to context). */
-function known(d: Dim): d is DimLiteral {
-  return typeof d === 'number' || (typeof d === 'string' && !isOpenDim(d));
-}
-
-function numberExpr(q: Rational): Expr {
-  if (q.num < 0n) return neg(numberExpr(rneg(q)));
-  return numberLiteral(formatRational(q));
-}
-
-/** `q·x` printed the way the parser reads it back: `-x`, `-2x`, `2x`, `1/2 x`. */
-function scaled(q: Rational, x: Expr): Expr {
-  if (q.num < 0n) {
-    const abs = rneg(q);
-    return neg(abs.num === 1n && abs.den === 1n ? x : scalarMul(numberLiteral(formatRational(abs)), x));
-  }
-  return q.num === 1n && q.den === 1n ? x : scalarMul(numberLiteral(formatRational(q)), x);
-}
-
-/**
- * Converts a term back to an expression (no spans). Sums with negative coefficients print as
- * differences; `J`, `0` and `I` carry their size only where the context does not fix it.
- */
-export function termToExpr(t: Term, sized = true): Expr {
-  // Terms are shared, so is their printed form: converting the steps of a long simplification
-  // re-uses every unchanged subterm (expressions are immutable). Leaves are not shared: an
-  // unsized `J` takes its shape from where it stands, and shape tables are keyed by node.
-  if (t.args.length === 0) return termToExprOnce(t, sized);
-  const key = sized ? 'expr:sized' : 'expr:free';
-  const known = t.memo.get(key);
-  if (known !== undefined) return known as Expr;
-  const e = termToExprOnce(t, sized);
-  t.memo.set(key, e);
-  return e;
-}
-
-function termToExprOnce(t: Term, sized: boolean): Expr {
-  switch (t.op) {
-    case 'sym':
-    case 'pvar':
-      return identifier(t.data);
-    case 'num':
-      return numberExpr(t.value ?? rational(0n));
-    case 'ones':
-    case 'zero': {
-      const s = t.shape;
-      const make = t.op === 'ones' ? ones : zero;
-      if (s.kind === 'matrix' && sized && known(s.rows) && known(s.cols)) return make(s.rows, s.cols);
-      return make();
-    }
-    case 'identity': {
-      const s = t.shape;
-      return s.kind === 'matrix' && sized && known(s.rows) ? identity(s.rows) : identity();
-    }
-    case 'lit': {
-      const [r, c] = t.data.split('×').map(Number) as [number, number];
-      const rows: Expr[][] = [];
-      for (let i = 0; i < r; i++) rows.push(t.args.slice(i * c, (i + 1) * c).map((x) => termToExpr(x)));
-      return matrixLiteral(rows);
-    }
-    case 'had': {
-      // Constants take their size from a sibling that mentions a symbol; otherwise they print sized.
-      const free = t.args.some(mentionsSymbol);
-      return t.args.map((a) => termToExpr(a, !free)).reduce((l, r) => hadamard(l, r));
-    }
-    case 'add': {
-      const free = t.args.some(mentionsSymbol);
-      let out: Expr | undefined;
-      for (const a of t.args) {
-        const [q, rest] = splitCoefficient(a);
-        if (out === undefined) {
-          out = termToExpr(a, !free);
-        } else if (q.num < 0n) {
-          out = sub(out, scaled(rneg(q), termToExpr(rest, !free)));
-        } else {
-          out = add(out, termToExpr(a, !free));
-        }
+      case 'MatMul':
+        return build([e.left, e.right], (k) => mkMul(k));
+      case 'Kronecker':
+        return build([e.left, e.right], (k) => mkBinary('kron', arg(k, 0), arg(k, 1)));
+      case 'Equal':
+        return build([e.left, e.right], (k) => mkBinary('eq', arg(k, 0), arg(k, 1)));
+      case 'NotEqual':
+        return build([e.left, e.right], (k) => mkBinary('ne', arg(k, 0), arg(k, 1)));
+      case 'HadamardPower':
+        return build([e.base, e.exponent], (k) => mkBinary('hpow', arg(k, 0), arg(k, 1)));
+      case 'MatrixPower':
+        return build([e.base, e.exponent], (k) => mkBinary('mpow', arg(k, 0), arg(k, 1)));
+      case 'ScalarMul':
+        return build([e.scalar, e.operand], (k) => mkSmul(arg(k, 0), arg(k, 1)));
+      case 'Neg':
+        return build([e.operand], (k) => mkNeg(arg(k, 0)));
+      case 'Transpose':
+      case 'Inverse':
+      case 'Diag':
+      case 'DiagVec':
+      case 'Trace':
+      case 'Det': {
+        const op = UNARY_OPS[e.type];
+        return build([e.operand], (k) => mkUnary(op, arg(k, 0)));
       }
-      return out ?? numberLiteral('0');
+      case 'Entry':
+        return build([e.matrix, e.row, e.col], (k) => mkEntry(arg(k, 0), arg(k, 1), arg(k, 2)));
+      case 'Sum':
+        return build([e.body], (k) => mkSum(e.index, arg(k, 0)));
+      case 'Claim':
+        return build([e.operand], (k) => mkClaim(e.property, arg(k, 0)));
+      default:
+        return assertNever(e);
     }
-    case 'mul': {
-      if (t.shape.kind === 'scalar') {
-        const nums = t.args.filter((a) => a.op === 'num');
-        const rest = t.args.filter((a) => a.op !== 'num');
-        const body = rest.map((a) => termToExpr(a)).reduce((l, r) => matMul(l, r));
-        const q = nums[0]?.value;
-        return q ? scaled(q, body) : body;
-      }
-      const n = t.args.length;
-      const isConstant = (a: Term | undefined): boolean => a !== undefined && (a.op === 'ones' || a.op === 'zero' || a.op === 'identity');
-      return t.args
-        .map((a, i) => {
-          // A neighbouring constant fixes nothing: beside one, J, 0 and I keep their size (`0 0` alone leaves the inner size open).
-          const besideConstant = isConstant(t.args[i - 1]) || isConstant(t.args[i + 1]);
-          if (a.op === 'identity') return termToExpr(a, besideConstant);
-          // J or 0 inside a product: its inner side is fixed by its neighbour, the outer one only at the ends.
-          if (a.op === 'ones' || a.op === 'zero') return termToExpr(a, i === 0 || i === n - 1 || besideConstant);
-          return termToExpr(a);
-        })
-        .reduce((l, r) => matMul(l, r));
-    }
-    case 'smul': {
-      const [q, rest] = splitCoefficient(t);
-      if (rest === t) {
-        const s = t.args[0];
-        const x = t.args[1];
-        return matMul(termToExpr(s), termToExpr(x));
-      }
-      if (rest.op === 'smul') {
-        return scaled(q, matMul(termToExpr(rest.args[0]), termToExpr(rest.args[1])));
-      }
-      return scaled(q, termToExpr(rest));
-    }
-    case 'kron':
-      return kronecker(termToExpr(t.args[0]), termToExpr(t.args[1]));
-    case 'transpose':
-      return transpose(termToExpr(t.args[0]));
-    case 'inverse':
-      return inverse(termToExpr(t.args[0]));
-    case 'diag':
-      return diag(termToExpr(t.args[0]));
-    case 'diagvec':
-      return diagVec(termToExpr(t.args[0]));
-    case 'trace':
-      return trace(termToExpr(t.args[0]));
-    case 'det':
-      return det(termToExpr(t.args[0]));
-    case 'hpow':
-      return hadamardPower(termToExpr(t.args[0]), termToExpr(t.args[1]));
-    case 'mpow':
-      return matrixPower(termToExpr(t.args[0]), termToExpr(t.args[1]));
-    case 'entry':
-      return entry(termToExpr(t.args[0]), termToExpr(t.args[1]), termToExpr(t.args[2]));
-    case 'sum':
-      return sum(t.data, termToExpr(t.args[0]));
-    case 'eq':
-      return equal(termToExpr(t.args[0]), termToExpr(t.args[1]));
-    case 'ne':
-      return notEqual(termToExpr(t.args[0]), termToExpr(t.args[1]));
-    case 'claim':
-      return claim(t.data as Property, termToExpr(t.args[0]));
-  }
+  };
+  return foldTree<Expr, Term>(root, expand);
 }
 
-/** Written expressions nested deeper than this are evaluated through their canonical terms (see `evaluable`). */
-const EVALUABLE_DEPTH = 256;
-
-/**
- * The expression to hand to `@odot/numeric`'s evaluator for `e` (whose term is `t`): `e` itself,
- * or, when `e` is nested more than 256 levels deep, `t` printed back. Both have the same value; the
- * evaluator recurses into nesting (`A ⊙ (A ⊙ (…))` 10 000 deep exhausts the stack) but evaluates
- * the left-nested ⊙ and + chains of a printed term in a loop.
- */
-export function evaluable(e: Expr, t: Term): Expr {
-  return deeperThan(e, EVALUABLE_DEPTH) ? termToExpr(t) : e;
-}
-
-/** True when `e` has a path longer than `limit` nodes (an iterative walk that stops there). */
-function deeperThan(e: Expr, limit: number): boolean {
-  const stack: [Expr, number][] = [[e, 1]];
-  while (stack.length > 0) {
-    const [x, depth] = stack.pop() as [Expr, number];
-    if (depth > limit) return true;
-    for (const child of childrenOf(x)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
-function mentionsSymbol(t: Term): boolean {
-  const known = t.memo.get('mentionsSymbol');
-  if (typeof known === 'boolean') return known;
-  const answer = t.op === 'sym' || t.op === 'pvar' || t.args.some(mentionsSymbol);
-  t.memo.set('mentionsSymbol', answer);
-  return answer;
-}
+/** The term operator of each unary expression node. */
+const UNARY_OPS = {
+  Transpose: 'transpose',
+  Inverse: 'inverse',
+  Diag: 'diag',
+  DiagVec: 'diagvec',
+  Trace: 'trace',
+  Det: 'det',
+} as const satisfies Partial<Record<Expr['type'], Parameters<typeof mkUnary>[0]>>;
 
 /** True when the term is the number 0 or a zero matrix. */
 export function isZeroTerm(t: Term): boolean {

@@ -1,6 +1,6 @@
 import type { Givens, Property, SymbolInfo } from '@odot/core';
 import { identityTest } from '@odot/numeric';
-import { termToExpr } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import type { Term } from './term.ts';
 
 /** The givens implied by the symbols of some terms (their shapes and declared properties). */

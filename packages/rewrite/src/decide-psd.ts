@@ -9,7 +9,8 @@ import {
   type ExactMatrix,
   type Value,
 } from '@odot/numeric';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import { givensOfTerms } from './cross-check.ts';
 import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
 import { degenerateCounterexample } from './psd-degenerate.ts';

@@ -1,7 +1,8 @@
 import { Budget, LimitReached, equal, fail, formatLimit, formatShape, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
-import { evaluable, exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { evaluable, termToExpr } from './term-to-expr.ts';
 import { UnsoundStep, crossCheck } from './cross-check.ts';
 import type { CompiledLaw } from './law.ts';
 import {
@@ -61,8 +62,18 @@ export interface EquivalenceOptions {
   readonly timeLimitMs?: number;
 }
 
-/** The options with the deadline of the whole call (`timeLimitMs`), when there is one. */
-type Timed = EquivalenceOptions & { readonly deadline?: number };
+/** The layer a call is in, for the verdict of a call its time limit stopped. */
+interface Progress {
+  layer: EquivalenceVerdict['layer'];
+}
+
+/** The options with the deadline of the whole call (`timeLimitMs`) and where the call is, when there is one. */
+type Timed = EquivalenceOptions & { readonly deadline?: number; readonly progress?: Progress };
+
+/** Notes the layer the call enters (read when the call's time limit stops it). */
+function enter(options: Timed, layer: EquivalenceVerdict['layer']): void {
+  if (options.progress) options.progress.layer = layer;
+}
 
 /** A layer's time budget: its own, cut to the time left before the call's deadline (at least 1 ms). */
 function layerTime(options: Timed, own: number): number {
@@ -308,9 +319,27 @@ export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), options
 }
 
 function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, given: EquivalenceOptions): Result<EquivalenceVerdict> {
-  const options: Timed = given.timeLimitMs === undefined ? given : { ...given, deadline: Date.now() + given.timeLimitMs };
-  const verdict = verdictWithin(a, b, givens, options);
-  return verdict.ok ? ok(overallLimit(verdict.value, options)) : verdict;
+  if (given.timeLimitMs === undefined) return verdictWithin(a, b, givens, given);
+  // One clock for the whole call: reading both sides, every layer and printing the verdict count.
+  const timeLimitMs = given.timeLimitMs;
+  const progress: Progress = { layer: 'canonical' };
+  const budget = new Budget({ timeLimitMs });
+  const options: Timed = { ...given, deadline: budget.deadline, progress };
+  try {
+    const verdict = withBudget(budget, () => verdictWithin(a, b, givens, options));
+    return verdict.ok ? ok(overallLimit(verdict.value, options)) : verdict;
+  } catch (error) {
+    if (!(error instanceof LimitReached && error.budget === budget)) throw error;
+    const limit: Limit = { kind: 'time', value: timeLimitMs };
+    return ok({
+      equivalent: false,
+      method: 'unknown',
+      layer: progress.layer,
+      steps: [],
+      explanation: `no verdict: stopped by the ${formatLimit(limit)} (in the ${progress.layer} layer)`,
+      limit,
+    });
+  }
 }
 
 /** A verdict stopped by the clock once the call's deadline has passed reports the call's own limit. */
@@ -347,6 +376,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
     };
   }
   const simplifyOptions: SimplifyOptions = { ...options.simplify, ...(options.check ? { check: true } : {}) };
+  enter(options, 'normal-form');
   const side = (): SimplifyOptions => ({ ...simplifyOptions, timeLimitMs: layerTime(options, simplifyOptions.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs) });
   const na = normalize(ta, givens, side());
   const nb = normalize(tb, givens, side());
@@ -364,6 +394,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
       ...(nfLimit ? { limit: nfLimit } : {}),
     };
   }
+  enter(options, 'index-normal-form');
   const inf: IndexDecision = options.noIndexForm
     ? { kind: 'outside', reason: 'the index-normal-form layer was switched off' }
     : decideByIndexForm(a, b, ta, tb, givens, { refute: !options.symbolicOnly, ...indexFormLimits(options) });
@@ -373,6 +404,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
   const layerLimit = nfLimit ?? ('limit' in inf ? inf.limit : undefined);
   // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
   const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit?: Limit; note: string } => {
+    enter(options, 'search');
     const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
     if (found.steps) {
       const back = [...nb.steps].reverse().map(reverseStep);
@@ -409,6 +441,7 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
     };
   }
   // Deeply nested sides are tested through their canonical terms (same value; see `evaluable`).
+  enter(options, 'numeric');
   const verdict = identityTest(evaluable(a, ta), evaluable(b, tb), givens, {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     timeLimitMs: layerTime(options, options.testTimeMs ?? 2000),

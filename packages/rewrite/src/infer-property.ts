@@ -1,7 +1,8 @@
 import type { Expr, Givens, Property } from '@odot/core';
 import { dimEquals, printExpr } from '@odot/core';
 import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } from '@odot/numeric';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import { isPositiveInteger } from './match.ts';
 import { mkUnary, type Term } from './term.ts';
 import { proveScalarSign } from './scalar-sign.ts';

@@ -1,14 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { add, hadamard, hadamardPower, identifier, inferShape, numberLiteral, transpose, type Expr, type Limit } from '@odot/core';
 import { parseExpr } from '@odot/parser';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decidePsd } from './decide-psd.ts';
 import { canonicallyEqual } from './canonical.ts';
 import { equivalent } from './equivalent.ts';
 import { applyLaw } from './rewrite.ts';
 import { decideIndexNormalForm, indexNormalFormText } from './inf/public.ts';
 import { simplify } from './simplify.ts';
-import { givensOfText } from './test-support.ts';
+import { clockReads, givensOfText, withTickingClock } from './test-support.ts';
 
 // Issue 15: every search stops within its budget (checked inside its loops) and says which limit
 // stopped it as {kind, value}; no API function throws on huge input. Budgets are asserted with
@@ -16,26 +16,6 @@ import { givensOfText } from './test-support.ts';
 // is measured by `pnpm bench`).
 
 const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
-
-/** Runs `f` with a clock that advances 1 ms at every read: a time budget of T ms allows T reads, whatever the machine's speed. */
-function withTickingClock<T>(f: () => T): T {
-  let now = Date.now();
-  const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
-  try {
-    return f();
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-/** How many times `f` reads the clock (run under the ticking clock). */
-function clockReads(f: () => unknown): number {
-  return withTickingClock(() => {
-    const before = Date.now();
-    f();
-    return Date.now() - before - 1;
-  });
-}
 
 /** `A ⊙ (A ⊙ (… ⊙ A))` with n factors, nested to the right (the factor at `bAt` is B). */
 function rightChain(n: number, bAt = -1): Expr {

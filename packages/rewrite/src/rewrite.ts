@@ -1,6 +1,7 @@
 import { fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import { positiveDiagonal, proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
 import type { CompiledLaw } from './law.ts';
 import {

@@ -1,7 +1,8 @@
 import { Budget, LimitReached, childrenOf, didYouMean, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS } from './catalogue.ts';
-import { exprToTerm, termToExpr } from './convert.ts';
+import { exprToTerm } from './convert.ts';
+import { termToExpr } from './term-to-expr.ts';
 import { crossCheck, UnsoundStep } from './cross-check.ts';
 import { resolveLawName } from './laws/resolve.ts';
 import type { CompiledLaw } from './law.ts';
@@ -80,22 +81,35 @@ function tryAt(node: Term, strategy: Strategy): Omit<Redex, 'path'> | undefined 
   return undefined;
 }
 
-/** Leftmost-innermost redex; subterms found irreducible are remembered on the (shared) terms. */
-function findRedex(t: Term, strategy: Strategy, path: number[]): Redex | undefined {
-  if (t.memo.get(strategy.key) === true) return undefined;
+/**
+ * The leftmost-innermost redex, found with an explicit stack (terms may be nested 100 000 deep);
+ * subterms found irreducible are remembered on the (shared) terms.
+ */
+function findRedex(root: Term, strategy: Strategy): Redex | undefined {
+  const irreducible = (t: Term): boolean => t.memo.get(strategy.key) === true;
+  if (irreducible(root)) return undefined;
   tick();
-  for (let i = 0; i < t.args.length; i++) {
-    path.push(i);
-    const r = findRedex(t.args[i] as Term, strategy, path);
+  // The terms on the way down and the index of the next child of each to visit; `path` indexes them.
+  const stack: { readonly t: Term; next: number }[] = [{ t: root, next: 0 }];
+  const path: number[] = [];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { readonly t: Term; next: number };
+    if (top.next < top.t.args.length) {
+      const i = top.next++;
+      const child = top.t.args[i] as Term;
+      if (irreducible(child)) continue;
+      tick();
+      path.push(i);
+      stack.push({ t: child, next: 0 });
+      continue;
+    }
+    const here = tryAt(top.t, strategy);
+    if (here) return { path: [...path], ...here };
+    top.t.memo.set(strategy.key, true);
+    stack.pop();
     path.pop();
-    if (r) return r;
   }
-  const here = tryAt(t, strategy);
-  if (!here) {
-    t.memo.set(strategy.key, true);
-    return undefined;
-  }
-  return { path: [...path], ...here };
+  return undefined;
 }
 
 /** The normal form of a term with its steps (internal; used by `simplify` and `equivalent`). */
@@ -139,8 +153,10 @@ function simplifyLawNames(written: readonly string[]): Result<string[]> {
 /**
  * Rewrites a term to its normal form under the strategy, within the limits. Time and memory are
  * checked inside the matching loops (see core's `Budget`), so a call stops close to its budget.
+ * `printTime(t)`, when given, is the time to keep for printing `t` afterwards: the loops stop that
+ * much before the time limit ends (`Budget.reserve`), so `simplify` prints its result within its budget.
  */
-export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}): NormalForm {
+export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}, printTime?: (t: Term) => number): NormalForm {
   const strategy = options.laws ? strategyOf(options.laws) : DEFAULT_STRATEGY;
   const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
   const maxNodes = options.maxNodes ?? SIMPLIFY_LIMITS.maxNodes;
@@ -153,9 +169,11 @@ export function normalize(t: Term, givens: Givens, options: SimplifyOptions = {}
   try {
     return withBudget(budget, () => {
       for (;;) {
+        // The input was printed already (the reordering step); a rewritten term still has to be.
+        if (printTime && cur !== t) budget.reserve(printTime(cur));
         budget.check(cur.size <= maxNodes, { kind: 'nodes', value: maxNodes });
         budget.tick();
-        const r = findRedex(cur, strategy, []);
+        const r = findRedex(cur, strategy);
         if (!r) return { term: cur, steps };
         budget.check(steps.length < maxSteps, { kind: 'steps', value: maxSteps });
         const next = replaceAt(cur, r.path, r.step.replacement);
@@ -346,19 +364,25 @@ function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): 
   const laws = given.laws === undefined ? undefined : simplifyLawNames(given.laws);
   if (laws !== undefined && !laws.ok) return laws;
   const options: SimplifyOptions = laws === undefined ? given : { ...given, laws: laws.value };
-  // One clock for the whole call: reading the input and naming the reordering count too.
+  // One clock for the whole call: reading the input, naming the reordering and printing the result count too.
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
   const budget = new Budget({ timeLimitMs });
   try {
     return withBudget(budget, () => simplifyWithin(expr, givens, options, budget));
   } catch (error) {
-    if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: error.limit });
+    // Stopped before the input was read as a term: the input is the best result so far.
+    if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: { kind: 'time', value: timeLimitMs } });
     if (error instanceof UnsoundStep) return fail(odotError('unsound-step', error.message));
     throw error;
   }
 }
 
+/** The least and the most time kept per node to print a normal form (ms): printing a node takes about 1–2 µs. */
+const MIN_PRINT_MS_PER_NODE = 0.005;
+const MAX_PRINT_MS_PER_NODE = 0.03;
+
 function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
+  const start = budget.remainingMs();
   const t = exprToTerm(expr, givens);
   if (!t.ok) return t;
   const reorder = reorderStep(expr, t.value);
@@ -366,9 +390,22 @@ function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, bu
   const maxSteps = Math.max(0, options.maxSteps ?? SIMPLIFY_LIMITS.maxSteps);
   const rewriteSteps = reorder ? Math.max(0, maxSteps - 1) : maxSteps;
   const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
-  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, budget.remainingMs()) });
+  // Time is kept to print the normal form: per node, what reading the input and naming its
+  // reordering took (several passes over it, so more than printing needs), between 5 and 30 µs.
+  const left = budget.remainingMs();
+  const perNode = Math.min(MAX_PRINT_MS_PER_NODE, Math.max(MIN_PRINT_MS_PER_NODE, (start - left) / t.value.size));
+  const nf = normalize(t.value, givens, { ...options, maxSteps: rewriteSteps, timeLimitMs: Math.max(0, left) }, (x) => perNode * x.size);
   const limit = nf.limit?.kind === 'steps' ? { kind: 'steps' as const, value: maxSteps } : nf.limit?.kind === 'time' ? { kind: 'time' as const, value: timeLimitMs } : nf.limit;
-  const steps = [...(reorder && maxSteps > 0 ? [reorder] : []), ...nf.steps.map(toRewriteStep)];
-  const result = maxSteps === 0 && reorder ? stripSpans(expr) : termToExpr(nf.term);
+  const first = reorder && maxSteps > 0 ? [reorder] : [];
+  let result: Expr;
+  let steps: RewriteStep[];
+  try {
+    result = maxSteps === 0 && reorder ? stripSpans(expr) : termToExpr(nf.term);
+    steps = [...first, ...nf.steps.map(toRewriteStep)];
+  } catch (error) {
+    // No time left to print the normal form: the last form already printed, and the steps to it.
+    if (!(error instanceof LimitReached && error.budget === budget)) throw error;
+    return ok({ result: reorder && first.length > 0 ? reorder.after : expr, steps: first, limit: { kind: 'time', value: timeLimitMs } });
+  }
   return ok({ result, steps, ...(limit ? { limit } : {}) });
 }

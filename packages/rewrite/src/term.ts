@@ -60,6 +60,8 @@ interface TermData {
   readonly size: number;
   /** True when a pattern variable occurs inside. */
   readonly hasVars: boolean;
+  /** True when a symbol or a pattern variable occurs inside (not only numbers and constants). */
+  readonly symbolic: boolean;
   /** The value of a `num`. */
   readonly value: Rational | undefined;
   /** Memo for derived facts (properties, normal forms); never affects equality. */
@@ -147,9 +149,11 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
   termBuilt(1 + args.length);
   let size = 1;
   let hasVars = op === 'pvar';
+  let symbolic = op === 'sym' || op === 'pvar';
   for (const a of args) {
     size += a.size;
     hasVars ||= a.hasVars;
+    symbolic ||= a.symbolic;
   }
   // The one place a term is assembled: the constructors below pass each operator its arity.
   const term = {
@@ -161,6 +165,7 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     id: nextId++,
     size,
     hasVars,
+    symbolic,
     value: op === 'num' ? parseNumData(data) : undefined,
     memo: new Map(),
   } as Term;

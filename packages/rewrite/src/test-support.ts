@@ -1,6 +1,7 @@
 import { fc } from '@fast-check/vitest';
 import { add, givensFrom, hadamard, identifier, identity, matMul, neg, numberLiteral, ones, scalarMul, sub, trace, transpose, zero, type Expr, type Givens } from '@odot/core';
 import { parseDeclarations } from '@odot/parser';
+import { vi } from 'vitest';
 
 /** Givens from declaration text (`A, B: 2×3; P: n×n psd`); throws on a bad declaration (tests, bench). */
 export function givensOfText(text: string): Givens {
@@ -35,4 +36,27 @@ export function randomSquareExpr(options: { readonly traces?: boolean } = {}): f
       tie('e').map((x) => matMul(identifier('c'), x)),
     ),
   })).e;
+}
+
+/**
+ * Runs `f` with a clock that advances 1 ms at every read (`Date.now`): a time budget of T ms allows
+ * T reads, whatever the machine's speed, so budget tests are deterministic.
+ */
+export function withTickingClock<T>(f: () => T): T {
+  let now = Date.now();
+  const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
+  try {
+    return f();
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** How many times `f` reads the clock (run under the ticking clock). */
+export function clockReads(f: () => unknown): number {
+  return withTickingClock(() => {
+    const before = Date.now();
+    f();
+    return Date.now() - before - 1;
+  });
 }

@@ -13,7 +13,7 @@ import {
   type Rng,
   type Value,
 } from '@odot/numeric';
-import { evaluable } from '../convert.ts';
+import { evaluable } from '../term-to-expr.ts';
 import type { Term } from '../term.ts';
 import { INDEX_FORM_TIME_MS, indexNormalFormWithin, printForm, sameForm, stoppedBy, type IndexForm, type IndexFormOptions } from './normal-form.ts';
 
