@@ -14,6 +14,6 @@ export function earlyWorkerScript(url: string): string {
 export function takeEarlyWorker(): Worker | undefined {
   const holder = window as unknown as Record<string, unknown>;
   const worker = holder[EARLY_WORKER_GLOBAL];
-  delete holder[EARLY_WORKER_GLOBAL];
+  Reflect.deleteProperty(holder, EARLY_WORKER_GLOBAL);
   return typeof Worker !== 'undefined' && worker instanceof Worker ? worker : undefined;
 }

@@ -38,7 +38,7 @@ const Layout = defineComponent({
 export default {
   extends: DefaultTheme,
   Layout,
-  enhanceApp({ app }) {
+  enhanceApp() {
     if (typeof document !== 'undefined') document.addEventListener('toggle', (event) => void renderLawExample(event), true);
   },
 } satisfies Theme;
