@@ -13,9 +13,10 @@ export type LoadRewrite = () => Promise<RewriteEngine>;
 /**
  * The engine worker's message handler. Each well-formed request is answered through `post`, in
  * the order the requests came; anything else is ignored. The quick tasks (analysis, value: the
- * page's first answers) run on the worker's first chunk; the others wait for `load` (called once;
- * a failed load answers `crashed` and the next task tries again). After its first answer the
- * worker loads the rewrite half ahead of need, while the page shows that answer. A request equal
+ * page's first answers) run on the worker's first chunk; the others wait for `load`, called by the
+ * first of them (once; a failed load answers `crashed` and the next such task tries again). It is
+ * not loaded ahead of need: the page asks for the value right after the analysis, and compiling
+ * the rewrite half in between would delay it. A request equal
  * to one of `precomputed` (by `taskKey`) is answered with that result.
  * Returns the function to call with each message's data; its promise settles once that message is answered.
  */
@@ -42,10 +43,7 @@ export function createRequestHandler(
   let queue: Promise<void> = Promise.resolve();
   return (data) => {
     if (!isWorkerRequest(data)) return queue;
-    queue = queue.then(async () => {
-      post(await answer(data));
-      if (rewrite === undefined) loadOnce().catch(() => undefined);
-    });
+    queue = queue.then(async () => post(await answer(data)));
     return queue;
   };
 }
