@@ -116,6 +116,41 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => textOf('simplify-result')).not.toBe('');
   });
 
+  it('mounts before the page hydrates, and keeps working once it has', async () => {
+    await page.addInitScript(() => {
+      const seen = { hydratedAtMount: undefined as boolean | undefined };
+      (window as unknown as { mountSeen: typeof seen }).mountSeen = seen;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid=playground]')) return;
+        // Vue marks its container when the app is mounted (hydrated).
+        seen.hydratedAtMount = '__vue_app__' in (document.getElementById('app') ?? {});
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`${server.url}/playground.html`);
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
+    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+    expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    // Still live after hydration: an edit re-evaluates.
+    await page.getByTestId('bindings').fill('A = [[1,1,1],[1,1,1]]\nB = [[7,8,9],[10,11,12]]');
+    await expect.poll(() => textOf('eval-result')).toBe('[[7,8,9],[10,11,12]]');
+  });
+
+  it('mounts after a client-side navigation to the page, and again after leaving and coming back', async () => {
+    await page.goto(`${server.url}/index.html`);
+    const navLink = page.locator('.VPNavBar a[href="/playground.html"]').first();
+    await navLink.click();
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    await page.locator('.VPNavBar a[href="/laws.html"]').first().click();
+    await expect.poll(() => page.getByTestId('playground').count()).toBe(0);
+    await navLink.click();
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+  });
+
   it('is modulepreloaded by the playground page’s HTML (the chunk that starts the engine), and by no other page', () => {
     const chunks = join(dist, 'assets', 'chunks');
     const worker = readdirSync(join(dist, 'assets')).find((file) => /^worker\.[\w-]+\.js$/.test(file));
