@@ -1,4 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
+import { WORKER_BUILD } from './worker-build.ts';
 
 /**
  * The standalone playground. Packages are bundled from their TypeScript source (the
@@ -7,6 +8,6 @@ import { defaultClientConditions, defineConfig } from 'vite';
 export default defineConfig({
   base: './',
   resolve: { conditions: ['@odot/source', ...defaultClientConditions] },
-  worker: { format: 'es' },
+  worker: WORKER_BUILD,
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
 });

@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type DefaultTheme, type MarkdownRenderer } from 'vitepress';
+import { defineConfig, type DefaultTheme, type HeadConfig, type MarkdownRenderer } from 'vitepress';
 import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
 import { shellSessionTransformer } from './shell-session.ts';
+import { earlyWorkerScript } from './theme/early-worker.ts';
+import { WORKER_BUILD, WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
 
 // The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
 // Its types name another copy of markdown-it's types than VitePress's, hence the cast.
@@ -37,6 +39,17 @@ function referenceSidebar(): DefaultTheme.SidebarItem[] {
   return [{ text: 'API reference (generated)', items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
 }
 
+/**
+ * The playground page's head: a script that starts the engine worker (the build's worker entry)
+ * before the site's scripts load, so the engine compiles while the page hydrates. Other pages: none.
+ */
+function playgroundHead(page: string, assets: readonly string[]): HeadConfig[] {
+  if (page !== 'playground.md') return [];
+  const worker = assets.find((asset) => WORKER_ENTRY.test(asset));
+  if (worker === undefined) throw new Error(`no engine worker (${String(WORKER_ENTRY)}) among the built assets`);
+  return [['script', {}, earlyWorkerScript(worker)]];
+}
+
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */
 export default defineConfig({
   title: 'odot',
@@ -46,6 +59,7 @@ export default defineConfig({
   cleanUrls: false,
   lastUpdated: false,
   buildEnd: (site) => buildWorksheetPage(site.outDir),
+  transformHead: ({ page, assets }) => playgroundHead(page, assets),
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
   markdown: {
     // Math: KaTeX at build time with MathML beside the HTML (screen readers read the MathML).
@@ -65,7 +79,7 @@ export default defineConfig({
   vite: {
     resolve: { conditions: ['@odot/source'] },
     ssr: { resolve: { conditions: ['@odot/source'] } },
-    worker: { format: 'es' },
+    worker: WORKER_BUILD,
     build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   },
   themeConfig: {

@@ -3,7 +3,7 @@ import { evaluate, formatRational, isMatrix, psdTest, type PsdCertificate, type 
 import { decidePsd, type Justification, type PsdDecision } from '@odot/rewrite';
 import { printPlain } from '@odot/core';
 import { diagnosticView, freeSymbols } from './expr-view.ts';
-import type { Source } from './engine.ts';
+import type { Source } from './engine-read.ts';
 import type { PsdView, TaskResult } from './protocol.ts';
 import { countermodelView } from './engine-values.ts';
 import { matrixText } from './view-models.ts';

@@ -24,6 +24,12 @@ export interface MountOptions {
   readonly initial?: PlaygroundState;
   /** Makes the engine worker (tests and embedders may replace it). */
   readonly makeWorker?: () => WorkerLike;
+  /**
+   * An engine worker already started for this page (the docs page starts one from its head, in
+   * parallel with the page's own scripts): the first tasks run on it; a restart (after a timeout)
+   * makes a new one.
+   */
+  readonly firstWorker?: WorkerLike;
   /** The URL of a law's card (`/laws.html#hadamard_comm` in the docs); without it law names are plain text. */
   readonly lawLink?: (law: string) => string;
 }
@@ -40,6 +46,16 @@ export interface PlaygroundHandle {
 
 const defaultWorker = (): WorkerLike =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'odot-engine' }) as unknown as WorkerLike;
+
+/** Makes workers: `first` (when given) the first time, then `make`. */
+function firstThen(first: WorkerLike | undefined, make: () => WorkerLike): () => WorkerLike {
+  let waiting = first;
+  return () => {
+    const worker = waiting ?? make();
+    waiting = undefined;
+    return worker;
+  };
+}
 
 /**
  * The law list of the proof editor's completions, asked of the worker (the catalogue lives there,
@@ -58,7 +74,7 @@ function workerLawList(client: EngineClient): LawList {
  */
 export function mountPlayground(root: HTMLElement, options: MountOptions = {}): PlaygroundHandle {
   const useHash = options.useHash ?? true;
-  const client = createEngineClient(options.makeWorker ?? defaultWorker, { timeoutMs: DEFAULT_LIMIT_MS });
+  const client = createEngineClient(firstThen(options.firstWorker, options.makeWorker ?? defaultWorker), { timeoutMs: DEFAULT_LIMIT_MS });
   let state: PlaygroundState = useHash && isStateHash(location.hash) ? decodeState(location.hash) : (options.initial ?? SEED_STATE);
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const onInput = (): void => {

@@ -3,7 +3,6 @@ import type { Theme } from 'vitepress';
 import { defineComponent, h, onMounted } from 'vue';
 import 'katex/dist/katex.min.css';
 import './custom.css';
-import Playground from './Playground.vue';
 
 /**
  * Renders a law card's worked example (LaTeX in `data-tex`) when its `<details>` is opened: the
@@ -35,12 +34,11 @@ const Layout = defineComponent({
   },
 });
 
-/** The default theme plus the playground and lazily rendered law examples. */
+/** The default theme plus lazily rendered law examples (the playground page imports its component itself). */
 export default {
   extends: DefaultTheme,
   Layout,
-  enhanceApp({ app }) {
-    app.component('OdotPlayground', Playground);
+  enhanceApp() {
     if (typeof document !== 'undefined') document.addEventListener('toggle', (event) => void renderLawExample(event), true);
   },
 } satisfies Theme;

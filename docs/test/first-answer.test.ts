@@ -1,0 +1,166 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeState } from '../../apps/playground/src/url-state.ts';
+import { EMPTY_STATE } from '../../apps/playground/src/state.ts';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+// What the playground's first answer waits for (and what it does not): the order of loading, not
+// its speed (that is `pnpm bench docs`). Chunks are held back with route interception.
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist');
+const SEED_ANSWER = '[[7,16,27],[40,55,72]]';
+
+let server: StaticServer;
+let browser: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'playground.html'))) throw new Error(`no built site at ${dist}: run \`pnpm build\` in docs first`);
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  await browser.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
+/** Holds back every request matching `pattern` (page or worker) until the returned function is called. */
+async function holdBack(pattern: RegExp): Promise<{ readonly held: () => number; readonly release: () => void }> {
+  const waiting: Route[] = [];
+  let released = false;
+  await browser.route(pattern, (route) => (released ? route.continue() : void waiting.push(route)));
+  return {
+    held: () => waiting.length,
+    release: () => {
+      released = true;
+      for (const route of waiting.splice(0)) void route.continue();
+    },
+  };
+}
+
+const textOf = (id: string): Promise<string> =>
+  page
+    .getByTestId(id)
+    .first()
+    .textContent({ timeout: 250 })
+    .then((text) => text ?? '')
+    .catch(() => '');
+
+describe('the playground’s first answer', () => {
+  it('runs on the engine worker the page’s head started while the page was still loading', async () => {
+    await page.addInitScript(() => {
+      const started: { url: string; readyState: string }[] = [];
+      (window as unknown as { startedWorkers: typeof started }).startedWorkers = started;
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          started.push({ url: String(url), readyState: document.readyState });
+          super(url, options);
+        }
+      };
+    });
+    await page.goto(`${server.url}/playground.html`);
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    const started = await page.evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string }[] }).startedWorkers);
+    expect(started).toHaveLength(1);
+    expect(started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
+    expect(started[0]?.readyState).toBe('loading');
+    // Other pages start no engine.
+    expect(readFileSync(join(dist, 'laws.html'), 'utf8')).not.toContain('new Worker');
+  });
+
+  it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
+    const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
+    const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
+    await page.goto(`${server.url}/playground.html`);
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await textOf('shape')).toBe('2×3');
+    // The panes that need the rewrite engine are still working, the fields are still plain.
+    await expect.poll(() => rewrite.held()).toBe(1);
+    expect(await textOf('status-simplify')).toBe('working…');
+    await expect.poll(() => editor.held()).toBe(1);
+    expect(await page.locator('[data-testid=playground][data-editor=ready]').count()).toBe(0);
+    expect(await page.getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
+    rewrite.release();
+    editor.release();
+    await expect.poll(() => textOf('simplify-result')).toBe('A ⊙ B');
+    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+  });
+
+  it('computes a linked state’s value on the first chunk too, not only the precomputed seed', async () => {
+    const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
+    const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
+    await page.goto(`${server.url}/playground.html${encodeState(state)}`);
+    await expect.poll(() => textOf('eval-result')).toBe('[[3,2],[3,6]]');
+    await expect.poll(() => rewrite.held()).toBe(1);
+    rewrite.release();
+    await expect.poll(() => textOf('simplify-result')).not.toBe('');
+  });
+
+  it('mounts before the page hydrates, and keeps working once it has', async () => {
+    await page.addInitScript(() => {
+      const seen = { hydratedAtMount: undefined as boolean | undefined };
+      (window as unknown as { mountSeen: typeof seen }).mountSeen = seen;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid=playground]')) return;
+        // Vue marks its container when the app is mounted (hydrated).
+        seen.hydratedAtMount = '__vue_app__' in (document.getElementById('app') ?? {});
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`${server.url}/playground.html`);
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
+    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+    expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    // Still live after hydration: an edit re-evaluates.
+    await page.getByTestId('bindings').fill('A = [[1,1,1],[1,1,1]]\nB = [[7,8,9],[10,11,12]]');
+    await expect.poll(() => textOf('eval-result')).toBe('[[7,8,9],[10,11,12]]');
+  });
+
+  it('mounts after a client-side navigation to the page, and again after leaving and coming back', async () => {
+    await page.goto(`${server.url}/index.html`);
+    const navLink = page.locator('.VPNavBar a[href="/playground.html"]').first();
+    await navLink.click();
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    await page.locator('.VPNavBar a[href="/laws.html"]').first().click();
+    await expect.poll(() => page.getByTestId('playground').count()).toBe(0);
+    await navLink.click();
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+  });
+
+  it('is modulepreloaded by the playground page’s HTML (the chunk that starts the engine), and by no other page', () => {
+    const chunks = join(dist, 'assets', 'chunks');
+    const worker = readdirSync(join(dist, 'assets')).find((file) => /^worker\.[\w-]+\.js$/.test(file));
+    expect(worker).toBeDefined();
+    const playground = readdirSync(chunks).filter((file) => file.endsWith('.js') && readFileSync(join(chunks, file), 'utf8').includes(worker!));
+    expect(playground).toHaveLength(1);
+    const preloads = (html: string): string[] => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloads(readFileSync(join(dist, 'playground.html'), 'utf8'))).toContain(`/assets/chunks/${playground[0]}`);
+    for (const other of ['index.html', 'laws.html', 'guide/language.html']) {
+      expect(preloads(readFileSync(join(dist, other), 'utf8'))).not.toContain(`/assets/chunks/${playground[0]}`);
+    }
+  });
+});
