@@ -34,7 +34,10 @@ import {
   type Dim,
   type DimLiteral,
   childrenOf,
+  dimEquals,
+  matrixShape,
   isOpenDim,
+  shapeEquals,
   shapeByRule,
   tick,
   type Expr,
@@ -73,6 +76,8 @@ import {
 export interface ToTermOptions {
   /** Identifiers become pattern variables (law statements). */
   readonly patterns?: boolean;
+  /** False: skip the fast path and always infer shapes by unification (tests compare the two). */
+  readonly quick?: boolean;
 }
 
 /**
@@ -82,7 +87,7 @@ export interface ToTermOptions {
  * conversion inside a budgeted call stops with it.
  */
 export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
-  let table: Pick<ShapeTable, 'shapeOf'> | undefined = quickShapes(expr, givens);
+  let table: Pick<ShapeTable, 'shapeOf'> | undefined = options.quick === false ? undefined : quickShapes(expr, givens);
   if (!table) {
     const inferred = inferShapes(expr, givens);
     if (!inferred.ok) return inferred;
@@ -96,27 +101,95 @@ export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTe
   }
 }
 
+/** Bare `J`, `0` and `I` (no size written) in a chain, waiting for the size of the chain they stand in. */
+interface Pending {
+  readonly pending: readonly Expr[];
+}
+
+/** What the fast path knows of a node: its shape, the bare constants still to size, or nothing (undefined: `inferShapes` decides). */
+type Quick = Shape | Pending | undefined;
+
+const isPending = (q: Quick): q is Pending => q !== undefined && 'pending' in q;
+
+/** True for `J`, `0`, `I` written without any size. */
+function bareConstant(e: Expr): boolean {
+  return (e.type === 'Ones' || e.type === 'Zero') ? e.rows === undefined && e.cols === undefined : e.type === 'Identity' && e.size === undefined;
+}
+
 /**
- * A fast path for the common case (every symbol declared, every J/0/I sized): shapes computed
- * bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains in a loop. Anything the
- * rules cannot decide without unification (undeclared names, unsized J/0/I, indices), and any
- * mismatch, returns undefined and core's `inferShapes` does the work (and reports errors with spans).
+ * A fast path for the common case (every symbol declared, every J/0/I sized, or bare in a ⊙, +/−
+ * or = chain beside a sized matrix, where unification can only give it that matrix's shape):
+ * shapes computed bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains in a loop.
+ * Anything the rules cannot decide without unification (undeclared names, J/0/I elsewhere or
+ * beside a scalar or 1×1 matrix, indices), and any mismatch, returns undefined and core's
+ * `inferShapes` does the work (and reports errors with spans).
  */
 function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | undefined {
   const leaves = new Map<Expr, Shape>();
-  const chain = (e: Expr, types: ReadonlySet<Expr['type']>): Shape | undefined => {
+  /** Gives the bare constants `pending` the matrix shape `shape`; false when unification might decide otherwise. */
+  const settle = (pending: readonly Expr[], shape: Shape): boolean => {
+    if (pending.length === 0) return true;
+    // Beside a scalar only a bare 0 is sized (it is the number 0); beside a 1×1 matrix nothing is.
+    if (shape.kind === 'matrix' ? shape.rows === 1 && shape.cols === 1 : pending.some((e) => e.type !== 'Zero')) return false;
+    for (const e of pending) {
+      if (e.type === 'Identity' && (shape.kind !== 'matrix' || !dimEquals(shape.rows, shape.cols))) return false;
+      const before = leaves.get(e);
+      if (before && !shapeEquals(before, shape)) return false; // one node object at two places
+      leaves.set(e, shape);
+    }
+    return true;
+  };
+  /**
+   * A product chain: a bare `I` takes its size from the matrix before it (its columns) or, at the
+   * start, from the first matrix after it (its rows); any other bare constant is left to unification.
+   */
+  const product = (e: Expr): Quick => {
     let acc: Shape | undefined;
-    for (const part of operandsOf(e, types)) {
-      const s = go(part);
-      acc = s && (acc ? shapeByRule(e, [acc, s]) : s);
+    let waiting: Expr[] = [];
+    const size = (ids: readonly Expr[], n: Dim): boolean => n !== 1 && settle(ids, matrixShape(n, n));
+    for (const part of operandsOf(e, MATMUL_CHAIN)) {
+      const q = go(part);
+      if (q === undefined) return undefined;
+      if (isPending(q)) {
+        if (q.pending.length !== 1 || q.pending[0] !== part || part.type !== 'Identity') return undefined;
+        if (acc?.kind === 'matrix') {
+          if (!size([part], acc.cols)) return undefined;
+        } else waiting.push(part);
+        continue;
+      }
+      if (waiting.length > 0) {
+        if (q.kind !== 'matrix' || !size(waiting, q.rows)) return undefined;
+        // The identities stood before this factor: the product so far is theirs, then this factor.
+        acc = acc ? shapeByRule(e, [acc, matrixShape(q.rows, q.rows)]) : matrixShape(q.rows, q.rows);
+        if (!acc) return undefined;
+        waiting = [];
+      }
+      acc = acc ? shapeByRule(e, [acc, q]) : q;
       if (!acc) return undefined;
     }
-    return acc;
+    return waiting.length > 0 ? undefined : acc;
+  };
+  /** Known parts combined by the chain's rule; bare constants take the result. */
+  const combine = (e: Expr, parts: readonly Expr[]): Quick => {
+    let acc: Shape | undefined;
+    const pending: Expr[] = [];
+    for (const part of parts) {
+      const q = go(part);
+      if (q === undefined) return undefined;
+      if (isPending(q)) {
+        pending.push(...q.pending);
+        continue;
+      }
+      acc = acc ? shapeByRule(e, [acc, q]) : q;
+      if (!acc) return undefined;
+    }
+    if (!acc) return pending.length > 0 ? { pending } : undefined;
+    return settle(pending, acc) ? acc : undefined;
   };
   // The walk recurses into non-chain nodes; past QUICK_DEPTH levels (20,000 nested transposes)
   // it gives up and core's iterative `inferShapes` does the work.
   let depth = 0;
-  const go = (e: Expr): Shape | undefined => {
+  const go = (e: Expr): Quick => {
     if (depth >= QUICK_DEPTH) return undefined;
     depth += 1;
     try {
@@ -125,36 +198,40 @@ function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | 
       depth -= 1;
     }
   };
-  const visit = (e: Expr): Shape | undefined => {
+  const visit = (e: Expr): Quick => {
     tick();
     switch (e.type) {
       case 'Hadamard':
-        return chain(e, HADAMARD_CHAIN);
+        return combine(e, operandsOf(e, HADAMARD_CHAIN));
       case 'Add':
       case 'Sub':
-        return chain(e, SUM_CHAIN);
+        return combine(e, operandsOf(e, SUM_CHAIN));
       case 'MatMul':
-        return chain(e, MATMUL_CHAIN);
+        return product(e);
+      case 'Equal':
+      case 'NotEqual':
+        return combine(e, [e.left, e.right]);
       case 'Identifier':
       case 'Ones':
       case 'Zero':
       case 'Identity': {
         const s = shapeByRule(e, [], givens);
         if (s) leaves.set(e, s);
-        return s;
+        return s ?? (bareConstant(e) ? { pending: [e] } : undefined);
       }
       default: {
         const kids: Shape[] = [];
         for (const child of childrenOf(e)) {
           const s = go(child);
-          if (!s) return undefined;
+          if (!s || isPending(s)) return undefined;
           kids.push(s);
         }
         return shapeByRule(e, kids, givens);
       }
     }
   };
-  if (!go(expr)) return undefined;
+  const root = go(expr);
+  if (!root || isPending(root)) return undefined;
   return {
     shapeOf: (node: Expr): Shape => {
       const s = leaves.get(node);
