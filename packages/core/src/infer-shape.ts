@@ -5,6 +5,7 @@ import { OdotException, type OdotError, type Result, fail, odotError, ok } from 
 import type { DimLiteral, Expr } from './expr.ts';
 import { printPlain } from './print-text.ts';
 import { SCALAR, type Shape, matrixShape } from './shape.ts';
+import { shapeByRule } from './shape-rules.ts';
 import { childrenOf } from './visitor-keys.ts';
 import { walkExpr } from './walk-expr.ts';
 import { tick } from './budget.ts';
@@ -445,6 +446,55 @@ function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: Rea
   }
 }
 
+/** Node types whose shape needs unification even when every child's is known (indices, scopes, a scalar beside a 1×1 matrix). */
+const UNIFIED: ReadonlySet<Expr['type']> = new Set(['Entry', 'Sum']);
+const SAME_SHAPE: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Equal', 'NotEqual']);
+
+/**
+ * The fast path of `inferShapes`: every node's shape bottom-up by core's `SHAPE_RULES`, when each
+ * is known (every symbol declared, every J, 0, I sized) and nothing needs unification (no entries
+ * or sums; no scalar beside a matrix in +, − or =). On such trees the rules and unification agree
+ * (`infer-shape.test.ts` compares every node); anything else is undefined and unification decides.
+ * Iterative, ticking the active budgets once per node as unification does.
+ */
+function knownShapes(expr: Expr, givens: Givens): ShapeTable | undefined {
+  const table = new Map<Expr, Shape>();
+  interface Frame {
+    readonly node: Expr;
+    readonly children: readonly Expr[];
+    readonly shapes: Shape[];
+  }
+  const stack: Frame[] = [{ node: expr, children: childrenOf(expr), shapes: [] }];
+  let root: Shape | undefined;
+  while (stack.length > 0) {
+    tick();
+    const top = stack[stack.length - 1] as Frame;
+    if (UNIFIED.has(top.node.type)) return undefined;
+    if (top.shapes.length < top.children.length) {
+      const child = top.children[top.shapes.length] as Expr;
+      stack.push({ node: child, children: childrenOf(child), shapes: [] });
+      continue;
+    }
+    stack.pop();
+    if (SAME_SHAPE.has(top.node.type) && top.shapes.some((s) => s.kind !== top.shapes[0]?.kind)) return undefined;
+    const shape = shapeByRule(top.node, top.shapes, givens);
+    if (!shape) return undefined;
+    if (!table.has(top.node)) table.set(top.node, shape);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.shapes.push(shape);
+    else root = shape;
+  }
+  if (!root) return undefined;
+  return {
+    shape: root,
+    shapeOf: (node: Expr): Shape => {
+      const shape = table.get(node);
+      if (shape === undefined) throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
+      return shape;
+    },
+  };
+}
+
 function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTerm }> {
   const inf = new Inference(givens, collectIndexNames(expr));
   interface Frame {
@@ -487,6 +537,12 @@ function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTe
  * `J`, `0` and `I` without a size take it from context. Mismatches fail with code `shape-mismatch`.
  */
 export function inferShapes(expr: Expr, givens: Givens = new Map()): Result<ShapeTable> {
+  const known = knownShapes(expr, givens);
+  return known ? ok(known) : inferShapesByUnification(expr, givens);
+}
+
+/** `inferShapes` by unification alone, without the fast path for known shapes (the tests compare the two). */
+export function inferShapesByUnification(expr: Expr, givens: Givens = new Map()): Result<ShapeTable> {
   const outcome = run(expr, givens);
   if (!outcome.ok) return outcome;
   const { inf, root } = outcome.value;
@@ -507,6 +563,8 @@ export function inferShapes(expr: Expr, givens: Givens = new Map()): Result<Shap
 
 /** The shape of an expression (see `inferShapes`): `A ⊙ J` with `A: m×n` is m×n; `A B` with both 2×3 fails. */
 export function inferShape(expr: Expr, givens: Givens = new Map()): Result<Shape> {
+  const known = knownShapes(expr, givens);
+  if (known) return ok(known.shape);
   const outcome = run(expr, givens);
   return outcome.ok ? ok(outcome.value.inf.publicShape(outcome.value.root)) : outcome;
 }

@@ -3,7 +3,8 @@ import * as b from './build.ts';
 import type { Givens } from './declaration.ts';
 import { dimProduct } from './dim.ts';
 import type { Expr } from './expr.ts';
-import { inferShape } from './infer-shape.ts';
+import { inferShapes, inferShapesByUnification } from './infer-shape.ts';
+import { ok } from './error.ts';
 import { printPlain } from './print-text.ts';
 import { SCALAR, type Shape, formatShape, matrixShape, shapeEquals } from './shape.ts';
 import { shapeByRule } from './shape-rules.ts';
@@ -107,7 +108,9 @@ describe('SHAPE_RULES', () => {
     for (let k = 0; k < 3000; k++) {
       const e = randomExpr(next, 3);
       const rules = byRules(e, GIVENS);
-      const inferred = inferShape(e, GIVENS);
+      // Unification alone (inferShape itself now takes the rules' fast path on such trees).
+      const unified = inferShapesByUnification(e, GIVENS);
+      const inferred = unified.ok ? ok(unified.value.shape) : unified;
       if (rules !== undefined) {
         decided++;
         expect(inferred.ok && shapeEquals(inferred.value, rules), `${printPlain(e)}: rules say ${formatShape(rules)}`).toBe(true);
@@ -117,5 +120,26 @@ describe('SHAPE_RULES', () => {
       }
     }
     expect(decided).toBeGreaterThan(300);
+  });
+
+  it('inferShapes (with its fast path for known shapes) gives every node the shape unification gives, and fails where it fails', () => {
+    const next = rng(20261207);
+    let fast = 0;
+    for (let k = 0; k < 3000; k++) {
+      const e = k % 3 === 0 ? b.add(randomExpr(next, 3), b.hadamard(randomExpr(next, 2), b.ones())) : randomExpr(next, 3);
+      const quick = inferShapes(e, GIVENS);
+      const unified = inferShapesByUnification(e, GIVENS);
+      expect(quick.ok, printPlain(e)).toBe(unified.ok);
+      if (!quick.ok || !unified.ok) continue;
+      if (byRules(e, GIVENS) !== undefined) fast++;
+      const nodes: Expr[] = [e];
+      for (let i = 0; i < nodes.length; i++) nodes.push(...childrenOf(nodes[i] as Expr));
+      for (const node of nodes) {
+        expect(formatShape(quick.value.shapeOf(node)), `${printPlain(node)} in ${printPlain(e)}`).toBe(formatShape(unified.value.shapeOf(node)));
+        expect(shapeEquals(quick.value.shapeOf(node), unified.value.shapeOf(node))).toBe(true);
+      }
+      expect(() => quick.value.shapeOf(b.identifier('A'))).toThrow(/not part of this tree/);
+    }
+    expect(fast).toBeGreaterThan(300);
   });
 });

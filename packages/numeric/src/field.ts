@@ -119,8 +119,20 @@ export function invMod(a: bigint, p: bigint): bigint {
   return mod(t0, p);
 }
 
+/** Fields made so far, by prime (a field is immutable; every identity test asks for one). Bounded. */
+const MODULAR_FIELDS = new Map<bigint, Field<bigint>>();
+
 /** Arithmetic in the integers modulo the prime `p` (bigint residues in [0, p)). */
 export function modularField(p: bigint = MERSENNE_61): Field<bigint> {
+  const known = MODULAR_FIELDS.get(p);
+  if (known) return known;
+  if (MODULAR_FIELDS.size >= 16) MODULAR_FIELDS.clear();
+  const field = makeModularField(p);
+  MODULAR_FIELDS.set(p, field);
+  return field;
+}
+
+function makeModularField(p: bigint): Field<bigint> {
   return {
     name: 'modular',
     zero: 0n,

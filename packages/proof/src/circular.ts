@@ -14,6 +14,22 @@ export function restatesGoal(name: string, goal: Goal, backend: CheckerBackend):
   const rule = backend.lawRule(name);
   if (!rule) return false;
   const target = renamedKey(goal);
-  const sides = (left: Expr, right: Expr): string => renamedKey(equal(left, right));
-  return sides(rule.lhs, rule.rhs) === target || sides(rule.rhs, rule.lhs) === target;
+  return sidesKey(rule.lhs, rule.rhs) === target || sidesKey(rule.rhs, rule.lhs) === target;
 }
+
+/** `left = right` keyed up to renaming, once per pair of side objects (a law's sides are the same objects for every step). */
+function sidesKey(left: Expr, right: Expr): string {
+  let byRight = SIDES.get(left);
+  if (!byRight) {
+    byRight = new WeakMap();
+    SIDES.set(left, byRight);
+  }
+  let key = byRight.get(right);
+  if (key === undefined) {
+    key = renamedKey(equal(left, right));
+    byRight.set(right, key);
+  }
+  return key;
+}
+
+const SIDES = new WeakMap<Expr, WeakMap<Expr, string>>();

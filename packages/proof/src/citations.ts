@@ -28,10 +28,12 @@ function citableNames(context: CheckContext): LawNames {
 export function resolveCitations(line: ProofLine, context: CheckContext): { line: ProofLine; note?: string } {
   if (line.kind === 'start' || line.laws.length === 0) return { line };
   const engine = context.backend.engine;
-  const known = citableNames(context);
+  // The citable names are listed only when a name needs reading (most lines cite known laws).
+  let known: LawNames | undefined;
   const notes: string[] = [];
   const laws = line.laws.map((law) => {
     if (isSpecial(law.name) || engine.knows(law.name)) return law;
+    known ??= citableNames(context);
     const resolved = resolveLawName(law.name, known);
     if (resolved.kind === 'typo') notes.push(resolved.note);
     return resolved.kind === 'unknown' ? law : { ...law, name: resolved.name };

@@ -9,6 +9,19 @@ import { VISITOR_KEYS, childrenOf, walkExpr, type Expr, type Span } from '@odot/
  * names of bound summation indices (alpha-equivalence).
  */
 export function exprKey(expr: Expr, options: { readonly ignoreSizes?: boolean } = {}): string {
+  // Expressions are immutable, so a key is computed once per node object (searches key the same ones often).
+  const memo = options.ignoreSizes ? SIZE_FREE_KEYS : KEYS;
+  const known = memo.get(expr);
+  if (known !== undefined) return known;
+  const key = computeKey(expr, options);
+  memo.set(expr, key);
+  return key;
+}
+
+const KEYS = new WeakMap<Expr, string>();
+const SIZE_FREE_KEYS = new WeakMap<Expr, string>();
+
+function computeKey(expr: Expr, options: { readonly ignoreSizes?: boolean }): string {
   const parts: string[] = [];
   const bound: string[] = [];
   // An explicit stack (long chains are thousands deep): a node to visit, text to emit, or the end of a sum's scope.

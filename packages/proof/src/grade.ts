@@ -77,8 +77,21 @@ function readGivens(input: ProofTask['givens']): { ok: true; givens: Givens } | 
   return { ok: true, givens: givensFrom(declarations) };
 }
 
+/** Goals read so far, by text: a worksheet grades many answers against one goal (bounded; parsed expressions are immutable). */
+const GOALS = new Map<string, ReturnType<typeof readGoal>>();
+const MAX_GOALS = 256;
+
 function readGoal(goal: ProofTask['goal']): { ok: true; goal: Goal } | { ok: false; error: OdotError } {
   if (typeof goal !== 'string') return { ok: true, goal };
+  const known = GOALS.get(goal);
+  if (known) return known;
+  if (GOALS.size >= MAX_GOALS) GOALS.clear();
+  const read = parseGoal(goal);
+  GOALS.set(goal, read);
+  return read;
+}
+
+function parseGoal(goal: string): { ok: true; goal: Goal } | { ok: false; error: OdotError } {
   const result = parse(goal);
   if (!result.ok) return { ok: false, error: { ...result.error, message: `in the goal: ${result.error.message}` } };
   const expr = result.value.expr;

@@ -85,6 +85,17 @@ export function literalStep(from: Expr, to: Expr, rule: LawRule): boolean {
 
 /** A key equal for two expressions exactly when they are equal up to a renaming of their identifiers. */
 export function renamedKey(expr: Expr): string {
+  // Expressions are immutable: one key per node object (a goal and the laws' sides are keyed for every step).
+  const known = RENAMED_KEYS.get(expr);
+  if (known !== undefined) return known;
+  const key = computeRenamedKey(expr);
+  RENAMED_KEYS.set(expr, key);
+  return key;
+}
+
+const RENAMED_KEYS = new WeakMap<Expr, string>();
+
+function computeRenamedKey(expr: Expr): string {
   const names = new Map<string, string>();
   const rename = (node: Expr): Expr => {
     if (node.type === 'Identifier') {

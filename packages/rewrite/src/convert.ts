@@ -2,11 +2,15 @@ import {
   OdotException,
   assertNever,
   childrenOf,
+  dimEquals,
   fail,
   inferShapes,
+  matrixShape,
   odotError,
   ok,
+  shapeEquals,
   shapeByRule,
+  type Dim,
   type Expr,
   type Givens,
   type Property,
@@ -43,6 +47,8 @@ import {
 export interface ToTermOptions {
   /** Identifiers become pattern variables (law statements). */
   readonly patterns?: boolean;
+  /** False: skip the fast path and always infer shapes by unification (tests compare the two). */
+  readonly quick?: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ export interface ToTermOptions {
  * built, `termBuilt`), so a conversion inside a budgeted call stops with it.
  */
 export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
-  let table: Pick<ShapeTable, 'shapeOf'> | undefined = quickShapes(expr, givens);
+  let table: Pick<ShapeTable, 'shapeOf'> | undefined = options.quick === false ? undefined : quickShapes(expr, givens);
   if (!table) {
     const inferred = inferShapes(expr, givens);
     if (!inferred.ok) return inferred;
@@ -66,49 +72,124 @@ export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTe
   }
 }
 
+/** Bare `J`, `0` and `I` (no size written) in a chain, waiting for the size of the chain they stand in. */
+interface Pending {
+  readonly pending: readonly Expr[];
+}
+
+/** What the fast path knows of a node: its shape, the bare constants still to size, or nothing (undefined: `inferShapes` decides). */
+type Quick = Shape | Pending | undefined;
+
+const isPending = (q: Quick): q is Pending => q !== undefined && 'pending' in q;
+
+/** True for `J`, `0`, `I` written without any size. */
+function bareConstant(e: Expr): boolean {
+  return (e.type === 'Ones' || e.type === 'Zero') ? e.rows === undefined && e.cols === undefined : e.type === 'Identity' && e.size === undefined;
+}
+
 /**
- * A fast path for the common case (every symbol declared, every J/0/I sized): shapes computed
- * bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains folded in a loop. Anything the
- * rules cannot decide without unification (undeclared names, unsized J/0/I, indices), and any
- * mismatch, returns undefined and core's `inferShapes` does the work (and reports errors with spans).
+ * A fast path for the common case (every symbol declared, every J/0/I sized, or bare in a ⊙, +/−
+ * or = chain beside a sized matrix, where unification can only give it that matrix's shape):
+ * shapes computed bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains folded in a
+ * loop. Anything the rules cannot decide without unification (undeclared names, J/0/I elsewhere or
+ * beside a scalar or 1×1 matrix, indices), and any mismatch, returns undefined and core's
+ * `inferShapes` does the work (and reports errors with spans).
  */
 function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | undefined {
   const leaves = new Map<Expr, Shape>();
-  const chain = (e: Expr, types: ReadonlySet<Expr['type']>): FoldStep<Expr, Shape | undefined> => ({
-    children: operandsOf(e, types),
-    combine: (shapes) => {
-      let acc: Shape | undefined;
-      for (const s of shapes) {
-        acc = s && (acc ? shapeByRule(e, [acc, s]) : s);
-        if (!acc) return undefined;
+  /** Gives the bare constants `pending` the matrix shape `shape`; false when unification might decide otherwise. */
+  const settle = (pending: readonly Expr[], shape: Shape): boolean => {
+    if (pending.length === 0) return true;
+    // Beside a scalar only a bare 0 is sized (it is the number 0); beside a 1×1 matrix nothing is.
+    if (shape.kind === 'matrix' ? shape.rows === 1 && shape.cols === 1 : pending.some((e) => e.type !== 'Zero')) return false;
+    for (const e of pending) {
+      if (e.type === 'Identity' && (shape.kind !== 'matrix' || !dimEquals(shape.rows, shape.cols))) return false;
+      const before = leaves.get(e);
+      if (before && !shapeEquals(before, shape)) return false; // one node object at two places
+      leaves.set(e, shape);
+    }
+    return true;
+  };
+  /**
+   * A product chain: a bare `I` takes its size from the matrix before it (its columns) or, at the
+   * start, from the first matrix after it (its rows); any other bare constant is left to unification.
+   */
+  const product = (e: Expr, parts: readonly Expr[], quick: readonly Quick[]): Quick => {
+    let acc: Shape | undefined;
+    let waiting: Expr[] = [];
+    const size = (ids: readonly Expr[], n: Dim): boolean => n !== 1 && settle(ids, matrixShape(n, n));
+    for (const [k, part] of parts.entries()) {
+      const q = quick[k];
+      if (q === undefined) return undefined;
+      if (isPending(q)) {
+        if (q.pending.length !== 1 || q.pending[0] !== part || part.type !== 'Identity') return undefined;
+        if (acc?.kind === 'matrix') {
+          if (!size([part], acc.cols)) return undefined;
+        } else waiting.push(part);
+        continue;
       }
-      return acc;
-    },
-  });
-  const expand = (e: Expr): FoldStep<Expr, Shape | undefined> => {
+      if (waiting.length > 0) {
+        if (q.kind !== 'matrix' || !size(waiting, q.rows)) return undefined;
+        // The identities stood before this factor: the product so far is theirs, then this factor.
+        acc = acc ? shapeByRule(e, [acc, matrixShape(q.rows, q.rows)]) : matrixShape(q.rows, q.rows);
+        if (!acc) return undefined;
+        waiting = [];
+      }
+      acc = acc ? shapeByRule(e, [acc, q]) : q;
+      if (!acc) return undefined;
+    }
+    return waiting.length > 0 ? undefined : acc;
+  };
+  /** Known parts combined by the chain's rule; bare constants take the result. */
+  const combine = (e: Expr, quick: readonly Quick[]): Quick => {
+    let acc: Shape | undefined;
+    const pending: Expr[] = [];
+    for (const q of quick) {
+      if (q === undefined) return undefined;
+      if (isPending(q)) {
+        pending.push(...q.pending);
+        continue;
+      }
+      acc = acc ? shapeByRule(e, [acc, q]) : q;
+      if (!acc) return undefined;
+    }
+    if (!acc) return pending.length > 0 ? { pending } : undefined;
+    return settle(pending, acc) ? acc : undefined;
+  };
+  const chain = (e: Expr, parts: readonly Expr[]): FoldStep<Expr, Quick> => ({ children: parts, combine: (quick) => combine(e, quick) });
+  const expand = (e: Expr): FoldStep<Expr, Quick> => {
     switch (e.type) {
       case 'Hadamard':
-        return chain(e, HADAMARD_CHAIN);
+        return chain(e, operandsOf(e, HADAMARD_CHAIN));
       case 'Add':
       case 'Sub':
-        return chain(e, SUM_CHAIN);
-      case 'MatMul':
-        return chain(e, MATMUL_CHAIN);
+        return chain(e, operandsOf(e, SUM_CHAIN));
+      case 'Equal':
+      case 'NotEqual':
+        return chain(e, [e.left, e.right]);
+      case 'MatMul': {
+        const parts = operandsOf(e, MATMUL_CHAIN);
+        return { children: parts, combine: (quick) => product(e, parts, quick) };
+      }
       case 'Identifier':
       case 'Ones':
       case 'Zero':
       case 'Identity': {
         const s = shapeByRule(e, [], givens);
         if (s) leaves.set(e, s);
-        return { children: [], combine: () => s };
+        const q: Quick = s ?? (bareConstant(e) ? { pending: [e] } : undefined);
+        return { children: [], combine: () => q };
       }
       default:
-        return { children: childrenOf(e), combine: (kids) => shapeByRule(e, kids as Shape[], givens) };
+        return {
+          children: childrenOf(e),
+          combine: (kids) => (kids.every((k): k is Shape => k !== undefined && !isPending(k)) ? shapeByRule(e, kids, givens) : undefined),
+        };
     }
   };
   // A child without a shape ends the walk at once: `inferShapes` takes over.
-  const shape = foldTree<Expr, Shape | undefined>(expr, expand, { aborts: (s) => s === undefined });
-  if (!shape) return undefined;
+  const root = foldTree<Expr, Quick>(expr, expand, { aborts: (q) => q === undefined });
+  if (!root || isPending(root)) return undefined;
   return {
     shapeOf: (node: Expr): Shape => {
       const s = leaves.get(node);

@@ -282,6 +282,20 @@ function searchWithin(na: Term, nb: Term, givens: Givens, options: EquivalenceOp
   return { limit: { kind: 'depth', value: maxDepth } };
 }
 
+/**
+ * The steps `f` writes out, or undefined when writing them blows the stack (naming the reordering
+ * at the ends prints both sides, and a 10 000-deep chain is too deep to print): the proof is then
+ * not shown and the verdict falls to the next layer. Any other error propagates.
+ */
+function writtenOut(f: () => RewriteStep[]): RewriteStep[] | undefined {
+  try {
+    return f();
+  } catch (error) {
+    if (tooDeepError(error, 'equivalent')) return undefined;
+    throw error;
+  }
+}
+
 function reorderRewrite(from: Expr, to: Expr): RewriteStep[] {
   const law = reorderLaw(from, to);
   return law ? [{ law, direction: 'forward', path: [], substitution: {}, before: from, after: to }] : [];
@@ -406,21 +420,12 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
   const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit?: Limit; note: string } => {
     enter(options, 'search');
     const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
-    if (found.steps) {
-      const back = [...nb.steps].reverse().map(reverseStep);
-      return {
-        proved: {
-          equivalent: true,
-          method: 'proved',
-          layer: 'search',
-          steps: chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b),
-          explanation: 'a bounded search connected the two normal forms',
-          normalForms,
-        },
-      };
-    }
+    const back = [...nb.steps].reverse().map(reverseStep);
+    const steps = found.steps && writtenOut(() => chainFrom(a, ta, checked([...na.steps, ...(found.steps ?? []), ...back], givens, options), tb, b));
+    if (steps) return { proved: { equivalent: true, method: 'proved', layer: 'search', steps, explanation: 'a bounded search connected the two normal forms', normalForms } };
     const limit = layerLimit ?? found.limit;
     const notes = [nfLimit, found.limit].filter((x) => x !== undefined).map((x) => `stopped by the ${formatLimit(x)}`);
+    if (found.steps) notes.push('the proof found is nested too deeply to write out');
     return { ...(limit ? { limit } : {}), note: options.noSearch ? [...notes, 'search skipped'].join('; ') : notes.join('; ') };
   };
   const decided = indexFormVerdict(inf, normalForms, infFields, searchNormalForms);

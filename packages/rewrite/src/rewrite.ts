@@ -15,6 +15,7 @@ import {
   type Match,
   type Subst,
 } from './match.ts';
+import { candidateIndices, indicesWithOp, nodeTable, pathAt } from './law-index.ts';
 import { rebuild, type Term } from './term.ts';
 
 /** Which way a law is used: `forward` rewrites its left side into its right side. */
@@ -139,13 +140,8 @@ export function* rewritesAt(law: CompiledLaw, direction: Direction, node: Term, 
 
 /** Every node with its path, pre-order. */
 export function positions(t: Term): [readonly number[], Term][] {
-  const out: [readonly number[], Term][] = [];
-  const walk = (node: Term, path: number[]): void => {
-    out.push([path, node]);
-    node.args.forEach((a, i) => walk(a, [...path, i]));
-  };
-  walk(t, []);
-  return out;
+  const table = nodeTable(t);
+  return table.nodes.map((node, k) => [pathAt(table, k), node]);
 }
 
 function extChildren(ext: Extension): readonly number[] | undefined {
@@ -193,18 +189,21 @@ export function rewriteOnceTerm(root: Term, law: CompiledLaw, options: { readonl
   const seen = new Set<Term>();
   if (law.law.structural) {
     // Holds by the representation: one explicit step at every node of the operator, changing nothing.
-    for (const [path, node] of positions(root)) {
-      if (node.op === law.law.structural) {
-        out.push({ law: law.law.name, direction: 'forward', path, ext: { kind: 'whole' }, subst: EMPTY_SUBST, before: root, after: root, conditions: [] });
-      }
+    const table = nodeTable(root);
+    for (const k of indicesWithOp(table, law.law.structural)) {
+      out.push({ law: law.law.name, direction: 'forward', path: pathAt(table, k), ext: { kind: 'whole' }, subst: EMPTY_SUBST, before: root, after: root, conditions: [] });
     }
     return out;
   }
   for (const direction of ['forward', 'backward'] as const) {
     const [from] = sides(law, direction);
     if (options.skipExpanding && from.op === 'pvar') continue;
-    for (const [path, node] of positions(root)) {
-      for (const r of rewritesAt(law, direction, node)) {
+    // Only where the pattern can match (law-index.ts): the same steps, without trying the rest.
+    const table = nodeTable(root);
+    for (const k of candidateIndices(from, root)) {
+      let path: readonly number[] | undefined;
+      for (const r of rewritesAt(law, direction, table.nodes[k] as Term)) {
+        path ??= pathAt(table, k);
         const after = replaceAt(root, path, r.replacement);
         if (after === root || seen.has(after)) continue;
         seen.add(after);
@@ -224,9 +223,26 @@ export function rewriteOnceTerm(root: Term, law: CompiledLaw, options: { readonl
  */
 export function rewriteOnce(expr: Expr, lawName: string, givens: Givens = new Map()): RewriteStep[] {
   const law = compiledLaw(lawName);
-  const t = exprToTerm(expr, givens);
-  if (!law || !t.ok) return [];
+  if (!law || law.law.kind !== 'equation') return [];
+  const t = termOf(expr, givens);
+  if (!t.ok) return [];
   return rewriteOnceTerm(t.value, law).map(toRewriteStep);
+}
+
+/**
+ * The expression `rewriteOnce` converted last, with its givens and term. A search and a diagnosis
+ * apply law after law to one expression, and the conversion (shape inference included) cost as
+ * much as the matching; expressions and givens are immutable values, so the same objects give the
+ * same term. One slot: it holds one expression, never more.
+ */
+let lastConversion: { readonly expr: Expr; readonly givens: Givens; readonly term: Result<Term> } | undefined;
+
+/** `exprToTerm(expr, givens)`, reusing the last conversion when both are the same objects. */
+function termOf(expr: Expr, givens: Givens): Result<Term> {
+  if (lastConversion !== undefined && lastConversion.expr === expr && lastConversion.givens === givens) return lastConversion.term;
+  const term = exprToTerm(expr, givens);
+  lastConversion = { expr, givens, term };
+  return term;
 }
 
 /**
