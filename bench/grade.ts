@@ -2,6 +2,7 @@
 // graded in one process. Reports the median time per answer (cold: memo off; warm: the default
 // memo of identical answers), the whole batch, and the heap before/after (it must stay flat).
 // Peer: a hand-written math.js check of the matrix answers (dotMultiply + deepEqual) for scale.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,11 +134,15 @@ export async function run(): Promise<void> {
 
   // The same batch as files, graded by the built CLI's code path on 2 worker threads.
   const threaded = await twoWorkers(submissions);
+  // The same cold sample graded by the built packages in plain node (what users run: no tsx).
+  const built = coldBuilt(submissions.slice(0, COLD_SAMPLE));
 
   const fmt = (x: number, d = 3): string => x.toFixed(d);
   console.log(`generated ${TOTAL} submissions × ${ws.questions.length} questions in ${fmt(generateMs / 1000, 2)} s (mean score ${fmt(total / TOTAL, 2)} / ${ws.maxScore})`);
   console.log(`median per answer, cold (memo off, ${COLD_SAMPLE} submissions): ${fmt(median(cold))} ms   (target ≤ 2 ms)`);
   for (const [kind, xs] of coldByKind) console.log(`  ${kind.padEnd(10)} median ${fmt(median(xs))} ms, max ${fmt(Math.max(...xs), 1)} ms`);
+  if (built === undefined) console.log('  built package: skipped (build the grader first: pnpm build)');
+  else for (const [kind, xs] of Object.entries(built)) console.log(`  ${kind.padEnd(10)} median ${fmt(median(xs))} ms, max ${fmt(Math.max(...xs), 1)} ms   (built package, plain node)`);
   const coldMean = cold.reduce((x, y) => x + y, 0) / cold.length;
   console.log(`mean per answer, cold: ${fmt(coldMean)} ms → a 10 000-submission batch of all-distinct answers ≈ ${fmt((coldMean * TOTAL * ws.questions.length) / 1000 / 2, 1)} s on 2 worker threads`);
   console.log(`median per answer, whole batch (default memo): ${fmt(median(perAnswer))} ms`);
@@ -146,6 +151,48 @@ export async function run(): Promise<void> {
   console.log(`heap (MB) after n submissions: ${heap.map(([n, mb]) => `${n}: ${fmt(mb, 1)}`).join(', ')}   (flat = no growth with batch size)`);
   const [p, o] = [median(peer), median(ours)];
   console.log(`q1 matrix answer: odot grade (cells + misconceptions) ${fmt(o)} ms vs math.js equality check ${fmt(p)} ms: ratio ${fmt(o / p, 1)}×`);
+}
+
+/** The script `coldBuilt` runs in plain node: the cold loop over the built grader, times per kind as JSON on stdout. */
+const COLD_SCRIPT = `
+import { readFileSync } from 'node:fs';
+const [grader, worksheet, answers] = process.argv.slice(2);
+const { gradeAnswer, parseWorksheet } = await import(grader);
+const ws = parseWorksheet(readFileSync(worksheet, 'utf8'));
+if (!ws.ok) throw new Error(ws.error.message);
+const times = {};
+for (const s of JSON.parse(readFileSync(answers, 'utf8'))) {
+  for (const q of ws.value.questions) {
+    const a = performance.now();
+    gradeAnswer(ws.value, q, s.student, s.answers[q.id], { memo: false });
+    (times[q.kind] ??= []).push(performance.now() - a);
+  }
+}
+process.stdout.write(JSON.stringify(times));
+`;
+
+/**
+ * The cold sample graded by the built grader in a plain node process (no tsx, no source
+ * conditions: what a user of the published package runs); times per kind, or undefined without a build.
+ */
+function coldBuilt(sample: readonly Submission[]): Record<string, number[]> | undefined {
+  const grader = new URL('../packages/grader/dist/index.js', import.meta.url);
+  const dir = mkdtempSync(join(tmpdir(), 'odot-bench-'));
+  try {
+    const script = join(dir, 'cold.mjs');
+    const answers = join(dir, 'answers.json');
+    writeFileSync(script, COLD_SCRIPT);
+    writeFileSync(answers, JSON.stringify(sample));
+    const worksheet = new URL('../examples/WS_Math_Foundations_1.md', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [script, grader.href, worksheet, answers], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (run.status !== 0) {
+      if (run.stderr.includes('ERR_MODULE_NOT_FOUND')) return undefined; // not built
+      throw new Error(`the built cold run failed: ${run.stderr}`);
+    }
+    return JSON.parse(run.stdout) as Record<string, number[]>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Writes the submissions as YAML files and grades them with the built grader on 2 worker threads; ms, or undefined without a build. */
