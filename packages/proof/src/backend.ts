@@ -71,6 +71,14 @@ export interface CheckerBackend {
    * the other side). Catalogue laws work on canonical forms, so their results are compared this way.
    */
   readonly canonicallyEqual: (a: Expr, b: Expr, givens: Givens) => boolean;
+  /**
+   * The laws among `names`, in their order, that do the step `from` → `to` in one application:
+   * a catalogue law when one of its results is canonically equal to `to` (both sides read once,
+   * together), any other law when a result is `to` as written. What applying each law and comparing
+   * each result would say, faster; undefined when the two sides do not read together. Optional:
+   * without it the checker applies each law and compares each result.
+   */
+  readonly stepDoers?: (from: Expr, to: Expr, names: readonly string[], givens: Givens) => readonly string[] | undefined;
   /** The side conditions of the law in `step` that the givens do not establish (`diagonal_mul_diagonal needs D diagonal`). */
   readonly missingConditions: (step: AppliedStep, givens: Givens) => readonly MissingCondition[];
   /** The givens with every declared matrix given every property, to find steps blocked only by side conditions. */

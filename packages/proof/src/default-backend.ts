@@ -1,11 +1,34 @@
+import { LimitReached, type Expr, type Givens } from '@odot/core';
+import { lawsDoingStep } from '@odot/rewrite';
 import type { CheckerBackend } from './backend.ts';
 import { catalogueBackend } from './catalogue.ts';
 import { entrywiseRules } from './entrywise-rules.ts';
 import { replayStep } from './replay.ts';
+import { exprKey } from './expr-tools.ts';
 import { combineEngines, entrywiseEngine } from './law-engine.ts';
 import { numericCompare } from './numeric-check.ts';
 
 let cached: CheckerBackend | undefined;
+
+/** Whether an entrywise law turns `from` into `to` as written (a caller's budget running out means no). */
+function entrywiseDoes(from: Expr, to: Expr, name: string, givens: Givens): boolean {
+  if (!entrywiseEngine.knows(name)) return false;
+  const target = exprKey(to);
+  try {
+    return entrywiseEngine.apply(from, name, givens).some((step) => exprKey(step.after) === target);
+  } catch (error) {
+    if (error instanceof LimitReached) return false;
+    throw error;
+  }
+}
+
+/** `CheckerBackend.stepDoers`: catalogue laws by rewrite's `lawsDoingStep`, entrywise laws by applying them. */
+function stepDoers(from: Expr, to: Expr, names: readonly string[], givens: Givens): readonly string[] | undefined {
+  const catalogue = lawsDoingStep(from, to, names, givens);
+  if (catalogue === undefined) return undefined;
+  const doers = new Set(catalogue);
+  return names.filter((name) => doers.has(name) || entrywiseDoes(from, to, name, givens));
+}
 
 /** The lighter identity test for steps already accepted by the search and the replay. */
 const CROSS_CHECK = { trials: 1, sizeSets: 1 } as const;
@@ -25,6 +48,7 @@ export function defaultBackend(): CheckerBackend {
     algebra: catalogue.algebra,
     replay: (step, givens) => (step.origin === 'entrywise' ? replayStep(step, entrywiseRules(step.law)) : catalogue.replay(step, givens)),
     canonicallyEqual: catalogue.canonicallyEqual,
+    stepDoers,
     missingConditions: catalogue.missingConditions,
     relaxGivens: catalogue.relaxGivens,
     lawRule: catalogue.lawRule,

@@ -127,6 +127,8 @@ function wrongLaw(f: Failing, numeric: NumericVerdict, search: StepSearch): Step
 /** Laws among `names` that do the step in one application, catalogue results compared up to canonical form (at most 3). */
 function canonicalDoers(f: Failing, names: readonly string[]): string[] {
   const { backend, givens } = f.context;
+  const fast = backend.stepDoers?.(f.from, f.to, names, givens);
+  if (fast !== undefined) return fast.slice(0, 3);
   const target = exprKey(f.to);
   const out: string[] = [];
   for (const name of names) {

@@ -5,7 +5,7 @@ export { CATALOGUE_NAMES, resolveLawName } from './laws/resolve.ts';
 export type { Justification } from './infer-property.ts';
 export { inferProperty } from './infer-property.ts';
 export type { Direction, RewriteStep } from './rewrite.ts';
-export { applyLaw, rewriteOnce } from './rewrite.ts';
+export { applyLaw, lawsDoingStep, rewriteOnce } from './rewrite.ts';
 export type { SimplifyOptions, SimplifyResult } from './simplify.ts';
 export { SIMPLIFY_ORDER, simplify } from './simplify.ts';
 export type { EquivalenceOptions, EquivalenceVerdict } from './equivalent.ts';

@@ -1,4 +1,4 @@
-import { fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
+import { equal, fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
 import { exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
@@ -227,6 +227,27 @@ export function rewriteOnce(expr: Expr, lawName: string, givens: Givens = new Ma
   const t = termOf(expr, givens);
   if (!t.ok) return [];
   return rewriteOnceTerm(t.value, law).map(toRewriteStep);
+}
+
+/**
+ * The laws among `names` (names or aliases of equation laws) that turn `from` into `to` in one
+ * application, compared up to canonical form: what `rewriteOnce` then a canonical comparison of
+ * each result with `to` would say, but with both sides converted once, jointly, and every result
+ * compared by term identity (terms are hash-consed). Structural laws (commutativity,
+ * associativity) are skipped: they change nothing in this representation. Undefined when the
+ * two sides do not convert together (a shape error); the caller decides another way then.
+ */
+export function lawsDoingStep(from: Expr, to: Expr, names: readonly string[], givens: Givens = new Map()): string[] | undefined {
+  const joint = exprToTerm(equal(from, to), givens);
+  if (!joint.ok || joint.value.op !== 'eq') return undefined;
+  const [a, b] = joint.value.args as [Term, Term];
+  const out: string[] = [];
+  for (const name of names) {
+    const law = compiledLaw(name);
+    if (!law || law.law.kind !== 'equation' || law.law.structural) continue;
+    if (rewriteOnceTerm(a, law).some((step) => step.after === b)) out.push(name);
+  }
+  return out;
 }
 
 /**
