@@ -1,9 +1,10 @@
-import { LimitReached, type Expr, type Givens } from '@odot/core';
+import type { Expr, Givens } from '@odot/core';
 import { lawsDoingStep } from '@odot/rewrite';
 import type { CheckerBackend } from './backend.ts';
 import { catalogueBackend } from './catalogue.ts';
 import { entrywiseRules } from './entrywise-rules.ts';
 import { replayStep } from './replay.ts';
+import { orWhenStopped } from './stopped.ts';
 import { exprKey } from './expr-tools.ts';
 import { combineEngines, entrywiseEngine } from './law-engine.ts';
 import { numericCompare } from './numeric-check.ts';
@@ -14,12 +15,7 @@ let cached: CheckerBackend | undefined;
 function entrywiseDoes(from: Expr, to: Expr, name: string, givens: Givens): boolean {
   if (!entrywiseEngine.knows(name)) return false;
   const target = exprKey(to);
-  try {
-    return entrywiseEngine.apply(from, name, givens).some((step) => exprKey(step.after) === target);
-  } catch (error) {
-    if (error instanceof LimitReached) return false;
-    throw error;
-  }
+  return orWhenStopped(() => entrywiseEngine.apply(from, name, givens).some((step) => exprKey(step.after) === target), false);
 }
 
 /** `CheckerBackend.stepDoers`: catalogue laws by rewrite's `lawsDoingStep`, entrywise laws by applying them. */

@@ -1,5 +1,5 @@
 import { formatCounterexample } from '@odot/numeric';
-import { LimitReached, OdotException, entry, givensFrom, identifier, printExpr, type Expr, type Span } from '@odot/core';
+import { entry, givensFrom, identifier, printExpr, type Expr, type Span } from '@odot/core';
 import { equivalent, simplify } from '@odot/rewrite';
 import { checkContext, checkProof, checkTransition, type CheckContext, type CheckOptions } from './check-proof.ts';
 import { changedSubterm } from './definition.ts';
@@ -13,6 +13,7 @@ import type { ProofDocument, ProofLine, Theorem } from './proof-ast.ts';
 import type { StepReport, TheoremReport } from './report.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
 import { theoremLaw, withTheorems, type TheoremLaw } from './theorem-laws.ts';
+import { orWhenStopped } from './stopped.ts';
 
 /** The next step of an unfinished or failing proof: one law, where it applies, and the line it gives. */
 export interface ProofHint {
@@ -135,26 +136,17 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
     }
     return;
   }
-  const verdict = safely(() => equivalent(from, target, context.givens));
+  const verdict = orWhenStopped(() => equivalent(from, target, context.givens), undefined, true);
   if (verdict?.ok && verdict.value.method === 'proved') {
     const first = verdict.value.steps[0];
     if (first) yield { law: first.law, direction: first.direction, after: first.after, how: `step 1 of ${verdict.value.steps.length} of the engine's proof` };
     else yield* found(search(target, engine.names.filter((name) => engine.isStructural(name)), () => 'a reordering'));
   }
-  const simplified = safely(() => simplify(from, context.givens));
+  const simplified = orWhenStopped(() => simplify(from, context.givens), undefined, true);
   const step = simplified?.ok ? simplified.value.steps[0] : undefined;
   if (step) yield { law: step.law, direction: step.direction, after: step.after, how: 'a simplification' };
 }
 
-function safely<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch (error) {
-    // An engine's input error or a budget stop means no candidate from it; a bug propagates.
-    if (error instanceof OdotException || error instanceof LimitReached) return undefined;
-    throw error;
-  }
-}
 
 /** The first candidate the checker accepts as a step citing its law alone. */
 function verified(from: Expr, earlier: readonly Expr[], list: Iterable<Candidate>, context: CheckContext, at: { line: number; span: Span }): Candidate | undefined {

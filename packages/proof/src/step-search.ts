@@ -1,9 +1,10 @@
-import { formatLimit, LimitReached, printExpr, type Expr } from '@odot/core';
+import { formatLimit, printExpr, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import type { CheckContext } from './check-options.ts';
 import { scalarProductsAsProducts } from './pattern.ts';
 import type { SplitStep } from './report.ts';
 import { searchBothWays, type SearchLimits, type SearchResult } from './search.ts';
+import { orWhenStopped } from './stopped.ts';
 
 /** What a step search found, with the trail read from the previous line to this one. */
 export type StepSearch = SearchResult & { readonly replayable?: readonly AppliedStep[] };
@@ -17,14 +18,8 @@ export function searchStep(from: Expr, to: Expr, names: readonly string[], conte
 
 /** The applications of one law, or none when the engine cannot apply it to the expression. */
 export function safeApply(context: CheckContext, expr: Expr, name: string): readonly AppliedStep[] {
-  try {
-    return context.backend.engine.apply(expr, name, context.givens);
-  } catch (error) {
-    // Inside a caller's budget the engines' matching may stop at its limit: no applications then.
-    // Anything else is a bug and propagates.
-    if (error instanceof LimitReached) return [];
-    throw error;
-  }
+  // Inside a caller's budget the engines' matching may stop at its limit: no applications then.
+  return orWhenStopped(() => context.backend.engine.apply(expr, name, context.givens), []);
 }
 
 /** `transpose_hadamard, hadamard_comm (2 applications)`. */
