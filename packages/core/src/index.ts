@@ -81,6 +81,7 @@ export { stripSpans } from './strip-spans.ts';
 export { mapChildren } from './map-children.ts';
 export { walkExpr } from './walk-expr.ts';
 export { foldExpr } from './fold-expr.ts';
+export { foldTree, type FoldHooks, type FoldStep } from './fold-tree.ts';
 export { withChildren } from './with-children.ts';
 export { printAscii, printLatex, printPlain } from './print-text.ts';
 export { printSexpr } from './print-sexpr.ts';

@@ -8,6 +8,7 @@ import { SCALAR, type Shape, matrixShape } from './shape.ts';
 import { shapeByRule } from './shape-rules.ts';
 import { childrenOf } from './visitor-keys.ts';
 import { walkExpr } from './walk-expr.ts';
+import { foldTree, type FoldStep } from './fold-tree.ts';
 import { tick } from './budget.ts';
 import { formatDim } from './dim.ts';
 
@@ -459,31 +460,21 @@ const SAME_SHAPE: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Equal', 'N
  */
 function knownShapes(expr: Expr, givens: Givens): ShapeTable | undefined {
   const table = new Map<Expr, Shape>();
-  interface Frame {
-    readonly node: Expr;
-    readonly children: readonly Expr[];
-    readonly shapes: Shape[];
-  }
-  const stack: Frame[] = [{ node: expr, children: childrenOf(expr), shapes: [] }];
-  let root: Shape | undefined;
-  while (stack.length > 0) {
-    tick();
-    const top = stack[stack.length - 1] as Frame;
-    if (UNIFIED.has(top.node.type)) return undefined;
-    if (top.shapes.length < top.children.length) {
-      const child = top.children[top.shapes.length] as Expr;
-      stack.push({ node: child, children: childrenOf(child), shapes: [] });
-      continue;
-    }
-    stack.pop();
-    if (SAME_SHAPE.has(top.node.type) && top.shapes.some((s) => s.kind !== top.shapes[0]?.kind)) return undefined;
-    const shape = shapeByRule(top.node, top.shapes, givens);
-    if (!shape) return undefined;
-    if (!table.has(top.node)) table.set(top.node, shape);
-    const parent = stack[stack.length - 1];
-    if (parent) parent.shapes.push(shape);
-    else root = shape;
-  }
+  const expand = (node: Expr): FoldStep<Expr, Shape | undefined> => {
+    if (UNIFIED.has(node.type)) return { children: [], combine: () => undefined };
+    return {
+      children: childrenOf(node),
+      combine: (kids) => {
+        const shapes = kids as Shape[]; // a child without a shape has ended the fold already
+        if (SAME_SHAPE.has(node.type) && shapes.some((s) => s.kind !== shapes[0]?.kind)) return undefined;
+        const shape = shapeByRule(node, shapes, givens);
+        if (shape && !table.has(node)) table.set(node, shape);
+        return shape;
+      },
+    };
+  };
+  // The first node without a known shape ends the walk: unification decides then.
+  const root = foldTree<Expr, Shape | undefined>(expr, expand, { aborts: (s) => s === undefined });
   if (!root) return undefined;
   return {
     shape: root,

@@ -1,7 +1,6 @@
 import { ok, type Expr, type Givens, type Result } from '@odot/core';
-import { exprToTerm } from './convert.ts';
+import { bothTerms, exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
-import { bothTerms } from './equivalent.ts';
 
 /**
  * The canonical form of an expression: ⊙ and + flattened and sorted, products flattened, numeric

@@ -3,7 +3,9 @@ import {
   assertNever,
   childrenOf,
   dimEquals,
+  equal,
   fail,
+  formatShape,
   inferShapes,
   matrixShape,
   odotError,
@@ -17,9 +19,11 @@ import {
   type Result,
   type Shape,
   type ShapeTable,
+  foldTree,
+  type FoldStep,
 } from '@odot/core';
 import { parseRational } from '@odot/numeric';
-import { foldTree, type FoldStep } from './fold-tree.ts';
+
 import {
   isNum,
   mkAdd,
@@ -70,6 +74,23 @@ export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTe
     if (error instanceof OdotException) return fail(error.error);
     throw error;
   }
+}
+
+/** The two sides as terms, their shapes inferred together (1×1 and scalar count as equal). */
+export function bothTerms(a: Expr, b: Expr, givens: Givens): Result<readonly [Term, Term]> {
+  const joint = exprToTerm(equal(a, b), givens);
+  if (joint.ok) return ok([joint.value.args[0] as Term, joint.value.args[1] as Term]);
+  const ta = exprToTerm(a, givens);
+  if (!ta.ok) return ta;
+  const tb = exprToTerm(b, givens);
+  if (!tb.ok) return tb;
+  const oneByOne = (t: Term) => t.shape.kind === 'scalar' || (t.shape.rows === 1 && t.shape.cols === 1);
+  if (oneByOne(ta.value) && oneByOne(tb.value)) return ok([ta.value, tb.value]);
+  return fail(
+    odotError('shape-mismatch', `the two sides have different shapes: ${formatShape(ta.value.shape)} and ${formatShape(tb.value.shape)}`, {
+      hints: [joint.error.message],
+    }),
+  );
 }
 
 /** Bare `J`, `0` and `I` (no size written) in a chain, waiting for the size of the chain they stand in. */

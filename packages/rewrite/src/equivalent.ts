@@ -1,7 +1,7 @@
-import { Budget, LimitReached, equal, fail, formatLimit, formatShape, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
+import { Budget, LimitReached, fail, formatLimit, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
-import { exprToTerm } from './convert.ts';
+import { bothTerms } from './convert.ts';
 import { evaluable, termToExpr } from './term-to-expr.ts';
 import { UnsoundStep, crossCheck } from './cross-check.ts';
 import type { CompiledLaw } from './law.ts';
@@ -118,23 +118,6 @@ export interface EquivalenceVerdict {
   readonly indexNormalForms?: readonly [string, string];
   /** Why the index normal form did not decide (outside the fragment, over the expansion limit, no counterexample found). */
   readonly fragment?: string;
-}
-
-/** The two sides as terms, their shapes inferred together (1×1 and scalar count as equal). */
-export function bothTerms(a: Expr, b: Expr, givens: Givens): Result<readonly [Term, Term]> {
-  const joint = exprToTerm(equal(a, b), givens);
-  if (joint.ok) return ok([joint.value.args[0] as Term, joint.value.args[1] as Term]);
-  const ta = exprToTerm(a, givens);
-  if (!ta.ok) return ta;
-  const tb = exprToTerm(b, givens);
-  if (!tb.ok) return tb;
-  const oneByOne = (t: Term) => t.shape.kind === 'scalar' || (t.shape.rows === 1 && t.shape.cols === 1);
-  if (oneByOne(ta.value) && oneByOne(tb.value)) return ok([ta.value, tb.value]);
-  return fail(
-    odotError('shape-mismatch', `the two sides have different shapes: ${formatShape(ta.value.shape)} and ${formatShape(tb.value.shape)}`, {
-      hints: [joint.error.message],
-    }),
-  );
 }
 
 /** Terms up to this size are searched at every position and every match; larger ones only where they differ. */

@@ -1,6 +1,6 @@
-import { equal, fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
+import { fail, identity, mapChildren, odotError, ok, ones, printPlain, zero, type Expr, type Givens, type Result } from '@odot/core';
 import { COMPILED_LAWS, compiledLaw } from './catalogue.ts';
-import { exprToTerm } from './convert.ts';
+import { bothTerms, exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { positiveDiagonal, proveProperty, toJustification, type Justification, type TermProof } from './infer-property.ts';
 import type { CompiledLaw } from './law.ts';
@@ -232,15 +232,16 @@ export function rewriteOnce(expr: Expr, lawName: string, givens: Givens = new Ma
 /**
  * The laws among `names` (names or aliases of equation laws) that turn `from` into `to` in one
  * application, compared up to canonical form: what `rewriteOnce` then a canonical comparison of
- * each result with `to` would say, but with both sides converted once, jointly, and every result
+ * each result with `to` would say, but with both sides converted once, together (`bothTerms`, as
+ * `canonicallyEqual` reads them), and every result
  * compared by term identity (terms are hash-consed). Structural laws (commutativity,
  * associativity) are skipped: they change nothing in this representation. Undefined when the
  * two sides do not convert together (a shape error); the caller decides another way then.
  */
 export function lawsDoingStep(from: Expr, to: Expr, names: readonly string[], givens: Givens = new Map()): string[] | undefined {
-  const joint = exprToTerm(equal(from, to), givens);
-  if (!joint.ok || joint.value.op !== 'eq') return undefined;
-  const [a, b] = joint.value.args as [Term, Term];
+  const both = bothTerms(from, to, givens);
+  if (!both.ok) return undefined;
+  const [a, b] = both.value;
   const out: string[] = [];
   for (const name of names) {
     const law = compiledLaw(name);

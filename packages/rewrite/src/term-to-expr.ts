@@ -31,9 +31,11 @@ import {
   type DimLiteral,
   type Expr,
   type Property,
+  foldTree,
+  type FoldStep,
 } from '@odot/core';
 import { formatRational, rational, rneg, type Rational } from '@odot/numeric';
-import { foldTree, type FoldStep } from './fold-tree.ts';
+
 import { splitCoefficient, type Term } from './term.ts';
 
 /** A term to print and whether a constant (`J`, `0`, `I`) there must carry its size. */

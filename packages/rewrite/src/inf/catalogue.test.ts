@@ -4,7 +4,7 @@ import { identityTest } from '@odot/numeric';
 import { describe, expect, it } from 'vitest';
 import { LAWS, compiledLaw } from '../catalogue.ts';
 import { exprToTerm } from '../convert.ts';
-import { bothTerms } from '../equivalent.ts';
+import { bothTerms } from '../convert.ts';
 import { rewriteOnce } from '../rewrite.ts';
 import { RANDOM_SQUARE_GIVENS, givensOfText, randomSquareExpr } from '../test-support.ts';
 import { decideByIndexForm } from './decide.ts';

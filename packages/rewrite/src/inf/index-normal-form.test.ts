@@ -2,7 +2,7 @@ import { parseExpr } from '@odot/parser';
 import { evaluate, exactMatrix, rational, scalarValue, valuesEqual, type Value } from '@odot/numeric';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { bothTerms } from '../equivalent.ts';
+import { bothTerms } from '../convert.ts';
 import { givensOfText } from '../test-support.ts';
 import { decideByIndexForm, type IndexDecision } from './decide.ts';
 import { indexNormalForm, printForm } from './normal-form.ts';

@@ -1,6 +1,6 @@
 import { fail, ok, tooDeepError, type Expr, type Givens, type Result } from '@odot/core';
 import { exprToTerm } from '../convert.ts';
-import { bothTerms } from '../equivalent.ts';
+import { bothTerms } from '../convert.ts';
 import { decideByIndexForm, type IndexDecision, type IndexDecisionOptions } from './decide.ts';
 import { indexNormalForm, printForm, type IndexFormOptions } from './normal-form.ts';
 

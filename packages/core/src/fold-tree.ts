@@ -1,4 +1,4 @@
-import { tick } from '@odot/core';
+import { tick } from './budget.ts';
 
 /** One node's part of a bottom-up fold: the children to fold first, and how to combine their results. */
 export interface FoldStep<N, R> {
