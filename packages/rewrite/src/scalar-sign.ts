@@ -27,24 +27,25 @@ export function proveScalarSign(t: Term, property: 'psd' | 'pd'): TermProof | un
     case 'mul':
       return productSign(t, property, proof);
     case 'smul': {
-      const premises = t.args.map((a) => proveScalarSign(a, property));
+      const premises = t.args.map((a) => proveProperty(a, property));
       return premises.every((p) => p !== undefined) ? proof(strict ? 'positive_product' : 'nonnegative_product', premises) : undefined;
     }
     case 'add': {
-      const premises = t.args.map((a) => proveScalarSign(a, 'psd'));
+      const premises = t.args.map((a) => proveProperty(a, 'psd'));
       if (!premises.every((p) => p !== undefined)) return undefined;
       if (!strict) return proof('nonnegative_sum', premises);
       // pd: one summand > 0 (its pd proof is the premise), the others ≥ 0.
-      const positive = t.args.map((a) => proveScalarSign(a, 'pd')).findIndex((p) => p !== undefined);
-      if (positive < 0) return undefined;
-      return proof('positive_sum', premises.map((p, i) => (i === positive ? (proveScalarSign(t.args[i] as Term, 'pd') as TermProof) : p)));
+      const positive = t.args.map((a) => proveProperty(a, 'pd'));
+      const at = positive.findIndex((p) => p !== undefined);
+      if (at < 0) return undefined;
+      return proof('positive_sum', premises.map((p, i) => (i === at ? (positive[i] as TermProof) : p)));
     }
     case 'hpow':
     case 'mpow': {
       const [base, exponent] = t.args as [Term, Term];
       const even = exponent.op === 'num' && exponent.value !== undefined && exponent.value.den === 1n && exponent.value.num > 0n && exponent.value.num % 2n === 0n;
       if (even && !strict) return proof('even_power');
-      const b = proveScalarSign(base, property);
+      const b = proveProperty(base, property);
       return b ? proof(strict ? 'positive_product' : 'nonnegative_product', [b]) : undefined;
     }
     case 'trace':
@@ -70,7 +71,7 @@ function productSign(t: Term, property: 'psd' | 'pd', proof: (rule: string, prem
       squares = true;
       continue;
     }
-    const p = proveScalarSign(factor, property);
+    const p = proveProperty(factor, property);
     if (!p) return undefined;
     premises.push(p);
   }
