@@ -43,7 +43,12 @@ function fail(code: string, message: string, span: Span, extra: Partial<Pick<Odo
 
 /** `D_1`, `D_{12}`, numpy `x_1` → `D₁`, `D₁₂`, `x₁` (the ASCII printer's spelling of subscript digits). */
 function subscriptDigits(name: string): string {
-  return name.replace(/_\{?(\d+)\}?$/, (_, digits: string) => [...digits].map((d) => SUBSCRIPT[Number(d)]).join(''));
+  return name.includes('_') ? name.replace(/_\{?(\d+)\}?$/, toSubscript) : name;
+}
+
+/** The `replace` callback of `subscriptDigits` (module-level: no closure per name on the lexer's hot path). */
+function toSubscript(_: string, digits: string): string {
+  return [...digits].map((d) => SUBSCRIPT[Number(d)]).join('');
 }
 
 function latexIdent(v: string): [string, string] {

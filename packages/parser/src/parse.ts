@@ -6,6 +6,7 @@ import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
 import { grammarOf } from './grammars.ts';
 import { lintNotes } from './lint.ts';
+import { releaseCompletedStates } from './release-states.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
 import { tokenize } from './token-stream.ts';
@@ -40,7 +41,9 @@ export interface ParseOptions {
 export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
   const { tokens, notes } = tokenize(text, dialect);
   const stream = new TokenStream(tokens);
-  const parser = new nearley.Parser(grammarOf(dialect), { lexer: stream });
+  const grammar = grammarOf(dialect);
+  releaseCompletedStates(grammar);
+  const parser = new nearley.Parser(grammar, { lexer: stream });
   try {
     parser.feed(text);
   } catch (error) {

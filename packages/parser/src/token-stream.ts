@@ -173,15 +173,19 @@ function separatesEntries(raw: readonly Lexeme[], i: number, dialect: Dialect): 
   return (dialect === 'plain' || dialect === 'matlab') && at.ws && next !== undefined && !next.ws && OPERAND_KINDS.has(next.kind);
 }
 
+/** A zero-width token of a type and kind just before `tok` (juxtaposition, an entry separator). */
+function zeroWidth(type: TokenType, kind: string, tok: Tok): Tok {
+  return new Tok(type, kind, kind, '', tok.offset, tok.line, tok.col, false);
+}
+
 /** The zero-width token between `prev` and `tok`, if any: juxtaposition or an entry separator. */
 function implicitToken(prev: Tok | undefined, tok: Tok, dialect: Dialect, inMatrix: boolean, raw: readonly Lexeme[], i: number): Tok | undefined {
   if (prev === undefined || !ENDS.has(prev.type)) return undefined;
   const starts = STARTS.has(tok.type) || (tok.type === 'leaf' && tok.kind !== 'num');
-  const zeroWidth = (type: TokenType, kind: string): Tok => new Tok(type, kind, kind, '', tok.offset, tok.line, tok.col, false);
   if (inMatrix && tok.ws && (dialect === 'plain' || dialect === 'matlab')) {
-    if (starts || tok.kind === 'num' || (tok.kind === 'minus' && separatesEntries(raw, i, dialect))) return zeroWidth('sep', 'sep');
+    if (starts || tok.kind === 'num' || (tok.kind === 'minus' && separatesEntries(raw, i, dialect))) return zeroWidth('sep', 'sep', tok);
   }
-  if (starts && (dialect === 'plain' || dialect === 'latex')) return zeroWidth('mulop', 'juxt');
+  if (starts && (dialect === 'plain' || dialect === 'latex')) return zeroWidth('mulop', 'juxt', tok);
   return undefined;
 }
 
