@@ -1,6 +1,7 @@
 import nearley from 'nearley';
 import { describe, expect, it } from 'vitest';
 import { columnSizes, earleyColumnSizes, retainedStates } from './earley-stats.ts';
+import { cons, list, row } from './build.ts';
 import { parseExpr } from './parse.ts';
 import { tokenize } from './token-stream.ts';
 
@@ -83,5 +84,14 @@ describe('states a finished parse keeps alive', () => {
     let depth = 0;
     for (let e = tree; e.type === 'Add'; e = e.left) depth++;
     expect(depth).toBe(49);
+  });
+});
+
+describe('builders the grammar calls on every partial parse', () => {
+  it('make a matrix row in O(1): the entries list is kept, not copied (`[1 2 … n]` stays linear)', () => {
+    const entries = cons(cons(list(parseExpr('1')), parseExpr('2')), parseExpr('3'));
+    expect(row(entries).entries).toBe(entries);
+    const m = parseExpr(`[${chain(2000, String, ' ')}]`);
+    expect(m.type === 'MatrixLiteral' && m.rows[0]?.length).toBe(2000);
   });
 });
