@@ -206,3 +206,15 @@ function starNote(at: Lexeme, notes: OdotError[]): void {
     }),
   );
 }
+
+/**
+ * Throws `too-long` (or the first lexical error) when `text` has more than `MAX_TOKENS` lexemes,
+ * lexing it without keeping them, so an over-long input is refused before the parser starts on it
+ * (the parser's own pass lexes on demand). A lexeme is at least one character, so an input of at
+ * most `MAX_TOKENS` characters needs no check.
+ */
+export function checkLength(text: string, dialect: Dialect): void {
+  if (text.length <= MAX_TOKENS) return;
+  const lexemes = new Lexemes(text, dialect, [], true);
+  for (let i = 0; lexemes.at(i) !== undefined; i++) lexemes.forget(i);
+}

@@ -5,6 +5,7 @@ import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
 import { grammarOf } from './grammars.ts';
+import { checkLength } from './lex.ts';
 import { lintNotes } from './lint.ts';
 import { releaseCompletedStates } from './release-states.ts';
 import { resolveWithGivens } from './resolve.ts';
@@ -56,6 +57,7 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
   releaseCompletedStates(grammar);
   let pass: TokenPass;
   try {
+    checkLength(text, dialect);
     pass = new TokenPass(text, dialect, true);
   } catch (error) {
     return failWith(error, text, dialect, undefined);
