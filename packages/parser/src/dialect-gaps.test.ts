@@ -103,19 +103,19 @@ describe('parsing within a budget', () => {
     // A budget that stops after `k` ticks, for every k up to the parse's own count: the stop may
     // come while lexing, while the token stream hands nearley a token, or between the two.
     class StopAfter extends Budget {
-      ticks = 0;
+      count = 0;
       constructor(readonly k: number) {
         super({});
       }
       override tick(): void {
-        if (++this.ticks > this.k) throw new LimitReached({ kind: 'steps', value: this.k }, this);
+        if (++this.count > this.k) throw new LimitReached({ kind: 'steps', value: this.k }, this);
       }
     }
     const text = '(A ⊙ B)ᵀ + [1 2; 3 4] C - tr(D)';
     const counter = new StopAfter(Infinity);
     withBudget(counter, () => parse(text));
-    expect(counter.ticks).toBeGreaterThan(20);
-    for (let k = 0; k < counter.ticks; k++) {
+    expect(counter.count).toBeGreaterThan(20);
+    for (let k = 0; k < counter.count; k++) {
       const budget = new StopAfter(k);
       let caught: unknown;
       try {

@@ -1,7 +1,7 @@
 import nearley from 'nearley';
 import type { Dialect } from './dialect.ts';
 import { grammarOf } from './grammars.ts';
-import { releaseCompletedStates } from './release-states.ts';
+import { adjustEarleyStates } from './earley-states.ts';
 import { tokenize } from './token-stream.ts';
 import { TokenStream } from './tokens.ts';
 import type { Tok } from './tokens.ts';
@@ -26,7 +26,7 @@ interface ColumnLike {
 
 /** The table columns a parse of `tokens` with `grammar` leaves (all of them with `keepHistory`). */
 function feed(grammar: nearley.Grammar, tokens: readonly Tok[], keepHistory: boolean): readonly ColumnLike[] {
-  releaseCompletedStates(grammar);
+  adjustEarleyStates(grammar);
   const parser = new nearley.Parser(grammar, { lexer: new TokenStream(tokens), keepHistory });
   parser.feed('');
   if (parser.results.length !== 1) throw new Error(`expected one parse, found ${parser.results.length}`);

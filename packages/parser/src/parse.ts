@@ -7,7 +7,7 @@ import { expectedTypes } from './expected.ts';
 import { grammarOf } from './grammars.ts';
 import { checkLength } from './lex.ts';
 import { lintNotes } from './lint.ts';
-import { releaseCompletedStates } from './release-states.ts';
+import { adjustEarleyStates } from './earley-states.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
 import { TokenPass, tokenize } from './token-stream.ts';
@@ -54,7 +54,7 @@ export interface Parses {
  */
 export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
   const grammar = grammarOf(dialect);
-  releaseCompletedStates(grammar);
+  adjustEarleyStates(grammar);
   let pass: TokenPass;
   try {
     checkLength(text, dialect);
