@@ -13,3 +13,8 @@ export interface AppliedStep extends Omit<RewriteStep, 'substitution' | 'conditi
   /** Which rule set produced it: the entrywise calculus of this package, or rewrite's catalogue. */
   readonly origin: 'entrywise' | 'catalogue';
 }
+
+/** A recorded application read the other way round (a trail found from the target back to the start, an unfolding walked back). */
+export function reverseStep(step: AppliedStep): AppliedStep {
+  return { ...step, direction: step.direction === 'forward' ? 'backward' : 'forward', before: step.after, after: step.before };
+}
