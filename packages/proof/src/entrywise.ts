@@ -69,7 +69,7 @@ export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindCo
         const key = exprKey(after);
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ law: name, direction, path, substitution: binding, before: expr, after, origin: 'entrywise' });
+        out.push({ law: name, direction, path, substitution: Object.fromEntries(binding), before: expr, after, origin: 'entrywise' });
       }
     }
   }
