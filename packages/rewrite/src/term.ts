@@ -212,8 +212,9 @@ const CHAINS: ReadonlySet<ExprType> = new Set(['Hadamard', 'Add', 'MatMul']);
 function ruleShape(node: ShapeNode, args: readonly Term[]): Shape {
   let shape: Shape | undefined;
   if (args.length > 2 && CHAINS.has(node.type)) {
-    shape = (args[0] as Term).shape;
-    for (let k = 1; shape && k < args.length; k++) shape = shapeByRule(node, [shape, (args[k] as Term).shape]);
+    const [first, ...rest] = args;
+    shape = first?.shape;
+    for (const a of rest) shape = shape && shapeByRule(node, [shape, a.shape]);
   } else shape = shapeByRule(node, args.map((a) => a.shape));
   if (shape) return shape;
   const kids = args.map((a) => formatShape(a.shape)).join(', ');
