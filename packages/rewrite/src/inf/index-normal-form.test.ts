@@ -87,6 +87,28 @@ describe('index normal form', () => {
     }
   });
 
+  it('a scalar named like a size is that size: tr(J_n) = n and n A = tr(I_n) A proved, n A = A and tr(J_n) = n + 1 refuted', () => {
+    expect(decide('tr(J_{n×n})', 'n', 'n: natural').kind).toBe('equal');
+    expect(decide('n A', 'tr(I_n) A', 'A: n×n; n: natural').kind).toBe('equal');
+    expect(decide('J_{m×n} J_{n×p}', 'n J_{m×p}', 'n: scalar').kind).toBe('equal');
+    expect(form('n A', 'A: n×n; n: natural')).toBe(form('tr(I_n) A', 'A: n×n'));
+    for (const [a, b, decl] of [
+      ['n A', 'A', 'A: n×n; n: natural'],
+      ['tr(J_{n×n})', 'n + 1', 'n: natural'],
+      ['m J_{m×n}', 'n J_{m×n}', 'm, n: natural'],
+    ] as const) {
+      const d = decide(a, b, decl);
+      expect(d.kind, `${a} = ${b}`).toBe('different');
+      if (d.kind !== 'different') continue;
+      // The counterexample binds no separate value for the size's name: evaluation reads it from the sizes.
+      for (const name of d.counterexample.sizes.keys()) expect(d.counterexample.bindings.has(name)).toBe(false);
+      const opts = { givens: givensOfText(decl), dims: d.counterexample.sizes, indices: d.counterexample.indices };
+      const l = evaluate(parseExpr(a), d.counterexample.bindings, opts);
+      const r = evaluate(parseExpr(b), d.counterexample.bindings, opts);
+      expect(l.ok && r.ok && !valuesEqual(l.value, r.value)).toBe(true);
+    }
+  });
+
   it('finds the separating size: the counterexample of tr(A⊙A) = tr(A)² needs n ≥ 2', () => {
     const d = decide('tr(A ⊙ A)', 'tr(A)^2', 'A: n×n');
     expect(d.kind).toBe('different');

@@ -1,7 +1,7 @@
 import type { Dim, Limit, Shape } from '@odot/core';
 import { Budget, LimitReached, formatDim, formatLimit, isOpenDim, tick, withBudget } from '@odot/core';
 import { ONE, radd, rmul, rneg, type Rational } from '@odot/numeric';
-import { freeNames, type Term, type UnaryTerm } from '../term.ts';
+import { freeNames, sizeNames, type Term, type UnaryTerm } from '../term.ts';
 import {
   UNIT,
   extendMono,
@@ -44,6 +44,12 @@ export interface IndexFormOptions {
   readonly maxTerms?: number;
   /** Scalar symbols declared `natural`: allowed as symbolic exponents of Hadamard powers. */
   readonly naturals?: ReadonlySet<string>;
+  /**
+   * The symbolic sizes in force (`n` of `A: n×n`, of `J_n`): a scalar symbol with one of these
+   * names is that size, a dimension factor like the n of tr(J_n). Default: the sizes of the term's
+   * own subterms (see `sizeNames`).
+   */
+  readonly sizes?: ReadonlySet<string>;
   /** Wall-clock budget in milliseconds, read inside the loops of the expansion (default 1000). */
   readonly timeLimitMs?: number;
 }
@@ -59,6 +65,7 @@ interface Ctx {
   readonly ranges: Map<string, string>;
   readonly indexNames: ReadonlySet<string>;
   readonly naturals: ReadonlySet<string>;
+  readonly sizes: ReadonlySet<string>;
 }
 
 const rowName = (k: number): string => `r${k}`;
@@ -209,7 +216,7 @@ function symbolForm(t: Term, ctx: Ctx): IndexForm {
     idempotent: t.declared.includes('binary'),
     dim: false,
   };
-  if (t.shape.kind === 'scalar') return form([], [], [{ ...UNIT, f: [{ name: t.data, ix: [], ...flags }] }]);
+  if (t.shape.kind === 'scalar') return form([], [], [{ ...UNIT, f: [{ name: t.data, ix: [], ...flags, dim: ctx.sizes.has(t.data) }] }]);
   const r = rows.length > 0 ? rowName(0) : '#1';
   const c = cols.length > 0 ? colName(0) : '#1';
   if (t.declared.includes('diagonal')) {
@@ -496,6 +503,7 @@ export function indexNormalFormWithin(t: Term, options: IndexFormOptions = {}): 
     ranges: new Map(),
     indexNames: collectIndexNames(t, new Set()),
     naturals: options.naturals ?? new Set(),
+    sizes: options.sizes ?? sizeNames([t]),
   };
   try {
     return { ok: true, form: go(t, ctx), ranges: ctx.ranges };
