@@ -1,4 +1,4 @@
-import { childrenOf, collectIndexNames, tick, type Expr } from '@odot/core';
+import { childrenOf, indexNames, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import { exprKey, freeNames, normalizeBound, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
@@ -39,7 +39,7 @@ export function positions(expr: Expr): { path: number[]; node: Expr }[] {
 export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindContext, 'indices'>): AppliedStep[] {
   const law = findEntrywiseLaw(name);
   if (!law) return [];
-  const indices = collectIndexNames(expr);
+  const indices = indexNames(expr);
   const kinds: KindContext = { givens: context.givens, indices };
   const avoid = new Set([...freeNames(expr), ...indices]);
   const out: AppliedStep[] = [];

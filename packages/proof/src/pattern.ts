@@ -1,4 +1,4 @@
-import { SCALAR, childrenOf, collectIndexNames, foldExpr, identifier, inferShapes, type Expr, type Givens, type ShapeKind } from '@odot/core';
+import { SCALAR, childrenOf, foldExpr, identifier, indexNames, inferShapes, type Expr, type Givens, type ShapeKind } from '@odot/core';
 import { exprKey, freeNames, withChildren } from './expr-tools.ts';
 
 /** A side condition of a pattern law, on the bindings of its variables. */
@@ -180,7 +180,7 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
  * `MatMul`), the form the laws of numbers are stated in, so both spellings are the same step.
  */
 export function scalarProductsAsProducts(expr: Expr, givens: Givens): Expr {
-  const context: KindContext = { givens, indices: collectIndexNames(expr) };
+  const context: KindContext = { givens, indices: indexNames(expr) };
   // Iterative (foldExpr), so a proof line of thousands of terms cannot overflow the stack.
   return foldExpr<Expr>(expr, (node, next) => {
     const children = childrenOf(node);

@@ -109,6 +109,28 @@ describe('index normal form', () => {
     }
   });
 
+  it('reads an entry of a Kronecker product at (a − 1) p + b: def_kron proved, the factors swapped refuted', () => {
+    const decl = 'A, C: m×n; B, D: p×q; p, q: natural';
+    expect(decide('(A ⊗ B)[(i - 1) p + k, (j - 1) q + l]', 'A[i,j] B[k,l]', decl).kind).toBe('equal');
+    expect(decide('((A ⊙ C) ⊗ (B ⊙ D))[(i - 1) p + k, (j - 1) q + l]', '((A ⊗ B) ⊙ (C ⊗ D))[(i - 1) p + k, (j - 1) q + l]', decl).kind).toBe('equal');
+    expect(decide('(A ⊗ B)[(i - 1) p + k, j]', 'A[i,1] B[k,j]', 'A: m×1; B: p×q; p: natural').kind).toBe('equal');
+    for (const [a, b] of [
+      ['(A ⊗ B)[(i - 1) p + k, (j - 1) q + l]', 'A[i,j] B[l,k]'],
+      ['(A ⊗ B)[(i - 1) p + k, (j - 1) q + l]', 'A[i,j] B[k,k]'],
+    ] as const) {
+      const g = 'A: m×n; B: p×p; p, q: natural';
+      const d = decide(a.replace('q + l', 'p + l'), b.replace('q', 'p'), g);
+      expect(d.kind, `${a} = ${b}`).toBe('different');
+      if (d.kind !== 'different') continue;
+      const opts = { givens: givensOfText(g), dims: d.counterexample.sizes, indices: d.counterexample.indices };
+      const l = evaluate(parseExpr(a.replace('q + l', 'p + l')), d.counterexample.bindings, opts);
+      const r = evaluate(parseExpr(b.replace('q', 'p')), d.counterexample.bindings, opts);
+      expect(l.ok && r.ok && !valuesEqual(l.value, r.value)).toBe(true);
+    }
+    // Another spelling of the index is outside the fragment, never misread.
+    expect(decide('(A ⊗ B)[i p - p + k, (j - 1) q + l]', 'A[i,j] B[k,l]', decl).kind).toBe('outside');
+  });
+
   it('finds the separating size: the counterexample of tr(A⊙A) = tr(A)² needs n ≥ 2', () => {
     const d = decide('tr(A ⊙ A)', 'tr(A)^2', 'A: n×n');
     expect(d.kind).toBe('different');
