@@ -1,17 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errors, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { SITE_DIST, openSiteBrowser, watchedPage, type SiteBrowser } from './site.ts';
+import type { StaticServer } from './static-server.ts';
 
 const docsRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(docsRoot, '.vitepress', 'dist');
+const dist = SITE_DIST;
 const shots = join(docsRoot, 'test-results');
 
+let site: SiteBrowser;
 let server: StaticServer;
 let browser: BrowserContext;
 let page: Page;
@@ -19,28 +20,23 @@ let dialogs: string[];
 let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'playground.html'))) throw new Error(`no built site at ${dist}: run \`pnpm build\` in docs first`);
   mkdirSync(shots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  site = await openSiteBrowser();
+  ({ server, browser } = site);
   // On a fresh machine launchChromium first installs Debian's chromium with apt-get: allow for it.
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 beforeEach(async () => {
-  page = await browser.newPage();
-  page.setDefaultTimeout(15_000);
+  ({ page, errors: pageErrors } = await watchedPage(browser, 15_000));
   dialogs = [];
-  pageErrors = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
 afterEach(async (context) => {

@@ -1,40 +1,35 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { EMPTY_STATE } from '../../apps/playground/src/state.ts';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { SITE_DIST, openSiteBrowser, watchedPage, type SiteBrowser } from './site.ts';
+import type { StaticServer } from './static-server.ts';
 
 // What the playground's first answer waits for (and what it does not): the order of loading, not
 // its speed (that is `pnpm bench docs`). Chunks are held back with route interception.
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist');
+const dist = SITE_DIST;
 const SEED_ANSWER = '[[7,16,27],[40,55,72]]';
 
+let site: SiteBrowser;
 let server: StaticServer;
 let browser: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'playground.html'))) throw new Error(`no built site at ${dist}: run \`pnpm build\` in docs first`);
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  site = await openSiteBrowser();
+  ({ server, browser } = site);
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 beforeEach(async () => {
-  page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ page, errors: pageErrors } = await watchedPage(browser, 20_000));
 });
 
 afterEach(async () => {

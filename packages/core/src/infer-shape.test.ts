@@ -168,6 +168,22 @@ describe('context-sized constants', () => {
     expect(formatShape(r.value.shape)).toBe('m×n');
     expect(() => r.value.shapeOf(id('Z'))).toThrow(/not part of this tree/);
   });
+
+  it('kindOf tells a bare 0 nothing decided (open) from a scalar', () => {
+    const z = zero();
+    const alone = inferShapes(z, sym);
+    expect(alone.ok && alone.value.kindOf(z)).toBe('open');
+    expect(alone.ok && formatShape(alone.value.shapeOf(z))).toBe('scalar');
+    const z2 = zero();
+    const beside = inferShapes(add(id('c'), z2), sym);
+    expect(beside.ok && beside.value.kindOf(z2)).toBe('scalar');
+    const z3 = zero();
+    const inSum = inferShapes(add(A, z3), sym);
+    expect(inSum.ok && inSum.value.kindOf(z3)).toBe('matrix');
+    // The fast path (every shape known) answers too.
+    const known = inferShapes(A, sym);
+    expect(known.ok && known.value.kindOf(A)).toBe('matrix');
+  });
 });
 
 function S(): Expr {

@@ -18,7 +18,12 @@ export interface ShapeTable {
   readonly shape: Shape;
   /** The shape of any node of the tree (by object identity; a shared subtree reports its first occurrence). */
   shapeOf(node: Expr): Shape;
+  /** Whether a node of the tree is a scalar, a matrix, or still open (a bare `0` nothing decided; `shapeOf` reads it as a scalar). */
+  kindOf(node: Expr): ShapeKind;
 }
+
+/** What inference knows of a node's shape: a scalar, a matrix, or open (either, nothing decided it). */
+export type ShapeKind = 'scalar' | 'matrix' | 'open';
 
 type ShapeTerm =
   | { readonly k: 'scalar' }
@@ -464,14 +469,12 @@ function knownShapes(expr: Expr, givens: Givens): ShapeTable | undefined {
   // The first node without a known shape ends the walk: unification decides then.
   const root = foldTree<Expr, Shape | undefined>(expr, expand, { aborts: (s) => s === undefined });
   if (!root) return undefined;
-  return {
-    shape: root,
-    shapeOf: (node: Expr): Shape => {
-      const shape = table.get(node);
-      if (shape === undefined) throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
-      return shape;
-    },
+  const shapeOf = (node: Expr): Shape => {
+    const shape = table.get(node);
+    if (shape === undefined) throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
+    return shape;
   };
+  return { shape: root, shapeOf, kindOf: (node) => shapeOf(node).kind };
 }
 
 function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTerm }> {
@@ -526,18 +529,25 @@ export function inferShapesByUnification(expr: Expr, givens: Givens = new Map())
   if (!outcome.ok) return outcome;
   const { inf, root } = outcome.value;
   const cache = new Map<Expr, Shape>();
-  const shapeOf = (node: Expr): Shape => {
-    const known = cache.get(node);
-    if (known !== undefined) return known;
+  const termOf = (node: Expr): ShapeTerm => {
     const term = inf.table.get(node);
     if (term === undefined) {
       throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
     }
-    const shape = inf.publicShape(term);
+    return term;
+  };
+  const shapeOf = (node: Expr): Shape => {
+    const known = cache.get(node);
+    if (known !== undefined) return known;
+    const shape = inf.publicShape(termOf(node));
     cache.set(node, shape);
     return shape;
   };
-  return ok({ shape: inf.publicShape(root), shapeOf });
+  const kindOf = (node: Expr): ShapeKind => {
+    const k = inf.shape(termOf(node)).k;
+    return k === 'svar' ? 'open' : k;
+  };
+  return ok({ shape: inf.publicShape(root), shapeOf, kindOf });
 }
 
 /** The shape of an expression (see `inferShapes`): `A ⊙ J` with `A: m×n` is m×n; `A B` with both 2×3 fails. */

@@ -1,7 +1,18 @@
 import type { Givens } from './declaration.ts';
 import { dimEquals, dimProduct } from './dim.ts';
-import type { Expr, ExprOf, ExprType } from './expr.ts';
+import type { ExprOf, ExprType } from './expr.ts';
 import { SCALAR, type MatrixShape, type Shape, matrixShape, shapeEquals } from './shape.ts';
+import type { VISITOR_KEYS } from './visitor-keys.ts';
+
+/**
+ * What a shape rule reads of a node: its own data without its children (the children's shapes come
+ * separately), so a tree other than `Expr` (rewrite's terms) asks the same rules by passing
+ * `{ type: 'Hadamard' }` or `{ type: 'Claim', property }`. A matrix literal keeps its rows, whose
+ * lengths its rule checks; an `Expr` node is always a valid `ShapeNode` of its type.
+ */
+export type ShapeNode<T extends ExprType = ExprType> = T extends 'MatrixLiteral'
+  ? Pick<ExprOf<'MatrixLiteral'>, 'type' | 'rows'>
+  : { readonly [K in keyof ExprOf<T> as K extends (typeof VISITOR_KEYS)[T][number] | 'span' ? never : K]: ExprOf<T>[K] };
 
 /**
  * One shape rule: the node's shape from its children's shapes (in `childrenOf` order) when they
@@ -9,7 +20,7 @@ import { SCALAR, type MatrixShape, type Shape, matrixShape, shapeEquals } from '
  * the declarations. Core's unification (`inferShapes`) decides the cases with open sizes and
  * words the errors; on known shapes both agree (`shape-rules.test.ts` checks it).
  */
-type ShapeRule<T extends ExprType> = (node: ExprOf<T>, kids: readonly Shape[], givens: Givens) => Shape | undefined;
+type ShapeRule<T extends ExprType> = (node: ShapeNode<T>, kids: readonly Shape[], givens: Givens) => Shape | undefined;
 
 const isScalarLike = (s: Shape): boolean => s.kind === 'scalar' || (s.rows === 1 && s.cols === 1);
 const matrixOf = (s: Shape | undefined): MatrixShape | undefined => (s?.kind === 'matrix' ? s : undefined);
@@ -19,14 +30,14 @@ const squareOf = (s: Shape | undefined): MatrixShape | undefined => {
 };
 
 /** `+`, `−`, `=`, `≠`: one shape on both sides; a known 1×1 matrix beside a scalar stands for it. */
-const sameShape = (_: Expr, [l, r]: readonly Shape[]): Shape | undefined => {
+const sameShape = (_: unknown, [l, r]: readonly Shape[]): Shape | undefined => {
   if (!l || !r) return undefined;
   if (isScalarLike(l) && isScalarLike(r) && (l.kind === 'scalar' || r.kind === 'scalar')) return SCALAR;
   return shapeEquals(l, r) ? l : undefined;
 };
 
 /** A sized `J` or `0` (`J_n` is n×n); unsized ones take their size from context. */
-const sized = (node: ExprOf<'Ones' | 'Zero'>): Shape | undefined =>
+const sized = (node: ShapeNode<'Ones' | 'Zero'>): Shape | undefined =>
   node.rows === undefined ? undefined : matrixShape(node.rows, node.cols ?? node.rows);
 
 /** For each node type, its shape rule (the `satisfies` check makes a new node type need one). */
@@ -79,8 +90,11 @@ export const SHAPE_RULES = {
   Claim: (node, [x]) => (node.property === 'nonnegative' || node.property === 'binary' || x?.kind === 'scalar' || squareOf(x) ? x : undefined),
 } satisfies { readonly [T in ExprType]: ShapeRule<T> };
 
-/** The shape of `node` by its type's rule in `SHAPE_RULES`, given its children's known shapes. */
-export function shapeByRule(node: Expr, kids: readonly Shape[], givens: Givens = new Map()): Shape | undefined {
+/**
+ * The shape of `node` by its type's rule in `SHAPE_RULES`, given its children's known shapes (in
+ * `childrenOf` order); undefined when they do not fit or a size must come from context.
+ */
+export function shapeByRule(node: ShapeNode, kids: readonly Shape[], givens: Givens = new Map()): Shape | undefined {
   const rule = SHAPE_RULES[node.type] as ShapeRule<typeof node.type>;
   return rule(node, kids, givens);
 }

@@ -2,7 +2,7 @@ import { assertNever, printExpr } from '@odot/core';
 import { formatRational, psdTest, quadraticForm, rsign, type ExactMatrix, type Rational } from '@odot/numeric';
 import { isBlank, type StudentAnswer } from './answer-input.ts';
 import { evaluateMatrix } from './exact.ts';
-import { canonicalLaw } from './laws.ts';
+import { canonicalLawName } from '@odot/rewrite';
 import { checkEigenvalues, checkGram, checkLdl, checkVector, impliedVerdict, readCertificate, type PsdCertificateInput } from './psd-certificate.ts';
 import { readBoolean } from './question-spec.ts';
 import { roundScore, type Diagnosis, type QuestionGrade } from './result.ts';
@@ -82,7 +82,7 @@ function checkReadCertificate(question: PsdQuestion, bindings: Bindings, m: Exac
       return !verdict && !negative ? 'every eigenvalue you list is ≥ 0: that shows M is psd' : undefined;
     }
     case 'law': {
-      const law = canonicalLaw(cert.name);
+      const law = canonicalLawName(cert.name);
       if (law === 'schur' || law === 'schur_pd') return checkSchur(question, bindings);
       return `'${cert.name}' is not a certificate: name the law (schur) or give L and D with L D Lᵀ = M, a Gram factor B with B Bᵀ = M, or the eigenvalues`;
     }

@@ -1,7 +1,8 @@
 import { didYouMean, printExpr } from '@odot/core';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence } from './engine.ts';
-import { canonicalLaw, lawStatement, readLawName } from './laws.ts';
+import { canonicalLawName, resolveLawName } from '@odot/rewrite';
+import { lawStatement } from './laws.ts';
 import { readBoolean } from './question-spec.ts';
 import { roundScore, type Diagnosis, type QuestionGrade } from './result.ts';
 import type { TrueFalseQuestion } from './worksheet.ts';
@@ -50,13 +51,13 @@ export function gradeTrueFalse(question: TrueFalseQuestion, answer: StudentAnswe
   }
   let score = max - question.reasonPoints;
   if (question.reasons.length > 0) {
-    const accepted = new Set(question.reasons.map((r) => canonicalLaw(r) ?? r));
+    const accepted = new Set(question.reasons.map((r) => canonicalLawName(r) ?? r));
     if (reason === undefined || reason.trim() === '') {
       if (question.reasonPoints > 0) {
         diagnoses.push({ code: 'missing-reason', message: `Right, but name the law that makes it so (${question.reasons[0] ?? ''}).` });
       }
     } else {
-      const read = readLawName(reason);
+      const read = resolveLawName(reason);
       const law = read.kind === 'unknown' ? undefined : read.name;
       if (read.kind === 'typo') diagnoses.push({ code: 'law-typo', message: `Reason: ${read.note}.` });
       if (law !== undefined && accepted.has(law)) {

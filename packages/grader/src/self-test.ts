@@ -5,7 +5,7 @@ import { exactPsd } from './grade-psd.ts';
 import { inferredShapeAnswer } from './grade-shape.ts';
 import { decideEquivalence } from './engine.ts';
 import { evaluateMatrix } from './exact.ts';
-import { canonicalLaw } from './laws.ts';
+import { canonicalLawName } from '@odot/rewrite';
 import { predictedExpr, readPredictedMatrix } from './predicted.ts';
 import { roundScore } from './result.ts';
 import { formatShapeAnswer, sameShapeAnswer } from './shape-answer.ts';
@@ -89,7 +89,7 @@ function consistency(worksheet: Worksheet, question: Question, variant: string):
       return check(holds === question.answer, 'model verdict', `the worksheet says ${question.answer ? 'yes' : 'no'}, the exact test says ${holds ? 'psd' : 'not psd'}`);
     }
     case 'truefalse': {
-      const unknown = question.reasons.filter((r) => canonicalLaw(r) === undefined);
+      const unknown = question.reasons.filter((r) => canonicalLawName(r) === undefined);
       if (unknown.length > 0) return check(false, 'reason', `unknown law(s): ${unknown.join(', ')}`);
       const s = question.statement;
       if (!s || (s.type !== 'Equal' && s.type !== 'NotEqual')) return undefined;

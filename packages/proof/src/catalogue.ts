@@ -1,6 +1,6 @@
 import { PROPERTIES, printExpr, type Claim, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
 import { LAWS, applyLaw, canonicallyEqual as engineCanonicallyEqual, equivalent, findLaw, inferProperty, rewriteOnce, type Law } from '@odot/rewrite';
-import type { AppliedStep } from './applied-step.ts';
+import { boundTo, type AppliedStep } from './applied-step.ts';
 import type { AlgebraProver, CheckerBackend, ClaimProver, LawRule, MissingCondition } from './backend.ts';
 import { numericCompare } from './numeric-check.ts';
 import type { ReplayVerdict } from './replay.ts';
@@ -44,12 +44,6 @@ function missingForClaim(law: Law, claim: Claim, givens: Givens): MissingConditi
 /** The part of the backend that comes from `@odot/rewrite`. */
 export type CatalogueBackend = Omit<CheckerBackend, 'numeric' | 'lawRule'> & Required<Pick<CheckerBackend, 'lawRule'>>;
 
-function toMap(value: unknown): ReadonlyMap<string, Expr> {
-  if (value instanceof Map) return value as ReadonlyMap<string, Expr>;
-  if (value && typeof value === 'object') return new Map(Object.entries(value as Record<string, Expr>));
-  return new Map();
-}
-
 /** The variables of a law: every symbol its `given` declares. */
 function variablesOf(law: Law): Set<string> {
   return new Set(law.conditions.filter((c) => c.kind === 'shape').map((c) => c.variable));
@@ -84,7 +78,7 @@ export function catalogueBackend(): CatalogueBackend {
         direction: step.direction,
         path: step.path,
         ...(step.children ? { children: step.children } : {}),
-        substitution: toMap(step.substitution),
+        substitution: step.substitution,
         before: step.before,
         after: step.after,
         origin: 'catalogue' as const,
@@ -129,8 +123,7 @@ export function catalogueBackend(): CatalogueBackend {
   };
   const replay = (step: AppliedStep, givens: Givens): ReplayVerdict | undefined => {
     if (step.origin !== 'catalogue') return undefined;
-    const substitution: Record<string, Expr> = Object.fromEntries(step.substitution);
-    const result = applyLaw(step.before, step.law, step.direction, step.path, substitution, givens, step.children);
+    const result = applyLaw(step.before, step.law, step.direction, step.path, step.substitution, givens, step.children);
     if (!result.ok) return { ok: false, reason: result.error.message };
     return canonicallyEqual(result.value, step.after, givens)
       ? { ok: true } : { ok: false, reason: `replaying ${step.law} at [${step.path.join(', ')}] gives ${printExpr(result.value)}, not ${printExpr(step.after)}` };
@@ -142,7 +135,7 @@ export function catalogueBackend(): CatalogueBackend {
     const out: MissingCondition[] = [];
     for (const condition of law.conditions) {
       if (condition.kind !== 'property') continue;
-      const bound = step.substitution.get(condition.variable);
+      const bound = boundTo(step.substitution, condition.variable);
       if (!bound) continue;
       if (!inferProperty(bound, condition.property, givens)) out.push({ law: law.name, subject: bound, property: condition.property });
     }

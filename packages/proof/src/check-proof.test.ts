@@ -53,7 +53,7 @@ describe('checkProof', () => {
           isStructural: () => false,
           apply: (expr, name) =>
             expr.type === 'MatMul' && name === 'swap_product'
-              ? [{ law: name, direction: 'forward', path: [], substitution: new Map(), before: expr, after: { type: 'MatMul', left: expr.right, right: expr.left }, origin: 'entrywise' }]
+              ? [{ law: name, direction: 'forward', path: [], substitution: {}, before: expr, after: { type: 'MatMul', left: expr.right, right: expr.left }, origin: 'entrywise' }]
               : [],
         },
       ]),

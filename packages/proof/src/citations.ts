@@ -1,4 +1,4 @@
-import { CATALOGUE_NAMES, resolveLawName, type LawNames } from '@odot/rewrite';
+import { canonicalLawName, resolveLawName, type LawScope } from '@odot/rewrite';
 import type { CheckContext } from './check-options.ts';
 import { restatesGoal } from './circular.ts';
 import type { LawCitation, ProofLine } from './proof-ast.ts';
@@ -10,14 +10,10 @@ export const SPECIAL_LAWS = ['algebra', 'ext'] as const;
 
 const isSpecial = (name: string): boolean => (SPECIAL_LAWS as readonly string[]).includes(name);
 
-/** The names a step may cite, for @odot/rewrite's `resolveLawName`: the engines' laws (with the catalogue's aliases) and the words of the format. */
-function citableNames(context: CheckContext): LawNames {
+/** What a step may cite, for @odot/rewrite's `resolveLawName`: the catalogue laws the engines use, their other laws (the file's theorems) and the words of the format. */
+function citableScope(context: CheckContext): LawScope {
   const engine = context.backend.engine;
-  const special = SPECIAL_LAWS as readonly string[];
-  return {
-    names: [...engine.names, ...CATALOGUE_NAMES.names.filter((name) => engine.knows(name)), ...special],
-    canonical: (name) => (special.includes(name) ? name : engine.knows(name) ? (CATALOGUE_NAMES.canonical(name) ?? name) : undefined),
-  };
+  return { usable: engine.knows, extra: [...engine.names, ...SPECIAL_LAWS] };
 }
 
 /**
@@ -28,13 +24,13 @@ function citableNames(context: CheckContext): LawNames {
 export function resolveCitations(line: ProofLine, context: CheckContext): { line: ProofLine; note?: string } {
   if (line.kind === 'start' || line.laws.length === 0) return { line };
   const engine = context.backend.engine;
-  // The citable names are listed only when a name needs reading (most lines cite known laws).
-  let known: LawNames | undefined;
+  // The scope is made only when a name needs reading (most lines cite known laws).
+  let scope: LawScope | undefined;
   const notes: string[] = [];
   const laws = line.laws.map((law) => {
     if (isSpecial(law.name) || engine.knows(law.name)) return law;
-    known ??= citableNames(context);
-    const resolved = resolveLawName(law.name, known);
+    scope ??= citableScope(context);
+    const resolved = resolveLawName(law.name, scope);
     if (resolved.kind === 'typo') notes.push(resolved.note);
     return resolved.kind === 'unknown' ? law : { ...law, name: resolved.name };
   });
@@ -54,7 +50,7 @@ export function unknownLaws(line: LineRef, kind: StepReport['kind'], laws: reado
           : '`by algebra` justifies a chain step `= EXPR by algebra`, not this line';
       return report(line, kind, laws, law.name === 'ext' ? 'bad-ext' : 'structure', message, { span: law.span });
     }
-    const resolved = resolveLawName(law.name, citableNames(context));
+    const resolved = resolveLawName(law.name, citableScope(context));
     const suggestions = resolved.kind === 'unknown' ? resolved.suggestions : [resolved.name];
     const message = suggestions.length > 0 ? `unknown law '${law.name}'; did you mean ${suggestions.join(' or ')}?` : `unknown law '${law.name}'`;
     return report(line, kind, laws, 'unknown-law', message, {
@@ -65,10 +61,9 @@ export function unknownLaws(line: LineRef, kind: StepReport['kind'], laws: reado
   return undefined;
 }
 
-/** The catalogue name a written law name stands for (aliases and spellings resolved), else the name itself. */
+/** The catalogue name a written law name stands for (rewrite's `canonicalLawName`), else the name itself (a theorem of the file). */
 export function canonicalLaw(name: string): string {
-  const resolved = resolveLawName(name);
-  return resolved.kind === 'exact' || resolved.kind === 'alias' ? resolved.name : name;
+  return canonicalLawName(name) ?? name;
 }
 
 /** A cited law that the exercise forbids, or that is not among the allowed ones: `circular` (it may not be used here). */

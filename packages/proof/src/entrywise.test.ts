@@ -5,6 +5,7 @@ import { evaluate, exactMatrix, scalarValue, type Value } from '@odot/numeric';
 import { applyEntrywiseLaw } from './entrywise.ts';
 import { ENTRYWISE_LAWS } from './entrywise-laws.ts';
 import { exprKey } from './expr-tools.ts';
+import { kindOf } from './pattern.ts';
 
 function givens(text: string): Givens {
   const result = parseDeclarations(text);
@@ -19,6 +20,19 @@ const afters = (text: string, law: string, g: Givens = new Map()): string[] =>
   applyEntrywiseLaw(parseExpr(text), law, { givens: g }).map((step) => printExpr(readable(step.after)));
 
 describe('the entrywise calculus', () => {
+  it('reads a sub-expression as a scalar or a matrix by core\'s shape inference (hand-worked)', () => {
+    const context = { givens: givens('c: scalar; D: n×n'), indices: new Set(['i', 'j']) };
+    const kind = (text: string): string => kindOf(parseExpr(text), context);
+    expect(kind('A[i,j] B[i,j]')).toBe('scalar');
+    expect(kind('i')).toBe('scalar'); // an index of the line, though alone here
+    expect(kind('A')).toBe('matrix'); // undeclared: a matrix of unknown size
+    expect(kind('c D')).toBe('matrix');
+    expect(kind('tr(D) + c')).toBe('scalar');
+    expect(kind('0')).toBe('open');
+    expect(kind('c · 0')).toBe('open');
+    expect(kind('A[i,j] + D')).toBe('ill-shaped');
+  });
+
   it('unfolds and folds the Hadamard product on entries', () => {
     expect(afters('(A ⊙ B)[i,j]', 'def_hadamard')).toEqual(['A[i,j] B[i,j]']);
     expect(afters('A[i,j] B[i,j]', 'def_hadamard')).toEqual(['(A ⊙ B)[i,j]']);

@@ -2,7 +2,9 @@ import { childrenOf, indexNames, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import { exprKey, freeNames, normalizeBound, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
-import { conditionsHold, instantiate, kindOf, matchPattern, type KindContext } from './pattern.ts';
+import { conditionsHold, instantiate, kindOf, matchPattern, type KindContext, type ValueKind } from './pattern.ts';
+
+const SCALAR_ENOUGH: ReadonlySet<ValueKind> = new Set(['scalar', 'open']);
 
 /** The names bound by sums inside a pattern. */
 function binders(pattern: Expr, out: Set<string> = new Set()): Set<string> {
@@ -57,7 +59,8 @@ export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindCo
         // A side that would need a name it cannot know (`0 → 0[r,c]`) is not applied this way round:
         // only summation indices may be invented (fresh).
         if ([...freeNames(to)].some((name) => rule.variables.has(name) && !binding.has(name) && !binders(to).has(name))) continue;
-        if (rule.scalarOnly && kindOf(node, kinds) !== 'scalar') continue;
+        // A law of numbers applies to a number, or to what is built of bare 0s and numbers (open: a zero matrix obeys it too).
+        if (rule.scalarOnly && !SCALAR_ENOUGH.has(kindOf(node, kinds))) continue;
         const built = instantiate(to, rule.variables, binding, avoid);
         if (!conditionsHold(rule, binding, kinds)) continue;
         const replaced = replaceAt(expr, path, built);
@@ -66,7 +69,7 @@ export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindCo
         const key = exprKey(after);
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ law: name, direction, path, substitution: binding, before: expr, after, origin: 'entrywise' });
+        out.push({ law: name, direction, path, substitution: Object.fromEntries(binding), before: expr, after, origin: 'entrywise' });
       }
     }
   }

@@ -10,7 +10,7 @@ import type { Goal } from './proof-ast.ts';
 import { readableBound } from './readable-bound.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
 import { unfoldSteps } from './unfold.ts';
-import type { AppliedStep } from './applied-step.ts';
+import { reverseStep } from './applied-step.ts';
 
 // Proof bodies for a goal the engine's own proof would prove circularly (its one step cites the
 // goal itself, `hadamard_comm` for A ⊙ B = B ⊙ A): an entrywise chain, or a chain of other laws.
@@ -35,11 +35,6 @@ function indexPair(left: Expr, right: Expr, context: CheckContext): readonly [st
   const free = INDEX_NAMES.filter((name) => !taken.has(name));
   const [row, col] = free;
   return row !== undefined && col !== undefined ? [row, col] : undefined;
-}
-
-/** A recorded application read the other way round, for the unfolding of the chain's end walked back. */
-function reversed(step: AppliedStep): ChainStep {
-  return { after: step.before, law: step.law, direction: step.direction === 'forward' ? 'backward' : 'forward' };
 }
 
 /**
@@ -77,7 +72,7 @@ function entrywiseChain(from: Expr, to: Expr, avoid: ReadonlySet<string>, contex
   const laws = entrywiseEngine.names.filter((name) => !avoid.has(name));
   const middle = searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits);
   if (!middle.steps) return undefined;
-  const steps = [...forward, ...middle.steps, ...[...backward].reverse().map(reversed)];
+  const steps = [...forward, ...middle.steps, ...[...backward].reverse().map(reverseStep)];
   return steps.length === 0 ? undefined : tidy(from, to, steps);
 }
 

@@ -1,4 +1,4 @@
-import { assertNever, childrenOf, foldExpr, identifier, indexNames, type Expr, type Givens } from '@odot/core';
+import { SCALAR, childrenOf, foldExpr, identifier, indexNames, inferShapes, type Expr, type Givens, type ShapeKind } from '@odot/core';
 import { exprKey, freeNames, withChildren } from './expr-tools.ts';
 
 /** A side condition of a pattern law, on the bindings of its variables. */
@@ -108,8 +108,12 @@ export function instantiate(pattern: Expr, variables: ReadonlySet<string>, subst
   return build(pattern);
 }
 
-/** What a sub-expression is, as far as the entrywise calculus needs to know. */
-export type ValueKind = 'scalar' | 'matrix' | 'unknown';
+/**
+ * What a sub-expression is, as far as the entrywise calculus needs to know: core's `ShapeKind`
+ * (`open`: built of bare `0`s and scalars, so a number or a zero matrix), or `ill-shaped` when its
+ * shapes do not fit.
+ */
+export type ValueKind = ShapeKind | 'ill-shaped';
 
 /** The context for classifying identifiers: declared symbols and the names used as indices. */
 export interface KindContext {
@@ -117,56 +121,29 @@ export interface KindContext {
   readonly indices: ReadonlySet<string>;
 }
 
+/** Per context, the givens with its index names declared scalars, and the kinds found so far. */
+const KIND_MEMO = new WeakMap<KindContext, { readonly givens: Givens; readonly kinds: WeakMap<Expr, ValueKind> }>();
+
 /**
- * Whether an expression is a scalar or a matrix: entries, sums, traces, determinants, numbers,
- * indices and symbols declared `scalar` are scalars; other symbols are matrices; a bare `0` is either.
+ * Whether an expression is a scalar or a matrix, by core's shape inference (`inferShapes`, one
+ * shape rule per node type): entries, sums, traces, numbers, indices (the context's, read as
+ * scalars unless declared) and symbols declared `scalar` are scalars; undeclared symbols are
+ * matrices; a bare `0` nothing decides is open.
  */
 export function kindOf(expr: Expr, context: KindContext): ValueKind {
-  switch (expr.type) {
-    case 'Identifier': {
-      const info = context.givens.get(expr.name);
-      if (info) return info.shape.kind === 'scalar' ? 'scalar' : 'matrix';
-      return context.indices.has(expr.name) || expr.name.startsWith('%') ? 'scalar' : 'matrix';
-    }
-    case 'NumberLiteral':
-    case 'Entry':
-    case 'Sum':
-    case 'Trace':
-    case 'Det':
-      return 'scalar';
-    case 'Zero':
-      return expr.rows === undefined ? 'unknown' : 'matrix';
-    case 'Ones':
-    case 'Identity':
-    case 'MatrixLiteral':
-    case 'Hadamard':
-    case 'Kronecker':
-    case 'Diag':
-    case 'DiagVec':
-    case 'Inverse':
-    case 'MatrixPower':
-    case 'HadamardPower':
-      return 'matrix';
-    case 'Neg':
-    case 'Transpose':
-      return kindOf(expr.operand, context);
-    case 'ScalarMul':
-      return kindOf(expr.operand, context);
-    case 'MatMul':
-    case 'Add':
-    case 'Sub': {
-      const left = kindOf(expr.left, context);
-      const right = kindOf(expr.right, context);
-      if (left === 'matrix' || right === 'matrix') return 'matrix';
-      return left === 'scalar' || right === 'scalar' ? 'scalar' : 'unknown';
-    }
-    case 'Equal':
-    case 'NotEqual':
-    case 'Claim':
-      return 'unknown';
-    default:
-      return assertNever(expr);
+  let memo = KIND_MEMO.get(context);
+  if (!memo) {
+    const givens = new Map(context.givens);
+    for (const name of context.indices) if (!givens.has(name)) givens.set(name, { shape: SCALAR, properties: new Set() });
+    memo = { givens, kinds: new WeakMap() };
+    KIND_MEMO.set(context, memo);
   }
+  const known = memo.kinds.get(expr);
+  if (known) return known;
+  const table = inferShapes(expr, memo.givens);
+  const kind: ValueKind = table.ok ? table.value.kindOf(expr) : 'ill-shaped';
+  memo.kinds.set(expr, kind);
+  return kind;
 }
 
 /** True when the bindings satisfy the rule's side conditions. */

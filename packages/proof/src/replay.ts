@@ -1,16 +1,10 @@
 import { childrenOf, identifier, tick, type Expr } from '@odot/core';
+import { boundTo, type AppliedStep } from './applied-step.ts';
 import type { LawRule } from './backend.ts';
 import { exprKey, freeNames, replaceAt, subtermAt, withChildren } from './expr-tools.ts';
 
-/** A recorded law application to re-verify: the law's rule, direction, position and substitution. */
-export interface RecordedStep {
-  readonly law: string;
-  readonly direction: 'forward' | 'backward';
-  readonly path: readonly number[];
-  readonly substitution: ReadonlyMap<string, Expr>;
-  readonly before: Expr;
-  readonly after: Expr;
-}
+/** A recorded law application to re-verify (the parts of the one step type it reads): the law's rule, direction, position and substitution. */
+export type RecordedStep = Pick<AppliedStep, 'law' | 'direction' | 'path' | 'substitution' | 'before' | 'after'>;
 
 /** The outcome of a replay: `ok`, or the first thing that does not fit. */
 export type ReplayVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -19,11 +13,11 @@ export type ReplayVerdict = { readonly ok: true } | { readonly ok: false; readon
  * Builds `pattern` with the substitution applied; a variable the substitution lacks is an error,
  * except a bound summation index of the target side, which gets a name fresh in `avoid`.
  */
-function substitute(pattern: Expr, rule: LawRule, substitution: ReadonlyMap<string, Expr>, avoid: ReadonlySet<string>, allowFresh: boolean): Expr | string {
+function substitute(pattern: Expr, rule: LawRule, substitution: RecordedStep['substitution'], avoid: ReadonlySet<string>, allowFresh: boolean): Expr | string {
   const fresh = new Map<string, string>();
   const missing: string[] = [];
   const nameFor = (variable: string): string => {
-    const bound = substitution.get(variable);
+    const bound = boundTo(substitution, variable);
     if (bound?.type === 'Identifier') return bound.name;
     if (!allowFresh) {
       missing.push(variable);
@@ -40,7 +34,7 @@ function substitute(pattern: Expr, rule: LawRule, substitution: ReadonlyMap<stri
   };
   const build = (node: Expr): Expr => {
     if (node.type === 'Identifier' && rule.variables.has(node.name)) {
-      const bound = substitution.get(node.name);
+      const bound = boundTo(substitution, node.name);
       if (bound) return bound;
       return identifier(nameFor(node.name));
     }

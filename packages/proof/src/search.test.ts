@@ -24,7 +24,7 @@ function endlessEngine(fanout: number, msPerApply = 0): LawEngine & { calls: num
       if (msPerApply > 0) vi.setSystemTime(Date.now() + msPerApply);
       return Array.from({ length: fanout }, (): AppliedStep => {
         counter++;
-        return { law: 'grow', direction: 'forward', path: [], substitution: new Map(), before: expr, after: add(expr, numberLiteral(String(counter))), origin: 'entrywise' };
+        return { law: 'grow', direction: 'forward', path: [], substitution: {}, before: expr, after: add(expr, numberLiteral(String(counter))), origin: 'entrywise' };
       });
     },
   };

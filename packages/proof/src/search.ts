@@ -1,5 +1,5 @@
 import { Budget, LimitReached, withBudget, type Expr, type Givens, type Limit } from '@odot/core';
-import type { AppliedStep } from './applied-step.ts';
+import { reverseStep, type AppliedStep } from './applied-step.ts';
 import { exprKey, normalizeBound } from './expr-tools.ts';
 import type { LawEngine } from './law-engine.ts';
 
@@ -128,11 +128,6 @@ function breadthFirst(state: SearchState): SearchResult {
     frontier = next;
   }
   return { explored: seen.size };
-}
-
-/** A recorded application read the other way round (for a trail found from the target back to the start). */
-function reverseStep(step: AppliedStep): AppliedStep {
-  return { ...step, direction: step.direction === 'forward' ? 'backward' : 'forward', before: step.after, after: step.before };
 }
 
 /**

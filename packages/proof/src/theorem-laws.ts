@@ -52,7 +52,7 @@ function applyTheorem(law: TheoremLaw, expr: Expr, givens: Givens): AppliedStep[
       const substitution = new Map(binding);
       const after = replaceAt(expr, path, instantiate(target, law.rule.variables, substitution, avoid));
       if (!after || exprKey(after) === exprKey(expr)) continue;
-      out.push({ law: law.name, direction, path, substitution, before: expr, after, origin: 'entrywise' });
+      out.push({ law: law.name, direction, path, substitution: Object.fromEntries(substitution), before: expr, after, origin: 'entrywise' });
     }
   }
   return out;

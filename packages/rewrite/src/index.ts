@@ -1,7 +1,7 @@
 export type { Law, LawCondition, LawFamily, LawSpec } from './law.ts';
 export { LAWS, findLaw, isTermLaw } from './catalogue.ts';
-export type { LawNames, LawResolution } from './laws/resolve.ts';
-export { CATALOGUE_NAMES, resolveLawName } from './laws/resolve.ts';
+export type { LawResolution, LawScope } from './laws/resolve.ts';
+export { canonicalLawName, resolveLawName } from './laws/resolve.ts';
 export type { Justification } from './infer-property.ts';
 export { inferProperty } from './infer-property.ts';
 export type { Direction, RewriteStep } from './rewrite.ts';

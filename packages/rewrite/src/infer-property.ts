@@ -157,7 +157,7 @@ function direct(t: Term, property: Property): TermProof | undefined {
         if (!shape) return undefined;
         if (shape.middle === undefined) {
           if (property === 'symmetric') return undefined; // via psd (gram) below
-          return proof(property, t, (t.args[0] as Term).op === 'transpose' ? 'gram_psd' : 'gram_psd_outer', shape.symmetric);
+          return proof(property, t, t.args[0]?.op === 'transpose' ? 'gram_psd' : 'gram_psd_outer', shape.symmetric);
         }
         const p = proveProperty(shape.middle, property);
         return p ? proof(property, t, property === 'psd' ? 'congruence_psd' : 'congruence_symmetric', [p, ...shape.symmetric]) : undefined;
@@ -277,9 +277,16 @@ export function positiveDiagonal(t: Term): string | undefined {
  * each Q has a positive diagonal is the proof's evidence.
  */
 function schurStrengthened(t: Term): TermProof | undefined {
-  const strictAt = t.args.findIndex((a) => proveProperty(a, 'pd') !== undefined);
-  if (strictAt < 0) return undefined;
-  const strict = proveProperty(t.args[strictAt] as Term, 'pd') as TermProof;
+  let strictAt = -1;
+  let strict: TermProof | undefined;
+  for (const [i, a] of t.args.entries()) {
+    strict = proveProperty(a, 'pd');
+    if (strict) {
+      strictAt = i;
+      break;
+    }
+  }
+  if (!strict) return undefined;
   const rest = t.args.filter((_, i) => i !== strictAt);
   const reasons = rest.map(positiveDiagonal);
   const psd = rest.map((a) => proveProperty(a, 'psd'));

@@ -1,5 +1,5 @@
-import type { Dim, Givens, Property, Shape } from '@odot/core';
-import { SCALAR, dimProduct, dimSymbols, formatDim, isOpenDim, matrixShape, termBuilt } from '@odot/core';
+import type { Dim, ExprType, Givens, Property, Shape, ShapeNode } from '@odot/core';
+import { OdotException, SCALAR, dimSymbols, formatDim, formatShape, matrixShape, odotError, shapeByRule, termBuilt } from '@odot/core';
 import { formatRational, radd, rational, rcmp, rmul, type Rational } from '@odot/numeric';
 
 /**
@@ -181,69 +181,49 @@ function parseNumData(data: string): Rational {
 
 // ---------------------------------------------------------------- shapes
 
-function pickShape(args: readonly Term[]): Shape {
-  let best: Shape | undefined;
-  for (const a of args) {
-    if (a.shape.kind !== 'matrix') continue;
-    if (!isOpenDim(a.shape.rows) && !isOpenDim(a.shape.cols)) return a.shape;
-    best ??= a.shape;
-  }
-  return best ?? (args[0] as Term).shape;
+/** The expression node whose shape rule (core's `SHAPE_RULES`) gives each operator's shape. */
+const RULE_OF = {
+  had: 'Hadamard',
+  add: 'Add',
+  mul: 'MatMul',
+  smul: 'ScalarMul',
+  kron: 'Kronecker',
+  transpose: 'Transpose',
+  inverse: 'Inverse',
+  diag: 'Diag',
+  diagvec: 'DiagVec',
+  trace: 'Trace',
+  det: 'Det',
+  hpow: 'HadamardPower',
+  mpow: 'MatrixPower',
+  entry: 'Entry',
+  eq: 'Equal',
+  ne: 'NotEqual',
+} as const satisfies Record<Exclude<Op, LeafOp | 'lit' | 'sum' | 'claim'>, ExprType>;
+
+/** The n-ary operators (`had`, `add`, `mul`): their binary rule folds over the children. */
+const CHAINS: ReadonlySet<ExprType> = new Set(['Hadamard', 'Add', 'MatMul']);
+
+/**
+ * The shape of an operator term by core's shape rules, on its children's shapes; the n-ary `had`,
+ * `add` and `mul` fold their binary rule left to right. Children that do not fit are an engine
+ * bug (conversion and matching keep shapes consistent), reported as a `shape-mismatch` exception.
+ */
+function ruleShape(node: ShapeNode, args: readonly Term[]): Shape {
+  let shape: Shape | undefined;
+  if (args.length > 2 && CHAINS.has(node.type)) {
+    const [first, ...rest] = args;
+    shape = first?.shape;
+    for (const a of rest) shape = shape && shapeByRule(node, [shape, a.shape]);
+  } else shape = shapeByRule(node, args.map((a) => a.shape));
+  if (shape) return shape;
+  const kids = args.map((a) => formatShape(a.shape)).join(', ');
+  throw new OdotException(odotError('shape-mismatch', `internal: ${node.type} of shapes ${kids} has no shape`));
 }
 
-function computeShape(op: Op, data: string, args: readonly Term[]): Shape {
-  const first = args[0];
-  switch (op) {
-    case 'had':
-    case 'add':
-      return pickShape(args);
-    case 'mul': {
-      const mats = args.filter((a) => a.shape.kind === 'matrix');
-      const f = mats[0];
-      const l = mats[mats.length - 1];
-      if (!f || !l || f.shape.kind !== 'matrix' || l.shape.kind !== 'matrix') return SCALAR;
-      return matrixShape(f.shape.rows, l.shape.cols);
-    }
-    case 'smul':
-      return (args[1] as Term).shape;
-    case 'kron': {
-      const [a, b] = args as [Term, Term];
-      if (a.shape.kind !== 'matrix' || b.shape.kind !== 'matrix') return SCALAR;
-      return matrixShape(dimProduct([a.shape.rows, b.shape.rows]), dimProduct([a.shape.cols, b.shape.cols]));
-    }
-    case 'transpose':
-      return first && first.shape.kind === 'matrix' ? matrixShape(first.shape.cols, first.shape.rows) : SCALAR;
-    case 'inverse':
-    case 'hpow':
-    case 'mpow':
-      return (first as Term).shape;
-    case 'diag':
-      if (!first || first.shape.kind !== 'matrix') return SCALAR;
-      return first.shape.cols === 1
-        ? matrixShape(first.shape.rows, first.shape.rows)
-        : matrixShape(first.shape.cols, first.shape.cols);
-    case 'diagvec':
-      return first && first.shape.kind === 'matrix' ? matrixShape(first.shape.rows, 1) : SCALAR;
-    case 'lit': {
-      const [r, c] = data.split('×');
-      return matrixShape(Number(r), Number(c));
-    }
-    case 'num':
-    case 'trace':
-    case 'det':
-    case 'entry':
-    case 'sum':
-    case 'eq':
-    case 'ne':
-    case 'claim':
-      return SCALAR;
-    case 'sym':
-    case 'pvar':
-    case 'ones':
-    case 'zero':
-    case 'identity':
-      throw new Error(`leaf ${op} needs an explicit shape`);
-  }
+/** The shape of a term with the operator `op`, by core's rules. */
+function opShape(op: keyof typeof RULE_OF, args: readonly Term[]): Shape {
+  return ruleShape({ type: RULE_OF[op] }, args);
 }
 
 // ---------------------------------------------------------------- ordering
@@ -393,7 +373,7 @@ export function mkHad(args: readonly Term[]): Term {
   }
   if (flat.length === 1) return flat[0] as Term;
   const s = sorted(flat);
-  return intern('had', '', s, computeShape('had', '', s));
+  return intern('had', '', s, opShape('had', s));
 }
 
 /** A sum: flattened, numbers added exactly, sorted; one argument is itself. */
@@ -411,7 +391,7 @@ export function mkAdd(args: readonly Term[]): Term {
   if (terms.length === 0) return mkInt(0);
   if (terms.length === 1) return terms[0] as Term;
   const s = sorted(terms);
-  return intern('add', '', s, computeShape('add', '', s));
+  return intern('add', '', s, opShape('add', s));
 }
 
 /** Scalar like terms collected (scalars form a commutative ring, kept as polynomials): `c + (−1)c` is 0. */
@@ -453,7 +433,7 @@ export function mkMul(args: readonly Term[]): Term {
     }
   }
   if (mats.length === 0) return scalarProduct(scalars);
-  const m = mats.length === 1 ? (mats[0] as Term) : intern('mul', '', mats, computeShape('mul', '', mats));
+  const m = mats.length === 1 ? (mats[0] as Term) : intern('mul', '', mats, opShape('mul', mats));
   return scalars.length === 0 ? m : mkSmul(scalarProduct(scalars), m);
 }
 
@@ -471,7 +451,7 @@ function scalarProduct(factors: readonly Term[]): Term {
   if (flat.length === 0) return mkInt(1);
   if (flat.length === 1) return flat[0] as Term;
   const s = sorted(flat);
-  return intern('mul', '', s, SCALAR);
+  return intern('mul', '', s, opShape('mul', s));
 }
 
 /**
@@ -482,7 +462,7 @@ export function mkSmul(s: Term, x: Term): Term {
   if (x.shape.kind === 'scalar') return scalarProduct([s, x]);
   if (x.op === 'smul') return mkSmul(scalarProduct([s, x.args[0]]), x.args[1]);
   if (isNum(s, 1)) return x;
-  return intern('smul', '', [s, x], x.shape);
+  return intern('smul', '', [s, x], opShape('smul', [s, x]));
 }
 
 /** `−x` = `(−1)·x`. */
@@ -492,27 +472,27 @@ export function mkNeg(x: Term): Term {
 
 /** A unary operator node. */
 export function mkUnary(op: 'transpose' | 'inverse' | 'diag' | 'diagvec' | 'trace' | 'det', x: Term): Term {
-  return intern(op, '', [x], computeShape(op, '', [x]));
+  return intern(op, '', [x], opShape(op, [x]));
 }
 
 /** A binary operator node kept in order: Kronecker product, powers, relations. */
 export function mkBinary(op: 'kron' | 'hpow' | 'mpow' | 'eq' | 'ne', a: Term, b: Term): Term {
-  return intern(op, '', [a, b], computeShape(op, '', [a, b]));
+  return intern(op, '', [a, b], opShape(op, [a, b]));
 }
 
 /** An entry `A[i,j]`. */
 export function mkEntry(m: Term, i: Term, j: Term): Term {
-  return intern('entry', '', [m, i, j], SCALAR);
+  return intern('entry', '', [m, i, j], opShape('entry', [m, i, j]));
 }
 
 /** A finite sum over an index. */
 export function mkSum(index: string, body: Term): Term {
-  return intern('sum', index, [body], SCALAR);
+  return intern('sum', index, [body], ruleShape({ type: 'Sum', index }, [body]));
 }
 
 /** A property claim. */
 export function mkClaim(property: Property, x: Term): Term {
-  return intern('claim', property, [x], SCALAR);
+  return intern('claim', property, [x], ruleShape({ type: 'Claim', property }, [x]));
 }
 
 /** The same operator with new children, through the canonical constructors (re-flattens and re-sorts). */

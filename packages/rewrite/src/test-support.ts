@@ -20,7 +20,11 @@ export const RANDOM_SQUARE_GIVENS = 'A, B, C: n×n; D: n×n diagonal; P: n×n ps
  * times a matrix). Property tests of simplify and of the index normal form share it.
  */
 export function randomSquareExpr(options: { readonly traces?: boolean } = {}): fc.Arbitrary<Expr> {
-  const leaf = fc.constantFrom<Expr>(identifier('A'), identifier('B'), identifier('C'), identifier('D'), identifier('P'), identifier('S'), ones(), identity(), zero());
+  // A fresh node per leaf, as the parser makes: a bare `J` shared at two places would take one
+  // shape for both (shape tables are keyed by node).
+  const named = fc.constantFrom('A', 'B', 'C', 'D', 'P', 'S').map((name): Expr => identifier(name));
+  const constant = fc.constantFrom<() => Expr>(ones, identity, zero).map((make) => make());
+  const leaf = fc.oneof(named, constant);
   return fc.letrec<{ e: Expr }>((tie) => ({
     e: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },

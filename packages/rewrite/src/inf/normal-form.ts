@@ -1,7 +1,7 @@
 import type { Dim, Limit, Shape } from '@odot/core';
 import { Budget, LimitReached, formatDim, formatLimit, isOpenDim, tick, withBudget } from '@odot/core';
 import { ONE, radd, rmul, rneg, type Rational } from '@odot/numeric';
-import { freeNames, sizeNames, type Term } from '../term.ts';
+import { freeNames, sizeNames, type Term, type UnaryTerm } from '../term.ts';
 import {
   UNIT,
   extendMono,
@@ -371,8 +371,8 @@ function entry(t: Term, ctx: Ctx): IndexForm {
   return relabel(x, [], [], map, new Map(), deltas);
 }
 
-function sum(t: Term, ctx: Ctx): IndexForm {
-  const body = t.args[0] as Term;
+function sum(t: UnaryTerm, ctx: Ctx): IndexForm {
+  const body = t.args[0];
   const f = freshIndex();
   const before = ctx.scope.get(t.data);
   ctx.scope.set(t.data, f);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAWS } from '../catalogue.ts';
 import { editDistance } from '@odot/core';
-import { resolveLawName } from './resolve.ts';
+import { canonicalLawName, resolveLawName } from './resolve.ts';
 
 describe('resolveLawName', () => {
   it('finds a name exactly', () => {
@@ -43,11 +43,22 @@ describe('resolveLawName', () => {
     expect(far.kind).toBe('unknown');
     if (far.kind === 'unknown') expect(far.suggestions).toContain('hadamard_comm');
   });
-  it('answers a custom list of names (the proof checker adds its entrywise laws)', () => {
-    const known = { names: ['def_hadamard', 'mul_comm'], canonical: (n: string) => (['def_hadamard', 'mul_comm'].includes(n) ? n : undefined) };
-    expect(resolveLawName('def_hadamrd', known)).toMatchObject({ kind: 'typo', name: 'def_hadamard' });
-    expect(resolveLawName('mul_com', known)).toMatchObject({ kind: 'typo', name: 'mul_comm' });
-    expect(resolveLawName('hadamard_comm', known).kind).toBe('unknown');
+  it('reads within a scope: the catalogue laws a caller uses, plus names of its own (the proof checker)', () => {
+    const scope = { usable: (n: string) => ['def_hadamard', 'mul_comm'].includes(n), extra: ['my_lemma', 'algebra'] };
+    expect(resolveLawName('def_hadamrd', scope)).toMatchObject({ kind: 'typo', name: 'def_hadamard' });
+    expect(resolveLawName('mul_com', scope)).toMatchObject({ kind: 'typo', name: 'mul_comm' });
+    expect(resolveLawName('hadamard_comm', scope).kind).toBe('unknown');
+    expect(resolveLawName('My Lemma', scope)).toMatchObject({ kind: 'alias', name: 'my_lemma' });
+    expect(resolveLawName('my_lema', scope)).toMatchObject({ kind: 'typo', name: 'my_lemma' });
+    // Without a scope, only the catalogue: a name of the caller's own is unknown.
+    expect(resolveLawName('my_lemma').kind).toBe('unknown');
+  });
+  it('gives the catalogue name of an exact name or alias, never of a typo', () => {
+    const law = LAWS.find((l) => l.aliases.length > 0);
+    if (!law) throw new Error('the catalogue has no alias');
+    expect(canonicalLawName(law.aliases[0] as string)).toBe(law.name);
+    expect(canonicalLawName('By Hadamard-Comm')).toBe('hadamard_comm');
+    expect(canonicalLawName('hadamard_com')).toBeUndefined();
   });
   it('measures edit distance by hand-worked examples', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
