@@ -1,4 +1,4 @@
-import { Budget, LimitReached, childrenOf, didYouMean, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
+import { Budget, LimitReached, childrenOf, didYouMean, exprEquals, hashExpr, printPlain, walkExpr, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS } from './catalogue.ts';
 import { exprToTerm } from './convert.ts';
@@ -261,49 +261,76 @@ function grouping(e: Expr, type: Expr['type']): string {
   return out.join('');
 }
 
+/** Whether two expressions print alike: structurally equal (hashes first, cached per node), else by their text. */
+function sameText(from: Expr, to: Expr): boolean {
+  if (from === to || (hashExpr(from) === hashExpr(to) && exprEquals(from, to))) return true;
+  // Different trees may still print alike (`c A` is a scalar multiple or a product): only then is the text compared.
+  return from.type !== to.type && printPlain(from) === printPlain(to);
+}
+
+/** One item of `compareOrder`'s work list: two subtrees to compare, or a law to note once the pairs above it are done. */
+type OrderWork = { readonly from: Expr; readonly to: Expr } | { readonly law: string };
+
 /**
- * Walks `from` and `to` together, reporting the comm/assoc laws that turn one into the other.
- * False when they differ in a way no reordering explains (the caller then falls back).
+ * Walks `from` and `to` together (an explicit work list, so trees of any depth are safe),
+ * reporting the comm/assoc laws that turn one into the other in the order met. False when they
+ * differ in a way no reordering explains (the caller then falls back).
  */
 function compareOrder(from: Expr, to: Expr, note: (law: string) => void): boolean {
-  if (printPlain(from) === printPlain(to)) return true;
+  const work: OrderWork[] = [{ from, to }];
+  while (work.length > 0) {
+    const item = work.pop() as OrderWork;
+    if ('law' in item) {
+      note(item.law);
+      continue;
+    }
+    tick();
+    const pairs = orderPairs(item.from, item.to, note);
+    if (pairs === false) return false;
+    // Pushed in reverse so the pairs are compared left to right, and a chain's comm law is noted after them.
+    for (let i = pairs.length - 1; i >= 0; i--) work.push(pairs[i] as OrderWork);
+  }
+  return true;
+}
+
+/**
+ * The pairs of subtrees to compare next for one pair (with the chain's commutativity law to note
+ * after them when its operands were reordered; its associativity law is noted at once), or false.
+ */
+function orderPairs(from: Expr, to: Expr, note: (law: string) => void): OrderWork[] | false {
+  if (sameText(from, to)) return [];
   if (from.type !== to.type) return false;
   const laws = COMM_ASSOC[from.type];
-  if (laws) {
-    const fromParts = flatten(from, from.type);
-    const toParts = flatten(to, to.type);
-    if (fromParts.length !== toParts.length) return false;
-    if (grouping(from, from.type) !== grouping(to, to.type)) note(laws[1]);
-    const toKeys = toParts.map(orderFreeKey);
-    // The unused positions of each key, in order (a map keeps long chains linear).
-    const free = new Map<string, number[]>();
-    toKeys.forEach((k, index) => {
-      const list = free.get(k);
-      if (list) list.push(index);
-      else free.set(k, [index]);
-    });
-    let reordered = false;
-    for (const [i, part] of fromParts.entries()) {
-      const candidates = free.get(orderFreeKey(part)) ?? [];
-      const own = candidates.indexOf(i);
-      const at = own >= 0 ? own : 0;
-      const j = candidates[at] ?? -1;
-      if (j < 0) return false;
-      candidates.splice(at, 1);
-      if (j !== i) reordered = true;
-      const partner = toParts[j];
-      if (!partner || !compareOrder(part, partner, note)) return false;
-    }
-    if (reordered) note(laws[0]);
-    return true;
+  if (!laws) {
+    const fromChildren = childrenOf(from);
+    const toChildren = childrenOf(to);
+    if (fromChildren.length !== toChildren.length || fromChildren.length === 0) return false;
+    return fromChildren.map((child, i) => ({ from: child, to: toChildren[i] as Expr }));
   }
-  const fromChildren = childrenOf(from);
-  const toChildren = childrenOf(to);
-  if (fromChildren.length !== toChildren.length || fromChildren.length === 0) return false;
-  return fromChildren.every((child, i) => {
-    const partner = toChildren[i];
-    return partner !== undefined && compareOrder(child, partner, note);
+  const fromParts = flatten(from, from.type);
+  const toParts = flatten(to, to.type);
+  if (fromParts.length !== toParts.length) return false;
+  if (grouping(from, from.type) !== grouping(to, to.type)) note(laws[1]);
+  // The unused positions of each key, in order (a map keeps long chains linear).
+  const free = new Map<string, number[]>();
+  toParts.map(orderFreeKey).forEach((k, index) => {
+    const list = free.get(k);
+    if (list) list.push(index);
+    else free.set(k, [index]);
   });
+  let reordered = false;
+  const pairs: OrderWork[] = [];
+  for (const [i, part] of fromParts.entries()) {
+    const candidates = free.get(orderFreeKey(part)) ?? [];
+    const own = candidates.indexOf(i);
+    const at = own >= 0 ? own : 0;
+    const j = candidates[at] ?? -1;
+    if (j < 0) return false;
+    candidates.splice(at, 1);
+    if (j !== i) reordered = true;
+    pairs.push({ from: part, to: toParts[j] as Expr });
+  }
+  return reordered ? [{ law: laws[0] }, ...pairs] : pairs;
 }
 
 /** The old, coarse naming: the first out-of-order ⊙ or + by printed order, else assoc or scalar laws. */
@@ -312,21 +339,21 @@ function fallbackReorderLaw(from: Expr, to: Expr): string | undefined {
   let assoc: string | undefined;
   let scalar = false;
   const seen = new Set<Expr['type']>();
-  const visit = (x: Expr): void => {
+  const visit = (x: Expr, parent: Expr | undefined): void => {
     seen.add(x.type);
-    if (x.type === 'Hadamard' || x.type === 'Add') {
+    // A chain is read once, from its top (flattening every link again would be quadratic).
+    if ((x.type === 'Hadamard' || x.type === 'Add') && parent?.type !== x.type) {
       const parts = flatten(x, x.type).map((p) => printPlain(p));
       const sorted = [...parts].sort();
       if (parts.join('\u0000') !== sorted.join('\u0000')) comm ??= x.type === 'Hadamard' ? 'hadamard_comm' : 'add_comm';
-      if (x.right.type === x.type) assoc ??= x.type === 'Hadamard' ? 'hadamard_assoc' : 'add_assoc';
     }
+    if ((x.type === 'Hadamard' || x.type === 'Add') && x.right.type === x.type) assoc ??= x.type === 'Hadamard' ? 'hadamard_assoc' : 'add_assoc';
     if (x.type === 'Sub') comm ??= 'add_comm';
     if (x.type === 'MatMul' && x.right.type === 'MatMul') assoc ??= 'mul_assoc';
     if (x.type === 'Neg' || x.type === 'ScalarMul') scalar = true;
-    for (const child of childrenOf(x)) visit(child);
   };
-  visit(from);
-  visit(to);
+  walkExpr(from, visit);
+  walkExpr(to, visit);
   if (comm ?? assoc) return comm ?? assoc;
   if (scalar) return 'smul_smul';
   if (seen.has('Hadamard')) return 'hadamard_assoc';
