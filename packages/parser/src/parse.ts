@@ -1,10 +1,11 @@
 import nearley from 'nearley';
-import { Budget, LimitReached, OdotException, fail, formatLimit, odotError, ok, withBudget } from '@odot/core';
+import { Budget, LimitReached, OdotException, fail, formatLimit, nestingDepth, odotError, ok, withBudget } from '@odot/core';
 import type { Expr, Givens, Limit, OdotError, Result } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
 import { grammarOf } from './grammars.ts';
+import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
@@ -68,12 +69,13 @@ function mixesProducts(tokens: readonly Tok[]): boolean {
 }
 
 function internalError(error: unknown): OdotError {
-  if (error instanceof RangeError) {
-    return odotError('too-deep', 'the expression is too deeply nested to parse', {
-      hints: ['split it into smaller parts'],
-    });
-  }
   return odotError('internal', `internal parser error: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function tooDeepTree(): OdotError {
+  return odotError('too-deep', `the expression is nested more than ${MAX_NESTING} levels deep`, {
+    hints: [`the parser accepts at most ${MAX_NESTING} levels of nesting (long chains such as A + B + … are one level); split the expression`],
+  });
 }
 
 function limitError(limit: Limit): OdotError {
@@ -89,6 +91,9 @@ function parseWithin(text: string, dialect: Dialect, options: ParseOptions): Res
     return fail(odotError('ambiguous', `internal error: the input has ${results.length} parses`));
   }
   const parsed = results[0] as Expr;
+  // Brackets, sign runs and postfix runs are each limited while lexing, but nested in one another
+  // (`((Aᵀᵀ…)ᵀᵀ…)ᵀᵀ…`) they still multiply: the tree itself is held to MAX_NESTING levels above its leaves.
+  if (nestingDepth(parsed) > MAX_NESTING + 1) return fail(tooDeepTree());
   const expr = options.givens === undefined ? parsed : resolveWithGivens(parsed, options.givens, dialect);
   return ok({ expr, notes: mixesProducts(tokens) ? [...notes, ...lintNotes(expr)] : notes });
 }

@@ -1,7 +1,7 @@
-import { Budget, LimitReached, childrenOf, didYouMean, exprEquals, hashExpr, printPlain, walkExpr, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
+import { Budget, LimitReached, childrenOf, didYouMean, exprEquals, hashExpr, printPlain, walkExpr, stripSpans, tick, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS } from './catalogue.ts';
-import { exprToTerm } from './convert.ts';
+import { exprToTerm, guardDepth } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { crossCheck, UnsoundStep } from './cross-check.ts';
 import { resolveLawName } from './laws/resolve.ts';
@@ -377,17 +377,7 @@ export function reorderStep(input: Expr, canonical: Term): RewriteStep | undefin
  * before, after). A first step records a pure reordering (commutativity/associativity). A shape
  * error is a failure. `limit` says which limit stopped it early.
  */
-export function simplify(expr: Expr, givens: Givens = new Map(), options: SimplifyOptions = {}): Result<SimplifyResult> {
-  try {
-    return simplifyUnguarded(expr, givens, options);
-  } catch (error) {
-    const deep = tooDeepError(error, 'simplify');
-    if (deep) return fail(deep);
-    throw error;
-  }
-}
-
-function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): Result<SimplifyResult> {
+export function simplify(expr: Expr, givens: Givens = new Map(), given: SimplifyOptions = {}): Result<SimplifyResult> {
   const laws = given.laws === undefined ? undefined : simplifyLawNames(given.laws);
   if (laws !== undefined && !laws.ok) return laws;
   const options: SimplifyOptions = laws === undefined ? given : { ...given, laws: laws.value };
@@ -410,7 +400,7 @@ const MAX_PRINT_MS_PER_NODE = 0.03;
 
 function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
   const start = budget.remainingMs();
-  const t = exprToTerm(expr, givens);
+  const t = guardDepth(exprToTerm(expr, givens), 'simplify');
   if (!t.ok) return t;
   const reorder = reorderStep(expr, t.value);
   // `maxSteps: N` records at most N steps in all, the reordering step included.
