@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { add, hadamard, identifier, matMul, neg, numberLiteral, scalarMul, trace, transpose, type Expr } from './build.ts';
+import { add, hadamard, identifier, matMul, neg, numberLiteral, scalarMul, trace, transpose } from './build.ts';
+import type { Expr } from './expr.ts';
 import { jsonText } from './json-text.ts';
 import { MAX_DEPTH, nestingDepth } from './nesting.ts';
 import { printAscii, printLatex, printPlain } from './print-text.ts';

@@ -35,6 +35,12 @@ export interface ParseOptions {
    * tokens against that budget (and stops with the enclosing budget's `LimitReached`).
    */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the parse counts against, instead of a budget of its own (`timeLimitMs` is
+   * then ignored): a caller's budget for a whole call, so reading the input and the work after it
+   * share one clock. Past its limit the answer is the same `limit` error.
+   */
+  readonly budget?: Budget;
 }
 
 /** Every parse of the tokens (exactly one for valid input; the tests use it to catch ambiguity). */
@@ -108,7 +114,7 @@ export function parse(text: string, options: ParseOptions = {}): Result<Parsed> 
   if (!isDialect(dialect)) {
     return fail(odotError('unknown-dialect', `unknown dialect \`${String(dialect)}\``, { expected: ['plain', 'latex', 'numpy', 'matlab'] }));
   }
-  const budget = options.timeLimitMs === undefined ? undefined : new Budget({ timeLimitMs: options.timeLimitMs });
+  const budget = options.budget ?? (options.timeLimitMs === undefined ? undefined : new Budget({ timeLimitMs: options.timeLimitMs }));
   try {
     return budget === undefined ? parseWithin(text, dialect, options) : withBudget(budget, () => parseWithin(text, dialect, options));
   } catch (error) {

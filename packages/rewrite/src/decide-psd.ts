@@ -26,6 +26,11 @@ export interface PsdDecisionOptions {
   readonly seed?: number;
   /** Wall-clock budget in milliseconds for the whole decision (default 4000). */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the decision adopts as its own (its time limit is then `timeLimitMs`): a
+   * caller that parsed the input within it (`parse(text, { budget })`) keeps one clock for the task.
+   */
+  readonly budget?: Budget;
 }
 
 /**
@@ -69,7 +74,7 @@ function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): b
  */
 export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bindings, options: PsdDecisionOptions = {}): Result<PsdDecision> {
   const property = options.property ?? 'psd';
-  const budget = new Budget({ timeLimitMs: options.timeLimitMs ?? 4000 });
+  const budget = options.budget ?? new Budget({ timeLimitMs: options.timeLimitMs ?? 4000 });
   try {
     return withBudget(budget, () => decideUnguarded(expr, givens, bindings, options));
   } catch (error) {

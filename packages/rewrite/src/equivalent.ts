@@ -60,6 +60,11 @@ export interface EquivalenceOptions {
    * the layers' budgets.
    */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the whole call adopts as its own (its time limit is then `timeLimitMs`): a
+   * caller that parsed both sides within it (`parse(text, { budget })`) keeps one clock for the task.
+   */
+  readonly budget?: Budget;
 }
 
 /** The layer a call is in, for the verdict of a call its time limit stopped. */
@@ -292,12 +297,12 @@ function chainFrom(a: Expr, ta: Term, steps: readonly TermStep[], tb: Term, b: E
  * sides of different shapes) is a failure, not `false`.
  */
 export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), given: EquivalenceOptions = {}): Result<EquivalenceVerdict> {
-  if (given.timeLimitMs === undefined) return verdictWithin(a, b, givens, given);
+  if (given.timeLimitMs === undefined && given.budget === undefined) return verdictWithin(a, b, givens, given);
   // One clock for the whole call: reading both sides, every layer and printing the verdict count.
-  const timeLimitMs = given.timeLimitMs;
+  const budget = given.budget ?? new Budget({ timeLimitMs: given.timeLimitMs ?? Infinity });
+  const timeLimitMs = budget.limits.timeLimitMs ?? Infinity;
   const progress: Progress = { layer: 'canonical' };
-  const budget = new Budget({ timeLimitMs });
-  const options: Timed = { ...given, deadline: budget.deadline, progress };
+  const options: Timed = { ...given, timeLimitMs, deadline: budget.deadline, progress };
   try {
     const verdict = withBudget(budget, () => verdictWithin(a, b, givens, options));
     return verdict.ok ? ok(overallLimit(verdict.value, options)) : verdict;

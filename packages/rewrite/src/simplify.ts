@@ -32,6 +32,12 @@ export interface SimplifyOptions {
   readonly maxMemory?: number;
   /** Wall-clock budget in milliseconds (default 2000). */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the call adopts as its own instead of starting one (`timeLimitMs` is then its
+   * time limit): a caller that parsed the input within it (`parse(text, { budget })`) keeps one
+   * clock for the whole task.
+   */
+  readonly budget?: Budget;
   /** Use only these laws (names), in priority order; default every `simplify` law. */
   readonly laws?: readonly string[];
   /** Debug mode: cross-check every step numerically (throws on an unsound step). */
@@ -382,10 +388,10 @@ export function simplify(expr: Expr, givens: Givens = new Map(), given: Simplify
   if (laws !== undefined && !laws.ok) return laws;
   const options: SimplifyOptions = laws === undefined ? given : { ...given, laws: laws.value };
   // One clock for the whole call: reading the input, naming the reordering and printing the result count too.
-  const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
-  const budget = new Budget({ timeLimitMs });
+  const budget = options.budget ?? new Budget({ timeLimitMs: options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs });
+  const timeLimitMs = budget.limits.timeLimitMs ?? Infinity;
   try {
-    return withBudget(budget, () => simplifyWithin(expr, givens, options, budget));
+    return withBudget(budget, () => simplifyWithin(expr, givens, { ...options, timeLimitMs }, budget));
   } catch (error) {
     // Stopped before the input was read as a term: the input is the best result so far.
     if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: { kind: 'time', value: timeLimitMs } });
