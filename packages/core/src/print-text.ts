@@ -204,7 +204,7 @@ class TextPrinter {
   }
 
   private paren(p: Printed): Printed {
-    return lift(this.n.paren, p);
+    return lift((text) => this.n.paren(text), p);
   }
 
   /** `inner` in brackets. */
