@@ -14,13 +14,18 @@ function exprDepth(expr: Expr): number {
 
 const NO_CHAINS: ReadonlySet<Expr['type']> = new Set();
 
+/** Whether any of `roots` is nested deeper than `MAX_LINE_DEPTH` (the checker's helpers would not take it). */
+export function tooDeepForChecking(...roots: readonly Expr[]): boolean {
+  return roots.some((root) => exprDepth(root) > MAX_LINE_DEPTH);
+}
+
 /**
  * Checks one line; a line nested deeper than `MAX_LINE_DEPTH` (a sum of thousands of terms) gets a
  * `too-deep` verdict up front instead of reaching the checker's recursive helpers.
  */
 export function guarded(line: ProofLine & { readonly laws: readonly LawCitation[] }, kind: StepReport['kind'], check: () => StepReport): StepReport {
   const roots = line.kind === 'step' ? [line.expr] : line.kind === 'equation' || line.kind === 'claim' ? [line.statement] : [];
-  if (roots.some((root) => exprDepth(root) > MAX_LINE_DEPTH)) {
+  if (tooDeepForChecking(...roots)) {
     return report(line, kind, line.laws, 'too-deep', `this line is nested more than ${MAX_LINE_DEPTH} levels deep (a sum or product of thousands of terms): split it into smaller steps`);
   }
   return check();
