@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Budget, nestingDepth } from '@odot/core';
 import { MAX_NESTING } from './limits.ts';
 import { parse } from './parse.ts';
@@ -29,5 +29,28 @@ describe('the depth of the parsed tree', () => {
     const r = parse(text, { budget: new Budget({ timeLimitMs: 600_000 }) });
     expect(r.ok).toBe(true);
     if (r.ok) expect(nestingDepth(r.value.expr)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a budget that runs out while parsing', () => {
+  it('is a limit error at every point of the parse, never a syntax error (nearley wraps what the lexer throws)', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `(A${i} + B${i}) ⊙ (A${i} - B${i})`).join(' + ');
+    let now = 0;
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
+    try {
+      const codes = new Set<string>();
+      let finished = false;
+      for (let ms = 1; !finished; ms++) {
+        const r = parse(text, { budget: new Budget({ timeLimitMs: ms }) });
+        if (r.ok) finished = true;
+        else {
+          codes.add(r.error.code);
+          expect(r.error.limit).toEqual({ kind: 'time', value: ms });
+        }
+      }
+      expect([...codes]).toEqual(['limit']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

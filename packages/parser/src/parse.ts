@@ -47,10 +47,24 @@ export interface ParseOptions {
 export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
   const { tokens, notes } = tokenize(text, dialect);
   const stream = new TokenStream(tokens);
+  // nearley wraps whatever the lexer throws in a plain Error (its "lexer error"): a budget's
+  // LimitReached thrown by the stream's tick would read as a syntax error. It is kept here and
+  // rethrown as itself.
+  let thrown: unknown;
+  const next = stream.next.bind(stream);
+  stream.next = () => {
+    try {
+      return next();
+    } catch (error) {
+      thrown = error;
+      throw error;
+    }
+  };
   const parser = new nearley.Parser(grammarOf(dialect), { lexer: stream });
   try {
     parser.feed(text);
   } catch (error) {
+    if (thrown instanceof OdotException || thrown instanceof LimitReached) throw thrown;
     if (error instanceof OdotException || error instanceof LimitReached) throw error;
     throw new OdotException(syntaxError(tokens, parser.current, expectedTypes(parser, stream), text, dialect));
   }
