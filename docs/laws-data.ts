@@ -99,6 +99,11 @@ function example(law: Law): Worked | undefined {
     if (!instance.ok) continue;
     const bindings = new Map(instance.value.bindings);
     for (const k of integers) bindings.set(k, scalarValue(EXAMPLE_INTEGER));
+    // A size used as a number (`p` of def_kron, declared `p: natural`) is shown with its size.
+    for (const [name, info] of givens) {
+      const size = instance.value.sizes.get(name);
+      if (info.shape.kind === 'scalar' && size !== undefined) bindings.set(name, scalarValue(BigInt(size)));
+    }
     const assignments = [...bindings].map(([name, value]) => `${name} = ${valueTex(value)}`).join(',\\quad ');
     if (law.kind === 'property') {
       // The claim (e.g. psd(P ⊙ Q), diagonal(D A)) is evaluated exactly on the instance.

@@ -151,6 +151,16 @@ describe('the playground’s first answer', () => {
     expect(await page.getByTestId('playground').count()).toBe(1);
   });
 
+  it('starts a worker of its own when the head-started one failed to load, without waiting for a time limit', async () => {
+    let aborted = 0;
+    await browser.route(/\/assets\/worker\.[\w-]+\.js$/, (route) => (aborted++ === 0 ? route.abort() : route.continue()));
+    // The head script's worker errs long before the page's own scripts have loaded and mounted.
+    await page.goto(`${server.url}/playground.html`);
+    // The first tasks' time limit is 4 s: the answer comes well before it, from a fresh worker.
+    await expect.poll(() => textOf('eval-result'), { timeout: 3000 }).toBe(SEED_ANSWER);
+    expect(aborted).toBe(2);
+  });
+
   it('is modulepreloaded by the playground page’s HTML (the chunk that starts the engine), and by no other page', () => {
     const chunks = join(dist, 'assets', 'chunks');
     const worker = readdirSync(join(dist, 'assets')).find((file) => /^worker\.[\w-]+\.js$/.test(file));

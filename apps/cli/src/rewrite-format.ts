@@ -35,6 +35,11 @@ export function bindingLines(bindings: ReadonlyMap<string, Value>): string[] {
   return [...bindings].map(([name, v]) => `${name} = ${formatValue(v).replace(/\n/g, '\n    ')}`);
 }
 
+/** The sizes of a counterexample as one line, `sizes: m = 2, n = 3` (none when it has no symbolic sizes). */
+export function sizeLines(sizes: ReadonlyMap<string, number> | undefined): string[] {
+  return sizes && sizes.size > 0 ? [`sizes: ${[...sizes].map(([k, n]) => `${k} = ${n}`).join(', ')}`] : [];
+}
+
 /** Symbol values as JSON `{ name: {shape, value} }` (exact values as strings). */
 export function bindingsJson(bindings: ReadonlyMap<string, Value>): Record<string, unknown> {
   return Object.fromEntries([...bindings].map(([name, v]) => [name, valueToJson(v, true)]));

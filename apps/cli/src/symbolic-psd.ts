@@ -1,6 +1,6 @@
 import { ok, type Budget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { decidePsd, type PsdDecision } from '@odot/rewrite';
-import { bindingLines, justificationJson, justificationLines } from './rewrite-format.ts';
+import { bindingLines, justificationJson, justificationLines, sizeLines } from './rewrite-format.ts';
 
 /** A verdict about a symbolic expression (no concrete matrices). */
 export interface SymbolicPsdVerdict {
@@ -37,7 +37,7 @@ function verdictOf(d: PsdDecision): SymbolicPsdVerdict {
     case 'not-psd':
       return {
         verdict: 'not psd',
-        explanation: [d.explanation, ...(d.counterexample ? bindingLines(d.counterexample) : []), ...(d.evidence ? [d.evidence] : [])].join('\n'),
+        explanation: [d.explanation, ...sizeLines(d.sizes), ...(d.counterexample ? bindingLines(d.counterexample) : []), ...(d.evidence ? [d.evidence] : [])].join('\n'),
       };
     case 'unknown':
       return { verdict: 'unknown', explanation: d.explanation, ...(d.limit === undefined ? {} : { limit: d.limit }) };

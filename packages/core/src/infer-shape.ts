@@ -7,7 +7,7 @@ import { printPlain } from './print-text.ts';
 import { SCALAR, type Shape, matrixShape } from './shape.ts';
 import { shapeByRule } from './shape-rules.ts';
 import { childrenOf } from './visitor-keys.ts';
-import { walkExpr } from './walk-expr.ts';
+import { indexNames } from './index-names.ts';
 import { foldTree, type FoldStep } from './fold-tree.ts';
 import { tick } from './budget.ts';
 import { formatDim } from './dim.ts';
@@ -285,18 +285,6 @@ function mismatch(node: Expr, message: string, hints: readonly string[] = []): O
   return odotError('shape-mismatch', `${describe(node)}: ${message}`, extra);
 }
 
-/** Names that are indices: identifiers in an entry's row or column and the index of a sum. */
-function collectIndexNames(root: Expr): Set<string> {
-  const out = new Set<string>();
-  walkExpr(root, (node) => {
-    if (node.type === 'Entry') {
-      if (node.row.type === 'Identifier') out.add(node.row.name);
-      if (node.col.type === 'Identifier') out.add(node.col.name);
-    } else if (node.type === 'Sum') out.add(node.index);
-  });
-  return out;
-}
-
 function rule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: ReadonlySet<string>, givens: Givens): ShapeTerm {
   const [first = SCALAR_T, second = SCALAR_T] = kids;
   const children = childrenOf(node);
@@ -487,7 +475,7 @@ function knownShapes(expr: Expr, givens: Givens): ShapeTable | undefined {
 }
 
 function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTerm }> {
-  const inf = new Inference(givens, collectIndexNames(expr));
+  const inf = new Inference(givens, indexNames(expr));
   interface Frame {
     readonly node: Expr;
     readonly children: readonly Expr[];

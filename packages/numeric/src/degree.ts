@@ -36,6 +36,8 @@ export interface DegreeContext {
   shapeOf(node: Expr): ConcreteShape | undefined;
   /** An upper bound for any summation range. */
   readonly maxRange: number;
+  /** The values of symbolic sizes and declared naturals (constant exponents such as `n` in `A^n`). */
+  readonly dims?: ReadonlyMap<string, number>;
 }
 
 function entriesOf(s: ConcreteShape | undefined): number {
@@ -46,10 +48,26 @@ function sizeOf(s: ConcreteShape | undefined): number {
   return s === undefined || s === 'scalar' ? 1 : s.rows;
 }
 
-function exponentOf(e: Expr): number {
-  if (e.type === 'NumberLiteral') return Number(e.value);
-  if (e.type === 'Neg') return -exponentOf(e.operand);
-  return Number.NaN;
+/** The value of a constant exponent: numbers, sizes and declared naturals (`n`, `k + 1`, `2 n`), else NaN. */
+function exponentOf(e: Expr, dims: ReadonlyMap<string, number>): number {
+  switch (e.type) {
+    case 'NumberLiteral':
+      return Number(e.value);
+    case 'Identifier':
+      return dims.get(e.name) ?? Number.NaN;
+    case 'Neg':
+      return -exponentOf(e.operand, dims);
+    case 'Add':
+      return exponentOf(e.left, dims) + exponentOf(e.right, dims);
+    case 'Sub':
+      return exponentOf(e.left, dims) - exponentOf(e.right, dims);
+    case 'MatMul':
+      return exponentOf(e.left, dims) * exponentOf(e.right, dims);
+    case 'ScalarMul':
+      return exponentOf(e.scalar, dims) * exponentOf(e.operand, dims);
+    default:
+      return Number.NaN;
+  }
 }
 
 /** The inverse of an m-entry (k×k) value N/D: entries adj(N)·D/det(N), or D/Nᵢⱼ for the Hadamard inverse. */
@@ -115,14 +133,14 @@ export function degreeBound(expr: Expr, ctx: DegreeContext): DegreeBound {
       case 'Inverse':
         return inverseBound(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
       case 'MatrixPower': {
-        const k = exponentOf(e.exponent);
+        const k = exponentOf(e.exponent, ctx.dims ?? new Map());
         const base = go(e.base);
         if (!Number.isFinite(k)) return { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
         const b = k < 0 ? inverseBound(base, sizeOf(ctx.shapeOf(e.base))) : base;
         return scale(b, Math.abs(k));
       }
       case 'HadamardPower': {
-        const k = exponentOf(e.exponent);
+        const k = exponentOf(e.exponent, ctx.dims ?? new Map());
         const base = go(e.base);
         if (!Number.isFinite(k)) return { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
         if (k >= 0) return scale(base, k);

@@ -193,3 +193,31 @@ describe('identity testing: limits', () => {
     expect(v.verdict).toBe('error');
   });
 });
+
+describe('sizes and naturals as numbers', () => {
+  it('a scalar named like a size is that size: tr(J_n) = n and det(n I_n) = n^n hold, n A = A does not', () => {
+    expectEqual('tr(J_{n×n})', 'n', 'n: natural');
+    expectEqual('det(n I_n)', 'n^n', 'n: natural', 1e-300);
+    expectDifferent('n A', 'A', 'A: n×n; n: natural');
+    const v = test('tr(J_{n×n})', 'n + 1', 'n: natural');
+    expect(v.verdict).toBe('different');
+    if (v.verdict === 'different') expect(v.counterexample.bindings.has('n')).toBe(false);
+  });
+
+  it('a declared natural exponent takes the values 0 to 4 across the size assignments', () => {
+    expectEqual('det(A)^k', 'det(A^k)', 'A: n×n; k: natural');
+    expectEqual('A^k A', 'A^(k+1)', 'A: n×n; k: natural');
+    const v = test('det(A)^k', 'det(A^k)', 'A: n×n; k: natural');
+    if (v.verdict === 'equal') expect(v.sizes.map((s) => s.get('k')).sort()).toEqual([0, 1, 2, 3, 4]);
+    // tr(A^k) = tr(A)^k holds at k = 1 only: k = 0 gives n against 1, confirmed by evaluation.
+    const d = test('tr(A^k)', 'tr(A)^k', 'A: n×n; k: natural');
+    expect(d.verdict).toBe('different');
+    if (d.verdict !== 'different') return;
+    const k = d.counterexample.sizes.get('k');
+    expect(k === undefined ? undefined : k !== 1).toBe(true);
+    const opts = { dims: d.counterexample.sizes, givens: givens('A: n×n; k: natural') };
+    const l = evaluate(parseExpr('tr(A^k)'), d.counterexample.bindings, opts);
+    const r = evaluate(parseExpr('tr(A)^k'), d.counterexample.bindings, opts);
+    expect(l.ok && r.ok && !valuesEqual(l.value, r.value)).toBe(true);
+  });
+});

@@ -248,7 +248,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       return undefined;
     };
     const { values, indexOnly } = valueSymbols([a, b]);
-    const specs: SymbolSpec[] = [];
+    const declared: SymbolSpec[] = [];
     const nodes = [...allNodes(a), ...allNodes(b)];
     // The first occurrence of each name, found in one pass (a lookup per name was quadratic).
     const firstIdentifier = new Map<string, Expr>();
@@ -258,17 +258,22 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       const info = givens.get(name);
       const shape = info?.shape ?? (node ? shapeOfNode(node) : undefined);
       if (!shape) continue;
-      specs.push({ name, shape, properties: info?.properties ?? new Set() });
+      declared.push({ name, shape, properties: info?.properties ?? new Set() });
     }
     const dimNames: string[] = [];
     const addDim = (d: string): void => {
       if (!dimNames.includes(d)) dimNames.push(d);
     };
-    for (const s of specs) symbolicDims(s.shape).forEach(addDim);
+    for (const s of declared) symbolicDims(s.shape).forEach(addDim);
     for (const n of nodes) {
       const shape = shapeOfNode(n);
       if (shape) symbolicDims(shape).forEach(addDim);
     }
+    // A scalar named like a size is that size (the evaluator reads it from the sizes): no draw.
+    // A declared natural (`k: natural`, an exponent) is a parameter like a size: each assignment
+    // gives it a small natural value (0, 1, 2, …), never a random field element.
+    const naturals = [...values, ...indexOnly].filter((name) => givens.get(name)?.domain === 'natural' && !dimNames.includes(name));
+    const specs = declared.filter((s) => !(s.shape.kind === 'scalar' && (dimNames.includes(s.name) || naturals.includes(s.name))));
     const binary = specs.some((s) => s.properties.has('binary'));
     const trialsPerSet = Math.max(options.trials ?? 4, binary ? 64 : 1);
     const sizeSets = Math.max(1, options.sizeSets ?? 3);
@@ -285,7 +290,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
 
     // Every symbolic size is tried at larger distinct values and at 1 and 2 (where identities such
     // as det(J) = 0 fail).
-    const sizePlan = sizeAssignments(dimNames, rng, sizeSets, fixed);
+    const sizePlan = withNaturals(sizeAssignments(dimNames, rng, sizeSets, fixed), naturals);
     for (let set = 0; set < sizePlan.length && limit === undefined; set++) {
       const sizes = sizePlan[set] as Map<string, number>;
       const shapes = new Map<string, ConcreteShape>();
@@ -372,6 +377,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
             },
             shapeOf: (node: Expr) => observed.get(node),
             maxRange,
+            dims: sizes,
           };
           const l = degreeBound(a, degCtx);
           const r = degreeBound(b, degCtx);
@@ -450,6 +456,15 @@ function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof cre
   // One generic assignment first (counterexamples read best there), then the small sizes, so a time
   // limit never skips 1 and 2.
   return [...large.slice(0, 1), ...small, ...large.slice(1)];
+}
+
+/**
+ * Gives the declared naturals small values in each size assignment: assignment t sets the i-th to
+ * (t + 2i) mod 5, so over the five default assignments each takes 0…4 and two naturals differ.
+ */
+function withNaturals(plan: readonly Map<string, number>[], naturals: readonly string[]): Map<string, number>[] {
+  if (naturals.length === 0) return [...plan];
+  return plan.map((sizes, t) => new Map([...sizes, ...naturals.map((name, i): [string, number] => [name, (t + 2 * i) % 5])]));
 }
 
 function exactEnv(

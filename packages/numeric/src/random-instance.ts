@@ -168,6 +168,8 @@ export interface RandomInstanceOptions {
   readonly entryRange?: number;
   /** The symbols to draw (default: every declared symbol). */
   readonly symbols?: Iterable<string>;
+  /** More symbolic dimensions to size besides the drawn symbols' (those of `J_{n×n}` in an expression). */
+  readonly dims?: Iterable<string>;
 }
 
 /** Random values for declared symbols, and the sizes chosen for their symbolic dimensions. */
@@ -191,6 +193,7 @@ export function randomInstance(givens: Givens, rng: Rng, options: RandomInstance
       if (!info) return fail(odotError('undeclared', `${name} is not declared`));
       for (const d of symbolicDims(info.shape)) dimNames.add(d);
     }
+    for (const d of options.dims ?? []) dimNames.add(d);
     const sizes = assignSizes([...dimNames], rng, options.minSize ?? 3, 0, toMap(options.sizes));
     const bindings = new Map<string, Value>();
     const exact = (options.mode ?? 'exact') === 'exact';
@@ -198,7 +201,8 @@ export function randomInstance(givens: Givens, rng: Rng, options: RandomInstance
     for (const name of names) {
       tick();
       const info = givens.get(name);
-      if (!info) continue;
+      // A scalar named like a size is that size (the evaluator reads it from the sizes): no draw.
+      if (!info || (info.shape.kind === 'scalar' && sizes.has(name))) continue;
       const shape = concreteShape(info.shape, sizes);
       if (shape === undefined) return fail(odotError('unknown-size', `cannot size ${name}: ${formatShape(info.shape)}`));
       if (exact) {

@@ -153,21 +153,33 @@ export function toArray<T>(items: List<T>): T[] {
   return out.reverse();
 }
 
-/** A row of a matrix literal, with its span (for the ragged-matrix error). */
+/**
+ * A row of a matrix literal as the grammar reads it: its entries (a list, newest first) and, in
+ * `[[1, 2], [3, 4]]`, its brackets. Made in O(1): the grammar makes one each time a row grows (for
+ * partial parses too), and the array of entries is built once, by `matrix`.
+ */
 export interface Row {
-  readonly entries: readonly Expr[];
-  readonly span: Span;
+  readonly entries: List<Expr>;
+  readonly brackets: readonly [Tok, Tok] | undefined;
 }
 
-function matrixFrom(rowArray: readonly Row[], span: Span): Expr {
-  const entries = rowArray.map((r) => r.entries.map(asNumber));
+/** A row's entries, oldest first, and its span: its brackets' in `[[1, 2], [3, 4]]`, else its entries' (for the ragged-matrix error). */
+function rowEntries(r: Row): { readonly items: Expr[]; readonly span: Span } {
+  const items = toArray(r.entries);
+  const span = r.brackets !== undefined ? tokensSpan(r.brackets[0], r.brackets[1]) : spanFromTo(spanOf(items[0] as Expr), spanOf(items[items.length - 1] as Expr));
+  return { items, span };
+}
+
+function matrixFrom(rows: readonly Row[], span: Span): Expr {
+  const read = rows.map(rowEntries);
+  const entries = read.map((r) => r.items.map(asNumber));
   const width = entries[0]?.length ?? 0;
   entries.forEach((r, i) => {
     if (r.length !== width) {
       fail(
         'ragged-matrix',
         `row ${i + 1} of the matrix has ${r.length} ${r.length === 1 ? 'entry' : 'entries'}, but row 1 has ${width}`,
-        rowArray[i]?.span ?? span,
+        read[i]?.span ?? span,
         { hints: ['every row of a matrix literal needs the same number of entries'] },
       );
     }
@@ -180,11 +192,9 @@ export function matrix(open: Tok, rows: List<Row>, close: Tok): Expr {
   return matrixFrom(toArray(rows), tokensSpan(open, close));
 }
 
-/** A row of a matrix literal; its span is its brackets' in `[[1, 2], [3, 4]]`, else its entries'. */
+/** A row of a matrix literal, with its brackets in `[[1, 2], [3, 4]]`. */
 export function row(entries: List<Expr>, open?: Tok, close?: Tok): Row {
-  const items = toArray(entries);
-  const span = open !== undefined && close !== undefined ? tokensSpan(open, close) : spanFromTo(spanOf(items[0] as Expr), spanOf(items[items.length - 1] as Expr));
-  return { entries: items, span };
+  return { entries, brackets: open !== undefined && close !== undefined ? [open, close] : undefined };
 }
 
 // ---- operators ---------------------------------------------------------------------------

@@ -99,6 +99,34 @@ describe('parsing within a budget', () => {
     expect(caught instanceof LimitReached && caught.budget === outer).toBe(true);
   });
 
+  test('a budget that runs out at any token stops the parse with its LimitReached, never a syntax error', () => {
+    // A budget that stops after `k` ticks, for every k up to the parse's own count: the stop may
+    // come while lexing, while the token stream hands nearley a token, or between the two.
+    class StopAfter extends Budget {
+      count = 0;
+      constructor(readonly k: number) {
+        super({});
+      }
+      override tick(): void {
+        if (++this.count > this.k) throw new LimitReached({ kind: 'steps', value: this.k }, this);
+      }
+    }
+    const text = '(A ⊙ B)ᵀ + [1 2; 3 4] C - tr(D)';
+    const counter = new StopAfter(Infinity);
+    withBudget(counter, () => parse(text));
+    expect(counter.count).toBeGreaterThan(20);
+    for (let k = 0; k < counter.count; k++) {
+      const budget = new StopAfter(k);
+      let caught: unknown;
+      try {
+        withBudget(budget, () => parse(text));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught instanceof LimitReached && caught.budget === budget, `stopped after ${k} ticks`).toBe(true);
+    }
+  });
+
   test('a small input well within its limit parses as usual', () => {
     const r = parse('A ⊙ B', { timeLimitMs: 60_000 });
     expect(r.ok && printSexpr(r.value.expr)).toBe('(hadamard A B)');

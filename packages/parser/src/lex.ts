@@ -1,5 +1,6 @@
 import { OdotException, odotError, tick } from '@odot/core';
 import type { OdotError, Span } from '@odot/core';
+import type moo from 'moo';
 import type { Dialect } from './dialect.ts';
 import { lexerFor } from './lexer.ts';
 import { MAX_TOKENS } from './limits.ts';
@@ -43,7 +44,12 @@ function fail(code: string, message: string, span: Span, extra: Partial<Pick<Odo
 
 /** `D_1`, `D_{12}`, numpy `x_1` → `D₁`, `D₁₂`, `x₁` (the ASCII printer's spelling of subscript digits). */
 function subscriptDigits(name: string): string {
-  return name.replace(/_\{?(\d+)\}?$/, (_, digits: string) => [...digits].map((d) => SUBSCRIPT[Number(d)]).join(''));
+  return name.includes('_') ? name.replace(/_\{?(\d+)\}?$/, toSubscript) : name;
+}
+
+/** The `replace` callback of `subscriptDigits` (module-level: no closure per name on the lexer's hot path). */
+function toSubscript(_: string, digits: string): string {
+  return [...digits].map((d) => SUBSCRIPT[Number(d)]).join('');
 }
 
 function latexIdent(v: string): [string, string] {
@@ -102,35 +108,81 @@ function unexpectedCharacter(text: string, at: Lexeme, dialect: Dialect): never 
   fail('unexpected-character', `unexpected character \`${ch}\``, tokenSpan({ ...at, text: ch }), hints.length > 0 ? { hints } : {});
 }
 
+/** A streaming `Lexemes` drops its old lexemes in batches of at least this many. */
+const DROP_BATCH = 256;
+
 /**
- * Lexes `text` with the dialect's moo lexer into normalised lexemes (whitespace dropped), adding
- * the `star-is-matmul` note to `notes` for plain `*`. Counts each token against the active budgets
- * and throws `OdotException` for an unexpected character, `≥`, or more than `MAX_TOKENS` tokens.
+ * The normalised lexemes of `text` (whitespace dropped), lexed with the dialect's moo lexer on
+ * demand: `at(i)` lexes up to lexeme i. Adds the `star-is-matmul` note to `notes` for plain `*`,
+ * counts each token against the active budgets, and throws `OdotException` for an unexpected
+ * character, `≥`, or more than `MAX_TOKENS` tokens, when lexing reaches it. A streaming instance
+ * (the parser's) drops the lexemes its reader is done with (`forget`), so memory during a parse
+ * does not grow with the input's tokens (README, "Performance").
  */
-export function lex(text: string, dialect: Dialect, notes: OdotError[]): Lexeme[] {
-  const lexer = lexerFor(dialect);
-  lexer.reset(text);
-  const out: Lexeme[] = [];
-  let ws = false;
-  for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
-    tick();
-    const raw = FOLD[t.type ?? 'error'] ?? t.type ?? 'error';
-    if (raw === 'ws' || raw === 'wsRun') {
-      ws = true;
-      continue;
-    }
-    if (raw === 'error' || raw === 'ge' || raw === 'star') special(raw, { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws }, dialect, notes);
-    const [kind, value] = normalise(raw === 'star' ? 'mm' : raw, t.value, dialect);
-    const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
-    out.push(at);
-    ws = false;
-    if (out.length > MAX_TOKENS) {
-      fail('too-long', `the input has more than ${MAX_TOKENS} tokens`, tokenSpan(at), {
-        hints: [`the parser accepts at most ${MAX_TOKENS} tokens (names, numbers, operators, brackets); split the input`],
-      });
-    }
+export class Lexemes {
+  private readonly lexer: moo.Lexer;
+  private readonly buffer: Lexeme[] = [];
+  /** The index of `buffer[0]`. */
+  private base = 0;
+  private done = false;
+  private ws = false;
+
+  constructor(
+    text: string,
+    private readonly dialect: Dialect,
+    private readonly notes: OdotError[],
+    private readonly streaming: boolean,
+  ) {
+    // A clone (moo's `clone`, missing from its types): a streaming lexer is read between nearley's
+    // steps, so it must not be the shared one.
+    const shared = lexerFor(dialect) as moo.Lexer & { clone(): moo.Lexer };
+    this.lexer = streaming ? shared.clone() : shared;
+    this.lexer.reset(text);
   }
-  return out;
+
+  /** Lexeme `i` (0-based), or undefined past the end (or before what `forget` dropped). */
+  at(i: number): Lexeme | undefined {
+    while (!this.done && i >= this.base + this.buffer.length) this.pull();
+    return this.buffer[i - this.base];
+  }
+
+  /** A streaming instance may drop the lexemes before `i` (in batches); the others keep all. */
+  forget(i: number): void {
+    if (!this.streaming || i - this.base < DROP_BATCH) return;
+    this.buffer.splice(0, i - this.base);
+    this.base = i;
+  }
+
+  /** Every lexeme (a non-streaming instance). */
+  all(): Lexeme[] {
+    while (!this.done) this.pull();
+    return this.buffer;
+  }
+
+  /** Lexes the next non-whitespace lexeme into the buffer, or marks the end. */
+  private pull(): void {
+    for (let t = this.lexer.next(); t !== undefined; t = this.lexer.next()) {
+      tick();
+      const raw = FOLD[t.type ?? 'error'] ?? t.type ?? 'error';
+      if (raw === 'ws' || raw === 'wsRun') {
+        this.ws = true;
+        continue;
+      }
+      const ws = this.ws;
+      if (raw === 'error' || raw === 'ge' || raw === 'star') special(raw, { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws }, this.dialect, this.notes);
+      const [kind, value] = normalise(raw === 'star' ? 'mm' : raw, t.value, this.dialect);
+      const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
+      this.buffer.push(at);
+      this.ws = false;
+      if (this.base + this.buffer.length > MAX_TOKENS) {
+        fail('too-long', `the input has more than ${MAX_TOKENS} tokens`, tokenSpan(at), {
+          hints: [`the parser accepts at most ${MAX_TOKENS} tokens (names, numbers, operators, brackets); split the input`],
+        });
+      }
+      return;
+    }
+    this.done = true;
+  }
 }
 
 /** An unexpected character or `≥` (errors), or plain `*` (a note). */
@@ -153,4 +205,16 @@ function starNote(at: Lexeme, notes: OdotError[]): void {
       hints: ['write `A B`, `A·B` or `A @ B` for the matrix product, `A ⊙ B` or `A .* B` for the Hadamard product'],
     }),
   );
+}
+
+/**
+ * Throws `too-long` (or the first lexical error) when `text` has more than `MAX_TOKENS` lexemes,
+ * lexing it without keeping them, so an over-long input is refused before the parser starts on it
+ * (the parser's own pass lexes on demand). A lexeme is at least one character, so an input of at
+ * most `MAX_TOKENS` characters needs no check.
+ */
+export function checkLength(text: string, dialect: Dialect): void {
+  if (text.length <= MAX_TOKENS) return;
+  const lexemes = new Lexemes(text, dialect, [], true);
+  for (let i = 0; lexemes.at(i) !== undefined; i++) lexemes.forget(i);
 }

@@ -5,13 +5,14 @@ import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
 import { grammarOf } from './grammars.ts';
+import { checkLength } from './lex.ts';
 import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
+import { adjustEarleyStates } from './earley-states.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
-import { tokenize } from './token-stream.ts';
+import { TokenPass, tokenize } from './token-stream.ts';
 import { TokenStream } from './tokens.ts';
-import type { Tok } from './tokens.ts';
 
 /** A parsed expression and its lint notes (e.g. `mixed-products`, `star-is-matmul`). */
 export interface Parsed {
@@ -43,59 +44,59 @@ export interface ParseOptions {
   readonly budget?: Budget;
 }
 
-/** Every parse of the tokens (exactly one for valid input; the tests use it to catch ambiguity). */
-export function parseAll(text: string, dialect: Dialect = 'plain'): { readonly results: readonly Expr[]; readonly tokens: readonly Tok[]; readonly notes: readonly OdotError[] } {
-  const { tokens, notes } = tokenize(text, dialect);
-  const stream = new TokenStream(tokens);
-  // nearley wraps whatever the lexer throws in a plain Error (its "lexer error"): a budget's
-  // LimitReached thrown by the stream's tick would read as a syntax error. It is kept here and
-  // rethrown as itself.
-  let thrown: unknown;
-  const next = stream.next.bind(stream);
-  stream.next = () => {
-    try {
-      return next();
-    } catch (error) {
-      thrown = error;
-      throw error;
-    }
-  };
-  const parser = new nearley.Parser(grammarOf(dialect), { lexer: stream });
+/** The parses of an input, its notes, and whether it mixes Hadamard and matrix products. */
+export interface Parses {
+  /** Every parse of the tokens (exactly one for valid input; the tests use it to catch ambiguity). */
+  readonly results: readonly Expr[];
+  readonly notes: readonly OdotError[];
+  /** Whether the input has both a Hadamard and a matrix product (only then can the lint pass find something). */
+  readonly mixesProducts: boolean;
+}
+
+/**
+ * Every parse of the input. The tokens stream into nearley as it asks for them (so memory during a
+ * parse is the tree being built, README "Performance"); when anything fails, the input is
+ * tokenized whole first, so the error reported is the one it always was: a lexical or token error
+ * anywhere before a grammar or builder error, and the syntax error with the whole token list.
+ */
+export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
+  const grammar = grammarOf(dialect);
+  adjustEarleyStates(grammar);
+  let pass: TokenPass;
+  try {
+    checkLength(text, dialect);
+    pass = new TokenPass(text, dialect, true);
+  } catch (error) {
+    return failWith(error, text, dialect, undefined);
+  }
+  const stream = new TokenStream(pass);
+  const parser = new nearley.Parser(grammar, { lexer: stream });
   try {
     parser.feed(text);
   } catch (error) {
-    if (thrown instanceof OdotException || thrown instanceof LimitReached) throw thrown;
-    if (error instanceof OdotException || error instanceof LimitReached) throw error;
-    throw new OdotException(syntaxError(tokens, parser.current, expectedTypes(parser, stream), text, dialect));
+    return failWith(stream.failure ?? error, text, dialect, { parser, stream });
   }
+  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, { parser, stream });
   const results = parser.results as Expr[];
-  if (results.length === 0) {
-    throw new OdotException(syntaxError(tokens, tokens.length, expectedTypes(parser, stream), text, dialect));
-  }
-  return { results, tokens, notes };
+  if (results.length === 0) return failWith(undefined, text, dialect, { parser, stream });
+  return { results, notes: pass.notes(), mixesProducts: pass.mixesProducts() };
 }
 
-/** Whether the input has both a Hadamard and a matrix product (only then can the lint pass find something). */
-function mixesProducts(tokens: readonly Tok[]): boolean {
-  let hadamard = false;
-  let matrix = false;
-  for (const t of tokens) {
-    if (t.type !== 'mulop') continue;
-    if (t.kind === 'had') hadamard = true;
-    else if (t.kind !== 'kron') matrix = true;
-    if (hadamard && matrix) return true;
-  }
-  return false;
+/**
+ * Throws the error a failed parse reports: a budget's `LimitReached` as it is; else the whole
+ * input's tokenizer error if there is one; else a builder's `OdotException`, or the syntax error at
+ * the parser's position (`error` undefined: the input ended early) with the tokens it expected.
+ */
+function failWith(error: unknown, text: string, dialect: Dialect, at: { readonly parser: nearley.Parser; readonly stream: TokenStream } | undefined): never {
+  if (error instanceof LimitReached) throw error;
+  const { tokens } = tokenize(text, dialect);
+  if (error instanceof OdotException || at === undefined) throw error;
+  const position = error === undefined ? tokens.length : at.parser.current;
+  throw new OdotException(syntaxError(tokens, position, expectedTypes(at.parser, at.stream), text, dialect));
 }
 
 function internalError(error: unknown): OdotError {
   return odotError('internal', `internal parser error: ${error instanceof Error ? error.message : String(error)}`);
-}
-
-function tooDeepTree(): OdotError {
-  return odotError('too-deep', `the expression is nested more than ${MAX_NESTING} levels deep`, {
-    hints: [`the parser accepts at most ${MAX_NESTING} levels of nesting (long chains such as A + B + … are one level); split the expression`],
-  });
 }
 
 function limitError(limit: Limit): OdotError {
@@ -105,8 +106,14 @@ function limitError(limit: Limit): OdotError {
   };
 }
 
+function tooDeepTree(): OdotError {
+  return odotError('too-deep', `the expression is nested more than ${MAX_NESTING} levels deep`, {
+    hints: [`the parser accepts at most ${MAX_NESTING} levels of nesting (long chains such as A + B + … are one level); split the expression`],
+  });
+}
+
 function parseWithin(text: string, dialect: Dialect, options: ParseOptions): Result<Parsed> {
-  const { results, notes, tokens } = parseAll(text, dialect);
+  const { results, notes, mixesProducts } = parseAll(text, dialect);
   if (results.length > 1) {
     return fail(odotError('ambiguous', `internal error: the input has ${results.length} parses`));
   }
@@ -115,7 +122,7 @@ function parseWithin(text: string, dialect: Dialect, options: ParseOptions): Res
   // (`((Aᵀᵀ…)ᵀᵀ…)ᵀᵀ…`) they still multiply: the tree itself is held to MAX_NESTING levels above its leaves.
   if (nestingDepth(parsed) > MAX_NESTING + 1) return fail(tooDeepTree());
   const expr = options.givens === undefined ? parsed : resolveWithGivens(parsed, options.givens, dialect);
-  return ok({ expr, notes: mixesProducts(tokens) ? [...notes, ...lintNotes(expr)] : notes });
+  return ok({ expr, notes: mixesProducts ? [...notes, ...lintNotes(expr)] : notes });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { OdotError, Span } from '@odot/core';
 import { checkBrackets } from './brackets.ts';
 import type { Dialect } from './dialect.ts';
 import { FUNCTIONS, lookupFunction } from './functions.ts';
-import { lex } from './lex.ts';
+import { Lexemes } from './lex.ts';
 import type { Lexeme } from './lex.ts';
 import { tokenSpan } from './span.ts';
 import { Tok } from './tokens.ts';
@@ -85,12 +85,11 @@ function unknownFunction(at: Lexeme, name: string, dialect: Dialect): never {
   fail('unknown-function', `unknown function \`${name}\``, tokenSpan(at), { hints, expected: suggestions });
 }
 
-/** Counts the top-level arguments of the call whose `(` is at `raw[open]`. */
-function argumentCount(raw: readonly Lexeme[], open: number): number {
+/** Counts the top-level arguments of the call whose `(` is at `raw.at(open)`. */
+function argumentCount(raw: Lexemes, open: number): number {
   let depth = 0;
   let args = 1;
-  for (let i = open; i < raw.length; i++) {
-    const t = raw[i] as Lexeme;
+  for (let i = open, t = raw.at(i); t !== undefined; t = raw.at(++i)) {
     if (t.kind === 'lp' || t.kind === 'lb') depth++;
     else if (t.kind === 'rp' || t.kind === 'rb') {
       depth--;
@@ -101,9 +100,9 @@ function argumentCount(raw: readonly Lexeme[], open: number): number {
 }
 
 /** A name: `fn` when it calls a function the dialect knows, else a `leaf` (or an unknown-function error). */
-function nameType(raw: readonly Lexeme[], i: number, dialect: Dialect): TokenType {
-  const at = raw[i] as Lexeme;
-  const next = raw[i + 1];
+function nameType(raw: Lexemes, i: number, dialect: Dialect): TokenType {
+  const at = raw.at(i) as Lexeme;
+  const next = raw.at(i + 1);
   if (next?.kind !== 'lp') return 'leaf';
   if (dialect === 'numpy') {
     if (lookupFunction('numpy', `np.${at.value}`) !== undefined) {
@@ -121,19 +120,19 @@ function nameType(raw: readonly Lexeme[], i: number, dialect: Dialect): TokenTyp
 }
 
 /** A function name or `Σ_k` written as such: it must be known and followed by `(`. */
-function callType(raw: readonly Lexeme[], i: number, dialect: Dialect): TokenType {
-  const at = raw[i] as Lexeme;
+function callType(raw: Lexemes, i: number, dialect: Dialect): TokenType {
+  const at = raw.at(i) as Lexeme;
   if (at.kind === 'fn' && lookupFunction(dialect, at.value) === undefined) unknownFunction(at, at.value, dialect);
-  const next = raw[i + 1];
+  const next = raw.at(i + 1);
   if (next?.kind !== 'lp') fail('expected-token', `expected \`(\` after \`${at.text}\``, tokenSpan(next ?? at), { expected: ['('] });
   return 'fn';
 }
 
 /** A number: a coefficient (`2A`, `2 * A`) or a leaf. */
-function numberType(raw: readonly Lexeme[], i: number, dialect: Dialect, inMatrix: boolean): TokenType {
-  const before = raw[i - 1];
-  const exponent = before !== undefined && (EXPONENT_OPENERS.has(before.kind) || (before.kind === 'minus' && EXPONENT_OPENERS.has(raw[i - 2]?.kind ?? '')));
-  const next = raw[i + 1];
+function numberType(raw: Lexemes, i: number, dialect: Dialect, inMatrix: boolean): TokenType {
+  const before = raw.at(i - 1);
+  const exponent = before !== undefined && (EXPONENT_OPENERS.has(before.kind) || (before.kind === 'minus' && EXPONENT_OPENERS.has(raw.at(i - 2)?.kind ?? '')));
+  const next = raw.at(i + 1);
   if (exponent || next === undefined) return 'leaf';
   if (dialect === 'numpy' || dialect === 'matlab') return next.kind === 'had' || next.kind === 'mm' ? 'coef' : 'leaf';
   // `1[i, j]` indexes the number (a `[` touching an operand is an index bracket).
@@ -141,9 +140,9 @@ function numberType(raw: readonly Lexeme[], i: number, dialect: Dialect, inMatri
   return OPERAND_KINDS.has(next.kind) && next.kind !== 'num' && !indexes && !(inMatrix && next.ws) ? 'coef' : 'leaf';
 }
 
-/** The grammar type of `raw[i]`, given the type of the token before it. */
-function typeOf(raw: readonly Lexeme[], i: number, dialect: Dialect, prev: Tok | undefined, inMatrix: boolean): TokenType {
-  const at = raw[i] as Lexeme;
+/** The grammar type of `raw.at(i)`, given the type of the token before it. */
+function typeOf(raw: Lexemes, i: number, dialect: Dialect, prev: Tok | undefined, inMatrix: boolean): TokenType {
+  const at = raw.at(i) as Lexeme;
   const afterOperand = prev !== undefined && ENDS.has(prev.type);
   switch (at.kind) {
     case 'ident':
@@ -157,7 +156,7 @@ function typeOf(raw: readonly Lexeme[], i: number, dialect: Dialect, prev: Tok |
       return afterOperand && !(inMatrix && separatesEntries(raw, i, dialect)) ? 'addop' : 'neg';
     case 'lb':
       if (dialect === 'plain' && afterOperand && !at.ws) return 'lidx';
-      return raw[i + 1]?.kind === 'lb' && !afterOperand ? 'lrows' : 'lb';
+      return raw.at(i + 1)?.kind === 'lb' && !afterOperand ? 'lrows' : 'lb';
     default: {
       const type = SIMPLE[at.kind];
       if (type === undefined) return fail('unexpected-character', `unexpected \`${at.text}\``, tokenSpan(at));
@@ -167,68 +166,134 @@ function typeOf(raw: readonly Lexeme[], i: number, dialect: Dialect, prev: Tok |
 }
 
 /** Inside `[…]` (plain, MATLAB): `[1 -2]`: a sign after whitespace and touching its operand starts an entry. */
-function separatesEntries(raw: readonly Lexeme[], i: number, dialect: Dialect): boolean {
-  const at = raw[i] as Lexeme;
-  const next = raw[i + 1];
+function separatesEntries(raw: Lexemes, i: number, dialect: Dialect): boolean {
+  const at = raw.at(i) as Lexeme;
+  const next = raw.at(i + 1);
   return (dialect === 'plain' || dialect === 'matlab') && at.ws && next !== undefined && !next.ws && OPERAND_KINDS.has(next.kind);
 }
 
+/** A zero-width token of a type and kind just before `tok` (juxtaposition, an entry separator). */
+function zeroWidth(type: TokenType, kind: string, tok: Tok): Tok {
+  return new Tok(type, kind, kind, '', tok.offset, tok.line, tok.col, false);
+}
+
 /** The zero-width token between `prev` and `tok`, if any: juxtaposition or an entry separator. */
-function implicitToken(prev: Tok | undefined, tok: Tok, dialect: Dialect, inMatrix: boolean, raw: readonly Lexeme[], i: number): Tok | undefined {
+function implicitToken(prev: Tok | undefined, tok: Tok, dialect: Dialect, inMatrix: boolean, raw: Lexemes, i: number): Tok | undefined {
   if (prev === undefined || !ENDS.has(prev.type)) return undefined;
   const starts = STARTS.has(tok.type) || (tok.type === 'leaf' && tok.kind !== 'num');
-  const zeroWidth = (type: TokenType, kind: string): Tok => new Tok(type, kind, kind, '', tok.offset, tok.line, tok.col, false);
   if (inMatrix && tok.ws && (dialect === 'plain' || dialect === 'matlab')) {
-    if (starts || tok.kind === 'num' || (tok.kind === 'minus' && separatesEntries(raw, i, dialect))) return zeroWidth('sep', 'sep');
+    if (starts || tok.kind === 'num' || (tok.kind === 'minus' && separatesEntries(raw, i, dialect))) return zeroWidth('sep', 'sep', tok);
   }
-  if (starts && (dialect === 'plain' || dialect === 'latex')) return zeroWidth('mulop', 'juxt');
+  if (starts && (dialect === 'plain' || dialect === 'latex')) return zeroWidth('mulop', 'juxt', tok);
   return undefined;
 }
 
-/** `A o B` in plain/LaTeX multiplies by a matrix named `o`: warn that `⊙` was probably meant. */
-function oForOdot(tokens: readonly Tok[], notes: OdotError[]): void {
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    const t = tokens[i] as Tok;
-    if (t.kind === 'ident' && t.value === 'o' && tokens[i - 1]?.kind === 'juxt' && tokens[i + 1]?.kind === 'juxt') {
-      notes.push(
-        odotError('o-for-odot', '`A o B` multiplies by a matrix named `o`', {
-          severity: 'warning',
-          span: tokenSpan(t),
-          hints: ['did you mean `⊙` (the Hadamard product)? type `⊙`, `∘` or `.*`'],
-        }),
-      );
+/** The `o-for-odot` warning: `A o B` in plain/LaTeX multiplies by a matrix named `o`; `⊙` was probably meant. */
+function oForOdot(o: Tok): OdotError {
+  return odotError('o-for-odot', '`A o B` multiplies by a matrix named `o`', {
+    severity: 'warning',
+    span: tokenSpan(o),
+    hints: ['did you mean `⊙` (the Hadamard product)? type `⊙`, `∘` or `.*`'],
+  });
+}
+
+/**
+ * The grammar tokens of an input, one at a time (see the rules at the top of this file): the
+ * parser reads them as nearley asks (`next`), so only the tokens near the current one are alive
+ * during a parse; `tokenize` reads them all. Throws `OdotException` on bad input when it reaches
+ * it: an unexpected character, an unknown function, unbalanced or too deeply nested brackets, too
+ * many tokens, an empty input.
+ */
+export class TokenPass {
+  private readonly brackets = checkBrackets();
+  private readonly lexNotes: OdotError[] = [];
+  private readonly oNotes: OdotError[] = [];
+  /** The token after a zero-width one, returned by the next `next`. */
+  private pending: Tok | undefined;
+  private prev: Tok | undefined;
+  private beforePrev: Tok | undefined;
+  private index = 0;
+  private ended = false;
+  private hadamard = false;
+  private matrix = false;
+  private readonly raw: Lexemes;
+
+  /** `streaming`: the parser's pass, which drops the lexemes it is done with. */
+  constructor(
+    text: string,
+    private readonly dialect: Dialect,
+    streaming: boolean,
+  ) {
+    this.raw = new Lexemes(text, dialect, this.lexNotes, streaming);
+    if (!streaming) this.raw.all();
+    if (this.raw.at(0) === undefined) {
+      const at = { line: 1, column: 1, offset: 0 };
+      fail('empty-input', 'empty input: expected an expression', { start: at, end: at }, { expected: ['an expression'] });
     }
+  }
+
+  /** The next grammar token, or undefined at the end (after checking that every bracket was closed). */
+  next(): Tok | undefined {
+    const pending = this.pending;
+    if (pending !== undefined) {
+      this.pending = undefined;
+      return this.emit(pending);
+    }
+    const { raw, brackets, dialect, index: i } = this;
+    const at = raw.at(i);
+    if (at === undefined) {
+      if (!this.ended) brackets.end();
+      this.ended = true;
+      return undefined;
+    }
+    const inMatrix = brackets.inMatrix();
+    const closesIndex = (at.kind === 'rb' || at.kind === 'rbrace') && brackets.innermost()?.type === 'lidx';
+    const type = closesIndex ? 'rb' : typeOf(raw, i, dialect, this.prev, inMatrix);
+    const tok = new Tok(type, at.kind, at.value, at.text, at.offset, at.line, at.col, at.ws);
+    const implicit = implicitToken(this.prev, tok, dialect, inMatrix, raw, i);
+    brackets.visit(tok);
+    this.index = i + 1;
+    raw.forget(i - 2);
+    if (implicit === undefined) return this.emit(tok);
+    this.pending = tok;
+    return this.emit(implicit);
+  }
+
+  /** The notes found so far: the lexer's (`star-is-matmul`), then `o-for-odot`. */
+  notes(): OdotError[] {
+    return [...this.lexNotes, ...this.oNotes];
+  }
+
+  /** Whether the tokens so far have both a Hadamard and a matrix product (only then can the lint pass find something). */
+  mixesProducts(): boolean {
+    return this.hadamard && this.matrix;
+  }
+
+  /** Records what the notes and `mixesProducts` need from the token handed out. */
+  private emit(tok: Tok): Tok {
+    if (tok.type === 'mulop') {
+      if (tok.kind === 'had') this.hadamard = true;
+      else if (tok.kind !== 'kron') this.matrix = true;
+    }
+    const o = this.prev;
+    if (tok.kind === 'juxt' && o?.kind === 'ident' && o.value === 'o' && this.beforePrev?.kind === 'juxt' && (this.dialect === 'plain' || this.dialect === 'latex')) {
+      this.oNotes.push(oForOdot(o));
+    }
+    this.beforePrev = this.prev;
+    this.prev = tok;
+    return tok;
   }
 }
 
 /**
  * Turns text into the tokens the dialect's grammar reads (see the rules at the top of this file),
- * with the notes found on the way. Throws `OdotException` on bad input: an unexpected character,
- * an unknown function, unbalanced or too deeply nested brackets, too many tokens.
+ * with the notes found on the way. Lexes the whole input first, so a lexical error anywhere comes
+ * before the others. Throws `OdotException` on bad input: an unexpected character, an unknown
+ * function, unbalanced or too deeply nested brackets, too many tokens.
  */
 export function tokenize(text: string, dialect: Dialect): PreparedTokens {
-  const notes: OdotError[] = [];
-  const raw = lex(text, dialect, notes);
-  if (raw.length === 0) {
-    const at = { line: 1, column: 1, offset: 0 };
-    fail('empty-input', 'empty input: expected an expression', { start: at, end: at }, { expected: ['an expression'] });
-  }
-  const out: Tok[] = [];
-  const brackets = checkBrackets();
-  let prev: Tok | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const at = raw[i] as Lexeme;
-    const inMatrix = brackets.inMatrix();
-    const closesIndex = (at.kind === 'rb' || at.kind === 'rbrace') && brackets.innermost()?.type === 'lidx';
-    const type = closesIndex ? 'rb' : typeOf(raw, i, dialect, prev, inMatrix);
-    const tok = new Tok(type, at.kind, at.value, at.text, at.offset, at.line, at.col, at.ws);
-    const implicit = implicitToken(prev, tok, dialect, inMatrix, raw, i);
-    if (implicit !== undefined) out.push(implicit);
-    brackets.visit(tok);
-    out.push(tok);
-    prev = tok;
-  }
-  brackets.end();
-  if (dialect === 'plain' || dialect === 'latex') oForOdot(out, notes);
-  return { tokens: out, notes };
+  const pass = new TokenPass(text, dialect, false);
+  const tokens: Tok[] = [];
+  for (let tok = pass.next(); tok !== undefined; tok = pass.next()) tokens.push(tok);
+  return { tokens, notes: pass.notes() };
 }

@@ -60,34 +60,61 @@ export class Tok {
   }
 }
 
-/**
- * A nearley lexer that replays prepared tokens, counting each against the active budgets
- * (`tick` from `@odot/core`), so a parse inside `withBudget` stops when the budget runs out.
- * `load` sets the tokens the next `feed` reads (nearley passes its chunk to `reset`, unused).
- */
-export class TokenStream {
-  private tokens: readonly Tok[];
+/** Where a `TokenStream` takes its tokens from: the parser's `TokenPass`, or a list. */
+export interface TokenSource {
+  /** The next token, or undefined at the end. */
+  next(): Tok | undefined;
+}
+
+/** A list of tokens as a source. */
+class ListSource implements TokenSource {
   private index = 0;
 
-  constructor(tokens: readonly Tok[] = []) {
-    this.tokens = tokens;
+  constructor(private readonly tokens: readonly Tok[]) {}
+
+  next(): Tok | undefined {
+    return this.tokens[this.index++];
+  }
+}
+
+/**
+ * The nearley lexer: hands nearley the tokens of a source, counting each against the active
+ * budgets (`tick` from `@odot/core`), so a parse inside `withBudget` stops when the budget runs out.
+ * nearley turns anything its lexer throws into a generic error, so the stream catches the source's
+ * errors (a token pass's `OdotException`, a budget's `LimitReached`), ends the input there and
+ * keeps the error in `failure` for the caller. `load` sets the tokens the next `feed` reads
+ * (nearley passes its chunk to `reset`, unused: the stream keeps its place).
+ */
+export class TokenStream {
+  private source: TokenSource;
+  /** What the source threw, if it did (the input ended there). */
+  failure: unknown = undefined;
+
+  constructor(source: TokenSource | readonly Tok[] = []) {
+    this.source = Array.isArray(source) ? new ListSource(source) : (source as TokenSource);
   }
 
   /** The tokens the next `feed` reads. */
   load(tokens: readonly Tok[]): void {
-    this.tokens = tokens;
-    this.index = 0;
+    this.source = new ListSource(tokens);
+    this.failure = undefined;
   }
 
-  /** Starts again from the first loaded token. */
+  /** Called by nearley at each `feed`; the stream keeps its place (`load` starts a new list). */
   reset(): void {
-    this.index = 0;
+    // Nothing to do: the source knows its place.
   }
 
-  /** The next token, or undefined at the end. */
+  /** The next token, or undefined at the end of the input (or where the source failed). */
   next(): Tok | undefined {
-    tick();
-    return this.tokens[this.index++];
+    if (this.failure !== undefined) return undefined;
+    try {
+      tick();
+      return this.source.next();
+    } catch (error) {
+      this.failure = error;
+      return undefined;
+    }
   }
 
   /** Lexer state for nearley (none needed). */

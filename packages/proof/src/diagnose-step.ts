@@ -95,8 +95,29 @@ function tooBig(f: Failing): StepReport | undefined {
 /** Limits of the search over the whole catalogue for a split the student could write. */
 const SPLIT_LIMITS = { maxApplications: 2, maxNodes: 400, timeLimitMs: 300 } as const;
 
+/**
+ * A step that only reorders or regroups (equal up to the order and grouping of ⊙, + and products
+ * of numbers) but does not cite a law that reorders (`wrong-law`, naming them), or under `strict`
+ * moves more than one factor (`too-big`, naming the laws that write it one swap at a time). A search for a
+ * split would only find detours (a law applied and undone), which a tutor would never suggest.
+ */
+function reorderOnly(f: Failing): StepReport | undefined {
+  const { backend, givens } = f.context;
+  if (!backend.canonicallyEqual(f.from, f.to, givens)) return undefined;
+  if (!f.context.strict) {
+    const message = 'the step is true, but it only reorders or regroups factors, which the cited law does not do: cite mul_comm (products of numbers), hadamard_comm (⊙) or add_comm (+)';
+    return report(f.line, f.kind, f.laws, 'wrong-law', message, { hints: ['one step citing mul_comm, hadamard_comm or add_comm may reorder freely'] });
+  }
+  const message =
+    'the step is true, but it only reorders or regroups factors and no single law application does it: ' +
+    'write it one swap or regrouping at a time, by mul_comm / mul_assoc (products of numbers), hadamard_comm / hadamard_assoc (⊙) or add_comm / add_assoc (+)';
+  return report(f.line, f.kind, f.laws, 'too-big', message, { hints: ['without --strict, one step citing mul_comm, hadamard_comm or add_comm may reorder freely'] });
+}
+
 /** True, but no cited or single law does it: a split over the whole catalogue, when a short one exists. */
 function splitAnywhere(f: Failing): StepReport | undefined {
+  const reorder = reorderOnly(f);
+  if (reorder) return reorder;
   const engine = f.context.backend.engine;
   const cited = f.laws.map((law) => law.name);
   const names = [...cited, ...[...new Set(engine.names.map(canonicalLaw))].filter((name) => !cited.includes(name) && engine.knows(name) && citable(name, f.context))];

@@ -149,6 +149,20 @@ describe('step diagnoses', () => {
     expect(stepsOf(stated, { strict: true })[0]).toMatchObject({ code: 'ok' });
   });
 
+  it('reordering products of numbers: by mul_comm in one step by default; under strict, one swap at a time (never a detour through another law)', () => {
+    const text = theorem('A, C: m×n; B, D: p×q', 'A[i,j] C[i,j] (B[k,l] D[k,l]) = A[i,j] B[k,l] (C[i,j] D[k,l])', '    A[i,j] C[i,j] (B[k,l] D[k,l])\n  = A[i,j] B[k,l] (C[i,j] D[k,l])   by mul_comm');
+    const [loose] = stepsOf(text);
+    expect(loose).toMatchObject({ code: 'ok' });
+    expect(loose?.message).toMatch(/a reordering/);
+    const [strict] = stepsOf(text, { strict: true });
+    expect(strict).toMatchObject({ code: 'too-big', status: 'failed' });
+    expect(strict?.message).toMatch(/one swap or regrouping at a time, by mul_comm/);
+    expect(strict?.message).not.toMatch(/hadamard_ones/);
+    // A law whose sides are not a reordering does not license one.
+    const [wrong] = stepsOf(theorem('A, C: m×n; B, D: p×q', 'A[i,j] C[i,j] (B[k,l] D[k,l]) = A[i,j] B[k,l] (C[i,j] D[k,l])', '    A[i,j] C[i,j] (B[k,l] D[k,l])\n  = A[i,j] B[k,l] (C[i,j] D[k,l])   by mul_one'));
+    expect(wrong?.code).not.toBe('ok');
+  });
+
   it('a one-letter typo in a law name costs nothing', () => {
     const goal = '(A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ';
     const grade = checkProofAgainst('(A ⊙ B)ᵀ\n= Aᵀ ⊙ Bᵀ by transpose_hadamrd\n= Bᵀ ⊙ Aᵀ by hadamard_comm', { goal, givens: 'A, B: m×n' });

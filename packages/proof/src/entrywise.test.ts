@@ -73,6 +73,7 @@ describe('the entrywise calculus', () => {
     def_diag: ['diag(u)[i,i] A[i,j]', 'u[i,1] + A[i,j]'],
     def_diagvec: ['diagvec(A)[i,1] B[i,j]'],
     def_trace: ['tr(A) B[i,j]', 'Σ_k(A[k,k])'],
+    def_kron: ['(A ⊗ B)[(i - 1) · 3 + 2, (j - 1) · 3 + 1]', '(B ⊗ C)[(i - 1) · 3 + 3, (j - 1) · 3 + 3] + A[i,j]'],
     sum_hadamard_eq: ['Σ_p(Σ_q((A ⊙ B)[p,q]))', 'tr(A Bᵀ) + A[i,j]'],
     neg_neg: ['-(-A[i,j])', '-(-A)'],
     smul_smul: ['A[i,j] (B[i,j] C[i,j])'],

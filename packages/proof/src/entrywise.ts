@@ -1,6 +1,6 @@
-import { childrenOf, tick, type Expr } from '@odot/core';
+import { childrenOf, indexNames, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
-import { exprKey, freeNames, indexNames, normalizeBound, replaceAt } from './expr-tools.ts';
+import { exprKey, freeNames, normalizeBound, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
 import { conditionsHold, instantiate, kindOf, matchPattern, type KindContext } from './pattern.ts';
 

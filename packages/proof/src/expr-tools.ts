@@ -137,18 +137,6 @@ export function freeNames(expr: Expr, out: Set<string> = new Set()): Set<string>
   return out;
 }
 
-/** Every name used as an index: in the row or column of an entry, or bound by a sum. */
-export function indexNames(expr: Expr, out: Set<string> = new Set()): Set<string> {
-  walkExpr(expr, (node) => {
-    if (node.type === 'Entry') {
-      if (node.row.type === 'Identifier') out.add(node.row.name);
-      if (node.col.type === 'Identifier') out.add(node.col.name);
-    }
-    if (node.type === 'Sum') out.add(node.index);
-  });
-  return out;
-}
-
 /** True when the tree contains an `Entry` or `Sum` node (an entrywise, scalar-level expression). */
 export function isEntrywise(expr: Expr): boolean {
   let found = false;

@@ -58,3 +58,33 @@ describe('the laws proof applies come from the catalogue', () => {
     expect(report.theorems[0]?.steps[0]?.message).toMatch(/did you mean hadamard_comm/);
   });
 });
+
+describe('the Kronecker product on entries (def_kron, with index arithmetic)', () => {
+  const mixed = (line5: string): string =>
+    proof(
+      'A, C: m×n; B, D: p×q; p, q: natural',
+      '((A ⊙ C) ⊗ (B ⊙ D))[(i - 1) p + k, (j - 1) q + l] = ((A ⊗ B) ⊙ (C ⊗ D))[(i - 1) p + k, (j - 1) q + l]',
+      [
+        '    ((A ⊙ C) ⊗ (B ⊙ D))[(i - 1) p + k, (j - 1) q + l]',
+        `  = ${line5}   by def_kron`,
+        '  = A[i,j] C[i,j] (B[k,l] D[k,l])   by def_hadamard',
+        '  = A[i,j] B[k,l] (C[i,j] D[k,l])   by mul_comm',
+        '  = (A ⊗ B)[(i - 1) p + k, (j - 1) q + l] (C ⊗ D)[(i - 1) p + k, (j - 1) q + l]   by def_kron',
+        '  = ((A ⊗ B) ⊙ (C ⊗ D))[(i - 1) p + k, (j - 1) q + l]   by def_hadamard',
+      ].join('\n'),
+    );
+
+  it('proves the mixed-product rule (A ⊙ C) ⊗ (B ⊙ D) = (A ⊗ B) ⊙ (C ⊗ D) entry by entry', () => {
+    const report = checkProof(mixed('(A ⊙ C)[i,j] (B ⊙ D)[k,l]'));
+    expect(report.errors).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.theorems[0]?.steps.filter((s) => s.kind === 'step').map((s) => s.code)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('rejects the blocks taken the wrong way round (row k of block row i is not (A ⊙ C)[k,l])', () => {
+    const report = checkProof(mixed('(A ⊙ C)[k,l] (B ⊙ D)[i,j]'));
+    expect(report.valid).toBe(false);
+    const first = report.theorems[0]?.steps.find((s) => s.kind === 'step');
+    expect(first?.status).toBe('failed');
+  });
+});

@@ -1,5 +1,5 @@
-import { assertNever, childrenOf, foldExpr, identifier, type Expr, type Givens } from '@odot/core';
-import { exprKey, freeNames, indexNames as indexNamesOf, withChildren } from './expr-tools.ts';
+import { assertNever, childrenOf, foldExpr, identifier, indexNames, type Expr, type Givens } from '@odot/core';
+import { exprKey, freeNames, withChildren } from './expr-tools.ts';
 
 /** A side condition of a pattern law, on the bindings of its variables. */
 export type PatternCondition =
@@ -203,7 +203,7 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
  * `MatMul`), the form the laws of numbers are stated in, so both spellings are the same step.
  */
 export function scalarProductsAsProducts(expr: Expr, givens: Givens): Expr {
-  const context: KindContext = { givens, indices: indexNamesOf(expr) };
+  const context: KindContext = { givens, indices: indexNames(expr) };
   // Iterative (foldExpr), so a proof line of thousands of terms cannot overflow the stack.
   return foldExpr<Expr>(expr, (node, next) => {
     const children = childrenOf(node);

@@ -1,4 +1,6 @@
-import type { Expr } from '@odot/core';
+import { childrenOf, type Expr } from '@odot/core';
+import { findLaw } from '@odot/rewrite';
+import type { CheckerBackend } from './backend.ts';
 import { stepCounterexample } from './check-algebra.ts';
 import type { CheckContext } from './check-options.ts';
 import { exprKey } from './expr-tools.ts';
@@ -17,7 +19,7 @@ import { safeApply } from './step-search.ts';
 export function reorderingVerdict(from: Expr, to: Expr, laws: readonly LawCitation[], line: LineRef, kind: 'step' | 'equation', context: CheckContext): StepReport | undefined {
   const { backend, givens } = context;
   const names = laws.map((law) => law.name);
-  const structural = names.filter((name) => backend.engine.isStructural(name));
+  const structural = names.filter((name) => reorders(name, backend));
   if (context.strict || structural.length === 0 || !backend.canonicallyEqual(from, to, givens)) return undefined;
   const single = backend.engine.names.filter(
     (name) => backend.engine.isStructural(name) && !names.includes(name) && safeApply(context, from, name).some((step) => exprKey(step.after) === exprKey(to)),
@@ -30,4 +32,36 @@ export function reorderingVerdict(from: Expr, to: Expr, laws: readonly LawCitati
   return report(line, kind, laws, 'ok', `by ${structural.join(', ')}: a reordering (equal up to the order and grouping of ⊙, + and scalar factors)`, {
     numeric: numeric.verdict === 'equal' ? numeric.detail : `not checked numerically: ${numeric.reason}`,
   });
+}
+
+const REORDERS = new Map<string, boolean>();
+
+/**
+ * Whether citing the law lets a step reorder: a structural law (hadamard_comm, add_assoc, …) or an
+ * equation whose two sides are the same factors in another order or grouping (mul_comm,
+ * `a b = b a`). Decided once per law.
+ */
+function reorders(name: string, backend: CheckerBackend): boolean {
+  if (backend.engine.isStructural(name)) return true;
+  let known = REORDERS.get(name);
+  if (known === undefined) {
+    const law = findLaw(name);
+    known = law?.kind === 'equation' && orderFreeKey(law.lhs) === orderFreeKey(law.rhs);
+    REORDERS.set(name, known);
+  }
+  return known;
+}
+
+const ORDER_FREE: ReadonlySet<Expr['type']> = new Set(['Hadamard', 'Add', 'MatMul']);
+
+/** A key of an expression that ignores the order and grouping of ⊙, + and products (a law's sides are small: recursion is fine). */
+function orderFreeKey(e: Expr): string {
+  if (!ORDER_FREE.has(e.type)) return `${e.type}:${e.type === 'Identifier' ? e.name : ''}(${childrenOf(e).map(orderFreeKey).join(',')})`;
+  const operands: Expr[] = [];
+  const pending: Expr[] = [e];
+  for (let x = pending.pop(); x !== undefined; x = pending.pop()) {
+    if (x.type === e.type) pending.push(...childrenOf(x));
+    else operands.push(x);
+  }
+  return `${e.type}[${operands.map(orderFreeKey).sort().join(',')}]`;
 }

@@ -13,7 +13,25 @@ export type StepSearch = SearchResult & { readonly replayable?: readonly Applied
 export function searchStep(from: Expr, to: Expr, names: readonly string[], context: CheckContext, limits: SearchLimits = context.limits): StepSearch {
   const { backend, givens } = context;
   const same = (a: Expr, b: Expr): boolean => backend.canonicallyEqual(a, b, givens);
-  return searchBothWays(scalarProductsAsProducts(from, givens), scalarProductsAsProducts(to, givens), names, backend.engine, givens, limits, same);
+  const found: StepSearch = searchBothWays(scalarProductsAsProducts(from, givens), scalarProductsAsProducts(to, givens), names, backend.engine, givens, limits, same);
+  if (!found.steps || !isDetour(found.steps) || !same(from, to)) return found;
+  const { steps: _detour, replayable: _replay, ...rest } = found;
+  return rest;
+}
+
+/**
+ * A trail that applies a law and later undoes it (the same law in both directions): when the two
+ * ends are equal up to order and grouping anyway, such a trail only hides a reordering behind the
+ * law (`a c (b d) = a b (c d) by mul_one` via a · 1), so it does not count as doing the step.
+ */
+function isDetour(steps: readonly AppliedStep[]): boolean {
+  const seen = new Map<string, string>();
+  for (const step of steps) {
+    const before = seen.get(step.law);
+    if (before !== undefined && before !== step.direction) return true;
+    seen.set(step.law, step.direction);
+  }
+  return false;
 }
 
 /** The applications of one law, or none when the engine cannot apply it to the expression. */

@@ -15,7 +15,7 @@ import { givensOfTerms } from './cross-check.ts';
 import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
 import { degenerateCounterexample } from './psd-degenerate.ts';
 import { normalize } from './simplify.ts';
-import { freeNames } from './term.ts';
+import { freeNames, sizeNames } from './term.ts';
 
 /** Options of `decidePsd`. */
 export interface PsdDecisionOptions {
@@ -48,6 +48,8 @@ export interface PsdDecision {
   readonly evidence?: string;
   /** For `counterexample`: values honouring the givens for which the expression is not psd. */
   readonly counterexample?: ReadonlyMap<string, Value>;
+  /** For `counterexample`: the sizes of its symbolic dimensions (`n = 2`). */
+  readonly sizes?: ReadonlyMap<string, number>;
   readonly explanation: string;
   /** Set when a limit stopped the decision (the verdict is then `unknown`). */
   readonly limit?: Limit;
@@ -126,12 +128,13 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
   }
   const merged = new Map(givensOfTerms([term]));
   for (const [k, v] of givens) merged.set(k, v);
+  const dims = sizeNames([term], merged);
   const rng = createRng(options.seed ?? 20261125);
   const trials = options.trials ?? 24;
   let tried = 0;
   for (let i = 0; i < trials; i++) {
     tick();
-    const inst = randomInstance(merged, rng, { minSize: 2, symbols: names });
+    const inst = randomInstance(merged, rng, { minSize: 2, symbols: names, dims });
     if (!inst.ok) break;
     const value = evaluate(termToExpr(term), inst.value.bindings, { mode: 'exact', givens: merged, dims: inst.value.sizes });
     const m = value.ok ? asExactMatrix(value.value) : undefined;
@@ -144,18 +147,20 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
         property,
         method: 'counterexample',
         counterexample: inst.value.bindings,
+        sizes: inst.value.sizes,
         evidence: r.evidence,
         explanation: `not ${property} in general: a random instance satisfying the givens gives a matrix that is not ${property}`,
       });
     }
   }
-  const degenerate = degenerateCounterexample(termToExpr(term), names, merged, property);
+  const degenerate = degenerateCounterexample(termToExpr(term), names, merged, property, dims);
   if (degenerate) {
     return ok({
       verdict: 'not-psd',
       property,
       method: 'counterexample',
       counterexample: degenerate.bindings,
+      sizes: degenerate.sizes,
       evidence: degenerate.evidence,
       explanation: `not ${property} in general: the degenerate instance ${degenerate.description} satisfies the givens and gives a matrix that is not ${property}`,
     });

@@ -100,10 +100,10 @@ const MAX_COMBINATIONS = 400;
 /**
  * Refutation before "unknown": searches degenerate instances that satisfy the givens (zero,
  * rank-one psd with zero or repeated diagonal entries, singular diagonals, J, 2I − J, …) at sizes
- * 1, 2, 3 for every symbolic dimension, and returns the first for which `expr` is not psd (pd),
+ * 1, 2, 3 for every symbolic dimension (the symbols' and `dims`, those of the expression), and returns the first for which `expr` is not psd (pd),
  * checked exactly.
  */
-export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>, givens: Givens, property: 'psd' | 'pd'): DegenerateCounterexample | undefined {
+export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>, givens: Givens, property: 'psd' | 'pd', dims: Iterable<string> = []): DegenerateCounterexample | undefined {
   const symbols = [...names].filter((n) => givens.has(n));
   if (symbols.length !== names.size) return undefined;
   for (const size of [1, 2, 3]) {
@@ -113,7 +113,7 @@ export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>,
       if (!c || c.length === 0) return undefined;
       pools.push(c);
     }
-    const sizes = new Map<string, number>();
+    const sizes = new Map<string, number>([...dims].map((d) => [d, size]));
     for (const name of symbols) {
       const s = givens.get(name)?.shape;
       if (s?.kind === 'matrix') for (const d of [s.rows, s.cols]) for (const name of dimSymbols(d)) sizes.set(name, size);

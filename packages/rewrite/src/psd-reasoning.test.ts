@@ -66,6 +66,21 @@ describe('refutation before "unknown": degenerate instances honouring the givens
     expect(v.ok && isMatrix(v.value) && numericPropertyEvidence(toExact(v.value), property).holds).toBe(false);
   });
 
+  it('sizes of the expression itself are searched too, and a size used as a number is that size (J_n − n I_n, n: natural)', () => {
+    const g = givensOfText('n: natural');
+    // Each with a witness xᵀ X x < 0 at every n ≥ 2: x = e₁ (the entry X[1,1] = 1 − n), x = 1 (n − n²).
+    for (const [text, witness] of [['J_{n×n} - n I_n', '(J_{n×n} - n I_n)[1,1]'], ['I_n - J_{n×n}', 'J_{1×n} (I_n - J_{n×n}) J_{n×1}']] as const) {
+      const d = decidePsd(parseExpr(text), g);
+      if (!d.ok) throw new Error(d.error.message);
+      expect([d.value.verdict, d.value.method], text).toEqual(['not-psd', 'counterexample']);
+      const sizes = d.value.sizes as ReadonlyMap<string, number>;
+      expect(sizes.get('n')).toBeGreaterThanOrEqual(2);
+      const v = evaluate(parseExpr(witness), new Map(), { mode: 'exact', givens: g, dims: sizes });
+      const x = v.ok ? (isMatrix(v.value) ? toExact(v.value).data[0] : v.value.kind === 'scalar' ? v.value.value : undefined) : undefined;
+      expect(typeof x === 'object' && x.num < 0n, text).toBe(true);
+    }
+  });
+
   it('true claims are not refuted by the degenerate search', () => {
     const d = decidePsd(parseExpr('P ⊙ (J + R)'), givensOfText('P: n×n pd; R: n×n psd'), undefined, { property: 'pd' });
     expect(d.ok && d.value.verdict).toBe('psd');

@@ -1,5 +1,5 @@
-import type { Dim, Property, Shape } from '@odot/core';
-import { SCALAR, dimProduct, formatDim, isOpenDim, matrixShape, termBuilt } from '@odot/core';
+import type { Dim, Givens, Property, Shape } from '@odot/core';
+import { SCALAR, dimProduct, dimSymbols, formatDim, isOpenDim, matrixShape, termBuilt } from '@odot/core';
 import { formatRational, radd, rational, rcmp, rmul, type Rational } from '@odot/numeric';
 
 /**
@@ -585,5 +585,23 @@ export function splitCoefficient(t: Term): readonly [Rational, Term] {
 export function freeNames(t: Term, op: 'sym' | 'pvar' = 'sym', out: Set<string> = new Set()): Set<string> {
   if (t.op === op) out.add(t.data);
   for (const a of t.args) freeNames(a, op, out);
+  return out;
+}
+
+/** The symbolic sizes (`n`, `m`, the factors of `m·p`) of every subterm's shape and of the declarations. */
+export function sizeNames(terms: readonly Term[], givens: Givens = new Map()): Set<string> {
+  const out = new Set<string>();
+  const addShape = (shape: Shape): void => {
+    if (shape.kind === 'matrix') for (const d of [shape.rows, shape.cols]) for (const name of dimSymbols(d)) out.add(name);
+  };
+  for (const info of givens.values()) addShape(info.shape);
+  const seen = new Set<Term>();
+  const pending = [...terms];
+  for (let t = pending.pop(); t !== undefined; t = pending.pop()) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    addShape(t.shape);
+    pending.push(...t.args);
+  }
   return out;
 }

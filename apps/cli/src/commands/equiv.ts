@@ -15,7 +15,7 @@ import {
   readExpressionText,
   withInputErrors,
 } from '../input.ts';
-import { bindingLines, bindingsJson, stepJson, stepLine } from '../rewrite-format.ts';
+import { bindingLines, bindingsJson, sizeLines, stepJson, stepLine } from '../rewrite-format.ts';
 
 const LAYER_TEXT: Record<EquivalenceVerdict['layer'], string> = {
   canonical: 'same canonical form',
@@ -58,7 +58,7 @@ function verdictText(lhs: string, v: EquivalenceVerdict): string[] {
       return [`equivalent (proved: ${LAYER_TEXT[v.layer]})`, ...(v.steps.length > 0 ? [`  ${lhs}`, ...v.steps.map(stepLine)] : [])];
     case 'refuted': {
       const c = v.counterexample;
-      const sizes = c && c.sizes.size > 0 ? [`sizes: ${[...c.sizes].map(([k, n]) => `${k} = ${n}`).join(', ')}`] : [];
+      const sizes = sizeLines(c?.sizes);
       const indices = c && c.indices.size > 0 ? [`indices: ${[...c.indices].map(([k, n]) => `${k} = ${n}`).join(', ')}`] : [];
       return [
         'not equivalent (refuted by a counterexample)',

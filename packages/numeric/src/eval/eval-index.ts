@@ -34,7 +34,7 @@ export function intOf<T>(s: EvalState<T>, node: Expr, purpose: 'exponent' | 'ind
 }
 
 function boundInt<T>(s: EvalState<T>, node: ExprOf<'Identifier'>, purpose: 'exponent' | 'index', range?: number): number {
-  const bound = s.indices.get(node.name);
+  const bound = s.indices.get(node.name) ?? s.ctx.dims.get(node.name); // a size name is that size (see evalIdentifier)
   if (bound !== undefined) return bound;
   const v = s.ctx.env.get(node.name);
   if (v && v.k === 'scalar') {

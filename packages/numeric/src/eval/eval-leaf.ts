@@ -5,8 +5,14 @@ import type { EvalState, Want } from './state.ts';
 import { NeedsContext, asScalar, dimValue, fail, matrix, merge, scalar } from './state.ts';
 import type { GValue } from './types.ts';
 
-/** A bound symbol or index, or `unbound-symbol`. */
+/**
+ * A bound symbol or index, or `unbound-symbol`. A name that is also a symbolic size (`n` of
+ * `A: n×n` used as the number `n A`, declared `n: natural`) is that size: one name, one meaning,
+ * so a random draw can never make the number n differ from the size n.
+ */
 export function evalIdentifier<T>(s: EvalState<T>, node: ExprOf<'Identifier'>): GValue<T> {
+  const size = s.ctx.dims.get(node.name);
+  if (size !== undefined) return scalar(s.f.fromRational({ num: BigInt(size), den: 1n }) as T);
   const v = s.ctx.env.get(node.name);
   if (v) return v;
   const i = s.indices.get(node.name);

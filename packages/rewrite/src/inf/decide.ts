@@ -1,4 +1,4 @@
-import type { Dim, Expr, Givens, Limit, Property, Shape, SymbolInfo } from '@odot/core';
+import type { Expr, Givens, Limit, Property, SymbolInfo } from '@odot/core';
 import { Budget, LimitReached, dimFactors, dimSymbols, parseDim, tick, withBudget } from '@odot/core';
 import {
   createRng,
@@ -14,7 +14,7 @@ import {
   type Value,
 } from '@odot/numeric';
 import { evaluable } from '../term-to-expr.ts';
-import type { Term } from '../term.ts';
+import { sizeNames, type Term } from '../term.ts';
 import { INDEX_FORM_TIME_MS, indexNormalFormWithin, printForm, sameForm, stoppedBy, type IndexForm, type IndexFormOptions } from './normal-form.ts';
 
 /** Options of `decideByIndexForm` (`timeLimitMs` bounds both normal forms and the counterexample search together). */
@@ -49,14 +49,9 @@ function symbolLeaves(t: Term, out: Map<string, SymbolInfo>): Map<string, Symbol
   return out;
 }
 
-function dimNames(shapes: Iterable<Shape>, ranges: Iterable<string>): string[] {
-  const out = new Set<string>();
-  const addDim = (d: Dim): void => {
-    for (const name of dimSymbols(d)) out.add(name);
-  };
-  for (const s of shapes) if (s.kind === 'matrix') [s.rows, s.cols].forEach(addDim);
-  for (const r of ranges) addDim(parseDim(r));
-  return [...out];
+/** The size symbols of the index ranges (`m`, `p` of a range `m·p`). */
+function rangeSizes(ranges: Iterable<string>): string[] {
+  return [...ranges].flatMap((r) => dimSymbols(parseDim(r)));
 }
 
 /** Most indices in one monomial of either form (free and summed): sizes up to this separate the networks. */
@@ -114,9 +109,17 @@ function naturalAssignments(naturals: readonly string[]): Map<string, Value>[] {
   return [0, 1, 2, 3].map((t) => new Map<string, Value>(naturals.map((name, i): [string, Value] => [name, scalarValue(rational(BigInt((t + 2 * i) % 5)))])));
 }
 
-/** Tries one size: random exact instances (every symbolic size set to `size`), every free-index tuple. */
-function tryAtSize(input: SearchInput, size: number, rng: Rng, draws: number, exponents: ReadonlyMap<string, Value>): Counterexample | undefined {
-  const fixed = new Map(input.dims.map((d) => [d, size]));
+/**
+ * The size assignments tried at `size`: every symbolic size equal to it, then (with two or more
+ * sizes) the i-th set to size + i, which separates sizes used as numbers (`m J` against `n J`).
+ */
+function assignmentsAt(dims: readonly string[], size: number): Map<string, number>[] {
+  const uniform = new Map(dims.map((d) => [d, size]));
+  return dims.length < 2 ? [uniform] : [uniform, new Map(dims.map((d, i) => [d, size + i]))];
+}
+
+/** Tries one size assignment: random exact instances, every free-index tuple. */
+function tryAtSize(input: SearchInput, fixed: ReadonlyMap<string, number>, rng: Rng, draws: number, exponents: ReadonlyMap<string, Value>): Counterexample | undefined {
   const symbols = input.symbols.filter((name) => !exponents.has(name));
   for (let draw = 0; draw < draws; draw++) {
     const inst = randomInstance(input.givens, rng, { sizes: fixed, entryRange: 3 + draw, symbols });
@@ -143,9 +146,11 @@ function search(input: SearchInput, options: IndexDecisionOptions, tried: number
   const sizes = input.dims.length === 0 ? [0] : Array.from({ length: input.maxSize }, (_, i) => i + 1);
   for (const size of sizes) {
     tried.push(size);
-    for (const exponents of naturalAssignments(input.naturals)) {
-      const cx = tryAtSize(input, size, rng, draws, exponents);
-      if (cx) return cx;
+    for (const fixed of assignmentsAt(input.dims, size)) {
+      for (const exponents of naturalAssignments(input.naturals)) {
+        const cx = tryAtSize(input, fixed, rng, draws, exponents);
+        if (cx) return cx;
+      }
     }
   }
   return undefined;
@@ -181,7 +186,8 @@ export function decideByIndexForm(a: Expr, b: Expr, ta: Term, tb: Term, givens: 
 
 function decideWithin(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: IndexDecisionOptions, progress: Progress): IndexDecision {
   const naturals = new Set([...givens].filter(([, info]) => info.domain === 'natural').map(([name]) => name));
-  const formOptions = { ...options, naturals };
+  const sizes = sizeNames([ta, tb], givens);
+  const formOptions = { ...options, naturals, sizes };
   const fa = indexNormalFormWithin(ta, formOptions);
   if (!fa.ok) return outside(fa);
   const fb = indexNormalFormWithin(tb, formOptions);
@@ -202,10 +208,10 @@ function decideWithin(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, opti
   const leaves = symbolLeaves(tb, symbolLeaves(ta, new Map()));
   const all = new Map(givens);
   for (const [name, info] of leaves) if (!all.has(name)) all.set(name, info);
-  const dims = dimNames([...leaves.values()].map((i) => i.shape), [...ranges.values()]);
+  const dims = [...new Set([...sizes, ...rangeSizes(ranges.values())])];
   const maxSize = Math.max(2, indexCount([x, y]));
   // Symbolic exponents (`k: natural`) get small natural values in the search, never random entries.
-  const exponentNaturals = [...leaves.keys()].filter((name) => naturals.has(name));
+  const exponentNaturals = [...leaves.keys()].filter((name) => naturals.has(name) && !sizes.has(name));
   const sides = [evaluable(a, ta), evaluable(b, tb)] as const;
   const cx = search({ symbols: [...leaves.keys()], sides, givens: all, dims, ranges, maxSize, naturals: exponentNaturals }, options, progress.tried);
   if (cx) return { kind: 'different', forms, counterexample: cx, sizesTried: progress.tried };

@@ -87,6 +87,50 @@ describe('index normal form', () => {
     }
   });
 
+  it('a scalar named like a size is that size: tr(J_n) = n and n A = tr(I_n) A proved, n A = A and tr(J_n) = n + 1 refuted', () => {
+    expect(decide('tr(J_{n×n})', 'n', 'n: natural').kind).toBe('equal');
+    expect(decide('n A', 'tr(I_n) A', 'A: n×n; n: natural').kind).toBe('equal');
+    expect(decide('J_{m×n} J_{n×p}', 'n J_{m×p}', 'n: scalar').kind).toBe('equal');
+    expect(form('n A', 'A: n×n; n: natural')).toBe(form('tr(I_n) A', 'A: n×n'));
+    for (const [a, b, decl] of [
+      ['n A', 'A', 'A: n×n; n: natural'],
+      ['tr(J_{n×n})', 'n + 1', 'n: natural'],
+      ['m J_{m×n}', 'n J_{m×n}', 'm, n: natural'],
+    ] as const) {
+      const d = decide(a, b, decl);
+      expect(d.kind, `${a} = ${b}`).toBe('different');
+      if (d.kind !== 'different') continue;
+      // The counterexample binds no separate value for the size's name: evaluation reads it from the sizes.
+      for (const name of d.counterexample.sizes.keys()) expect(d.counterexample.bindings.has(name)).toBe(false);
+      const opts = { givens: givensOfText(decl), dims: d.counterexample.sizes, indices: d.counterexample.indices };
+      const l = evaluate(parseExpr(a), d.counterexample.bindings, opts);
+      const r = evaluate(parseExpr(b), d.counterexample.bindings, opts);
+      expect(l.ok && r.ok && !valuesEqual(l.value, r.value)).toBe(true);
+    }
+  });
+
+  it('reads an entry of a Kronecker product at (a − 1) p + b: def_kron proved, the factors swapped refuted', () => {
+    const decl = 'A, C: m×n; B, D: p×q; p, q: natural';
+    expect(decide('(A ⊗ B)[(i - 1) p + k, (j - 1) q + l]', 'A[i,j] B[k,l]', decl).kind).toBe('equal');
+    expect(decide('((A ⊙ C) ⊗ (B ⊙ D))[(i - 1) p + k, (j - 1) q + l]', '((A ⊗ B) ⊙ (C ⊗ D))[(i - 1) p + k, (j - 1) q + l]', decl).kind).toBe('equal');
+    expect(decide('(A ⊗ B)[(i - 1) p + k, j]', 'A[i,1] B[k,j]', 'A: m×1; B: p×q; p: natural').kind).toBe('equal');
+    for (const [a, b] of [
+      ['(A ⊗ B)[(i - 1) p + k, (j - 1) q + l]', 'A[i,j] B[l,k]'],
+      ['(A ⊗ B)[(i - 1) p + k, (j - 1) q + l]', 'A[i,j] B[k,k]'],
+    ] as const) {
+      const g = 'A: m×n; B: p×p; p, q: natural';
+      const d = decide(a.replace('q + l', 'p + l'), b.replace('q', 'p'), g);
+      expect(d.kind, `${a} = ${b}`).toBe('different');
+      if (d.kind !== 'different') continue;
+      const opts = { givens: givensOfText(g), dims: d.counterexample.sizes, indices: d.counterexample.indices };
+      const l = evaluate(parseExpr(a.replace('q + l', 'p + l')), d.counterexample.bindings, opts);
+      const r = evaluate(parseExpr(b.replace('q', 'p')), d.counterexample.bindings, opts);
+      expect(l.ok && r.ok && !valuesEqual(l.value, r.value)).toBe(true);
+    }
+    // Another spelling of the index is outside the fragment, never misread.
+    expect(decide('(A ⊗ B)[i p - p + k, (j - 1) q + l]', 'A[i,j] B[k,l]', decl).kind).toBe('outside');
+  });
+
   it('finds the separating size: the counterexample of tr(A⊙A) = tr(A)² needs n ≥ 2', () => {
     const d = decide('tr(A ⊙ A)', 'tr(A)^2', 'A: n×n');
     expect(d.kind).toBe('different');

@@ -1,7 +1,7 @@
 import type { Dim, Limit, Shape } from '@odot/core';
 import { Budget, LimitReached, formatDim, formatLimit, isOpenDim, tick, withBudget } from '@odot/core';
 import { ONE, radd, rmul, rneg, type Rational } from '@odot/numeric';
-import { freeNames, type Term } from '../term.ts';
+import { freeNames, sizeNames, type Term } from '../term.ts';
 import {
   UNIT,
   extendMono,
@@ -44,6 +44,12 @@ export interface IndexFormOptions {
   readonly maxTerms?: number;
   /** Scalar symbols declared `natural`: allowed as symbolic exponents of Hadamard powers. */
   readonly naturals?: ReadonlySet<string>;
+  /**
+   * The symbolic sizes in force (`n` of `A: n×n`, of `J_n`): a scalar symbol with one of these
+   * names is that size, a dimension factor like the n of tr(J_n). Default: the sizes of the term's
+   * own subterms (see `sizeNames`).
+   */
+  readonly sizes?: ReadonlySet<string>;
   /** Wall-clock budget in milliseconds, read inside the loops of the expansion (default 1000). */
   readonly timeLimitMs?: number;
 }
@@ -59,6 +65,7 @@ interface Ctx {
   readonly ranges: Map<string, string>;
   readonly indexNames: ReadonlySet<string>;
   readonly naturals: ReadonlySet<string>;
+  readonly sizes: ReadonlySet<string>;
 }
 
 const rowName = (k: number): string => `r${k}`;
@@ -209,7 +216,7 @@ function symbolForm(t: Term, ctx: Ctx): IndexForm {
     idempotent: t.declared.includes('binary'),
     dim: false,
   };
-  if (t.shape.kind === 'scalar') return form([], [], [{ ...UNIT, f: [{ name: t.data, ix: [], ...flags }] }]);
+  if (t.shape.kind === 'scalar') return form([], [], [{ ...UNIT, f: [{ name: t.data, ix: [], ...flags, dim: ctx.sizes.has(t.data) }] }]);
   const r = rows.length > 0 ? rowName(0) : '#1';
   const c = cols.length > 0 ? colName(0) : '#1';
   if (t.declared.includes('diagonal')) {
@@ -318,23 +325,49 @@ function bindRange(ctx: Ctx, name: string, range: string): void {
   ctx.ranges.set(name, range);
 }
 
+/**
+ * The pair (a, b) of an index into a Kronecker product's split size written `(a − 1) r + b`, where
+ * r is the second factor's size (def_kron's `(i − 1) p + k`), as the canonical term has it:
+ * `add(b, mul(r, add(−1, a)))`; undefined for any other spelling.
+ */
+function blockPair(t: Term, r: string): readonly [Term, Term] | undefined {
+  const leaf = (x: Term): boolean => x.op === 'sym' || x.op === 'num';
+  if (t.op !== 'add' || t.args.length !== 2) return undefined;
+  const block = t.args.find((x) => x.op === 'mul' && x.args.length === 2);
+  const within = t.args.find((x) => x !== block && leaf(x));
+  const size = block?.args.find((x) => leaf(x) && x.data === r);
+  const shifted = block?.args.find((x) => x !== size && x.op === 'add' && x.args.length === 2);
+  const minusOne = shifted?.args.find((x) => x.op === 'num' && x.data === '-1');
+  const outer = shifted?.args.find((x) => x !== minusOne && leaf(x));
+  return within && size && minusOne && outer ? [outer, within] : undefined;
+}
+
+/**
+ * An entry: each position names one index per slot of the form's rows (columns); a Kronecker
+ * product's two slots are read from `(a − 1) r + b` (see `blockPair`).
+ */
 function entry(t: Term, ctx: Ctx): IndexForm {
   const [m, i, j] = t.args as [Term, Term, Term];
   const x = go(m, ctx);
-  if (x.rows.length > 1 || x.cols.length > 1) throw new OutsideFragment('an entry of a Kronecker product');
   const map = new Map<string, string>();
   const deltas: [string, string][] = [];
-  const place = (slots: readonly string[], slot: string, target: string): void => {
-    if (slots.length === 1) {
-      bindRange(ctx, target, slots[0] as string);
-      map.set(slot, target);
-    } else {
+  const place = (slots: readonly string[], name: (k: number) => string, position: Term): void => {
+    if (slots.length === 0) {
+      const target = indexName(position, ctx);
       bindRange(ctx, target, '1');
       if (target !== '#1') deltas.push([target, '#1']);
+      return;
     }
+    const parts = slots.length === 1 ? [position] : slots.length === 2 ? blockPair(position, slots[1] as string) : undefined;
+    if (!parts) throw new OutsideFragment('an entry of a Kronecker product whose index is not written (a - 1) p + b');
+    parts.forEach((part, k) => {
+      const target = indexName(part, ctx);
+      bindRange(ctx, target, slots[k] as string);
+      map.set(name(k), target);
+    });
   };
-  place(x.rows, rowName(0), indexName(i, ctx));
-  place(x.cols, colName(0), indexName(j, ctx));
+  place(x.rows, rowName, i);
+  place(x.cols, colName, j);
   return relabel(x, [], [], map, new Map(), deltas);
 }
 
@@ -496,6 +529,7 @@ export function indexNormalFormWithin(t: Term, options: IndexFormOptions = {}): 
     ranges: new Map(),
     indexNames: collectIndexNames(t, new Set()),
     naturals: options.naturals ?? new Set(),
+    sizes: options.sizes ?? sizeNames([t]),
   };
   try {
     return { ok: true, form: go(t, ctx), ranges: ctx.ranges };

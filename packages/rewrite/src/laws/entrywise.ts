@@ -102,6 +102,15 @@ export const ENTRYWISE_LAWS: readonly LawSpec[] = [
     description: 'The entries of diagvec(X) are the diagonal entries of X (Mathlib: diag_apply).',
   },
   {
+    name: 'def_kron',
+    aliases: ['kronecker_apply', 'kroneckerMap_apply'],
+    statement: '(X ⊗ Y)[(i - 1) p + k, (j - 1) q + l] = X[i,j] Y[k,l]',
+    given: 'X: m×n; Y: p×q; p, q: natural',
+    indices: ['i', 'j', 'k', 'l'],
+    description:
+      'Definition of the Kronecker product on entries: row (i − 1)p + k of X ⊗ Y is row k of block row i (Mathlib: kroneckerMap_apply, with the pair (i, k) as the row index). The sizes p, q are declared natural to be used as numbers.',
+  },
+  {
     name: 'def_trace',
     aliases: ['trace_def'],
     statement: 'tr(X) = Σ_k(X[k,k])',

@@ -330,6 +330,10 @@ describe('the random check of laws on entries and sums', () => {
     expect(refuted('def_matmul', '(X Y)[i,j]', 'Σ_k(X[i,k] Y[k,i])')).toBe(true);
     expect(refuted('sum_add', 'Σ_k(a b)', 'Σ_k(a) Σ_k(b)')).toBe(true);
     expect(refuted('sum_add', 'Σ_k(a + b)', 'Σ_k(b) + Σ_k(a)')).toBe(false);
+    // Kronecker entries: the factors in the other order, a column index left out of the block.
+    expect(refuted('def_kron', '(Y ⊗ X)[(i - 1) p + k, (j - 1) q + l]', 'X[i,j] Y[k,l]')).toBe(true);
+    expect(refuted('def_kron', '(X ⊗ Y)[(i - 1) p + k, (j - 1) q + 1]', 'X[i,j] Y[k,l]')).toBe(true);
+    expect(refuted('def_kron', '(X ⊗ Y)[(i - 1) p + k, (j - 1) q + l]', 'Y[k,l] X[i,j]')).toBe(false);
   });
 });
 
