@@ -1,4 +1,4 @@
-import { formatError, givensFrom, type Declaration, type Expr, type Givens, type OdotError } from '@odot/core';
+import { formatError, givensFrom, type Budget, type Declaration, type Expr, type Givens, type OdotError } from '@odot/core';
 import { DIALECTS, parse, parseDeclarations, type Dialect } from '@odot/parser';
 import type { CommandContext, OptionSpec, ParsedArgs } from './command.ts';
 import { errorJson } from './error-json.ts';
@@ -85,23 +85,28 @@ export function givensOf(args: ParsedArgs): Givens {
 /**
  * Parses an expression argument in the chosen dialect, with the `--given` declarations when there
  * are any (they decide LaTeX `X_{11}`, numpy `np.diag` of a matrix, and reject a size name used as
- * a value); lint notes are printed on stderr.
+ * a value); lint notes are printed on stderr. With `budget`, parsing counts against the command's
+ * time limit (past it, the `limit` error).
  */
-export function parseArgument(text: string, dialect: Dialect, context: CommandContext, givens?: Givens): Expr {
-  const result = parse(text, givens === undefined || givens.size === 0 ? { dialect } : { dialect, givens });
+export function parseArgument(text: string, dialect: Dialect, context: CommandContext, givens?: Givens, budget?: Budget): Expr {
+  const result = parse(text, { dialect, ...(givens === undefined || givens.size === 0 ? {} : { givens }), ...(budget === undefined ? {} : { budget }) });
   if (!result.ok) throw new InputError(result.error, text);
   for (const note of result.value.notes) reportError(context, note, text);
   return result.value.expr;
 }
 
-/** Runs a command body, turning an `InputError` into its diagnostic on stderr and exit code 2. */
+/**
+ * Runs a command body, turning an `InputError` into its diagnostic on stderr and exit code 2; a
+ * `limit` error (stopped by a time or size limit before an answer) exits 3, "no answer", as an
+ * undecided verdict does.
+ */
 export async function withInputErrors(context: CommandContext, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (error) {
     if (error instanceof InputError) {
       reportError(context, error.error, error.source, error.file);
-      return 2;
+      return error.error.code === 'limit' ? 3 : 2;
     }
     throw error;
   }

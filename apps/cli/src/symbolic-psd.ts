@@ -1,4 +1,4 @@
-import { ok, type Expr, type Givens, type Result } from '@odot/core';
+import { ok, type Budget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { decidePsd, type PsdDecision } from '@odot/rewrite';
 import { bindingLines, justificationJson, justificationLines, sizeLines } from './rewrite-format.ts';
 
@@ -9,6 +9,8 @@ export interface SymbolicPsdVerdict {
   readonly explanation: string;
   /** The justification tree or counterexample as JSON, when there is one. */
   readonly details?: unknown;
+  /** The limit that stopped the decision (then the verdict is `unknown`). */
+  readonly limit?: Limit;
 }
 
 /**
@@ -16,9 +18,10 @@ export interface SymbolicPsdVerdict {
  * engine's `decidePsd` (property inference backed by named laws such as `schur`; a refutation by a
  * random instance honouring the givens; otherwise unknown). It never guesses. The CLI and the
  * API share this one path: an input the API rejects (a shape error) is an input error here too.
+ * With `budget` (the command's, which parsing already counted against) the decision keeps its clock.
  */
-export function decideSymbolicPsd(expr: Expr, givens: Givens, property: 'psd' | 'pd'): Result<SymbolicPsdVerdict> {
-  const result = decidePsd(expr, givens, undefined, { property });
+export function decideSymbolicPsd(expr: Expr, givens: Givens, property: 'psd' | 'pd', budget?: Budget): Result<SymbolicPsdVerdict> {
+  const result = decidePsd(expr, givens, undefined, { property, ...(budget === undefined ? {} : { budget }) });
   if (!result.ok) return result;
   return ok(verdictOf(result.value));
 }
@@ -37,6 +40,6 @@ function verdictOf(d: PsdDecision): SymbolicPsdVerdict {
         explanation: [d.explanation, ...sizeLines(d.sizes), ...(d.counterexample ? bindingLines(d.counterexample) : []), ...(d.evidence ? [d.evidence] : [])].join('\n'),
       };
     case 'unknown':
-      return { verdict: 'unknown', explanation: d.explanation };
+      return { verdict: 'unknown', explanation: d.explanation, ...(d.limit === undefined ? {} : { limit: d.limit }) };
   }
 }

@@ -1,5 +1,3 @@
-import { odotError, type OdotError } from './error.ts';
-
 /**
  * Which limit stopped a computation: rewrite `steps`, the size of a term in `nodes`, `memory`
  * (term cells built during the call: a term with k children is 1 + k cells), wall-clock `time` in milliseconds, or search `depth`.
@@ -131,17 +129,4 @@ export function tick(): void {
 /** Counts a newly built term of `cells` cells (1 + its children) against every active budget. */
 export function termBuilt(cells = 1): void {
   for (let i = active.length - 1; i >= 0; i--) (active[i] as Budget).built(cells);
-}
-
-/**
- * The error value for a call that blew the stack on deeply nested input, or `undefined` when
- * `error` is something else. API functions use it to answer `too-deep` instead of throwing.
- */
-export function tooDeepError(error: unknown, what: string): OdotError | undefined {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return odotError('too-deep', `${what}: the expression is nested too deeply to process`, {
-      hints: ['split it into smaller parts, or group long chains with fewer brackets'],
-    });
-  }
-  return undefined;
 }

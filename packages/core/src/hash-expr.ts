@@ -1,5 +1,6 @@
 import type { Expr } from './expr.ts';
-import { foldExpr } from './fold-expr.ts';
+import { foldTree } from './fold-tree.ts';
+import { childrenOf } from './visitor-keys.ts';
 import { nodeLabel } from './node-label.ts';
 
 const cache = new WeakMap<Expr, number>();
@@ -21,12 +22,14 @@ function mixString(h: number, s: string): number {
  * object identity) and is the same in every run. Equal trees (`exprEquals`) hash equal.
  */
 export function hashExpr(e: Expr): number {
-  return foldExpr<number>(e, (node, children) => {
-    const known = cache.get(node);
-    if (known !== undefined) return known;
+  // A subtree hashed before is not walked again (its hash is cached per node object).
+  const combine = (node: Expr, children: readonly number[]): number => {
     let h = mixString(0x811c9dc5, nodeLabel(node));
     for (const c of children) h = mix(h, c);
-    cache.set(node, h);
     return h;
+  };
+  return foldTree<Expr, number>(e, (node) => ({ children: childrenOf(node), combine: (results) => combine(node, results) }), {
+    known: (node) => cache.get(node),
+    done: (node, h) => cache.set(node, h),
   });
 }

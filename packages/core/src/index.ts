@@ -88,6 +88,7 @@ export { printAscii, printLatex, printPlain } from './print-text.ts';
 export { printSexpr } from './print-sexpr.ts';
 export type { ToJsonOptions } from './to-json.ts';
 export { toJson } from './to-json.ts';
+export { jsonText } from './json-text.ts';
 export type { PrintFormat } from './print-expr.ts';
 export { PRINT_FORMATS, printExpr } from './print-expr.ts';
 export { printDeclaration } from './print-declaration.ts';
@@ -100,6 +101,7 @@ export { didYouMean, nameTable, suggestedNames, normaliseName, resolveName, type
 export type { Fence } from './markdown-fences.ts';
 export { scanFences } from './markdown-fences.ts';
 export type { BudgetLimits, Limit, LimitKind } from './budget.ts';
-export { Budget, LimitReached, formatLimit, termBuilt, tick, tooDeepError, withBudget } from './budget.ts';
+export { Budget, LimitReached, formatLimit, termBuilt, tick, withBudget } from './budget.ts';
+export { CHAIN_TYPES, MAX_DEPTH, nestingDepth, tooDeep } from './nesting.ts';
 export type { Replaced } from './backslash.ts';
 export { BACKSLASH_SYMBOLS, replaceBackslashNames } from './backslash.ts';

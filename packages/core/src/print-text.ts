@@ -1,5 +1,5 @@
 import { assertNever } from './assert-never.ts';
-import { tick } from './budget.ts';
+import { foldTree, type FoldStep } from './fold-tree.ts';
 import type { BinaryExpr, Expr, NumberLiteral, ScalarMul } from './expr.ts';
 import { ASCII, LATEX, PLAIN, type Notation } from './notation.ts';
 
@@ -113,6 +113,71 @@ function simpleExponent(node: Expr): boolean {
   );
 }
 
+/**
+ * One piece of printing: an expression printed at a least precedence (`print`), the base of a
+ * postfix operator (`base`, bracketed unless it binds tighter) or a matrix entry (`entry`).
+ */
+type Task =
+  | { readonly kind: 'print'; readonly node: Expr; readonly min: number }
+  | { readonly kind: 'base'; readonly node: Expr; readonly stackable: boolean }
+  | { readonly kind: 'entry'; readonly node: Expr };
+
+const print = (node: Expr, min: number): Task => ({ kind: 'print', node, min });
+
+/**
+ * A printed piece: its text, and the first `HEAD` characters of it (all of it when shorter). The
+ * printer decides brackets by how a piece starts (`-`, a digit, `[`, a letter) and reads only the
+ * head: reading the start of a long concatenated text would flatten it, quadratic on deep trees.
+ */
+interface Printed {
+  readonly text: string;
+  readonly head: string;
+}
+
+/** Enough characters to tell how a text starts (`-\\frac` is the longest prefix asked about). */
+const HEAD = 8;
+
+/** A piece printed from a short text (a leaf). */
+function piece(text: string): Printed {
+  return { text, head: text.slice(0, HEAD) };
+}
+
+/**
+ * A notation function (which only concatenates its arguments in order with its own glue) applied
+ * to printed pieces: its head is the function applied to the heads, cut to `HEAD`.
+ */
+function lift(f: (...args: string[]) => string, ...args: readonly Printed[]): Printed {
+  return { text: f(...args.map((a) => a.text)), head: f(...args.map((a) => a.head)).slice(0, HEAD) };
+}
+
+/** Pieces and glue concatenated in order. */
+function cat(parts: readonly (string | Printed)[]): Printed {
+  let text = '';
+  let head = '';
+  let headDone = false;
+  for (const part of parts) {
+    const p = typeof part === 'string' ? piece(part) : part;
+    text += p.text;
+    if (headDone) continue;
+    head += p.head;
+    // A head shorter than its text was cut: nothing after it is among the first characters.
+    headDone = head.length >= HEAD || p.head.length < p.text.length;
+  }
+  return { text, head: head.slice(0, HEAD) };
+}
+
+/** A step of the fold: the pieces to print first, and how they make this one. */
+type PrintStep = FoldStep<Task, Printed>;
+
+/** A step whose piece is `combine` of the pieces of `children`, printed first. */
+function step(children: readonly Task[], combine: (parts: readonly Printed[]) => Printed): PrintStep {
+  return { children, combine };
+}
+
+/**
+ * The printer of one notation. It runs on core's `foldTree` (an explicit stack), so trees of any
+ * depth print without recursion; each piece ticks against the active budgets.
+ */
 class TextPrinter {
   /** The expression being printed: only there may a claim take its relation form `X ⪰ 0`. */
   private root: Expr | undefined;
@@ -122,33 +187,54 @@ class TextPrinter {
   /** Prints a whole expression. */
   printRoot(expr: Expr): string {
     this.root = expr;
-    return this.print(expr, 0);
+    return foldTree<Task, Printed>(print(expr, 0), (task) => this.expand(task)).text;
   }
 
-  print(node: Expr, min: number): string {
-    tick(); // printing inside a budgeted call counts against its time limit
-    // Below the root a claim takes its call form, `-psd(A)`: `-(A ⪰ 0)` does not read back.
-    if (node.type === 'Claim' && node !== this.root && level(node, this.n) === REL) {
-      return this.n.call(node.property, [this.print(node.operand, 0)]);
+  private expand(task: Task): PrintStep {
+    switch (task.kind) {
+      case 'print':
+        return this.print(task.node, task.min);
+      case 'base':
+        return this.postfixBase(task.node, task.stackable);
+      case 'entry':
+        return this.entry(task.node);
+      default:
+        return assertNever(task);
     }
-    const text = this.render(node);
-    return level(node, this.n) < min ? this.n.paren(text) : text;
+  }
+
+  private paren(p: Printed): Printed {
+    return lift((text) => this.n.paren(text), p);
+  }
+
+  /** `inner` in brackets. */
+  private bracketed(inner: PrintStep): PrintStep {
+    return step(inner.children, (parts) => this.paren(inner.combine(parts)));
+  }
+
+  private print(node: Expr, min: number): PrintStep {
+    // Below the root a claim takes its call form, `-psd(A)`: `-(A ⪰ 0)` does not read back.
+    if (node.type === 'Claim' && node !== this.root && level(node, this.n) === REL) return this.call(node.property, node.operand);
+    const inner = this.render(node);
+    return level(node, this.n) >= min ? inner : this.bracketed(inner);
   }
 
   /**
    * A matrix entry: one whose text has a space outside an atom (`a b`, `1 e400`, `1 e400 + A`) is
    * bracketed, since inside `[[…]]` a space may separate entries; a claim takes its call form.
    */
-  private entry(e: Expr): string {
-    const text = this.print(e, SUM);
-    // A matrix inside an entry, and the zero matrix `0` (a bare `0` entry reads as the number), are bracketed too.
-    const zeroMatrix = e.type === 'Zero' && e.rows === undefined && e.cols === undefined;
-    if (text.startsWith('[') || zeroMatrix) return this.n.paren(text);
-    return level(e, this.n) < ATOM && / /.test(text) ? this.n.paren(text) : text;
+  private entry(e: Expr): PrintStep {
+    return step([print(e, SUM)], ([p]) => {
+      const printed = p as Printed;
+      // A matrix inside an entry, and the zero matrix `0` (a bare `0` entry reads as the number), are bracketed too.
+      const zeroMatrix = e.type === 'Zero' && e.rows === undefined && e.cols === undefined;
+      if (printed.head.startsWith('[') || zeroMatrix) return this.paren(printed);
+      return level(e, this.n) < ATOM && / /.test(printed.text) ? this.paren(printed) : printed;
+    });
   }
 
-  /** Prints a left-assoc chain of one precedence level without recursing down the left spine. */
-  private chain(node: ChainNode): string {
+  /** Prints a left-assoc chain of one precedence level without walking down the left spine. */
+  private chain(node: ChainNode): PrintStep {
     const n = this.n;
     const own = level(node, n);
     const links: { op: string | undefined; right: Expr }[] = [];
@@ -159,134 +245,154 @@ class TextPrinter {
     }
     links.reverse();
     const operands: Expr[] = [cur, ...links.map((l) => l.right)];
-    const texts = operands.map((operand, at) => {
-      let t = this.print(operand, at === 0 ? own : own + 1);
-      if (level(operand, n) <= own) return t;
-      const op = at === 0 ? undefined : links[at - 1]?.op;
-      const juxtBefore = at > 0 && op === undefined;
-      const juxtAfter = at < links.length && links[at]?.op === undefined;
-      const needs =
-        // A right operand starting with a minus would read as a subtraction: `A - (-B)`, `A (-B)`.
-        (at > 0 && (isNegative(operand) || t.startsWith('-'))) ||
-        // A number next to juxtaposition would read as a scalar multiple: `(2) A`, `A (2B)`, `A ⊙ (1) B`.
-        (juxtAfter && operand.type !== 'ScalarMul' && (startsWithNumber(operand) || NUMBERISH.test(t))) ||
-        (juxtBefore &&
-          (startsWithNumber(operand) ||
-            operand.type === 'ScalarMul' ||
-            operand.type === 'MatrixLiteral' ||
-            NUMBERISH.test(t) ||
-            t.startsWith('[')));
-      if (needs) t = n.paren(t);
-      return t;
+    const tasks = operands.map((operand, at) => print(operand, at === 0 ? own : own + 1));
+    return step(tasks, (printed) => {
+      const parts: (string | Printed)[] = [this.chainOperand(operands, 0, printed, links, own)];
+      links.forEach(({ op }, at) => parts.push(op === undefined ? ' ' : ` ${op} `, this.chainOperand(operands, at + 1, printed, links, own)));
+      return cat(parts);
     });
-    let text = texts[0] as string;
-    links.forEach(({ op }, at) => {
-      const r = texts[at + 1] as string;
-      text += op === undefined ? ` ${r}` : ` ${op} ${r}`;
-    });
-    return text;
   }
 
-  private postfixBase(node: Expr, stackable: boolean): string {
+  /** The operand at `at` of a chain, bracketed where juxtaposition or a sign would misread it. */
+  private chainOperand(operands: readonly Expr[], at: number, printed: readonly Printed[], links: readonly { op: string | undefined }[], own: number): Printed {
+    const operand = operands[at] as Expr;
+    const p = printed[at] as Printed;
+    if (level(operand, this.n) <= own) return p;
+    const t = p.head;
+    const op = at === 0 ? undefined : links[at - 1]?.op;
+    const juxtBefore = at > 0 && op === undefined;
+    const juxtAfter = at < links.length && links[at]?.op === undefined;
+    const needs =
+      // A right operand starting with a minus would read as a subtraction: `A - (-B)`, `A (-B)`.
+      (at > 0 && (isNegative(operand) || t.startsWith('-'))) ||
+      // A number next to juxtaposition would read as a scalar multiple: `(2) A`, `A (2B)`, `A ⊙ (1) B`.
+      (juxtAfter && operand.type !== 'ScalarMul' && (startsWithNumber(operand) || NUMBERISH.test(t))) ||
+      (juxtBefore &&
+        (startsWithNumber(operand) ||
+          operand.type === 'ScalarMul' ||
+          operand.type === 'MatrixLiteral' ||
+          NUMBERISH.test(t) ||
+          t.startsWith('[')));
+    return needs ? this.paren(p) : p;
+  }
+
+  private postfixBase(node: Expr, stackable: boolean): PrintStep {
     if (node.type === 'Claim') return this.print(node, ATOM);
-    const text = this.render(node);
+    const inner = this.render(node);
     const lv = level(node, this.n);
-    if (lv === ATOM) return text;
-    if (stackable && this.n.stackPostfix && (node.type === 'Transpose' || node.type === 'Inverse')) return text;
-    return this.n.paren(text);
+    if (lv === ATOM) return inner;
+    if (stackable && this.n.stackPostfix && (node.type === 'Transpose' || node.type === 'Inverse')) return inner;
+    return this.bracketed(inner);
   }
 
-  private exponent(node: Expr): string {
-    return this.print(node, 0);
+  /** A call `name(arg)` of one operand printed at the loosest level. */
+  private call(name: Parameters<Notation['call']>[0], operand: Expr): PrintStep {
+    return step([print(operand, 0)], ([arg]) => lift((a) => this.n.call(name, [a]), arg as Printed));
   }
 
-  render(node: Expr): string {
+  /** A node printed from its children's pieces by a notation function. */
+  private of(children: readonly Task[], f: (...args: string[]) => string): PrintStep {
+    return step(children, (parts) => lift(f, ...parts));
+  }
+
+  private render(node: Expr): PrintStep {
     const n = this.n;
     switch (node.type) {
       case 'Identifier':
-        return n.identifier(node);
+        return step([], () => piece(n.identifier(node)));
       case 'NumberLiteral':
-        return n.number(node);
-      case 'MatrixLiteral':
-        return n.matrix(node.rows.map((row) => row.map((e) => this.entry(e))));
+        return step([], () => piece(n.number(node)));
+      case 'MatrixLiteral': {
+        const widths = node.rows.map((row) => row.length);
+        const tasks: Task[] = node.rows.flatMap((row) => row.map((e): Task => ({ kind: 'entry', node: e })));
+        return this.of(tasks, (...texts) => {
+          let at = 0;
+          return n.matrix(widths.map((w) => texts.slice(at, (at += w))));
+        });
+      }
       case 'Add':
       case 'Sub':
       case 'Hadamard':
       case 'MatMul':
         return this.chain(node);
       case 'Kronecker':
-        return n.kronecker === undefined
-          ? n.call('kron', [this.print(node.left, 0), this.print(node.right, 0)])
-          : this.chain(node);
+        return n.kronecker === undefined ? this.of([print(node.left, 0), print(node.right, 0)], (l = '', r = '') => n.call('kron', [l, r])) : this.chain(node);
       case 'Equal':
-        return `${this.print(node.left, SUM)} = ${this.print(node.right, SUM)}`;
+        return this.of([print(node.left, SUM), print(node.right, SUM)], (l = '', r = '') => `${l} = ${r}`);
       case 'NotEqual':
-        return `${this.print(node.left, SUM)} ${n.notEqual} ${this.print(node.right, SUM)}`;
-      case 'Neg': {
-        const operand = this.print(node.operand, POSTFIX);
-        return `-${isNegative(node.operand) && level(node.operand, n) >= POSTFIX ? n.paren(operand) : operand}`;
-      }
-      case 'ScalarMul': {
-        if (!numericScalar(node)) {
-          // `c A`: a scalar that is not a number prints as a product (shape inference reads it as c·A).
-          return this.chain({ type: 'MatMul', left: node.scalar, right: node.operand });
-        }
-        let operand = this.print(node.operand, POSTFIX);
-        if (
-          level(node.operand, n) >= POSTFIX &&
-          (startsWithNumber(node.operand) || isNegative(node.operand) || NUMBERISH.test(operand))
-        ) {
-          operand = n.paren(operand);
-        }
-        let root: Expr = node.operand;
-        while (root.type === 'Transpose' || root.type === 'Inverse' || root.type === 'HadamardPower' || root.type === 'MatrixPower') {
-          root = root.type === 'HadamardPower' || root.type === 'MatrixPower' ? root.base : root.operand;
-        }
-        const tight =
-          n.name !== 'latex' &&
-          node.scalar.kind !== 'fraction' &&
-          (root.type === 'Identifier' || root.type === 'Ones' || root.type === 'Identity' || root.type === 'Zero') &&
-          /^[\p{L}]/u.test(operand) &&
-          !/^[eE]/.test(operand);
-        return `${n.number(node.scalar)}${tight ? '' : ' '}${operand}`;
-      }
+        return this.of([print(node.left, SUM), print(node.right, SUM)], (l = '', r = '') => `${l} ${n.notEqual} ${r}`);
+      case 'Neg':
+        return step([print(node.operand, POSTFIX)], ([p]) => {
+          const operand = p as Printed;
+          return cat(['-', isNegative(node.operand) && level(node.operand, n) >= POSTFIX ? this.paren(operand) : operand]);
+        });
+      case 'ScalarMul':
+        // `c A`: a scalar that is not a number prints as a product (shape inference reads it as c·A).
+        if (!numericScalar(node)) return this.chain({ type: 'MatMul', left: node.scalar, right: node.operand });
+        return step([print(node.operand, POSTFIX)], ([operand]) => this.scalarMultiple(node, operand as Printed));
       case 'Transpose':
-        return n.transpose(this.postfixBase(node.operand, true));
+        return this.of([{ kind: 'base', node: node.operand, stackable: true }], (b = '') => n.transpose(b));
       case 'Inverse':
-        return n.inverse(this.postfixBase(node.operand, true));
-      case 'HadamardPower':
-        return n.hadamardPower(this.postfixBase(node.base, false), this.exponent(node.exponent), simpleExponent(node.exponent));
-      case 'MatrixPower':
-        return n.matrixPower(this.postfixBase(node.base, false), this.exponent(node.exponent), simpleExponent(node.exponent));
-      case 'Ones':
-        return n.ones(node.rows, node.cols);
-      case 'Zero':
-        return n.zero(node.rows, node.cols);
-      case 'Identity':
-        return n.identity(node.size);
-      case 'Diag':
-        return n.call('diag', [this.print(node.operand, 0)]);
-      case 'DiagVec':
-        return n.call('diagvec', [this.print(node.operand, 0)]);
-      case 'Trace':
-        return n.call('tr', [this.print(node.operand, 0)]);
-      case 'Det':
-        return n.call('det', [this.print(node.operand, 0)]);
-      case 'Entry': {
-        let matrix = this.print(node.matrix, ATOM);
-        if (n.name === 'latex' && level(node.matrix, n) === ATOM && /[_^]/.test(matrix)) matrix = n.paren(matrix);
-        return n.entry(matrix, this.print(node.row, 0), this.print(node.col, 0));
+        return this.of([{ kind: 'base', node: node.operand, stackable: true }], (b = '') => n.inverse(b));
+      case 'HadamardPower': {
+        const simple = simpleExponent(node.exponent);
+        return this.of([{ kind: 'base', node: node.base, stackable: false }, print(node.exponent, 0)], (b = '', e = '') => n.hadamardPower(b, e, simple));
       }
+      case 'MatrixPower': {
+        const simple = simpleExponent(node.exponent);
+        return this.of([{ kind: 'base', node: node.base, stackable: false }, print(node.exponent, 0)], (b = '', e = '') => n.matrixPower(b, e, simple));
+      }
+      case 'Ones':
+        return step([], () => piece(n.ones(node.rows, node.cols)));
+      case 'Zero':
+        return step([], () => piece(n.zero(node.rows, node.cols)));
+      case 'Identity':
+        return step([], () => piece(n.identity(node.size)));
+      case 'Diag':
+        return this.call('diag', node.operand);
+      case 'DiagVec':
+        return this.call('diagvec', node.operand);
+      case 'Trace':
+        return this.call('tr', node.operand);
+      case 'Det':
+        return this.call('det', node.operand);
+      case 'Entry':
+        return step([print(node.matrix, ATOM), print(node.row, 0), print(node.col, 0)], ([m, r, c]) => {
+          let matrix = m as Printed;
+          if (n.name === 'latex' && level(node.matrix, n) === ATOM && /[_^]/.test(matrix.text)) matrix = this.paren(matrix);
+          return lift((mt = '', rt = '', ct = '') => n.entry(mt, rt, ct), matrix, r as Printed, c as Printed);
+        });
       case 'Sum':
-        return n.sum(node.index, this.print(node.body, 0));
+        return this.of([print(node.body, 0)], (body = '') => n.sum(node.index, body));
       case 'Claim':
         if (n.claimRelations && (node.property === 'psd' || node.property === 'pd')) {
-          return n.claimRelation(this.print(node.operand, SUM), node.property);
+          const property = node.property;
+          return this.of([print(node.operand, SUM)], (operand = '') => n.claimRelation(operand, property));
         }
-        return n.call(node.property, [this.print(node.operand, 0)]);
+        return this.call(node.property, node.operand);
       default:
         return assertNever(node);
     }
+  }
+
+  /** `2A`, `1/2 A`, `2 (-A)`: a number times its printed operand, tight where that reads back. */
+  private scalarMultiple(node: ScalarMul & { readonly scalar: NumberLiteral }, printed: Printed): Printed {
+    const n = this.n;
+    let operand = printed;
+    if (level(node.operand, n) >= POSTFIX && (startsWithNumber(node.operand) || isNegative(node.operand) || NUMBERISH.test(operand.head))) {
+      operand = this.paren(operand);
+    }
+    let root: Expr = node.operand;
+    while (root.type === 'Transpose' || root.type === 'Inverse' || root.type === 'HadamardPower' || root.type === 'MatrixPower') {
+      root = root.type === 'HadamardPower' || root.type === 'MatrixPower' ? root.base : root.operand;
+    }
+    const tight =
+      n.name !== 'latex' &&
+      node.scalar.kind !== 'fraction' &&
+      (root.type === 'Identifier' || root.type === 'Ones' || root.type === 'Identity' || root.type === 'Zero') &&
+      /^[\p{L}]/u.test(operand.head) &&
+      !/^[eE]/.test(operand.head);
+    return cat([n.number(node.scalar), tight ? '' : ' ', operand]);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Expr } from './expr.ts';
+import { jsonText } from './json-text.ts';
 import { stripSpans } from './strip-spans.ts';
 
 /** Options for `toJson`. */
@@ -9,9 +10,9 @@ export interface ToJsonOptions {
   readonly indent?: number;
 }
 
-/** The tree as JSON text: the node objects themselves, without spans unless `spans: true`. */
+/** The tree as JSON text: the node objects themselves, without spans unless `spans: true`. Any depth (no recursion). */
 export function toJson(expr: Expr, options: ToJsonOptions = {}): string {
   const data = options.spans === true ? expr : stripSpans(expr);
   const indent = options.indent ?? 2;
-  return indent > 0 ? JSON.stringify(data, null, indent) : JSON.stringify(data);
+  return jsonText(data, indent);
 }

@@ -1,5 +1,5 @@
 import type { Expr } from '@odot/core';
-import { assertNever, tick } from '@odot/core';
+import { MAX_DEPTH, OdotException, assertNever, nestingDepth, tick, tooDeep } from '@odot/core';
 import { evalConstant, evalIdentifier, evalMatrixLiteral, evalNumber } from './eval/eval-leaf.ts';
 import { evalEntry, evalSum } from './eval/eval-index.ts';
 import { evalPower } from './eval/eval-power.ts';
@@ -82,10 +82,23 @@ function startEvaluation<T>(ctx: GenericContext<T>): EvalState<T> {
 }
 
 /**
+ * The left-to-right chains the evaluator (and the degree bound) walk in a loop: `+`, `−`, `⊙`. Other
+ * operators recurse, so their nesting counts towards `MAX_DEPTH`.
+ */
+export const EVALUATION_CHAINS: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Hadamard']);
+
+/** Throws the `too-deep` error when `expr` nests deeper than the evaluator's recursion takes (`MAX_DEPTH`). */
+export function checkEvaluationDepth(expr: Expr, what: string): void {
+  if (nestingDepth(expr, EVALUATION_CHAINS) > MAX_DEPTH) throw new OdotException(tooDeep(what));
+}
+
+/**
  * Evaluates `expr` over the context's field. Throws `OdotException` with spans on errors
- * (unbound symbols, shape mismatches, singular matrices, zero entries under a negative Hadamard power).
+ * (unbound symbols, shape mismatches, singular matrices, zero entries under a negative Hadamard
+ * power, `too-deep` for nesting deeper than `MAX_DEPTH` outside `+ − ⊙` chains).
  */
 export function evaluateGeneric<T>(ctx: GenericContext<T>, expr: Expr): GValue<T> {
+  checkEvaluationDepth(expr, 'evaluate');
   const s = startEvaluation(ctx);
   try {
     try {

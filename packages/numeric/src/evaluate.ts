@@ -190,6 +190,14 @@ function floatFromGeneric(v: GValue<number>): Value {
 }
 
 /**
+ * A `RangeError` of a computation too large to hold (a BigInt past its size, an array too long):
+ * not a stack overflow, which the depth guards (`MAX_DEPTH`) rule out and which stays a bug.
+ */
+export function isTooLarge(e: unknown): e is RangeError {
+  return e instanceof RangeError && !/call stack/i.test(e.message);
+}
+
+/**
  * Runs `fn`, turning thrown diagnostics into a failed result (never a raw stack trace). A budget's
  * `LimitReached` (evaluation ticks against the caller's `withBudget`) is the caller's to catch: it
  * propagates.
@@ -200,7 +208,7 @@ export function catchOdot<R>(fn: () => R): Result<R> {
   } catch (e) {
     if (e instanceof LimitReached) throw e;
     if (e instanceof OdotException) return fail(e.error);
-    if (e instanceof RangeError) return fail(odotError('too-large', `the computation is too large: ${e.message}`));
+    if (isTooLarge(e)) return fail(odotError('too-large', `the computation is too large: ${e.message}`));
     const message = e instanceof Error ? e.message : String(e);
     return fail(odotError('internal', `internal error: ${message}`));
   }

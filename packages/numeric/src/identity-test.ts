@@ -4,8 +4,8 @@ import { denseEquals } from './dense.ts';
 import type { DegreeBound } from './degree.ts';
 import { allNodes, degreeBound } from './degree.ts';
 import type { ConcreteShape, GValue, GenericContext } from './evaluate-generic.ts';
-import { evaluateGeneric } from './evaluate-generic.ts';
-import { exactFromGeneric, toMap } from './evaluate.ts';
+import { checkEvaluationDepth, evaluateGeneric } from './evaluate-generic.ts';
+import { exactFromGeneric, isTooLarge, toMap } from './evaluate.ts';
 import type { NumberTable } from './evaluate.ts';
 import type { Field } from './field.ts';
 import { MERSENNE_61, RATIONAL_FIELD, modularField } from './field.ts';
@@ -232,6 +232,8 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
   const rng = createRng(options.seed ?? 1);
   const modular = modularField(p);
   try {
+    checkEvaluationDepth(a, 'identityTest');
+    checkEvaluationDepth(b, 'identityTest');
     const tables = sideShapes(a, b, givens);
     if (!tables.ok) return verdictError(tables.error);
     const shapeOfNode = (node: Expr): Shape | undefined => {
@@ -427,7 +429,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
     };
   } catch (e) {
     if (e instanceof OdotException) return verdictError(e.error);
-    if (e instanceof RangeError) return verdictError(odotError('too-large', `the expressions are too large to test: ${e.message}`));
+    if (isTooLarge(e)) return verdictError(odotError('too-large', `the expressions are too large to test: ${e.message}`));
     throw e;
   }
 }

@@ -1,11 +1,12 @@
 import nearley from 'nearley';
-import { Budget, LimitReached, OdotException, fail, formatLimit, odotError, ok, withBudget } from '@odot/core';
+import { Budget, LimitReached, OdotException, fail, formatLimit, nestingDepth, odotError, ok, withBudget } from '@odot/core';
 import type { Expr, Givens, Limit, OdotError, Result } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
 import { grammarOf } from './grammars.ts';
 import { checkLength } from './lex.ts';
+import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
 import { adjustEarleyStates } from './earley-states.ts';
 import { resolveWithGivens } from './resolve.ts';
@@ -35,6 +36,12 @@ export interface ParseOptions {
    * tokens against that budget (and stops with the enclosing budget's `LimitReached`).
    */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the parse counts against, instead of a budget of its own (`timeLimitMs` is
+   * then ignored): a caller's budget for a whole call, so reading the input and the work after it
+   * share one clock. Past its limit the answer is the same `limit` error.
+   */
+  readonly budget?: Budget;
 }
 
 /** The parses of an input, its notes, and whether it mixes Hadamard and matrix products. */
@@ -89,11 +96,6 @@ function failWith(error: unknown, text: string, dialect: Dialect, at: { readonly
 }
 
 function internalError(error: unknown): OdotError {
-  if (error instanceof RangeError) {
-    return odotError('too-deep', 'the expression is too deeply nested to parse', {
-      hints: ['split it into smaller parts'],
-    });
-  }
   return odotError('internal', `internal parser error: ${error instanceof Error ? error.message : String(error)}`);
 }
 
@@ -104,12 +106,21 @@ function limitError(limit: Limit): OdotError {
   };
 }
 
+function tooDeepTree(): OdotError {
+  return odotError('too-deep', `the expression is nested more than ${MAX_NESTING} levels deep`, {
+    hints: [`the parser accepts at most ${MAX_NESTING} levels of nesting (long chains such as A + B + … are one level); split the expression`],
+  });
+}
+
 function parseWithin(text: string, dialect: Dialect, options: ParseOptions): Result<Parsed> {
   const { results, notes, mixesProducts } = parseAll(text, dialect);
   if (results.length > 1) {
     return fail(odotError('ambiguous', `internal error: the input has ${results.length} parses`));
   }
   const parsed = results[0] as Expr;
+  // Brackets, sign runs and postfix runs are each limited while lexing, but nested in one another
+  // (`((Aᵀᵀ…)ᵀᵀ…)ᵀᵀ…`) they still multiply: the tree itself is held to MAX_NESTING levels above its leaves.
+  if (nestingDepth(parsed) > MAX_NESTING + 1) return fail(tooDeepTree());
   const expr = options.givens === undefined ? parsed : resolveWithGivens(parsed, options.givens, dialect);
   return ok({ expr, notes: mixesProducts ? [...notes, ...lintNotes(expr)] : notes });
 }
@@ -124,7 +135,7 @@ export function parse(text: string, options: ParseOptions = {}): Result<Parsed> 
   if (!isDialect(dialect)) {
     return fail(odotError('unknown-dialect', `unknown dialect \`${String(dialect)}\``, { expected: ['plain', 'latex', 'numpy', 'matlab'] }));
   }
-  const budget = options.timeLimitMs === undefined ? undefined : new Budget({ timeLimitMs: options.timeLimitMs });
+  const budget = options.budget ?? (options.timeLimitMs === undefined ? undefined : new Budget({ timeLimitMs: options.timeLimitMs }));
   try {
     return budget === undefined ? parseWithin(text, dialect, options) : withBudget(budget, () => parseWithin(text, dialect, options));
   } catch (error) {

@@ -1,33 +1,34 @@
-import { foldExpr, inferShape, tooDeepError, type Expr } from '@odot/core';
+import { MAX_DEPTH, inferShape, nestingDepth, type Expr } from '@odot/core';
 import type { CheckContext } from './check-options.ts';
 import type { LawCitation, ProofLine } from './proof-ast.ts';
 import type { StepReport } from './report.ts';
 import { report, type LineRef } from './step-report.ts';
 
 /** The deepest line the checker's (partly recursive) helpers take; deeper lines get `too-deep` up front. */
-export const MAX_LINE_DEPTH = 1000;
+export const MAX_LINE_DEPTH = MAX_DEPTH;
 
-/** The depth of a tree, computed without recursion. */
+/** The plain depth of a tree (every level counts: the checker's helpers recurse down chains too), computed without recursion. */
 function exprDepth(expr: Expr): number {
-  return foldExpr<number>(expr, (_node, children) => 1 + Math.max(0, ...children));
+  return nestingDepth(expr, NO_CHAINS);
+}
+
+const NO_CHAINS: ReadonlySet<Expr['type']> = new Set();
+
+/** Whether any of `roots` is nested deeper than `MAX_LINE_DEPTH` (the checker's helpers would not take it). */
+export function tooDeepForChecking(...roots: readonly Expr[]): boolean {
+  return roots.some((root) => exprDepth(root) > MAX_LINE_DEPTH);
 }
 
 /**
- * Checks one line, turning a stack overflow on a huge line (a sum of thousands of terms) into a
- * `too-deep` verdict on that line instead of an internal error for the whole proof.
+ * Checks one line; a line nested deeper than `MAX_LINE_DEPTH` (a sum of thousands of terms) gets a
+ * `too-deep` verdict up front instead of reaching the checker's recursive helpers.
  */
 export function guarded(line: ProofLine & { readonly laws: readonly LawCitation[] }, kind: StepReport['kind'], check: () => StepReport): StepReport {
   const roots = line.kind === 'step' ? [line.expr] : line.kind === 'equation' || line.kind === 'claim' ? [line.statement] : [];
-  if (roots.some((root) => exprDepth(root) > MAX_LINE_DEPTH)) {
+  if (tooDeepForChecking(...roots)) {
     return report(line, kind, line.laws, 'too-deep', `this line is nested more than ${MAX_LINE_DEPTH} levels deep (a sum or product of thousands of terms): split it into smaller steps`);
   }
-  try {
-    return check();
-  } catch (error) {
-    const deep = tooDeepError(error, 'this line');
-    if (!deep) throw error;
-    return report(line, kind, line.laws, 'too-deep', `${deep.message}: split it into smaller steps`);
-  }
+  return check();
 }
 
 /** Checks that `expr` has a shape; a failing report when not. */

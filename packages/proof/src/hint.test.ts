@@ -125,3 +125,21 @@ describe('hintProof', () => {
     expect(formatHint({ kind: 'proved' })).toBe('nothing to hint: every theorem is proved');
   });
 });
+
+describe('hints on huge proofs (issue 15)', () => {
+  const sum = (names: readonly string[]): string => names.join(' + ');
+  const names = Array.from({ length: 5_000 }, (_, i) => `A${i}`);
+
+  it('a goal summing 5 000 terms: no hint, with the reason, never a stack overflow', () => {
+    const text = `given A0: n×n\nprove ${sum(names)} = ${sum([...names].reverse())}\nproof\n    A0\n  = A0   by add_comm\nqed\n`;
+    const result = hintProof(text);
+    expect(result.kind).toBe('none');
+    if (result.kind === 'none') expect(result.reason).toMatch(/nested more than 1000 levels deep/);
+  });
+
+  it('a small goal after a 5 000-term line: the checker and the hint answer (too-deep or no hint)', () => {
+    const text = `given A0: n×n\nprove A0 = A0\nproof\n    ${sum(names)}\n  = ${sum([...names].reverse())}   by add_comm\nqed\n`;
+    expect(checkProof(text).valid).toBe(false);
+    expect(['none', 'hint']).toContain(hintProof(text).kind);
+  });
+});

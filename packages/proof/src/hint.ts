@@ -14,6 +14,7 @@ import type { StepReport, TheoremReport } from './report.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
 import { theoremLaw, withTheorems, type TheoremLaw } from './theorem-laws.ts';
 import { orWhenStopped } from './stopped.ts';
+import { MAX_LINE_DEPTH, tooDeepForChecking } from './guard.ts';
 
 /** The next step of an unfinished or failing proof: one law, where it applies, and the line it gives. */
 export interface ProofHint {
@@ -176,6 +177,8 @@ function hintTheorem(theorem: Theorem, report: TheoremReport, context: CheckCont
   const goalText = report.goal;
   const none = (reason: string): HintResult => ({ kind: 'none', theorem: theorem.index, goal: goalText, reason });
   const position = locate(theorem, report);
+  // The hint's helpers recurse like the checker's: a goal or line past the checker's depth gets no hint.
+  if (tooDeepForChecking(theorem.goal, position.from)) return none(`the goal or the line to continue from is nested more than ${MAX_LINE_DEPTH} levels deep (a sum or product of thousands of terms): split it into smaller steps`);
   const base = { theorem: theorem.index, goal: goalText, afterLine: position.afterLine, from: show(position.from) };
   const goal = theorem.goal;
   if (goal.type === 'Claim') {

@@ -1,4 +1,5 @@
 import {
+  MAX_DEPTH,
   OdotException,
   assertNever,
   childrenOf,
@@ -12,6 +13,7 @@ import {
   ok,
   shapeEquals,
   shapeByRule,
+  tooDeep,
   type Dim,
   type Expr,
   type Givens,
@@ -91,6 +93,21 @@ export function bothTerms(a: Expr, b: Expr, givens: Givens): Result<readonly [Te
       hints: [joint.error.message],
     }),
   );
+}
+
+/**
+ * The deepest term the engine takes: matching, property proofs, normal forms and the index normal
+ * form recurse over terms, so a deeper input is answered with `too-deep` (`guardDepth`) before
+ * any of them starts. Chains of ⊙, + and the matrix product are one level however long (their
+ * terms are n-ary), so only true nesting counts.
+ */
+export const MAX_TERM_DEPTH = MAX_DEPTH;
+
+/** The terms, or the `too-deep` error of `what` when one of them nests deeper than `MAX_TERM_DEPTH`. */
+export function guardDepth<T extends Term | readonly Term[]>(terms: Result<T>, what: string): Result<T> {
+  if (!terms.ok) return terms;
+  const list: readonly Term[] = Array.isArray(terms.value) ? terms.value : [terms.value as Term];
+  return list.some((t) => t.depth > MAX_TERM_DEPTH) ? fail(tooDeep(what, MAX_TERM_DEPTH)) : terms;
 }
 
 /** Bare `J`, `0` and `I` (no size written) in a chain, waiting for the size of the chain they stand in. */

@@ -1,4 +1,4 @@
-import { Budget, LimitReached, dimEquals, fail, formatLimit, formatShape, isOpenDim, ok, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
+import { Budget, LimitReached, dimEquals, fail, formatLimit, formatShape, isOpenDim, ok, tick, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -9,7 +9,7 @@ import {
   type ExactMatrix,
   type Value,
 } from '@odot/numeric';
-import { exprToTerm } from './convert.ts';
+import { exprToTerm, guardDepth } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { givensOfTerms } from './cross-check.ts';
 import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
@@ -26,6 +26,11 @@ export interface PsdDecisionOptions {
   readonly seed?: number;
   /** Wall-clock budget in milliseconds for the whole decision (default 4000). */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the decision adopts as its own (its time limit is then `timeLimitMs`): a
+   * caller that parsed the input within it (`parse(text, { budget })`) keeps one clock for the task.
+   */
+  readonly budget?: Budget;
 }
 
 /**
@@ -71,22 +76,20 @@ function boundAll(names: ReadonlySet<string>, bindings: Bindings | undefined): b
  */
 export function decidePsd(expr: Expr, givens: Givens = new Map(), bindings?: Bindings, options: PsdDecisionOptions = {}): Result<PsdDecision> {
   const property = options.property ?? 'psd';
-  const budget = new Budget({ timeLimitMs: options.timeLimitMs ?? 4000 });
+  const budget = options.budget ?? new Budget({ timeLimitMs: options.timeLimitMs ?? 4000 });
   try {
     return withBudget(budget, () => decideUnguarded(expr, givens, bindings, options));
   } catch (error) {
     if (error instanceof LimitReached && error.budget === budget) {
       return ok({ verdict: 'unknown', property, method: 'none', limit: error.limit, explanation: `stopped before a decision (${formatLimit(error.limit)})` });
     }
-    const deep = tooDeepError(error, 'psd');
-    if (deep) return fail(deep);
     throw error;
   }
 }
 
 function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefined, options: PsdDecisionOptions): Result<PsdDecision> {
   const property = options.property ?? 'psd';
-  const t = exprToTerm(expr, givens);
+  const t = guardDepth(exprToTerm(expr, givens), 'psd');
   if (!t.ok) return t;
   const term = t.value;
   // Unresolved sizes (`?3`, from undeclared names) may still be equal: not a reason to say "not psd".

@@ -1,7 +1,7 @@
-import { Budget, LimitReached, fail, formatLimit, odotError, ok, stripSpans, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
+import { Budget, LimitReached, fail, formatLimit, odotError, ok, stripSpans, withBudget, type Expr, type Givens, type Limit, type Result } from '@odot/core';
 import { identityTest, type Counterexample } from '@odot/numeric';
 import { compiledLaw } from './catalogue.ts';
-import { bothTerms } from './convert.ts';
+import { bothTerms, guardDepth } from './convert.ts';
 import { evaluable, termToExpr } from './term-to-expr.ts';
 import { UnsoundStep, crossCheck } from './cross-check.ts';
 import type { CompiledLaw } from './law.ts';
@@ -60,6 +60,11 @@ export interface EquivalenceOptions {
    * the layers' budgets.
    */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the whole call adopts as its own (its time limit is then `timeLimitMs`): a
+   * caller that parsed both sides within it (`parse(text, { budget })`) keeps one clock for the task.
+   */
+  readonly budget?: Budget;
 }
 
 /** The layer a call is in, for the verdict of a call its time limit stopped. */
@@ -265,20 +270,6 @@ function searchWithin(na: Term, nb: Term, givens: Givens, options: EquivalenceOp
   return { limit: { kind: 'depth', value: maxDepth } };
 }
 
-/**
- * The steps `f` writes out, or undefined when writing them blows the stack (naming the reordering
- * at the ends prints both sides, and a 10 000-deep chain is too deep to print): the proof is then
- * not shown and the verdict falls to the next layer. Any other error propagates.
- */
-function writtenOut(f: () => RewriteStep[]): RewriteStep[] | undefined {
-  try {
-    return f();
-  } catch (error) {
-    if (tooDeepError(error, 'equivalent')) return undefined;
-    throw error;
-  }
-}
-
 function reorderRewrite(from: Expr, to: Expr): RewriteStep[] {
   const law = reorderLaw(from, to);
   return law ? [{ law, direction: 'forward', path: [], substitution: {}, before: from, after: to }] : [];
@@ -305,23 +296,13 @@ function chainFrom(a: Expr, ta: Term, steps: readonly TermStep[], tb: Term, b: E
  * `equal-by-testing` with the test's error bound. A shape error (either side ill-shaped, or the
  * sides of different shapes) is a failure, not `false`.
  */
-export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), options: EquivalenceOptions = {}): Result<EquivalenceVerdict> {
-  try {
-    return equivalentUnguarded(a, b, givens, options);
-  } catch (error) {
-    const deep = tooDeepError(error, 'equivalent');
-    if (deep) return fail(deep);
-    throw error;
-  }
-}
-
-function equivalentUnguarded(a: Expr, b: Expr, givens: Givens, given: EquivalenceOptions): Result<EquivalenceVerdict> {
-  if (given.timeLimitMs === undefined) return verdictWithin(a, b, givens, given);
+export function equivalent(a: Expr, b: Expr, givens: Givens = new Map(), given: EquivalenceOptions = {}): Result<EquivalenceVerdict> {
+  if (given.timeLimitMs === undefined && given.budget === undefined) return verdictWithin(a, b, givens, given);
   // One clock for the whole call: reading both sides, every layer and printing the verdict count.
-  const timeLimitMs = given.timeLimitMs;
+  const budget = given.budget ?? new Budget({ timeLimitMs: given.timeLimitMs ?? Infinity });
+  const timeLimitMs = budget.limits.timeLimitMs ?? Infinity;
   const progress: Progress = { layer: 'canonical' };
-  const budget = new Budget({ timeLimitMs });
-  const options: Timed = { ...given, deadline: budget.deadline, progress };
+  const options: Timed = { ...given, timeLimitMs, deadline: budget.deadline, progress };
   try {
     const verdict = withBudget(budget, () => verdictWithin(a, b, givens, options));
     return verdict.ok ? ok(overallLimit(verdict.value, options)) : verdict;
@@ -346,7 +327,7 @@ function overallLimit(v: EquivalenceVerdict, options: Timed): EquivalenceVerdict
 }
 
 function verdictWithin(a: Expr, b: Expr, givens: Givens, options: Timed): Result<EquivalenceVerdict> {
-  const terms = bothTerms(a, b, givens);
+  const terms = guardDepth(bothTerms(a, b, givens), 'equivalent');
   if (!terms.ok) return terms;
   const [ta, tb] = terms.value;
   try {
@@ -404,11 +385,10 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
     enter(options, 'search');
     const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
     const back = [...nb.steps].reverse().map(reverseStep);
-    const steps = found.steps && writtenOut(() => chainFrom(a, ta, checked([...na.steps, ...(found.steps ?? []), ...back], givens, options), tb, b));
+    const steps = found.steps && chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b);
     if (steps) return { proved: { equivalent: true, method: 'proved', layer: 'search', steps, explanation: 'a bounded search connected the two normal forms', normalForms } };
     const limit = layerLimit ?? found.limit;
     const notes = [nfLimit, found.limit].filter((x) => x !== undefined).map((x) => `stopped by the ${formatLimit(x)}`);
-    if (found.steps) notes.push('the proof found is nested too deeply to write out');
     return { ...(limit ? { limit } : {}), note: options.noSearch ? [...notes, 'search skipped'].join('; ') : notes.join('; ') };
   };
   const decided = indexFormVerdict(inf, normalForms, infFields, searchNormalForms);

@@ -7,7 +7,7 @@ export { inferProperty } from './infer-property.ts';
 export type { Direction, RewriteStep } from './rewrite.ts';
 export { applyLaw, lawsDoingStep, rewriteOnce } from './rewrite.ts';
 export type { SimplifyOptions, SimplifyResult } from './simplify.ts';
-export { SIMPLIFY_ORDER, simplify } from './simplify.ts';
+export { SIMPLIFY_LIMITS, SIMPLIFY_ORDER, simplify } from './simplify.ts';
 export type { EquivalenceOptions, EquivalenceVerdict } from './equivalent.ts';
 export { equivalent } from './equivalent.ts';
 export type { PsdDecision, PsdDecisionOptions } from './decide-psd.ts';

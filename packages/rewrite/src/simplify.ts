@@ -1,7 +1,7 @@
-import { Budget, LimitReached, childrenOf, didYouMean, printPlain, stripSpans, tick, tooDeepError, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
+import { Budget, LimitReached, childrenOf, didYouMean, exprEquals, hashExpr, printPlain, walkExpr, stripSpans, tick, withBudget, type Expr, type Givens, type Limit, type Result, ok, fail, odotError } from '@odot/core';
 import { canonicalForm } from './canonical.ts';
 import { COMPILED_LAWS } from './catalogue.ts';
-import { exprToTerm } from './convert.ts';
+import { exprToTerm, guardDepth } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { crossCheck, UnsoundStep } from './cross-check.ts';
 import { resolveLawName } from './laws/resolve.ts';
@@ -32,6 +32,12 @@ export interface SimplifyOptions {
   readonly maxMemory?: number;
   /** Wall-clock budget in milliseconds (default 2000). */
   readonly timeLimitMs?: number;
+  /**
+   * A running budget the call adopts as its own instead of starting one (`timeLimitMs` is then its
+   * time limit): a caller that parsed the input within it (`parse(text, { budget })`) keeps one
+   * clock for the whole task.
+   */
+  readonly budget?: Budget;
   /** Use only these laws (names), in priority order; default every `simplify` law. */
   readonly laws?: readonly string[];
   /** Debug mode: cross-check every step numerically (throws on an unsound step). */
@@ -261,49 +267,76 @@ function grouping(e: Expr, type: Expr['type']): string {
   return out.join('');
 }
 
+/** Whether two expressions print alike: structurally equal (hashes first, cached per node), else by their text. */
+function sameText(from: Expr, to: Expr): boolean {
+  if (from === to || (hashExpr(from) === hashExpr(to) && exprEquals(from, to))) return true;
+  // Different trees may still print alike (`c A` is a scalar multiple or a product): only then is the text compared.
+  return from.type !== to.type && printPlain(from) === printPlain(to);
+}
+
+/** One item of `compareOrder`'s work list: two subtrees to compare, or a law to note once the pairs above it are done. */
+type OrderWork = { readonly from: Expr; readonly to: Expr } | { readonly law: string };
+
 /**
- * Walks `from` and `to` together, reporting the comm/assoc laws that turn one into the other.
- * False when they differ in a way no reordering explains (the caller then falls back).
+ * Walks `from` and `to` together (an explicit work list, so trees of any depth are safe),
+ * reporting the comm/assoc laws that turn one into the other in the order met. False when they
+ * differ in a way no reordering explains (the caller then falls back).
  */
 function compareOrder(from: Expr, to: Expr, note: (law: string) => void): boolean {
-  if (printPlain(from) === printPlain(to)) return true;
+  const work: OrderWork[] = [{ from, to }];
+  while (work.length > 0) {
+    const item = work.pop() as OrderWork;
+    if ('law' in item) {
+      note(item.law);
+      continue;
+    }
+    tick();
+    const pairs = orderPairs(item.from, item.to, note);
+    if (pairs === false) return false;
+    // Pushed in reverse so the pairs are compared left to right, and a chain's comm law is noted after them.
+    for (let i = pairs.length - 1; i >= 0; i--) work.push(pairs[i] as OrderWork);
+  }
+  return true;
+}
+
+/**
+ * The pairs of subtrees to compare next for one pair (with the chain's commutativity law to note
+ * after them when its operands were reordered; its associativity law is noted at once), or false.
+ */
+function orderPairs(from: Expr, to: Expr, note: (law: string) => void): OrderWork[] | false {
+  if (sameText(from, to)) return [];
   if (from.type !== to.type) return false;
   const laws = COMM_ASSOC[from.type];
-  if (laws) {
-    const fromParts = flatten(from, from.type);
-    const toParts = flatten(to, to.type);
-    if (fromParts.length !== toParts.length) return false;
-    if (grouping(from, from.type) !== grouping(to, to.type)) note(laws[1]);
-    const toKeys = toParts.map(orderFreeKey);
-    // The unused positions of each key, in order (a map keeps long chains linear).
-    const free = new Map<string, number[]>();
-    toKeys.forEach((k, index) => {
-      const list = free.get(k);
-      if (list) list.push(index);
-      else free.set(k, [index]);
-    });
-    let reordered = false;
-    for (const [i, part] of fromParts.entries()) {
-      const candidates = free.get(orderFreeKey(part)) ?? [];
-      const own = candidates.indexOf(i);
-      const at = own >= 0 ? own : 0;
-      const j = candidates[at] ?? -1;
-      if (j < 0) return false;
-      candidates.splice(at, 1);
-      if (j !== i) reordered = true;
-      const partner = toParts[j];
-      if (!partner || !compareOrder(part, partner, note)) return false;
-    }
-    if (reordered) note(laws[0]);
-    return true;
+  if (!laws) {
+    const fromChildren = childrenOf(from);
+    const toChildren = childrenOf(to);
+    if (fromChildren.length !== toChildren.length || fromChildren.length === 0) return false;
+    return fromChildren.map((child, i) => ({ from: child, to: toChildren[i] as Expr }));
   }
-  const fromChildren = childrenOf(from);
-  const toChildren = childrenOf(to);
-  if (fromChildren.length !== toChildren.length || fromChildren.length === 0) return false;
-  return fromChildren.every((child, i) => {
-    const partner = toChildren[i];
-    return partner !== undefined && compareOrder(child, partner, note);
+  const fromParts = flatten(from, from.type);
+  const toParts = flatten(to, to.type);
+  if (fromParts.length !== toParts.length) return false;
+  if (grouping(from, from.type) !== grouping(to, to.type)) note(laws[1]);
+  // The unused positions of each key, in order (a map keeps long chains linear).
+  const free = new Map<string, number[]>();
+  toParts.map(orderFreeKey).forEach((k, index) => {
+    const list = free.get(k);
+    if (list) list.push(index);
+    else free.set(k, [index]);
   });
+  let reordered = false;
+  const pairs: OrderWork[] = [];
+  for (const [i, part] of fromParts.entries()) {
+    const candidates = free.get(orderFreeKey(part)) ?? [];
+    const own = candidates.indexOf(i);
+    const at = own >= 0 ? own : 0;
+    const j = candidates[at] ?? -1;
+    if (j < 0) return false;
+    candidates.splice(at, 1);
+    if (j !== i) reordered = true;
+    pairs.push({ from: part, to: toParts[j] as Expr });
+  }
+  return reordered ? [{ law: laws[0] }, ...pairs] : pairs;
 }
 
 /** The old, coarse naming: the first out-of-order ⊙ or + by printed order, else assoc or scalar laws. */
@@ -312,21 +345,21 @@ function fallbackReorderLaw(from: Expr, to: Expr): string | undefined {
   let assoc: string | undefined;
   let scalar = false;
   const seen = new Set<Expr['type']>();
-  const visit = (x: Expr): void => {
+  const visit = (x: Expr, parent: Expr | undefined): void => {
     seen.add(x.type);
-    if (x.type === 'Hadamard' || x.type === 'Add') {
+    // A chain is read once, from its top (flattening every link again would be quadratic).
+    if ((x.type === 'Hadamard' || x.type === 'Add') && parent?.type !== x.type) {
       const parts = flatten(x, x.type).map((p) => printPlain(p));
       const sorted = [...parts].sort();
       if (parts.join('\u0000') !== sorted.join('\u0000')) comm ??= x.type === 'Hadamard' ? 'hadamard_comm' : 'add_comm';
-      if (x.right.type === x.type) assoc ??= x.type === 'Hadamard' ? 'hadamard_assoc' : 'add_assoc';
     }
+    if ((x.type === 'Hadamard' || x.type === 'Add') && x.right.type === x.type) assoc ??= x.type === 'Hadamard' ? 'hadamard_assoc' : 'add_assoc';
     if (x.type === 'Sub') comm ??= 'add_comm';
     if (x.type === 'MatMul' && x.right.type === 'MatMul') assoc ??= 'mul_assoc';
     if (x.type === 'Neg' || x.type === 'ScalarMul') scalar = true;
-    for (const child of childrenOf(x)) visit(child);
   };
-  visit(from);
-  visit(to);
+  walkExpr(from, visit);
+  walkExpr(to, visit);
   if (comm ?? assoc) return comm ?? assoc;
   if (scalar) return 'smul_smul';
   if (seen.has('Hadamard')) return 'hadamard_assoc';
@@ -350,25 +383,15 @@ export function reorderStep(input: Expr, canonical: Term): RewriteStep | undefin
  * before, after). A first step records a pure reordering (commutativity/associativity). A shape
  * error is a failure. `limit` says which limit stopped it early.
  */
-export function simplify(expr: Expr, givens: Givens = new Map(), options: SimplifyOptions = {}): Result<SimplifyResult> {
-  try {
-    return simplifyUnguarded(expr, givens, options);
-  } catch (error) {
-    const deep = tooDeepError(error, 'simplify');
-    if (deep) return fail(deep);
-    throw error;
-  }
-}
-
-function simplifyUnguarded(expr: Expr, givens: Givens, given: SimplifyOptions): Result<SimplifyResult> {
+export function simplify(expr: Expr, givens: Givens = new Map(), given: SimplifyOptions = {}): Result<SimplifyResult> {
   const laws = given.laws === undefined ? undefined : simplifyLawNames(given.laws);
   if (laws !== undefined && !laws.ok) return laws;
   const options: SimplifyOptions = laws === undefined ? given : { ...given, laws: laws.value };
   // One clock for the whole call: reading the input, naming the reordering and printing the result count too.
-  const timeLimitMs = options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs;
-  const budget = new Budget({ timeLimitMs });
+  const budget = options.budget ?? new Budget({ timeLimitMs: options.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs });
+  const timeLimitMs = budget.limits.timeLimitMs ?? Infinity;
   try {
-    return withBudget(budget, () => simplifyWithin(expr, givens, options, budget));
+    return withBudget(budget, () => simplifyWithin(expr, givens, { ...options, timeLimitMs }, budget));
   } catch (error) {
     // Stopped before the input was read as a term: the input is the best result so far.
     if (error instanceof LimitReached && error.budget === budget) return ok({ result: expr, steps: [], limit: { kind: 'time', value: timeLimitMs } });
@@ -383,7 +406,7 @@ const MAX_PRINT_MS_PER_NODE = 0.03;
 
 function simplifyWithin(expr: Expr, givens: Givens, options: SimplifyOptions, budget: Budget): Result<SimplifyResult> {
   const start = budget.remainingMs();
-  const t = exprToTerm(expr, givens);
+  const t = guardDepth(exprToTerm(expr, givens), 'simplify');
   if (!t.ok) return t;
   const reorder = reorderStep(expr, t.value);
   // `maxSteps: N` records at most N steps in all, the reordering step included.

@@ -58,6 +58,8 @@ interface TermData {
   readonly id: number;
   /** Number of nodes. */
   readonly size: number;
+  /** Levels of nesting: 1 for a leaf, else one more than the deepest child (what a recursive walk needs of the stack). */
+  readonly depth: number;
   /** True when a pattern variable occurs inside. */
   readonly hasVars: boolean;
   /** True when a symbol or a pattern variable occurs inside (not only numbers and constants). */
@@ -148,10 +150,12 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
   if (found) return found;
   termBuilt(1 + args.length);
   let size = 1;
+  let deepest = 0;
   let hasVars = op === 'pvar';
   let symbolic = op === 'sym' || op === 'pvar';
   for (const a of args) {
     size += a.size;
+    if (a.depth > deepest) deepest = a.depth;
     hasVars ||= a.hasVars;
     symbolic ||= a.symbolic;
   }
@@ -164,6 +168,7 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
     declared,
     id: nextId++,
     size,
+    depth: 1 + deepest,
     hasVars,
     symbolic,
     value: op === 'num' ? parseNumData(data) : undefined,

@@ -2,7 +2,8 @@ import { givensFrom, inferShape, printPlain, type Declaration, type Expr } from 
 import { certificateProof } from '@odot/proof';
 import { formatValue, testedSizesText, valueToJson } from '@odot/numeric';
 import { equivalent, type EquivalenceVerdict } from '@odot/rewrite';
-import { EXIT, type Command, type CommandContext, type OptionSpec, type ParsedArgs } from '../command.ts';
+import { EXIT, type Command, type CommandContext, type OptionSpec } from '../command.ts';
+import { commandBudget, timeLimitOption, withinBudget } from '../time-budget.ts';
 import {
   DIALECT_OPTION,
   GIVEN_OPTION,
@@ -113,16 +114,7 @@ function printProof(lhs: Expr, rhs: Expr, v: EquivalenceVerdict, declarations: r
   return certificate.ok ? EXIT.ok : EXIT.unknown;
 }
 
-const TIME_LIMIT_OPTION: OptionSpec = { name: 'time-limit', type: 'string', value: 'MS', description: 'stop the whole decision after MS milliseconds (each layer gets the time left)' };
-
-/** `--time-limit MS`: a positive whole number of milliseconds, or undefined when absent. */
-function timeLimitOf(args: ParsedArgs): number | undefined {
-  const text = args.strings.get('time-limit');
-  if (text === undefined) return undefined;
-  const ms = Number(text);
-  if (!Number.isInteger(ms) || ms <= 0) throw new InputError({ code: 'bad-option', severity: 'error', message: `--time-limit needs a positive whole number of milliseconds, got '${text}'` });
-  return ms;
-}
+const TIME_LIMIT_OPTION = timeLimitOption('stop the whole command after MS milliseconds: reading and parsing the sides count, each layer gets the time left');
 
 /** `odot equiv LHS RHS`: decides whether two expressions are equal for all values of their symbols. */
 export const equivCommand: Command = {
@@ -143,8 +135,9 @@ export const equivCommand: Command = {
     "engine's proof would cite it: circular), the proof is entrywise ((L)[i,j] = … = (R)[i,j], then L = R by",
     'ext) or from other laws. Without a proof (refuted: exit 1; only tested or unknown, or no non-circular',
     'proof found within the limits: exit 3) it says why on stderr.',
-    '--time-limit MS bounds the whole decision: each layer gets at most the time left (default: the layers\' own',
-    'budgets, about 7 s at most); a verdict the clock stopped says so ("limit": {"kind": "time", "value": MS}).',
+    '--time-limit MS bounds the whole command, parsing the sides included: each layer gets at most the time left',
+    '(default: the layers\' own budgets, about 7 s at most); a verdict the clock stopped says so ("limit": {"kind":',
+    '"time", "value": MS}); stopped while still reading the sides, it is a limit error (exit 3).',
     'Exit codes: 0 equivalent, 1 not equivalent, 3 unknown, 2 input error (including shape errors).',
     "Example: odot equiv '(A ⊙ B)ᵀ' 'Bᵀ ⊙ Aᵀ' --given 'A, B: m×n'",
   ].join('\n'),
@@ -157,18 +150,19 @@ export const equivCommand: Command = {
       const dialect = dialectOf(args);
       const lhsText = await readExpressionText(args.positionals[0] ?? '', context);
       const rhsText = await readExpressionText(args.positionals[1] ?? '', context);
-      const lhs = parseArgument(lhsText, dialect, context, givens);
-      const rhs = parseArgument(rhsText, dialect, context, givens);
+      // --time-limit: one clock from parsing the sides to printing the verdict.
+      const budget = commandBudget(args);
+      const lhs = parseArgument(lhsText, dialect, context, givens, budget);
+      const rhs = parseArgument(rhsText, dialect, context, givens, budget);
       for (const [e, t] of [
         [lhs, lhsText],
         [rhs, rhsText],
       ] as const) {
-        const shape = inferShape(e, givens);
+        const shape = withinBudget(budget, 'reading the sides', () => inferShape(e, givens));
         if (!shape.ok) throw new InputError(shape.error, t);
       }
       const certificate = args.flags.has('json') || args.flags.has('explain');
-      const timeLimitMs = timeLimitOf(args);
-      const result = equivalent(lhs, rhs, givens, { certificate, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) });
+      const result = equivalent(lhs, rhs, givens, { certificate, ...(budget === undefined ? {} : { budget }) });
       if (!result.ok) throw new InputError(result.error);
       const v = result.value;
       if (args.flags.has('proof')) return printProof(lhs, rhs, v, declarations, args.flags.has('json'), context);

@@ -1,4 +1,4 @@
-import type { Expr, Givens } from '@odot/core';
+import type { Budget, Expr, Givens } from '@odot/core';
 import { parse } from '@odot/parser';
 import type { Value } from '@odot/numeric';
 import { decimalOf, evaluate, formatValue, isMatrix, valueFromLiteral, valueToJson } from '@odot/numeric';
@@ -48,15 +48,16 @@ export function bindingsOf(args: ParsedArgs): Map<string, Value> {
   return out;
 }
 
-/** The expression argument, the bindings and the givens of `eval`/`psd`. */
+/** The expression argument, the bindings and the givens of `eval`/`psd` (parsed within `budget` when given). */
 export async function readProblem(
   args: ParsedArgs,
   context: Parameters<Command['run']>[1],
+  budget?: Budget,
 ): Promise<{ text: string; expr: Expr; bindings: Map<string, Value>; givens: Givens }> {
   const givens = givensOf(args);
   const bindings = bindingsOf(args);
   const text = await readExpressionText(args.positionals[0] ?? '', context);
-  const expr = parseArgument(text, dialectOf(args), context, givens);
+  const expr = parseArgument(text, dialectOf(args), context, givens, budget);
   return { text, expr, bindings, givens };
 }
 

@@ -1,4 +1,4 @@
-import { formatShape, inferShape, printExpr } from '@odot/core';
+import { formatShape, inferShape, jsonText, printExpr, stripSpans } from '@odot/core';
 import { EXIT, type Command } from '../command.ts';
 import {
   DIALECT_OPTION,
@@ -43,7 +43,8 @@ export const parseCommand: Command = {
       const shape = inferShape(expr, givens);
       if (!shape.ok) throw new InputError(shape.error, text);
       if (format === 'json') {
-        context.stdout(`${JSON.stringify({ expr: JSON.parse(printExpr(expr, 'json')) as unknown, shape: formatShape(shape.value) })}\n`);
+        // jsonText, not JSON.stringify: a tree of any depth is written without recursion.
+        context.stdout(`${jsonText({ expr: stripSpans(expr), shape: formatShape(shape.value) })}\n`);
       } else {
         context.stdout(`${printExpr(expr, format as Format)}\nshape: ${formatShape(shape.value)}\n`);
       }

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, runOdot } from '../test-helpers.ts';
 
@@ -93,5 +95,95 @@ describe('a closed stdout ends quietly', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(stderr).not.toMatch(/EPIPE|at /);
     expect(code).toBe(0);
+  });
+});
+
+describe('one time limit covers parsing too (--time-limit MS)', () => {
+  // About a megabyte: 52 000 undeclared `Ai ⊙ Bi` summands (parsing alone takes about a second).
+  const megabyte = chain(52_000, (i) => `A${i} ⊙ B${i}`, '+');
+
+  it('equiv --time-limit 100 on a megabyte: stopped with limit {kind: time, value: 100}, exit 3', () => {
+    const run = runOdot(['equiv', '-', 'A1', '--time-limit', '100', '--json'], { input: megabyte });
+    expect(run.code).toBe(3);
+    const data = JSON.parse(run.stdout) as { limit?: unknown; error?: { code: string; limit?: unknown } };
+    expect(data.limit ?? data.error?.limit).toEqual({ kind: 'time', value: 100 });
+  });
+
+  it('simplify and psd take --time-limit too: a megabyte with 50 ms is a limit error (exit 3), in text and JSON', () => {
+    for (const command of ['simplify', 'psd']) {
+      const json = runOdot([command, '-', '--time-limit', '50', '--json'], { input: megabyte });
+      expect(json.code, command).toBe(3);
+      expect(JSON.parse(json.stdout), command).toMatchObject({ error: { code: 'limit', limit: { kind: 'time', value: 50 } } });
+      const text = runOdot([command, '-', '--time-limit', '50'], { input: megabyte });
+      expect(text.code, command).toBe(3);
+      expect(text.stderr, command).toMatch(/stopped at its limit \(time: limit of 50 ms\)/);
+    }
+  });
+
+  it('a bad --time-limit is an input error (exit 2)', () => {
+    for (const command of ['simplify', 'psd', 'equiv']) {
+      const args = command === 'equiv' ? [command, 'A', 'A', '--time-limit', '0'] : [command, 'A', '--time-limit', 'soon'];
+      expect(runOdot(args).code, command).toBe(2);
+    }
+  });
+});
+
+describe('deep nesting is too-deep, never a stack overflow', () => {
+  // Brackets and postfix runs are each within the parser's limits, nested in one another 45 000 deep.
+  const nested = `${'('.repeat(50)}A${`)${'ᵀ'.repeat(900)}`.repeat(50)}`;
+
+  it('parse, eval, simplify, psd and equiv answer too-deep (exit 2), not an internal error', () => {
+    const runs = [
+      runOdot(['parse', '-'], { input: nested }),
+      runOdot(['parse', '-', '--json'], { input: nested }),
+      runOdot(['eval', '-', '--let', 'A=[[2]]'], { input: nested }),
+      runOdot(['simplify', '-', '--given', 'A: n×n'], { input: nested }),
+      runOdot(['psd', '-', '--given', 'A: n×n'], { input: nested }),
+      runOdot(['equiv', '-', 'A', '--given', 'A: n×n'], { input: nested }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/nested more than 1000 levels deep/);
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/internal|call stack|too large/);
+    }
+  });
+
+  it('a 20 000-factor matrix product evaluates or says too-deep, never "too large: Maximum call stack"', () => {
+    const run = runOdot(['eval', '-', '--let', 'A=[[1]]'], { input: chain(20_000, () => 'A', ' ') });
+    expect(run.stderr).not.toMatch(/call stack|internal/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/evaluate: the expression is nested more than 1000 levels deep/);
+  });
+
+  it('a 20 000-term sum of products prints with parse --print latex, a 12 000-factor ⊙ chain with --json', () => {
+    const sum = runOdot(['parse', '-', '--print', 'latex'], { input: chain(20_000, (i) => `A${i} B${i}`, '+') });
+    expect(sum.code).toBe(0);
+    expect(sum.stdout.startsWith('\\mathrm{A0} \\mathrm{B0} + \\mathrm{A1} \\mathrm{B1}')).toBe(true);
+    const json = runOdot(['parse', '-', '--json'], { input: chain(12_000, () => 'A', '⊙') });
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { shape: string }).shape).toBe('?1×?2');
+  });
+});
+
+describe('grade: a closed stdout and a missing path', () => {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  const worksheet = join(root, 'examples/WS_Math_Foundations_1.md');
+  const submissions = join(root, 'examples/submissions');
+
+  it('odot grade … | head -1: exit 0, no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, 'grade', worksheet, submissions], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  });
+
+  it('odot grade WORKSHEET /nonexistent: exit 2 with the reason, nothing graded', () => {
+    const missing = runOdot(['grade', worksheet, '/nonexistent']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nonexistent/);
+    expect(missing.stdout).not.toMatch(/graded/);
   });
 });
