@@ -53,7 +53,8 @@ function toSubscript(_: string, digits: string): string {
 }
 
 function latexIdent(v: string): [string, string] {
-  const [base = v, digits = ''] = /^(.*?)(_\{?\d+\}?)?$/.exec(v)?.slice(1) ?? [];
+  // The digits of `D_1`, `D_{12}`; never the escaped `\_2` inside `\mathrm{J\_2}` (the name `J_2`).
+  const [base = v, digits = ''] = /^(.*?)((?<!\\)_(?:\{\d+\}|\d+))?$/.exec(v)?.slice(1) ?? [];
   const greek = /^\\([A-Za-z]+)$/.exec(base);
   if (greek?.[1] !== undefined) return ['ident', subscriptDigits((GREEK[greek[1]] ?? greek[1]) + digits)];
   // `\mathrm{μI}` too: the LaTeX printer writes multi-letter names with Greek letters this way.
@@ -61,7 +62,8 @@ function latexIdent(v: string): [string, string] {
   if (styled?.[1] !== undefined && styled[2] !== undefined) {
     // `\mathbf{J}`, `\mathbf{I}` are the constants; `\mathit{J}` is a name J; `\mathrm{x\_max}` is `x_max`.
     const constant = styled[1] !== 'mathit' && (styled[2] === 'J' || styled[2] === 'I');
-    return [constant ? 'constant' : 'ident', subscriptDigits(styled[2].replace(/\\_/g, '_') + digits)];
+    // Only the digits outside the braces are a subscript: `\mathrm{J\_2}` is the name `J_2`, `\mathrm{AB}_{2}` is `AB₂`.
+    return [constant ? 'constant' : 'ident', styled[2].replace(/\\_/g, '_') + subscriptDigits(digits)];
   }
   return ['ident', subscriptDigits(v)];
 }

@@ -29,6 +29,8 @@ describe('names through every printer', () => {
     ['"J_n" ⊙ "I_n" + "O_x"', 'plain'],
     ['μI ⊙ αβ', 'plain'],
     ['\\mathrm{μI} \\odot \\mathit{J}', 'latex'],
+    ['"J_2" ⊙ "x_max2" + D₁', 'plain'],
+    ['\\mathrm{J\\_2} \\odot D_{12}', 'latex'],
   ];
   for (const [text, dialect] of cases) {
     it(`${dialect} ${text}`, () => {
