@@ -104,12 +104,14 @@ describe('the playground’s first answer', () => {
     await page.addInitScript(() => {
       const posted: string[] = [];
       (window as unknown as { postedTasks: string[] }).postedTasks = posted;
-      const native = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
-        const task = (message as { task?: { kind?: unknown } } | null)?.task;
-        if (task !== undefined) posted.push(String(task.kind));
-        return native.call(this, message, ...rest);
-      } as typeof Worker.prototype.postMessage;
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        override postMessage(message: unknown, ...rest: unknown[]): void {
+          const task = (message as { task?: { kind?: unknown } } | null)?.task;
+          if (task !== undefined) posted.push(String(task.kind));
+          super.postMessage(message, ...(rest as [StructuredSerializeOptions?]));
+        }
+      };
     });
     // The playground's chunk waits until the head-started worker has pushed its answers.
     const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));

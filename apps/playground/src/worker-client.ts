@@ -108,9 +108,9 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
   /** Keeps pushed answers, and answers the waiting tasks they answer (the one running too: its worker's answer is then ignored). */
   const learn = (results: readonly (readonly [string, TaskResult])[]): void => {
     for (const [key, result] of results) known.set(key, result);
-    const answered = queue.filter((pending) => known.has(taskKey(pending.request.task)));
-    queue.splice(0, queue.length, ...queue.filter((pending) => !answered.includes(pending)));
-    for (const pending of answered) pending.resolve({ status: 'done', result: known.get(taskKey(pending.request.task))! });
+    const waiting = queue.map((pending) => ({ pending, result: known.get(taskKey(pending.request.task)) }));
+    queue.splice(0, queue.length, ...waiting.filter(({ result }) => result === undefined).map(({ pending }) => pending));
+    for (const { pending, result } of waiting) if (result !== undefined) pending.resolve({ status: 'done', result });
     const running = current && known.get(taskKey(current.pending.request.task));
     if (running) finish({ status: 'done', result: running });
   };
