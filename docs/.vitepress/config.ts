@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type DefaultTheme, type HeadConfig, type MarkdownRenderer } from 'vitepress';
+import { defineConfig, type DefaultTheme, type MarkdownRenderer } from 'vitepress';
 import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
@@ -40,14 +40,17 @@ function referenceSidebar(): DefaultTheme.SidebarItem[] {
 }
 
 /**
- * The playground page's head: a script that starts the engine worker (the build's worker entry)
- * before the site's scripts load, so the engine compiles while the page hydrates. Other pages: none.
+ * The playground page's HTML with a script that starts the engine worker (the build's worker
+ * entry) first thing in its head: before the stylesheets, which a classic script waits for, and
+ * before the site's scripts, so the engine compiles while the page loads. Other pages: unchanged.
  */
-function playgroundHead(page: string, assets: readonly string[]): HeadConfig[] {
-  if (page !== 'playground.md') return [];
+function playgroundHtml(html: string, page: string, assets: readonly string[]): string {
+  if (page !== 'playground.md') return html;
   const worker = assets.find((asset) => WORKER_ENTRY.test(asset));
   if (worker === undefined) throw new Error(`no engine worker (${String(WORKER_ENTRY)}) among the built assets`);
-  return [['script', {}, earlyWorkerScript(worker)]];
+  const charset = '<meta charset="utf-8">';
+  if (!html.includes(charset)) throw new Error(`no ${charset} in the playground page's head`);
+  return html.replace(charset, `${charset}\n    <script>${earlyWorkerScript(worker)}</script>`);
 }
 
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */
@@ -59,7 +62,7 @@ export default defineConfig({
   cleanUrls: false,
   lastUpdated: false,
   buildEnd: (site) => buildWorksheetPage(site.outDir),
-  transformHead: ({ page, assets }) => playgroundHead(page, assets),
+  transformHtml: (html, _id, { page, assets }) => playgroundHtml(html, page, assets),
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
   markdown: {
     // Math: KaTeX at build time with MathML beside the HTML (screen readers read the MathML).

@@ -52,6 +52,16 @@ async function holdBack(pattern: RegExp): Promise<{ readonly held: () => number;
   };
 }
 
+/** The file name of the playground's chunk: the one chunk that names the engine worker's entry. */
+function playgroundChunk(): string {
+  const chunks = join(dist, 'assets', 'chunks');
+  const worker = readdirSync(join(dist, 'assets')).find((file) => /^worker\.[\w-]+\.js$/.test(file));
+  if (worker === undefined) throw new Error('no engine worker among the built assets');
+  const playground = readdirSync(chunks).filter((file) => file.endsWith('.js') && readFileSync(join(chunks, file), 'utf8').includes(worker));
+  expect(playground).toHaveLength(1);
+  return playground[0]!;
+}
+
 const textOf = (id: string): Promise<string> =>
   page
     .getByTestId(id)
@@ -63,24 +73,86 @@ const textOf = (id: string): Promise<string> =>
 describe('the playground’s first answer', () => {
   it('runs on the engine worker the page’s head started while the page was still loading', async () => {
     await page.addInitScript(() => {
-      const started: { url: string; readyState: string }[] = [];
+      const started: { url: string; readyState: string; stylesheets: number }[] = [];
       (window as unknown as { startedWorkers: typeof started }).startedWorkers = started;
       const Native = window.Worker;
       window.Worker = class extends Native {
         constructor(url: string | URL, options?: WorkerOptions) {
-          started.push({ url: String(url), readyState: document.readyState });
+          started.push({ url: String(url), readyState: document.readyState, stylesheets: document.querySelectorAll('link[rel~=stylesheet]').length });
           super(url, options);
         }
       };
     });
     await page.goto(`${server.url}/playground.html`);
     await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
-    const started = await page.evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string }[] }).startedWorkers);
+    const started = await page.evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string; stylesheets: number }[] }).startedWorkers);
     expect(started).toHaveLength(1);
     expect(started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
     expect(started[0]?.readyState).toBe('loading');
+    // Before the stylesheets: a classic script below them would wait for them to load.
+    expect(started[0]?.stylesheets).toBe(0);
     // Other pages start no engine.
     expect(readFileSync(join(dist, 'laws.html'), 'utf8')).not.toContain('new Worker');
+  });
+
+  it('shows the seed’s value from the answers the worker pushed as it started, without asking for them', async () => {
+    await page.addInitScript(() => {
+      const posted: string[] = [];
+      (window as unknown as { postedTasks: string[] }).postedTasks = posted;
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        override postMessage(message: unknown, ...rest: unknown[]): void {
+          const task = (message as { task?: { kind?: unknown } } | null)?.task;
+          if (task !== undefined) posted.push(String(task.kind));
+          super.postMessage(message, ...(rest as [StructuredSerializeOptions?]));
+        }
+      };
+    });
+    // The playground's chunk waits until the head-started worker has pushed its answers.
+    const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));
+    const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
+    await page.goto(`${server.url}/playground.html`);
+    const pushed = (): Promise<number> =>
+      page.evaluate(() => {
+        const worker = (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker'];
+        return worker?.__odotMessages?.length ?? -1;
+      });
+    await expect.poll(pushed).toBe(1);
+    expect(playground.held()).toBe(1);
+    playground.release();
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await textOf('shape')).toBe('2×3');
+    // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
+    await expect.poll(() => rewrite.held()).toBe(1);
+    const posted = await page.evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks);
+    expect(posted).toContain('psd');
+    expect(posted).not.toContain('analyze');
+    expect(posted).not.toContain('evaluate');
+    rewrite.release();
+    await expect.poll(() => textOf('simplify-result')).toBe('A ⊙ B');
+  });
+
+  it('paints the answers the worker pushed before the page hydrates', async () => {
+    await page.addInitScript((seed) => {
+      const seen = { hydratedAtFrame: undefined as boolean | undefined };
+      (window as unknown as { answerFrame: typeof seen }).answerFrame = seen;
+      const watch = (): void => {
+        if (document.querySelector('[data-testid=eval-result]')?.textContent !== seed) return void requestAnimationFrame(watch);
+        // The first animation frame (then painted) with the answer on the page: hydrated yet?
+        seen.hydratedAtFrame = '__vue_app__' in (document.getElementById('app') ?? {});
+      };
+      requestAnimationFrame(watch);
+    }, SEED_ANSWER);
+    // The playground's chunk waits until the worker has pushed its answers: the page has them when it mounts.
+    const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));
+    await page.goto(`${server.url}/playground.html`);
+    await expect.poll(() => page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1)).toBe(1);
+    playground.release();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { answerFrame: { hydratedAtFrame?: boolean } }).answerFrame.hydratedAtFrame)).toBe(false);
+    // Then the page hydrates, and the playground stays.
+    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await page.getByTestId('playground').count()).toBe(1);
   });
 
   it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
@@ -157,15 +229,11 @@ describe('the playground’s first answer', () => {
   });
 
   it('is modulepreloaded by the playground page’s HTML (the chunk that starts the engine), and by no other page', () => {
-    const chunks = join(dist, 'assets', 'chunks');
-    const worker = readdirSync(join(dist, 'assets')).find((file) => /^worker\.[\w-]+\.js$/.test(file));
-    expect(worker).toBeDefined();
-    const playground = readdirSync(chunks).filter((file) => file.endsWith('.js') && readFileSync(join(chunks, file), 'utf8').includes(worker!));
-    expect(playground).toHaveLength(1);
+    const playground = playgroundChunk();
     const preloads = (html: string): string[] => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(preloads(readFileSync(join(dist, 'playground.html'), 'utf8'))).toContain(`/assets/chunks/${playground[0]}`);
+    expect(preloads(readFileSync(join(dist, 'playground.html'), 'utf8'))).toContain(`/assets/chunks/${playground}`);
     for (const other of ['index.html', 'laws.html', 'guide/language.html']) {
-      expect(preloads(readFileSync(join(dist, other), 'utf8'))).not.toContain(`/assets/chunks/${playground[0]}`);
+      expect(preloads(readFileSync(join(dist, other), 'utf8'))).not.toContain(`/assets/chunks/${playground}`);
     }
   });
 });

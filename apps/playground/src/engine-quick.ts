@@ -3,7 +3,7 @@ import { evaluate } from '@odot/numeric';
 import { readBindings, readSource, givensWithValues, failed } from './engine-read.ts';
 import { diagnosticView, freeSymbols, sizedSymbols, treeView } from './expr-view.ts';
 import { matrixView, valueLatex } from './engine-values.ts';
-import { tasksFor, type Task, type TaskKind, type TaskResult } from './protocol.ts';
+import { taskKey, tasksFor, type Task, type TaskKind, type TaskResult } from './protocol.ts';
 import { SEED_STATE } from './state.ts';
 import { matrixText } from './view-models.ts';
 
@@ -79,15 +79,13 @@ export function runQuickTask(task: QuickTask): TaskResult {
   }
 }
 
-/** The key of a task among precomputed results: its JSON (the page builds tasks with `tasksFor`, so equal tasks print alike). */
-export const taskKey = (task: Task): string => JSON.stringify(task);
-
 /**
  * Runs the seed example's quick tasks (the page opens on the seed unless its link says otherwise)
  * and returns their results by `taskKey`. The worker calls it as it starts, while the page is
  * still loading: V8 compiles the parser, the shape inference, the printers and the evaluator then,
  * not during the page's first request (a cold analysis took ~100 ms, a warm one a few), and the
- * page's first requests for the seed are answered from these results.
+ * worker pushes them to the page unasked (a `PrecomputedMessage`) and answers the page's requests
+ * for the seed from them too.
  */
 export function precomputeSeed(): ReadonlyMap<string, TaskResult> {
   return new Map(tasksFor(SEED_STATE).filter(isQuickTask).map((task) => [taskKey(task), runQuickTask(task)]));

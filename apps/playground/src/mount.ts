@@ -7,7 +7,7 @@ import { renderMatrixEditors } from './matrix-editors.ts';
 import { createPanes } from './panes.ts';
 import { applyMarks, editorLoader } from './enhance.ts';
 import type { TaskResult } from './protocol.ts';
-import { createTaskRunner, watchHash } from './task-runner.ts';
+import { createTaskRunner, watchHash, type StartedTask } from './task-runner.ts';
 import { createResults } from './results.ts';
 import { createShareLink } from './share-link.ts';
 import { DEFAULT_LIMIT_MS, SEED_STATE, type PlaygroundState } from './state.ts';
@@ -30,6 +30,8 @@ export interface MountOptions {
    * makes a new one.
    */
   readonly firstWorker?: WorkerLike;
+  /** Messages `firstWorker` sent before the playground took it (its pushed answers, kept by whoever started it). */
+  readonly firstMessages?: readonly unknown[];
   /** The URL of a law's card (`/laws.html#hadamard_comm` in the docs); without it law names are plain text. */
   readonly lawLink?: (law: string) => string;
 }
@@ -40,6 +42,11 @@ export interface PlaygroundHandle {
   readonly state: () => PlaygroundState;
   /** Replaces the state (inputs, hash and results follow). */
   readonly setState: (state: PlaygroundState) => void;
+  /**
+   * Resolves once the first state's analysis and value (its first answers, which the docs page
+   * lets the browser paint before it hydrates) are shown; at once when it asks for neither.
+   */
+  readonly firstAnswer: Promise<void>;
   /** Stops the worker and removes the playground from the page. */
   readonly destroy: () => void;
 }
@@ -75,6 +82,7 @@ function workerLawList(client: EngineClient): LawList {
 export function mountPlayground(root: HTMLElement, options: MountOptions = {}): PlaygroundHandle {
   const useHash = options.useHash ?? true;
   const client = createEngineClient(firstThen(options.firstWorker, options.makeWorker ?? defaultWorker), { timeoutMs: DEFAULT_LIMIT_MS });
+  for (const message of options.firstMessages ?? []) client.receive(message);
   let state: PlaygroundState = useHash && isStateHash(location.hash) ? decodeState(location.hash) : (options.initial ?? SEED_STATE);
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const onInput = (): void => {
@@ -116,20 +124,24 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
   const runTasks = createTaskRunner(client, panes, results, form);
   replaceChildren(root, h('div', { class: 'odot-playground', 'data-testid': 'playground' }, form.element, panes.element));
 
-  function run(): void {
+  function run(): readonly StartedTask[] {
     debounce = undefined;
     share.update(state);
     renderMatrixEditors(form.matrixEditors, state.bindings, (name, i, j, text) => setBindings(setBindingCell(bindings.current().value(), name, i, j, text)));
-    if (runTasks(state) <= 1) loadLater();
+    const started = runTasks(state);
+    if (started.length <= 1) loadLater();
+    return started;
   }
 
   const decode = (hash: string): PlaygroundState | undefined => (isStateHash(hash) && encodeState(decodeState(hash)) !== encodeState(state) ? decodeState(hash) : undefined);
   const unwatch = useHash ? watchHash(setState, decode) : undefined;
   form.write(state);
-  run();
+  const first = run().filter((task) => task.kind === 'analyze' || task.kind === 'evaluate');
+  const firstAnswer = Promise.all(first.map((task) => task.handled)).then(() => undefined);
 
   return {
     state: () => state,
+    firstAnswer,
     setState,
     destroy: () => {
       if (debounce !== undefined) clearTimeout(debounce);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkerRequest, isWorkerResponse, tasksFor } from './protocol.ts';
+import { isPrecomputedMessage, isWorkerRequest, isWorkerResponse, taskKey, tasksFor } from './protocol.ts';
 import { EMPTY_STATE, SEED_STATE } from './state.ts';
 
 describe('worker protocol', () => {
@@ -32,5 +32,23 @@ describe('worker protocol', () => {
     expect(isWorkerResponse({ id: 1, status: 'done', result: { kind: 'nope', ok: true } })).toBe(false);
     expect(isWorkerResponse({ id: 1, status: 'crashed' })).toBe(false);
     expect(isWorkerResponse({ status: 'done' })).toBe(false);
+  });
+
+  it('validates pushed answers', () => {
+    const result = { kind: 'analyze', ok: false, diagnostics: [] };
+    expect(isPrecomputedMessage({ kind: 'precomputed', results: [[taskKey(tasksFor(SEED_STATE)[0]!), result]] })).toBe(true);
+    expect(isPrecomputedMessage({ kind: 'precomputed', results: [] })).toBe(true);
+    expect(isPrecomputedMessage({ kind: 'precomputed', results: [['k', { kind: 'nope', ok: true }]] })).toBe(false);
+    expect(isPrecomputedMessage({ kind: 'precomputed', results: [[1, result]] })).toBe(false);
+    expect(isPrecomputedMessage({ kind: 'precomputed', results: [['k']] })).toBe(false);
+    expect(isPrecomputedMessage({ kind: 'precomputed' })).toBe(false);
+    expect(isPrecomputedMessage({ id: 1, status: 'done', result })).toBe(false);
+  });
+
+  it('keys equal tasks alike and different tasks apart', () => {
+    const [analyze, evaluate] = tasksFor(SEED_STATE);
+    expect(taskKey(analyze!)).toBe(taskKey(tasksFor({ ...SEED_STATE })[0]!));
+    expect(taskKey(analyze!)).not.toBe(taskKey(evaluate!));
+    expect(taskKey(evaluate!)).not.toBe(taskKey(tasksFor({ ...SEED_STATE, mode: 'float' })[1]!));
   });
 });

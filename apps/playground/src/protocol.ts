@@ -234,6 +234,19 @@ export type WorkerResponse =
   | { readonly id: number; readonly status: 'done'; readonly result: TaskResult }
   | { readonly id: number; readonly status: 'crashed'; readonly message: string };
 
+/**
+ * Answers a worker computed before anyone asked (the seed example's analysis and value, as it
+ * starts), pushed to the page unasked: each task's `taskKey` with its result. The page takes them
+ * for the tasks it runs with those keys, and asks the worker nothing for them.
+ */
+export interface PrecomputedMessage {
+  readonly kind: 'precomputed';
+  readonly results: readonly (readonly [string, TaskResult])[];
+}
+
+/** The key of a task in a `PrecomputedMessage` (equal tasks, equal keys: the fields in `tasksFor`'s order). */
+export const taskKey = (task: Task): string => JSON.stringify(task);
+
 /** How a task ended, as the page sees it: the client adds `timeout` and `superseded`. */
 export type TaskOutcome =
   | { readonly status: 'done'; readonly result: TaskResult }
@@ -270,13 +283,21 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
   }
 }
 
+/** Checks that a value has the outer form of a task result (a known kind, `ok`). */
+const isTaskResult = (value: unknown): value is TaskResult =>
+  isRecord(value) && (TASK_KINDS as readonly unknown[]).includes(value['kind']) && typeof value['ok'] === 'boolean';
+
 /** Checks that a message is a well-formed response to some request. */
 export function isWorkerResponse(value: unknown): value is WorkerResponse {
   if (!isRecord(value) || typeof value['id'] !== 'number') return false;
   if (value['status'] === 'crashed') return typeof value['message'] === 'string';
-  if (value['status'] !== 'done' || !isRecord(value['result'])) return false;
-  const result = value['result'];
-  return (TASK_KINDS as readonly unknown[]).includes(result['kind']) && typeof result['ok'] === 'boolean';
+  return value['status'] === 'done' && isTaskResult(value['result']);
+}
+
+/** Checks that a message is a well-formed `PrecomputedMessage`. */
+export function isPrecomputedMessage(value: unknown): value is PrecomputedMessage {
+  if (!isRecord(value) || value['kind'] !== 'precomputed' || !Array.isArray(value['results'])) return false;
+  return value['results'].every((entry: unknown) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && isTaskResult(entry[1]));
 }
 
 /** The tasks a state asks for; empty inputs ask for nothing. */

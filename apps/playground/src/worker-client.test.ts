@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task, WorkerRequest } from './protocol.ts';
+import { taskKey, type Task, type TaskResult, type WorkerRequest } from './protocol.ts';
 import { createEngineClient, type Timers, type WorkerLike } from './worker-client.ts';
 
 /** A fake worker that records requests; the test answers them by hand. */
@@ -148,5 +148,45 @@ describe('engine client', () => {
     const run = client.run(task('A'));
     worker.onmessage?.({ data: { id: worker.received[0]!.id, status: 'crashed', message: 'bug' } });
     await expect(run).resolves.toEqual({ status: 'crashed', message: 'bug' });
+  });
+
+  const pushed = (...tasks: Task[]): { kind: 'precomputed'; results: [string, TaskResult][] } => ({
+    kind: 'precomputed',
+    results: tasks.map((t) => [taskKey(t), { kind: t.kind, ok: false, diagnostics: [{ formatted: `pushed ${(t as { expr: string }).expr}` }] } as unknown as TaskResult]),
+  });
+
+  it('answers tasks from answers the worker pushed, without asking it', async () => {
+    const worker = new FakeWorker();
+    const timers = manualTimers();
+    const client = createEngineClient(() => worker, { timeoutMs: 100, timers });
+    client.receive(pushed(task('A')));
+    await expect(client.run(task('A'))).resolves.toMatchObject({ status: 'done', result: { diagnostics: [{ formatted: 'pushed A' }] } });
+    expect(worker.received).toHaveLength(0);
+    expect(timers.pending()).toBe(0);
+    // Other tasks still go to the worker; anything else received is ignored.
+    client.receive({ kind: 'precomputed', results: [['x', { kind: 'nope' }]] });
+    const b = client.run(task('B'));
+    expect(worker.received.map((r) => (r.task as { expr: string }).expr)).toEqual(['B']);
+    worker.answer();
+    await expect(b).resolves.toMatchObject({ status: 'done', result: { diagnostics: [] } });
+  });
+
+  it('answers the running and the queued tasks a push arriving later answers, and ignores the worker’s late answer', async () => {
+    const worker = new FakeWorker();
+    const timers = manualTimers();
+    const client = createEngineClient(() => worker, { timeoutMs: 100, timers });
+    const a = client.run(task('A'));
+    const b = client.run(task('B'));
+    const c = client.run(task('C'));
+    expect(worker.received).toHaveLength(1);
+    worker.onmessage?.({ data: pushed(task('A'), task('B')) });
+    await expect(a).resolves.toMatchObject({ result: { diagnostics: [{ formatted: 'pushed A' }] } });
+    await expect(b).resolves.toMatchObject({ result: { diagnostics: [{ formatted: 'pushed B' }] } });
+    // C went out as soon as A and B were answered; the worker's own answer to A is ignored.
+    expect(worker.received.map((r) => (r.task as { expr: string }).expr)).toEqual(['A', 'C']);
+    worker.answer(0);
+    worker.answer(1);
+    await expect(c).resolves.toMatchObject({ status: 'done', result: { diagnostics: [] } });
+    expect(timers.pending()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { isWorkerResponse, type Task, type TaskOutcome, type WorkerRequest } from './protocol.ts';
+import { isPrecomputedMessage, isWorkerResponse, taskKey, type Task, type TaskOutcome, type TaskResult, type WorkerRequest } from './protocol.ts';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -30,10 +30,18 @@ export interface RunOptions {
   readonly keep?: boolean;
 }
 
-/** Runs tasks in a worker, one at a time, each with a time limit. */
+/**
+ * Runs tasks in a worker, one at a time, each with a time limit. A task whose answer a worker
+ * pushed unasked (a `PrecomputedMessage`) is answered from it, without a request.
+ */
 export interface EngineClient {
   /** Queues a task (with its own time limit, default `timeoutMs`); resolves with its outcome, never rejects. */
   run(task: Task, timeoutMs?: number, options?: RunOptions): Promise<TaskOutcome>;
+  /**
+   * Takes a message a worker sent before this client listened to it (the page's head started the
+   * worker and kept its messages): pushed answers are kept; anything else is ignored.
+   */
+  receive(message: unknown): void;
   /** Resolves every queued (not yet started) task as `superseded`, except those run with `keep`. */
   supersede(): void;
   /** How many workers were started so far (1 + restarts). */
@@ -66,6 +74,8 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
   let nextId = 1;
   const queue: Pending[] = [];
   let current: { readonly pending: Pending; readonly timer: unknown } | undefined;
+  /** Answers pushed by a worker, by task key. */
+  const known = new Map<string, TaskResult>();
 
   const finish = (outcome: TaskOutcome): void => {
     if (!current) return;
@@ -82,6 +92,7 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
     started += 1;
     fresh.onmessage = (event) => {
       const data = event.data;
+      if (isPrecomputedMessage(data)) return learn(data.results);
       if (fresh !== worker || !current || !isWorkerResponse(data) || data.id !== current.pending.request.id) return;
       finish(data.status === 'done' ? { status: 'done', result: data.result } : { status: 'crashed', message: data.message });
     };
@@ -92,6 +103,16 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
     };
     worker = fresh;
     return fresh;
+  };
+
+  /** Keeps pushed answers, and answers the waiting tasks they answer (the one running too: its worker's answer is then ignored). */
+  const learn = (results: readonly (readonly [string, TaskResult])[]): void => {
+    for (const [key, result] of results) known.set(key, result);
+    const waiting = queue.map((pending) => ({ pending, result: known.get(taskKey(pending.request.task)) }));
+    queue.splice(0, queue.length, ...waiting.filter(({ result }) => result === undefined).map(({ pending }) => pending));
+    for (const { pending, result } of waiting) if (result !== undefined) pending.resolve({ status: 'done', result });
+    const running = current && known.get(taskKey(current.pending.request.task));
+    if (running) finish({ status: 'done', result: running });
   };
 
   /** Resolves the queued tasks as superseded: all of them, or those not kept. */
@@ -122,10 +143,15 @@ export function createEngineClient(makeWorker: () => WorkerLike, options: Engine
 
   return {
     run(task, timeoutMs = options.timeoutMs, runOptions = {}) {
+      const result = known.get(taskKey(task));
+      if (result) return Promise.resolve({ status: 'done', result });
       return new Promise<TaskOutcome>((resolve) => {
         queue.push({ request: { id: nextId++, task }, timeoutMs, keep: runOptions.keep ?? false, resolve });
         pump();
       });
+    },
+    receive(message) {
+      if (isPrecomputedMessage(message)) learn(message.results);
     },
     supersede() {
       drop(false);

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runTask } from './engine.ts';
 import * as rewriteChunk from './engine-rewrite.ts';
-import { tasksFor, type Task, type TaskResult, type WorkerResponse } from './protocol.ts';
+import { taskKey, tasksFor, type Task, type TaskResult, type WorkerResponse } from './protocol.ts';
 import { SEED_STATE } from './state.ts';
-import { precomputeSeed, taskKey } from './engine-quick.ts';
+import { precomputeSeed } from './engine-quick.ts';
 import { createRequestHandler, type LoadRewrite } from './worker-handler.ts';
 
 const seedTasks = tasksFor(SEED_STATE);

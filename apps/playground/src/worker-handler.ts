@@ -1,6 +1,6 @@
-import { isQuickTask, runQuickTask, taskKey } from './engine-quick.ts';
+import { isQuickTask, runQuickTask } from './engine-quick.ts';
 import type { RewriteTask } from './engine-rewrite.ts';
-import { isWorkerRequest, type TaskResult, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { isWorkerRequest, taskKey, type TaskResult, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 /** The rewrite half of the engine, as its chunk exports it. */
 export interface RewriteEngine {

@@ -1,6 +1,8 @@
-// The playground page starts its engine worker from a script in its head, before the site's own
-// scripts load: the worker loads and compiles the engine while the page hydrates, and the
-// playground, once mounted, takes it (`takeEarlyWorker`) instead of starting one then.
+// The playground page starts its engine worker from a script at the very top of its head, before
+// the stylesheets (a classic script waits for the stylesheets above it) and the site's own scripts:
+// the worker loads and compiles the engine and computes the seed example's answers while the page
+// loads, and the playground, once mounted, takes it (`takeEarlyWorker`) with the messages it sent
+// meanwhile (the seed's answers, pushed unasked) instead of starting one then.
 
 /** The global the head script leaves the worker in (taken, and deleted, by the playground). */
 export const EARLY_WORKER_GLOBAL = '__odotEngineWorker';
@@ -8,12 +10,23 @@ export const EARLY_WORKER_GLOBAL = '__odotEngineWorker';
 /** The property the head script sets on its worker when the worker fails before the playground takes it. */
 const FAILED = '__odotFailed';
 
+/** The property holding the messages the worker sent before the playground took it. */
+const MESSAGES = '__odotMessages';
+
 /**
  * The head script (classic, inline) that starts the engine worker from `url` (the worker's entry),
- * and marks it failed if it errs (its script did not load) before anyone listens to it.
+ * keeps the messages it sends until the playground takes it, and marks it failed if it errs (its
+ * script did not load) before anyone listens to it.
  */
 export function earlyWorkerScript(url: string): string {
-  return `try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"});w.addEventListener("error",function(){w[${JSON.stringify(FAILED)}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}`;
+  const [failed, messages] = [JSON.stringify(FAILED), JSON.stringify(MESSAGES)];
+  return `try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"});w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}`;
+}
+
+/** The head-started worker and the messages it sent before it was taken. */
+export interface EarlyWorker {
+  readonly worker: Worker;
+  readonly messages: readonly unknown[];
 }
 
 /**
@@ -21,14 +34,18 @@ export function earlyWorkerScript(url: string): string {
  * tab) get none, and so does a worker that already failed (the playground then starts its own,
  * rather than send its first tasks to a dead worker and wait for their time limit).
  */
-export function takeEarlyWorker(): Worker | undefined {
+export function takeEarlyWorker(): EarlyWorker | undefined {
   const holder = window as unknown as Record<string, unknown>;
   const worker = holder[EARLY_WORKER_GLOBAL];
   Reflect.deleteProperty(holder, EARLY_WORKER_GLOBAL);
   if (typeof Worker === 'undefined' || !(worker instanceof Worker)) return undefined;
-  if ((worker as unknown as Record<string, unknown>)[FAILED] === true) {
+  const fields = worker as unknown as Record<string, unknown>;
+  if (fields[FAILED] === true) {
     worker.terminate();
     return undefined;
   }
-  return worker;
+  const messages = Array.isArray(fields[MESSAGES]) ? (fields[MESSAGES] as unknown[]) : [];
+  Reflect.deleteProperty(fields, MESSAGES);
+  worker.onmessage = null;
+  return { worker, messages };
 }
