@@ -8,14 +8,13 @@ import { equivalent } from './equivalent.ts';
 import { simplify } from './simplify.ts';
 import type { Term } from './term.ts';
 import { termToExpr } from './term-to-expr.ts';
-import { clockReads, givensOfText, withTickingClock } from './test-support.ts';
+import { chain, clockReads, givensOfText, timed, within } from './test-support.ts';
 
 // Issue 15: a time budget covers the whole call — reading the input (conversion to a term, shape
 // inference), naming the reordering, the search, and printing the result — so a call with budget
 // B stops within 10% of it. Time is a clock advancing 1 ms at every read (no wall-clock
 // assertions): each stage must read it (through core's `tick`), or its work would be free here.
 
-const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
 
 /** 20 000-node inputs of the issue: 10 000 undeclared `Ai ⊙ Bi` summands, a 20 000-factor ⊙ chain of a declared A. */
 const SUM = parseExpr(chain(10_000, (i) => `A${i} ⊙ B${i}`, '+'));
@@ -25,17 +24,7 @@ const HAD_SHORTER = parseExpr(chain(19_999, () => 'A', '⊙'));
 const NO_GIVENS: Givens = new Map();
 const A_GIVEN = givensOfText('A: n×n');
 
-/** `f` under the ticking clock, with the milliseconds (clock reads) it took. */
-function timed<T>(f: () => T): { value: T; elapsed: number } {
-  return withTickingClock(() => {
-    const start = Date.now();
-    const value = f();
-    return { value, elapsed: Date.now() - start - 1 };
-  });
-}
 
-/** The largest time a call with budget `b` may take: 10% over. */
-const within = (b: number): number => Math.floor(1.1 * b);
 
 describe('simplify: the budget covers the whole call (clock advancing 1 ms a read)', () => {
   const cases: [string, Expr, Givens][] = [

@@ -8,14 +8,13 @@ import { equivalent } from './equivalent.ts';
 import { applyLaw } from './rewrite.ts';
 import { decideIndexNormalForm, indexNormalFormText } from './inf/public.ts';
 import { simplify } from './simplify.ts';
-import { clockReads, givensOfText, withTickingClock } from './test-support.ts';
+import { chain, clockReads, givensOfText, withTickingClock } from './test-support.ts';
 
 // Issue 15: every search stops within its budget (checked inside its loops) and says which limit
 // stopped it as {kind, value}; no API function throws on huge input. Budgets are asserted with
 // step, node and memory limits, and time with a mocked clock: no wall-clock assertions here (speed
 // is measured by `pnpm bench`).
 
-const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
 
 /** `A ⊙ (A ⊙ (… ⊙ A))` with n factors, nested to the right (the factor at `bAt` is B). */
 function rightChain(n: number, bAt = -1): Expr {

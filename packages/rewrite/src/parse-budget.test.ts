@@ -5,28 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { decidePsd } from './decide-psd.ts';
 import { equivalent } from './equivalent.ts';
 import { simplify } from './simplify.ts';
-import { givensOfText, withTickingClock } from './test-support.ts';
+import { chain, givensOfText, timed, within } from './test-support.ts';
 
 // Issue 15: a call given text and a time budget counts parsing against that budget. The caller
 // opens one `Budget`, parses with `parse(text, { budget })` and hands the same budget to the call
 // (`{ budget }`): reading a megabyte and the search after it share one clock, so the whole task
 // ends within 10% of its limit. Time is a clock advancing 1 ms at every read (no wall-clock test).
 
-const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
 
 /** About a megabyte of text: 52 000 undeclared `Ai ⊙ Bi` summands. */
 const MEGABYTE = chain(52_000, (i) => `A${i} ⊙ B${i}`, '+');
 
-/** `f` under the ticking clock, with the milliseconds (clock reads) it took. */
-function timed<T>(f: () => T): { value: T; elapsed: number } {
-  return withTickingClock(() => {
-    const start = Date.now();
-    const value = f();
-    return { value, elapsed: Date.now() - start - 1 };
-  });
-}
 
-const within = (b: number): number => Math.floor(1.1 * b);
 
 type Task = 'simplify' | 'equivalent' | 'decidePsd';
 

@@ -56,6 +56,21 @@ export function withTickingClock<T>(f: () => T): T {
   }
 }
 
+/** `f` under the ticking clock, with the milliseconds (clock reads) it took. */
+export function timed<T>(f: () => T): { value: T; elapsed: number } {
+  return withTickingClock(() => {
+    const start = Date.now();
+    const value = f();
+    return { value, elapsed: Date.now() - start - 1 };
+  });
+}
+
+/** The largest time a call with budget `b` may take: 10% over. */
+export const within = (b: number): number => Math.floor(1.1 * b);
+
+/** `n` terms joined by a binary operator: `chain(3, (i) => `A${i}`, '⊙')` is `A0 ⊙ A1 ⊙ A2`. */
+export const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
+
 /** How many times `f` reads the clock (run under the ticking clock). */
 export function clockReads(f: () => unknown): number {
   return withTickingClock(() => {
