@@ -1,5 +1,5 @@
 import type { Dim, Expr, Givens, Property, SymbolInfo } from '@odot/core';
-import { dimFactors, dimSymbols, isOpenDim, tick } from '@odot/core';
+import { dimFactors, isOpenDim, tick } from '@odot/core';
 import { evaluate, exactMatrix, isMatrix, rational, scalarValue, toExact, type ExactMatrix, type Value } from '@odot/numeric';
 import { numericPropertyEvidence } from './infer-property.ts';
 
@@ -100,10 +100,11 @@ const MAX_COMBINATIONS = 400;
 /**
  * Refutation before "unknown": searches degenerate instances that satisfy the givens (zero,
  * rank-one psd with zero or repeated diagonal entries, singular diagonals, J, 2I − J, …) at sizes
- * 1, 2, 3 for every symbolic dimension (the symbols' and `dims`, those of the expression), and returns the first for which `expr` is not psd (pd),
+ * 1, 2, 3 for every symbolic dimension in `dims` (rewrite's `sizeNames` of the expression and its givens:
+ * the symbols' sizes and those of constants such as J_{n×n}), and returns the first for which `expr` is not psd (pd),
  * checked exactly.
  */
-export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>, givens: Givens, property: 'psd' | 'pd', dims: Iterable<string> = []): DegenerateCounterexample | undefined {
+export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>, givens: Givens, property: 'psd' | 'pd', dims: ReadonlySet<string>): DegenerateCounterexample | undefined {
   const symbols = [...names].filter((n) => givens.has(n));
   if (symbols.length !== names.size) return undefined;
   for (const size of [1, 2, 3]) {
@@ -114,10 +115,6 @@ export function degenerateCounterexample(expr: Expr, names: ReadonlySet<string>,
       pools.push(c);
     }
     const sizes = new Map<string, number>([...dims].map((d) => [d, size]));
-    for (const name of symbols) {
-      const s = givens.get(name)?.shape;
-      if (s?.kind === 'matrix') for (const d of [s.rows, s.cols]) for (const name of dimSymbols(d)) sizes.set(name, size);
-    }
     const total = pools.reduce((p, c) => p * c.length, 1);
     for (let k = 0; k < Math.min(total, MAX_COMBINATIONS); k++) {
       tick(); // decidePsd's budget: its time limit is read here too
