@@ -1,5 +1,5 @@
 import type { Expr, Givens, Limit, Property, SymbolInfo } from '@odot/core';
-import { Budget, LimitReached, dimFactors, dimSymbols, parseDim, tick, withBudget } from '@odot/core';
+import { Budget, LimitReached, dimFactors, parseDim, tick, withBudget } from '@odot/core';
 import {
   createRng,
   evaluate,
@@ -47,11 +47,6 @@ function symbolLeaves(t: Term, out: Map<string, SymbolInfo>): Map<string, Symbol
   if (t.op === 'entry') symbolLeaves(t.args[0], out);
   else for (const a of t.args) symbolLeaves(a, out);
   return out;
-}
-
-/** The size symbols of the index ranges (`m`, `p` of a range `m·p`). */
-function rangeSizes(ranges: Iterable<string>): string[] {
-  return [...ranges].flatMap((r) => dimSymbols(parseDim(r)));
 }
 
 /** Most indices in one monomial of either form (free and summed): sizes up to this separate the networks. */
@@ -208,7 +203,8 @@ function decideWithin(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, opti
   const leaves = symbolLeaves(tb, symbolLeaves(ta, new Map()));
   const all = new Map(givens);
   for (const [name, info] of leaves) if (!all.has(name)) all.set(name, info);
-  const dims = [...new Set([...sizes, ...rangeSizes(ranges.values())])];
+  // Every index range is a size of some subterm, so `sizes` (every subterm's and declaration's) has its symbols.
+  const dims = [...sizes];
   const maxSize = Math.max(2, indexCount([x, y]));
   // Symbolic exponents (`k: natural`) get small natural values in the search, never random entries.
   const exponentNaturals = [...leaves.keys()].filter((name) => naturals.has(name) && !sizes.has(name));
