@@ -101,10 +101,17 @@ describe('non-circular certificates', () => {
   });
 
   it('when the limits stop every search, an error value, never the circular proof', () => {
-    const certificate = certify('A ⊙ B', 'B ⊙ A', 'A, B: 2×3', { maxApplications: 4, maxNodes: 1, timeLimitMs: 20_000 });
+    // The entries A[i,j] (B[i,j] + C[i,j]) and A[i,j] B[i,j] + A[i,j] C[i,j] need a search (mul_add), which one node stops.
+    const certificate = certify('A ⊙ (B + C)', 'A ⊙ B + A ⊙ C', 'A, B, C: 2×3', { maxApplications: 4, maxNodes: 1, timeLimitMs: 20_000 });
     expect(certificate).toEqual({
       ok: false,
-      reason: "no proof of A ⊙ B = B ⊙ A that odot check accepts: the engine's proof cites hadamard_comm, the statement itself, and no non-circular proof found within the limits",
+      reason: "no proof of A ⊙ (B + C) = A ⊙ B + A ⊙ C that odot check accepts: the engine's proof cites hadamard_add, the statement itself, and no non-circular proof found within the limits",
     });
+  });
+
+  it('entries that are the same numbers in another order meet in one mul_comm step, whatever the search limits', () => {
+    const certificate = certify('A ⊙ B', 'B ⊙ A', 'A, B: 2×3', { maxApplications: 4, maxNodes: 1, timeLimitMs: 20_000 });
+    expect(certificate.ok && certificate.text).toContain('  = B[i,j] A[i,j]   by mul_comm\n');
+    expect(certificate.ok && checkProof(certificate.text).valid).toBe(true);
   });
 });
