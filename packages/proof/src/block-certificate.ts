@@ -101,7 +101,7 @@ function namedSizes(left: Expr, right: Expr, declarations: readonly Declaration[
 /** The declarations plus `S: natural` for each size symbol of `sizes` not yet declared. */
 function withNaturalSizes(declarations: readonly Declaration[], sizes: readonly Dim[]): Declaration[] {
   const declared = new Set(declarations.flatMap((d) => d.names));
-  const symbols = [...new Set(sizes.flatMap((d) => dimFactors(d).factors))].filter((name) => !declared.has(name));
+  const symbols = [...new Set(sizes.flatMap((d) => dimFactors(d).factors))].filter((name) => !declared.has(name)).sort();
   return symbols.length === 0 ? [...declarations] : [...declarations, { names: symbols, shape: SCALAR, properties: [], domain: 'natural' }];
 }
 
