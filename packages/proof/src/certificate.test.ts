@@ -124,7 +124,7 @@ const KRONECKER_LAWS: readonly Law[] = LAWS.filter((law) => isTermLaw(law) && la
  * The ⊗ laws with an entrywise certificate at block indices (def_kron). A ⊗ law not listed here
  * fails the test below until it gets a certificate or is listed in `WITHOUT_CERTIFICATE`.
  */
-const BLOCK_CERTIFIED = ['transpose_kron', 'kron_add', 'add_kron', 'kron_smul', 'smul_kron', 'kronecker_hadamard'];
+const BLOCK_CERTIFIED = ['transpose_kron', 'kron_add', 'add_kron', 'kron_smul', 'smul_kron', 'kronecker_hadamard', 'kron_zero', 'zero_kron'];
 
 /** The ⊗ laws that still have no certificate, each with the reason the certificate gives. */
 const WITHOUT_CERTIFICATE: Readonly<Record<string, RegExp>> = {};
