@@ -74,7 +74,8 @@ proof
   = A[i,j] B[k,l]    by def_kron
 qed
 `;
-    expect(steps(text)[0]?.[0]).not.toBe('ok');
+    // A tutor names the size the index must have.
+    expect(steps(text)[0]).toEqual(['side-condition', 'def_kron needs 2 to be the number of rows of B, which is 3']);
     expect(checkProof(text).valid).toBe(false);
     // The independent computation: with i = 2, k = 1, j = l = 1 the two sides differ.
     const A = exactMatrix([[1, 2], [3, 4]]);

@@ -166,8 +166,18 @@ function sizeHolds(size: Expr | undefined, matrix: Expr | undefined, axis: 'rows
   return !isOpenDim(actual) && dimEquals(actual, written);
 }
 
-/** True when the bindings satisfy the rule's side conditions. */
-export function conditionsHold(rule: PatternRule, substitution: Substitution, context: KindContext): boolean {
+/** A `size` condition of a pattern rule. */
+export type SizeCondition = Extract<PatternCondition, { readonly kind: 'size' }>;
+
+/** The rule's `size` conditions that the bindings fail (the block size in an index is not the factor's size). */
+export function failingSizes(rule: PatternRule, substitution: Substitution, context: KindContext): SizeCondition[] {
+  return rule.conditions.filter(
+    (c): c is SizeCondition => c.kind === 'size' && !sizeHolds(substitution.get(c.size), substitution.get(c.matrix), c.axis, context),
+  );
+}
+
+/** True when the bindings satisfy the rule's side conditions (all, or all but the `size` ones when `relaxSizes`). */
+export function conditionsHold(rule: PatternRule, substitution: Substitution, context: KindContext, relaxSizes = false): boolean {
   for (const condition of rule.conditions) {
     switch (condition.kind) {
       case 'scalar': {
@@ -182,7 +192,7 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
         break;
       }
       case 'size': {
-        if (!sizeHolds(substitution.get(condition.size), substitution.get(condition.matrix), condition.axis, context)) return false;
+        if (!relaxSizes && !sizeHolds(substitution.get(condition.size), substitution.get(condition.matrix), condition.axis, context)) return false;
         break;
       }
       case 'not-free': {
