@@ -52,7 +52,7 @@ function takenNames(exprs: readonly Expr[], declarations: readonly Declaration[]
   return taken;
 }
 
-/** `pick` names from `pool` (then `pool[0]` with digits) that are not `taken`; adds them to `taken`. */
+/** `count` names from `pool` (then `pool[0]` with a number: `i1`, `i2`, …) that are not `taken`; adds them to `taken`. */
 function freshNames(pool: readonly string[], count: number, taken: Set<string>): string[] {
   const out: string[] = [];
   for (const name of pool) if (out.length < count && !taken.has(name)) out.push(name);
@@ -64,8 +64,7 @@ function freshNames(pool: readonly string[], count: number, taken: Set<string>):
 /**
  * The goal's declarations with every open size named: an undeclared matrix symbol gets the shape
  * shape inference gives it, its open sizes (`?3`) renamed to fresh size names (`B: p×q` for an
- * undeclared B), and the sizes the block indices use declared `natural`, so they can stand in an
- * index as numbers (as the proofs guide writes them). Undefined when the goal has no shapes.
+ * undeclared B), so a block index can name them. Undefined when shape inference fails.
  */
 function namedSizes(left: Expr, right: Expr, declarations: readonly Declaration[], taken: Set<string>): Declaration[] | undefined {
   const givens = givensFrom(declarations);
@@ -98,7 +97,7 @@ function namedSizes(left: Expr, right: Expr, declarations: readonly Declaration[
   return [...declarations, ...added];
 }
 
-/** The declarations plus `S: natural` for each size symbol of `sizes` not yet declared. */
+/** The declarations plus `S: natural` for each size symbol of `sizes` not yet declared: a size in an index is a number (as the proofs guide writes it). */
 function withNaturalSizes(declarations: readonly Declaration[], sizes: readonly Dim[]): Declaration[] {
   const declared = new Set(declarations.flatMap((d) => d.names));
   const symbols = [...new Set(sizes.flatMap((d) => dimFactors(d).factors))].filter((name) => !declared.has(name)).sort();
