@@ -1,31 +1,25 @@
-import { equal, givensFrom, printDeclaration, printPlain, type Declaration, type Expr, type Span } from '@odot/core';
+import { equal, givensFrom, printDeclaration, printPlain, type Declaration, type Expr } from '@odot/core';
 import type { EquivalenceVerdict } from '@odot/rewrite';
+import { blockEntrywiseBody } from './block-certificate.ts';
 import { chainLine, chainLines } from './chain-text.ts';
-import { checkContext, checkProof, checkTransition, type CheckContext } from './check-proof.ts';
+import { checkContext, checkProof, type CheckContext } from './check-proof.ts';
 import { exprKey } from './expr-tools.ts';
-import { CERTIFICATE_LIMITS, circularLaws, entrywiseBody, otherLawsBody } from './noncircular.ts';
+import { CERTIFICATE_LIMITS, circularLaws, entrywiseBody, otherLawsBody, reorderingLaw } from './noncircular.ts';
 import type { SearchLimits } from './search.ts';
 
 /** A proof file for a proved equivalence, or why there is none. */
 export type ProofCertificate = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
-/** Structural laws tried, in order, for the last step of a certificate that only reorders. */
-const REORDERINGS = ['hadamard_comm', 'add_comm', 'hadamard_assoc', 'add_assoc', 'mul_assoc', 'smul_smul', 'neg_neg'];
-
-const NO_SPAN: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
-
 /** The law that justifies a last step `from` → `to` that the engine's steps leave as a reordering: a structural law, else `algebra`. */
 function closingLaw(from: Expr, to: Expr, context: CheckContext): string {
-  const accepted = REORDERINGS.find(
-    (law) => checkTransition(from, to, [{ name: law, span: NO_SPAN }], { line: 1, span: NO_SPAN }, 'step', context).code === 'ok',
-  );
-  return accepted ?? 'algebra';
+  return reorderingLaw(from, to, new Set(), context) ?? 'algebra';
 }
 
-/** A proof body to try, with the comment the file opens with. */
+/** A proof body to try, with the comment the file opens with (and its own declarations when it names the goal's open sizes). */
 interface Candidate {
   readonly note: string;
   readonly lines: readonly string[];
+  readonly declarations?: readonly Declaration[];
 }
 
 /** The engine's proof as a body, and the laws it cites. */
@@ -67,10 +61,20 @@ function engineBody(left: Expr, right: Expr, verdict: EquivalenceVerdict, contex
  * entrywise proof and a chain of other catalogue laws, neither citing such a law. `why` says why
  * the engine's proof was not enough, for the notes.
  */
-function* candidates(left: Expr, right: Expr, engine: Body, why: string | undefined, context: CheckContext, limits: SearchLimits): Generator<Candidate> {
+function* candidates(
+  left: Expr,
+  right: Expr,
+  engine: Body,
+  why: string | undefined,
+  declarations: readonly Declaration[],
+  context: CheckContext,
+  limits: SearchLimits,
+): Generator<Candidate> {
   if (why === undefined) yield engine;
   const because = why ?? "the checker does not accept the engine's proof";
   const avoid = new Set(circularLaws(context.backend.engine.names, equal(left, right), context.backend));
+  const block = blockEntrywiseBody(left, right, declarations, avoid, context, limits);
+  if (block) yield { note: `entrywise proof at block indices found by odot equiv (${because})`, ...block };
   const entrywise = entrywiseBody(left, right, avoid, context, limits);
   if (entrywise) yield { note: `entrywise proof found by odot equiv (${because})`, lines: entrywise };
   const other = otherLawsBody(left, right, avoid, context, limits);
@@ -96,12 +100,12 @@ export function certificateProof(
   if (verdict.method !== 'proved') return { ok: false, reason: `no proof: the equivalence is ${verdict.method === 'refuted' ? 'refuted' : verdict.method === 'equal-by-testing' ? 'only tested, not proved' : 'undecided'}` };
   const statement = `${printPlain(left)} = ${printPlain(right)}`;
   const context = checkContext(givensFrom(declarations));
-  const header = [...declarations.map((d) => `given ${printDeclaration(d)}`), `prove ${statement}`, 'proof'];
+  const header = (stated: readonly Declaration[]): string[] => [...stated.map((d) => `given ${printDeclaration(d)}`), `prove ${statement}`, 'proof'];
   const engine = engineBody(left, right, verdict, context);
   const circular = circularLaws(engine.laws, equal(left, right), context.backend);
   const why = circular.length > 0 ? `the engine's proof cites ${circular.join(', ')}, the statement itself` : undefined;
-  for (const candidate of candidates(left, right, engine, why, context, limits)) {
-    const text = `${[`# ${candidate.note}`, ...header, ...candidate.lines, 'qed'].join('\n')}\n`;
+  for (const candidate of candidates(left, right, engine, why, declarations, context, limits)) {
+    const text = `${[`# ${candidate.note}`, ...header(candidate.declarations ?? declarations), ...candidate.lines, 'qed'].join('\n')}\n`;
     if (checkProof(text).valid) return { ok: true, text };
   }
   const problem = why ?? "the checker does not accept the engine's proof";

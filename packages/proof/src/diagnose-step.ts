@@ -1,11 +1,13 @@
-import { formatShape, printExpr, type Expr, type Givens } from '@odot/core';
+import { formatDim, formatShape, inferShape, isOpenDim, printExpr, type Expr, type Givens } from '@odot/core';
+import { boundTo } from './applied-step.ts';
+import { sizeRelaxedApplications } from './entrywise.ts';
 import { misconception, mutantsOf } from '@odot/rewrite';
 import { statedDoers } from './as-stated.ts';
 import type { MissingCondition, NumericVerdict } from './backend.ts';
 import { stepCounterexample } from './check-algebra.ts';
 import type { CheckContext } from './check-options.ts';
 import { canonicalLaw, citable } from './citations.ts';
-import { exprKey } from './expr-tools.ts';
+import { exprKey, normalizeBound } from './expr-tools.ts';
 import type { LawCitation } from './proof-ast.ts';
 import type { StepReport } from './report.ts';
 import { report, type LineRef } from './step-report.ts';
@@ -53,6 +55,33 @@ function sideCondition(f: Failing, numeric: NumericVerdict): StepReport | undefi
     hints: missingHints(missing, givens),
     ...(numeric.verdict === 'different' ? { counterexample: numeric.counterexample } : {}),
   });
+}
+
+/**
+ * The step is what a cited law does at a block index whose size is not the Kronecker factor's
+ * (`(A ⊗ B)[(i - 1) (2) + k, …] = A[i,j] B[k,l]` for a B with 3 rows): `side-condition`, naming
+ * the size the index must have. Tried from either end, as the search is.
+ */
+function blockSizeCondition(f: Failing): StepReport | undefined {
+  const { givens } = f.context;
+  const [source, target] = [exprKey(normalizeBound(f.from)), exprKey(normalizeBound(f.to))];
+  for (const law of f.laws) {
+    const found =
+      sizeRelaxedApplications(f.from, law.name, { givens }).find((a) => exprKey(a.step.after) === target) ??
+      sizeRelaxedApplications(f.to, law.name, { givens }).find((a) => exprKey(a.step.after) === source);
+    if (!found) continue;
+    const needs = found.failing.map((c) => {
+      const size = boundTo(found.step.substitution, c.size);
+      const matrix = boundTo(found.step.substitution, c.matrix);
+      const shape = matrix && inferShape(matrix, givens);
+      const actual = shape?.ok && shape.value.kind === 'matrix' && !isOpenDim(shape.value[c.axis]) ? `, which is ${formatDim(shape.value[c.axis])}` : ', which the declarations do not tell';
+      return `${law.name} needs ${size ? show(size) : c.size} to be the number of ${c.axis === 'rows' ? 'rows' : 'columns'} of ${matrix ? show(matrix) : c.matrix}${actual}`;
+    });
+    return report(f.line, f.kind, f.laws, 'side-condition', [...new Set(needs)].join('; '), {
+      hints: ['row (i - 1) p + k of X ⊗ Y is row k of block row i only when Y has p rows (and column (j - 1) q + l needs q columns): write the factor\'s size in the index, and declare the factor\'s shape'],
+    });
+  }
+  return undefined;
 }
 
 /** Mutants compared up to canonical form (the rest by their text key only), to bound the cost. */
@@ -167,6 +196,8 @@ function canonicalDoers(f: Failing, names: readonly string[]): string[] {
  */
 export function diagnoseFailure(from: Expr, to: Expr, laws: readonly LawCitation[], line: LineRef, kind: 'step' | 'equation', context: CheckContext, search: StepSearch): StepReport {
   const f: Failing = { from, to, laws, line, kind, context };
+  const block = blockSizeCondition(f);
+  if (block) return block;
   const numeric = context.backend.numeric(from, to, context.givens);
   const side = sideCondition(f, numeric);
   if (side) return side;

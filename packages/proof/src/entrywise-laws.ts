@@ -70,6 +70,22 @@ function binders(e: Expr, out: Set<string> = new Set()): Set<string> {
   return out;
 }
 
+/**
+ * A size the law's text uses as a number (`p` of def_kron, declared `p: natural` beside `Y: p×q`)
+ * must be that size of the matrix it is bound with: one `size` condition per such dimension.
+ */
+function sizeConditions(law: Law, scalars: ReadonlySet<string>): PatternCondition[] {
+  const out: PatternCondition[] = [];
+  for (const c of law.conditions) {
+    if (c.kind !== 'shape' || c.shape.kind !== 'matrix') continue;
+    for (const axis of ['rows', 'cols'] as const) {
+      const dim = c.shape[axis];
+      if (typeof dim === 'string' && scalars.has(dim)) out.push({ kind: 'size', size: dim, matrix: c.variable, axis });
+    }
+  }
+  return out;
+}
+
 /** The pattern rules of a catalogue law (none when the checker does not apply it as written). */
 export function rulesOf(law: Law): PatternRule[] {
   const family = familyOf(law);
@@ -89,6 +105,7 @@ export function rulesOf(law: Law): PatternRule[] {
       conditions.push({ kind: 'not-free', index: c.index, in: [c.variable] });
     }
   }
+  conditions.push(...sizeConditions(law, scalars));
   for (const k of binders(law.rhs, binders(law.lhs))) variables.add(k);
   if (family !== 'structural' || scalars.size > 0) {
     for (const v of scalars) conditions.push({ kind: 'scalar', variable: v });

@@ -65,6 +65,19 @@ describe('the entrywise calculus', () => {
     expect(afters('Σ_k(A[i,j] B[k,j])', 'mul_sum').map((t) => exprKey(parseExpr(t)))).toEqual([exprKey(parseExpr('A[i,j] Σ_k(B[k,j])'))]);
   });
 
+  it('def_kron applies only when the block size is the size of the second factor (hand-worked)', () => {
+    const g = givens('A: 2×2; B: 3×2; p, q: natural; X: m×n; Y: p×q');
+    expect(afters('(A ⊗ B)[(i - 1) · 3 + k, (j - 1) · 2 + l]', 'def_kron', g)).toEqual(['A[i,j] B[k,l]']);
+    // Row (i − 1)·2 + k of A ⊗ B is not A[i,j] B[k,l] when B has 3 rows (row 3 is B's third row).
+    expect(afters('(A ⊗ B)[(i - 1) · 2 + k, (j - 1) · 2 + l]', 'def_kron', g)).toEqual([]);
+    expect(afters('(X ⊗ Y)[(i - 1) p + k, (j - 1) q + l]', 'def_kron', g)).toEqual(['X[i,j] Y[k,l]']);
+    expect(afters('(X ⊗ Y)[(i - 1) q + k, (j - 1) q + l]', 'def_kron', g)).toEqual([]);
+    // An undeclared factor may have any size: the block index says nothing about it.
+    expect(afters('(A ⊗ Z)[(i - 1) · 3 + k, (j - 1) · 2 + l]', 'def_kron', g)).toEqual([]);
+    // Folding back would have to invent the sizes: the checker matches such a step from the other end.
+    expect(afters('A[i,j] B[k,l]', 'def_kron', g)).toEqual([]);
+  });
+
   it('applies the structural laws to the written form, any shapes', () => {
     expect(afters('A ⊙ B', 'hadamard_comm')).toEqual(['B ⊙ A']);
     expect(afters('(A ⊙ B) ⊙ C', 'hadamard_assoc')).toEqual(['A ⊙ (B ⊙ C)']);
@@ -112,6 +125,8 @@ describe('the entrywise calculus', () => {
     hadamard_comm: ['A ⊙ B'],
     hadamard_assoc: ['(A ⊙ B) ⊙ C'],
   };
+  // def_kron's block size must be the factor's size, so its samples need the 3×3 shapes declared.
+  const SAMPLE_GIVENS: Record<string, Givens> = { def_kron: givens('A, B, C: 3×3') };
   const matrices: Record<string, Value> = {
     A: exactMatrix([[1, -2, 3], [0, 5, -1], [4, 2, 7]]),
     B: exactMatrix([[2, 0, -3], [1, 1, 6], [-5, 3, 2]]),
@@ -132,7 +147,7 @@ describe('the entrywise calculus', () => {
     let applications = 0;
     for (const text of texts) {
       const before = parseExpr(text);
-      for (const step of applyEntrywiseLaw(before, law, { givens: new Map() })) {
+      for (const step of applyEntrywiseLaw(before, law, { givens: SAMPLE_GIVENS[law] ?? new Map() })) {
         applications += 1;
         const after = readable(step.after);
         for (let i = 1; i <= 3; i++) for (let j = 1; j <= 3; j++) expect(value(after, i, j), `${text} → ${printExpr(step.after)}`).toBe(value(before, i, j));

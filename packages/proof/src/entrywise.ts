@@ -2,7 +2,7 @@ import { childrenOf, indexNames, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import { exprKey, freeNames, normalizeBound, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
-import { conditionsHold, instantiate, kindOf, matchPattern, type KindContext, type ValueKind } from './pattern.ts';
+import { conditionsHold, failingSizes, instantiate, kindOf, matchPattern, type KindContext, type SizeCondition, type ValueKind } from './pattern.ts';
 
 const SCALAR_ENOUGH: ReadonlySet<ValueKind> = new Set(['scalar', 'open']);
 
@@ -37,17 +37,31 @@ export function positions(expr: Expr): { path: number[]; node: Expr }[] {
  * at its time limit.
  */
 export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindContext, 'indices'>): AppliedStep[] {
+  return applications(expr, name, context, false).map((found) => found.step);
+}
+
+/**
+ * The applications of `name` to `expr` that only a `size` condition forbids (def_kron at a block
+ * index whose size is not the factor's), each with the conditions it fails: for the diagnosis.
+ */
+export function sizeRelaxedApplications(expr: Expr, name: string, context: Omit<KindContext, 'indices'>): { step: AppliedStep; failing: SizeCondition[] }[] {
+  return applications(expr, name, context, true).filter((found) => found.failing.length > 0);
+}
+
+/** The loop of `applyEntrywiseLaw`; with `relaxSizes`, `size` conditions are reported instead of enforced. */
+function applications(expr: Expr, name: string, context: Omit<KindContext, 'indices'>, relaxSizes: boolean): { step: AppliedStep; failing: SizeCondition[] }[] {
   const law = findEntrywiseLaw(name);
   if (!law) return [];
   const indices = indexNames(expr);
   const kinds: KindContext = { givens: context.givens, indices };
   const avoid = new Set([...freeNames(expr), ...indices]);
-  const out: AppliedStep[] = [];
+  const out: { step: AppliedStep; failing: SizeCondition[] }[] = [];
   const seen = new Set<string>();
   for (const { path, node } of positions(expr)) {
     // A unit of work for the enclosing search's budget (core's `withBudget`): its time limit is read here.
     tick();
     for (const rule of law.rules) {
+      if (relaxSizes && !rule.conditions.some((c) => c.kind === 'size')) continue;
       for (const direction of ['forward', 'backward'] as const) {
         const from = direction === 'forward' ? rule.lhs : rule.rhs;
         const to = direction === 'forward' ? rule.rhs : rule.lhs;
@@ -62,14 +76,15 @@ export function applyEntrywiseLaw(expr: Expr, name: string, context: Omit<KindCo
         // A law of numbers applies to a number, or to what is built of bare 0s and numbers (open: a zero matrix obeys it too).
         if (rule.scalarOnly && !SCALAR_ENOUGH.has(kindOf(node, kinds))) continue;
         const built = instantiate(to, rule.variables, binding, avoid);
-        if (!conditionsHold(rule, binding, kinds)) continue;
+        if (!conditionsHold(rule, binding, kinds, relaxSizes)) continue;
         const replaced = replaceAt(expr, path, built);
         if (!replaced) continue;
         const after = normalizeBound(replaced);
         const key = exprKey(after);
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ law: name, direction, path, substitution: Object.fromEntries(binding), before: expr, after, origin: 'entrywise' });
+        const failing = relaxSizes ? failingSizes(rule, binding, kinds) : [];
+        out.push({ step: { law: name, direction, path, substitution: Object.fromEntries(binding), before: expr, after, origin: 'entrywise' }, failing });
       }
     }
   }

@@ -81,6 +81,24 @@ describe('hintProof', () => {
     expect(checkProof(withHint(withHint(next, again), closed)).valid).toBe(true);
   });
 
+  it('an entrywise chain at block indices (a Kronecker product): the next definition, then `by ext`', () => {
+    const given = 'given A: m×n; B: p×q; p, q: natural';
+    const start = '    ((A ⊗ B)ᵀ)[(i - 1) q + k, (j - 1) p + l]';
+    const first = hintOf(theorem(given, '(A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ', start));
+    expect(first).toMatchObject({ law: 'def_transpose', result: '(A ⊗ B)[(j - 1) p + l,(i - 1) q + k]' });
+    const chain = [
+      start,
+      '  = (A ⊗ B)[(j - 1) p + l, (i - 1) q + k]   by def_transpose',
+      '  = A[j,i] B[l,k]   by def_kron',
+      '  = Aᵀ[i,j] Bᵀ[k,l]   by def_transpose',
+      '  = (Aᵀ ⊗ Bᵀ)[(i - 1) q + k, (j - 1) p + l]   by def_kron',
+    ].join('\n');
+    const text = theorem(given, '(A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ', chain);
+    const closed = hintOf(text);
+    expect(closed).toMatchObject({ law: 'ext', line: '(A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ   by ext' });
+    expect(checkProof(withHint(text, closed)).valid).toBe(true);
+  });
+
   it('a matrix-product entry: readable bound index names, toward the unfolded right side', () => {
     const text = theorem('given A: m×p\ngiven B: p×n', '(A B)ᵀ = Bᵀ Aᵀ', '    ((A B)ᵀ)[i,j]\n  = (A B)[j,i]   by def_transpose\n  = Σ_k(A[j,k] B[k,i])   by def_matmul');
     const hint = hintOf(text);

@@ -1,5 +1,5 @@
 import { formatCounterexample } from '@odot/numeric';
-import { entry, givensFrom, identifier, printExpr, type Expr, type Span } from '@odot/core';
+import { entry, givensFrom, printExpr, type Expr, type Span } from '@odot/core';
 import { equivalent, simplify } from '@odot/rewrite';
 import { checkContext, checkProof, checkTransition, type CheckContext, type CheckOptions } from './check-proof.ts';
 import { changedSubterm } from './definition.ts';
@@ -8,6 +8,7 @@ import { exprKey, isEntrywise } from './expr-tools.ts';
 import { entrywiseEngine } from './law-engine.ts';
 import { parseProof } from './parse-proof.ts';
 import { readableBound } from './readable-bound.ts';
+import { readBlockIndex } from './block-index.ts';
 import { DEFINITIONS, unfoldSteps } from './unfold.ts';
 import type { ProofDocument, ProofLine, Theorem } from './proof-ast.ts';
 import type { StepReport, TheoremReport } from './report.ts';
@@ -98,10 +99,12 @@ function locate(theorem: Theorem, report: TheoremReport): Position {
   return { from, earlier: earlier.filter((e) => e !== from), lastLaws, afterLine, ...(chainStart ? { chainStart } : {}) };
 }
 
-/** For an entrywise chain from `X[i,j]`: the entry of the goal's right side it must reach. */
+/** For an entrywise chain from `X[i,j]` (or block indices `X[(i - 1) p + k, …]`): the same entry of the goal's right side, which it must reach. */
 function entryTarget(chainStart: Expr | undefined, right: Expr): Expr | undefined {
-  if (chainStart?.type !== 'Entry' || chainStart.row.type !== 'Identifier' || chainStart.col.type !== 'Identifier') return undefined;
-  return entry(right, identifier(chainStart.row.name), identifier(chainStart.col.name));
+  if (chainStart?.type !== 'Entry') return undefined;
+  const plain = (position: Expr): boolean => position.type === 'Identifier' || readBlockIndex(position) !== undefined;
+  if (!plain(chainStart.row) || !plain(chainStart.col)) return undefined;
+  return entry(right, chainStart.row, chainStart.col);
 }
 
 /** A candidate next step. */

@@ -1,4 +1,5 @@
-import { entry, identifier, inferShape, printPlain, walkExpr, type Expr } from '@odot/core';
+import { entry, identifier, inferShape, printPlain, walkExpr, type Expr, type Span } from '@odot/core';
+import { checkTransition } from './check-transition.ts';
 import { findLaw } from '@odot/rewrite';
 import type { CheckerBackend } from './backend.ts';
 import { chainLines, type ChainStep } from './chain-text.ts';
@@ -8,6 +9,7 @@ import { exprKey, freeNames } from './expr-tools.ts';
 import { entrywiseEngine } from './law-engine.ts';
 import type { Goal } from './proof-ast.ts';
 import { readableBound } from './readable-bound.ts';
+import { orderFreeKey } from './reordering.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
 import { unfoldSteps } from './unfold.ts';
 import { reverseStep } from './applied-step.ts';
@@ -20,6 +22,24 @@ export const CERTIFICATE_LIMITS: SearchLimits = { maxApplications: 4, maxNodes: 
 
 /** Most definitions unfolded on each side of an entrywise chain. */
 const UNFOLD_ROUNDS = 12;
+
+/** Laws tried, in order, for one step of matrices that only reorders: the structural laws. */
+const REORDERINGS = ['hadamard_comm', 'add_comm', 'hadamard_assoc', 'add_assoc', 'mul_assoc', 'smul_smul', 'neg_neg'];
+
+/** The same for numbers (entries of an entrywise chain): `mul_comm`, which the checker accepts for a reordering of a product, first. */
+const NUMBER_REORDERINGS = ['mul_comm', 'add_comm', 'mul_assoc', 'add_assoc', 'neg_neg'];
+
+const NO_SPAN: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
+
+/**
+ * The first of `laws` (default `REORDERINGS`; none of `avoid`) with which the checker accepts the one step
+ * `from` → `to` (`checkTransition`, within the context's limits), or undefined.
+ */
+export function reorderingLaw(from: Expr, to: Expr, avoid: ReadonlySet<string>, context: CheckContext, laws: readonly string[] = REORDERINGS): string | undefined {
+  return laws.filter((law) => !avoid.has(law)).find(
+    (law) => checkTransition(from, to, [{ name: law, span: NO_SPAN }], { line: 1, span: NO_SPAN }, 'step', context).code === 'ok',
+  );
+}
 
 /** Index names tried, in order, for the entry `(L)[i,j]` of an entrywise chain. */
 const INDEX_NAMES = ['i', 'j', 'p', 'q', 'r', 's', 'u', 'v'];
@@ -64,15 +84,20 @@ function tidy(from: Expr, to: Expr, steps: readonly ChainStep[]): ChainStep[] {
  * definitions unfolded on both sides, and between the two unfolded forms the bounded search
  * (`searchBothWays`, its limits checked inside its loops). Undefined when the search finds none.
  */
-function entrywiseChain(from: Expr, to: Expr, avoid: ReadonlySet<string>, context: CheckContext, limits: SearchLimits): ChainStep[] | undefined {
+export function entrywiseChain(from: Expr, to: Expr, avoid: ReadonlySet<string>, context: CheckContext, limits: SearchLimits): ChainStep[] | undefined {
   const forward = unfoldSteps(from, context, UNFOLD_ROUNDS, avoid);
   const backward = unfoldSteps(to, context, UNFOLD_ROUNDS, avoid);
   const start = forward.at(-1)?.after ?? from;
   const end = backward.at(-1)?.after ?? to;
   const laws = entrywiseEngine.names.filter((name) => !avoid.has(name));
-  const middle = searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits);
-  if (!middle.steps) return undefined;
-  const steps = [...forward, ...middle.steps, ...[...backward].reverse().map(reverseStep)];
+  // Unfolded forms that are the same numbers in another order (`A[i,j] B[k,l] (C[i,j] D[k,l])` against
+  // `A[i,j] C[i,j] (B[k,l] D[k,l])`) meet in one reordering step citing mul_comm, as the proofs guide
+  // writes it (the search may need more swaps than its applications allow); else the bounded search.
+  const reorder = exprKey(start) !== exprKey(end) && orderFreeKey(start) === orderFreeKey(end) ? reorderingLaw(start, end, avoid, { ...context, limits }, NUMBER_REORDERINGS) : undefined;
+  const search = reorder ? undefined : searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits);
+  const middle = reorder ? [{ after: end, law: reorder, direction: 'forward' as const }] : search?.steps;
+  if (!middle) return undefined;
+  const steps = [...forward, ...middle, ...[...backward].reverse().map(reverseStep)];
   return steps.length === 0 ? undefined : tidy(from, to, steps);
 }
 

@@ -1,4 +1,5 @@
-import { SCALAR, childrenOf, foldExpr, identifier, indexNames, inferShapes, type Expr, type Givens, type ShapeKind } from '@odot/core';
+import { SCALAR, childrenOf, dimEquals, foldExpr, identifier, indexNames, inferShapes, isOpenDim, type Expr, type Givens, type ShapeKind } from '@odot/core';
+import { sizeDim } from './size-dim.ts';
 import { exprKey, freeNames, withChildren } from './expr-tools.ts';
 
 /** A side condition of a pattern law, on the bindings of its variables. */
@@ -6,7 +7,12 @@ export type PatternCondition =
   | { readonly kind: 'scalar'; readonly variable: string }
   /** The variable's binding is not known to be a number (a matrix, or a bare `0`). */
   | { readonly kind: 'matrix'; readonly variable: string }
-  | { readonly kind: 'not-free'; readonly index: string; readonly in: readonly string[] };
+  | { readonly kind: 'not-free'; readonly index: string; readonly in: readonly string[] }
+  /**
+   * The binding of `size` is the `axis` size of the binding of `matrix` (def_kron's `p` is the row
+   * count of its p×q factor `Y`): both known, and the same dimension.
+   */
+  | { readonly kind: 'size'; readonly size: string; readonly matrix: string; readonly axis: 'rows' | 'cols' };
 
 /** One rewrite rule `lhs = rhs` over pattern variables; applied in both directions. */
 export interface PatternRule {
@@ -146,8 +152,32 @@ export function kindOf(expr: Expr, context: KindContext): ValueKind {
   return kind;
 }
 
-/** True when the bindings satisfy the rule's side conditions. */
-export function conditionsHold(rule: PatternRule, substitution: Substitution, context: KindContext): boolean {
+/**
+ * Whether `size` (an index expression: `3`, `p`, `p r`) is the `axis` size of `matrix`, by core's
+ * shape inference in the context's givens: false when either is unknown or open (an undeclared
+ * factor may have any size, so the block index proves nothing about it).
+ */
+function sizeHolds(size: Expr | undefined, matrix: Expr | undefined, axis: 'rows' | 'cols', context: KindContext): boolean {
+  if (!size || !matrix) return false;
+  const written = sizeDim(size);
+  const table = inferShapes(matrix, context.givens);
+  if (written === undefined || !table.ok || table.value.shape.kind !== 'matrix') return false;
+  const actual = table.value.shape[axis];
+  return !isOpenDim(actual) && dimEquals(actual, written);
+}
+
+/** A `size` condition of a pattern rule. */
+export type SizeCondition = Extract<PatternCondition, { readonly kind: 'size' }>;
+
+/** The rule's `size` conditions that the bindings fail (the block size in an index is not the factor's size). */
+export function failingSizes(rule: PatternRule, substitution: Substitution, context: KindContext): SizeCondition[] {
+  return rule.conditions.filter(
+    (c): c is SizeCondition => c.kind === 'size' && !sizeHolds(substitution.get(c.size), substitution.get(c.matrix), c.axis, context),
+  );
+}
+
+/** True when the bindings satisfy the rule's side conditions (all, or all but the `size` ones when `relaxSizes`). */
+export function conditionsHold(rule: PatternRule, substitution: Substitution, context: KindContext, relaxSizes = false): boolean {
   for (const condition of rule.conditions) {
     switch (condition.kind) {
       case 'scalar': {
@@ -159,6 +189,10 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
         // A matrix variable of a definition: anything not known to be a number (a bare `0` is either).
         const bound = substitution.get(condition.variable);
         if (bound && kindOf(bound, context) === 'scalar') return false;
+        break;
+      }
+      case 'size': {
+        if (!relaxSizes && !sizeHolds(substitution.get(condition.size), substitution.get(condition.matrix), condition.axis, context)) return false;
         break;
       }
       case 'not-free': {

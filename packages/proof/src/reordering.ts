@@ -54,8 +54,11 @@ function reorders(name: string, backend: CheckerBackend): boolean {
 
 const ORDER_FREE: ReadonlySet<Expr['type']> = new Set(['Hadamard', 'Add', 'MatMul']);
 
-/** A key of an expression that ignores the order and grouping of ⊙, + and products (a law's sides are small: recursion is fine). */
-function orderFreeKey(e: Expr): string {
+/**
+ * A key of an expression that ignores the order and grouping of ⊙, + and products (a law's sides
+ * are small, and a proof line's nesting is bounded by the parser's MAX_DEPTH: recursion is fine).
+ */
+export function orderFreeKey(e: Expr): string {
   if (!ORDER_FREE.has(e.type)) return `${e.type}:${e.type === 'Identifier' ? e.name : ''}(${childrenOf(e).map(orderFreeKey).join(',')})`;
   const operands: Expr[] = [];
   const pending: Expr[] = [e];

@@ -46,6 +46,28 @@ describe('odot equiv --proof', () => {
     expect(check.stdout).toContain('1 of 1 theorem proved');
   });
 
+  it.each([
+    ['(A ⊗ B)^T', 'A^T ⊗ B^T', [], 'transpose_kron'],
+    ['(A ⊗ B)ᵀ', 'Aᵀ ⊗ Bᵀ', ['--given', 'A: 2×3; B: 3×2'], 'transpose_kron'],
+    ['A ⊗ (B + C)', 'A ⊗ B + A ⊗ C', ['--given', 'A: m×n; B, C: p×q'], 'kron_add'],
+    ['(c A) ⊗ B', 'c (A ⊗ B)', ['--given', 'c: scalar; A: m×n; B: p×q'], 'smul_kron'],
+    ['(A ⊗ B) ⊙ (C ⊗ D)', '(A ⊙ C) ⊗ (B ⊙ D)', ['--given', 'A, C: m×n; B, D: p×q'], 'kronecker_hadamard'],
+  ])('%s = %s is a ⊗ law: an entrywise proof at block indices by def_kron, and odot check accepts it', (left, right, given, law) => {
+    const run = runOdot(['equiv', left, right, ...given, '--proof']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# entrywise proof at block indices found by odot equiv/);
+    expect(run.stdout).not.toMatch(new RegExp(`by ${law}\\b`));
+    expect(run.stdout).toContain('by def_kron');
+    expect(run.stdout).toMatch(/\[\(i - 1\) \S+ \+ k,\(j - 1\) \S+ \+ l\]/);
+    const dir = mkdtempSync(join(tmpdir(), 'odot-cert-'));
+    const path = join(dir, 'cert.proof');
+    writeFileSync(path, run.stdout);
+    const check = runOdot(['check', path]);
+    expect(check.code, `${run.stdout}\n${check.stdout}`).toBe(0);
+    expect(check.stdout).toContain('1 of 1 theorem proved');
+  });
+
   it('a law with no non-circular proof within the limits: exit 3 and the reason, no proof printed', () => {
     // Distributivity of the matrix product needs mul_add on the entries too, which is the goal itself.
     const run = runOdot(['equiv', 'A (B + C)', 'A B + A C', '--given', 'A: 2×3; B, C: 3×2', '--proof']);
