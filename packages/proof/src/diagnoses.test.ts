@@ -161,6 +161,11 @@ describe('step diagnoses', () => {
     // A law whose sides are not a reordering does not license one.
     const [wrong] = stepsOf(theorem('A, C: m×n; B, D: p×q', 'A[i,j] C[i,j] (B[k,l] D[k,l]) = A[i,j] B[k,l] (C[i,j] D[k,l])', '    A[i,j] C[i,j] (B[k,l] D[k,l])\n  = A[i,j] B[k,l] (C[i,j] D[k,l])   by mul_one'));
     expect(wrong?.code).not.toBe('ok');
+    // Folding is not reordering: `A[i,j] · 0 = 0` is true, but mul_comm does not do it (mul_zero does).
+    const folded = theorem('A: m×n', 'A[i,j] · 0 = 0', '    A[i,j] · 0\n  = 0   by mul_comm');
+    const [zero] = stepsOf(folded);
+    expect(zero).toMatchObject({ code: 'wrong-law', status: 'failed' });
+    expect(zero?.message).toMatch(/mul_zero/);
   });
 
   it('a one-letter typo in a law name costs nothing', () => {

@@ -9,7 +9,7 @@ import { exprKey, freeNames } from './expr-tools.ts';
 import { entrywiseEngine } from './law-engine.ts';
 import type { Goal } from './proof-ast.ts';
 import { readableBound } from './readable-bound.ts';
-import { orderFreeKey } from './reordering.ts';
+import { isReordering } from './reordering.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
 import { unfoldSteps } from './unfold.ts';
 import { reverseStep } from './applied-step.ts';
@@ -93,7 +93,7 @@ export function entrywiseChain(from: Expr, to: Expr, avoid: ReadonlySet<string>,
   // Unfolded forms that are the same numbers in another order (`A[i,j] B[k,l] (C[i,j] D[k,l])` against
   // `A[i,j] C[i,j] (B[k,l] D[k,l])`) meet in one reordering step citing mul_comm, as the proofs guide
   // writes it (the search may need more swaps than its applications allow); else the bounded search.
-  const reorder = exprKey(start) !== exprKey(end) && orderFreeKey(start) === orderFreeKey(end) ? reorderingLaw(start, end, avoid, { ...context, limits }, NUMBER_REORDERINGS) : undefined;
+  const reorder = exprKey(start) !== exprKey(end) && isReordering(start, end) ? reorderingLaw(start, end, avoid, { ...context, limits }, NUMBER_REORDERINGS) : undefined;
   const search = reorder ? undefined : searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits);
   const middle = reorder ? [{ after: end, law: reorder, direction: 'forward' as const }] : search?.steps;
   if (!middle) return undefined;

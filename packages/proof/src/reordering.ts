@@ -20,7 +20,7 @@ export function reorderingVerdict(from: Expr, to: Expr, laws: readonly LawCitati
   const { backend, givens } = context;
   const names = laws.map((law) => law.name);
   const structural = names.filter((name) => reorders(name, backend));
-  if (context.strict || structural.length === 0 || !backend.canonicallyEqual(from, to, givens)) return undefined;
+  if (context.strict || structural.length === 0 || !isReordering(from, to) || !backend.canonicallyEqual(from, to, givens)) return undefined;
   const single = backend.engine.names.filter(
     (name) => backend.engine.isStructural(name) && !names.includes(name) && safeApply(context, from, name).some((step) => exprKey(step.after) === exprKey(to)),
   );
@@ -50,6 +50,14 @@ function reorders(name: string, backend: CheckerBackend): boolean {
     REORDERS.set(name, known);
   }
   return known;
+}
+
+/**
+ * Whether `to` is `from` with its ⊙, + and product operands in another order or grouping: the same
+ * factors, nothing folded (`A[i,j] · 0 = 0` and `2 · 3 = 6` are true but are not reorderings).
+ */
+export function isReordering(from: Expr, to: Expr): boolean {
+  return orderFreeKey(from) === orderFreeKey(to);
 }
 
 const ORDER_FREE: ReadonlySet<Expr['type']> = new Set(['Hadamard', 'Add', 'MatMul']);
