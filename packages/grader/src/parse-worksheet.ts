@@ -2,6 +2,7 @@ import { fail, ok, OdotException, type OdotError, type Result, type Span } from 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { splitMarkdown } from './markdown.ts';
 import { readQuestion } from './question-spec.ts';
+import { readTimeLimit } from './time-limit.ts';
 import type { Question, Worksheet } from './worksheet.ts';
 
 function lineSpan(source: string, line: number, column = 1): Span {
@@ -102,6 +103,7 @@ export function parseWorksheet(source: string): Result<Worksheet> {
       }
     }
     const seed = fm['seed'];
+    const timeLimitMs = readTimeLimit(fm['time_limit'], 'time_limit', 'bad-worksheet');
     return ok({
       id: rawId.trim(),
       title: typeof fm['title'] === 'string' ? fm['title'] : rawId.trim(),
@@ -109,6 +111,7 @@ export function parseWorksheet(source: string): Result<Worksheet> {
       frontmatter: fm,
       questions,
       maxScore: questions.reduce((s, q) => s + q.points, 0),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
     });
   } catch (error) {
     if (error instanceof OdotException) return fail(error.error);

@@ -142,3 +142,26 @@ describe('odot grade progress on a terminal', () => {
     expect(stdout).toContain('Carl Gauss');
   });
 });
+
+describe('odot grade --time-limit (built command)', () => {
+  const ada = join(SUBMISSIONS, 'ada-lovelace.yaml');
+
+  it('bounds each answer: an answer stopped by it scores 0 with the limit in the JSON and the reason in its feedback', () => {
+    const run = runOdot(['grade', WORKSHEET, ada, '--json', '--time-limit', '1']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report & { students: { questions: Record<string, { limit?: { kind: string; value: number } }> }[] };
+    const q7 = report.students[0]?.questions['q7'];
+    expect(q7).toMatchObject({ score: 0, diagnoses: ['limit'], limit: { kind: 'time', value: 1 } });
+    expect(q7?.feedback[0]).toContain('time: limit of 1 ms per answer');
+  });
+
+  it('grades in full with a generous limit, and refuses a limit that is not a positive whole number', () => {
+    const run = runOdot(['grade', WORKSHEET, ada, '--json', '--time-limit', '600000']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.students[0]?.total).toBe(24);
+    const bad = runOdot(['grade', WORKSHEET, ada, '--time-limit', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--time-limit needs a positive whole number of milliseconds');
+  });
+});
+
