@@ -165,3 +165,26 @@ describe('odot grade --time-limit (built command)', () => {
   });
 });
 
+describe('odot grade on deeply nested YAML (built command)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odot-deep-'));
+
+  it('a submission nested 100 000 deep gets a too-deep row with file:line:col, never a stack overflow', () => {
+    const file = join(dir, 'deep.yaml');
+    writeFileSync(file, `student: Deep\nworksheet: WS_Math_Foundations_1\nanswers:\n  q1: ${'['.repeat(100_000)}\n`);
+    const run = runOdot(['grade', WORKSHEET, file, '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report & { students: { error?: { code: string; message: string } }[] };
+    expect(report.students[0]?.error).toEqual({ code: 'too-deep', message: expect.stringMatching(/deep\.yaml:4:105: cannot read the file as YAML: nested more than 100 levels deep/) });
+  });
+
+  it('a worksheet question block nested 100 000 deep is exit 2 with a located, clipped diagnostic', () => {
+    const file = join(dir, 'deep.md');
+    writeFileSync(file, readFileSync(WORKSHEET, 'utf8').replace('id: q7\n', `id: q7\ndeep: ${'{a: '.repeat(100_000)}\n`));
+    const run = runOdot(['grade', file, join(SUBMISSIONS, 'ada-lovelace.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: question block: nested more than 100 levels deep/);
+    expect(run.stderr).toMatch(/deep\.md:\d+:403\n/);
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+});
+
