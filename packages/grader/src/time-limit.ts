@@ -21,7 +21,7 @@ export function readTimeLimit(value: unknown, field: string, code = 'bad-questio
   const amount = match ? Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1) : NaN;
   if (!Number.isFinite(amount) || amount < 1 || amount > MAX_TIME_LIMIT_MS) {
     throw new OdotException(
-      odotError(code, `\`${field}\` must be a time from 1 ms to 600 s (a number of milliseconds, or text such as '500 ms' or '5 s'); got '${String(value)}'`),
+      odotError(code, `\`${field}\` must be a time from 1 ms to 600 s (a number of milliseconds, or text such as '500 ms' or '5 s'); got '${typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value)}'`),
     );
   }
   return Math.round(amount);

@@ -4,7 +4,7 @@ import { parse } from '@odot/parser';
 import { exactMatrix } from './matrix.ts';
 import { evaluate } from './evaluate.ts';
 import { formatRational, rational } from './rational.ts';
-import type { Value } from './evaluate.ts';
+import type { Value } from './value.ts';
 import { identityTest } from './identity-test.ts';
 
 // Issue 15: a flat matrix-product chain (`A A … A`) is not deep: it evaluates in a loop.
