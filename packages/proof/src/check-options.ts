@@ -31,8 +31,9 @@ export interface CheckOptions extends ParseProofOptions, Partial<ExercisePolicy>
   readonly backend?: CheckerBackend;
   /**
    * A running budget for the whole check (the grader's per-answer time budget): each line's search
-   * gets at most the time it has left, and once it runs out no further line is checked
-   * (`checkProofAgainst` then answers with its `limit`).
+   * gets at most the time it has left, and once it runs out no further line is checked:
+   * `checkProofAgainst` answers with its `limit`; `checkProof` and `checkTheorem` let its
+   * `LimitReached` go to the caller that opened the budget, as every budgeted engine does.
    */
   readonly budget?: Budget;
 }
