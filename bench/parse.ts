@@ -1,5 +1,7 @@
 // Parser benchmark: @odot/parser (nearley + moo) against math.js `parse` on the same inputs, in one process.
-import { parse } from '@odot/parser';
+// Twice: the sources as this bench loads them (TypeScript through tsx), and the built package as
+// users run it (`dist/`, tsc's output, which tsx loads untransformed) when it has been built.
+import * as source from '@odot/parser';
 import { parse as mathParse } from 'mathjs';
 import { compare } from './timing.ts';
 
@@ -16,9 +18,39 @@ const WORKLOADS: readonly { readonly name: string; readonly term: (i: number) =>
 
 const SIZES = [10, 100, 1000, 10_000];
 
+type ParseFn = typeof source.parse;
+
+/** The built package's `parse`, or undefined when the parser has not been built. */
+async function builtParse(): Promise<ParseFn | undefined> {
+  try {
+    const built = (await import(new URL('../packages/parser/dist/index.js', import.meta.url).href)) as typeof source;
+    return built.parse;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
 /** Prints per-token times of odot and math.js, their ratio, and how odot's per-token time grows with size. */
 export async function run(): Promise<void> {
-  const rows: string[][] = [['input', 'terms', 'tokens', 'odot µs/token', 'math.js µs/token', 'odot / math.js', 'odot growth ×10 size', 'math.js growth']];
+  const rows: string[][] = [['odot from', 'input', 'terms', 'tokens', 'odot µs/token', 'math.js µs/token', 'odot / math.js', 'odot growth ×10 size', 'math.js growth']];
+  const built = await builtParse();
+  for (const [from, parse] of [['source (tsx)', source.parse], ['built dist/', built]] as const) {
+    if (parse === undefined) {
+      console.log('built package: skipped (build the parser first: pnpm build)');
+      continue;
+    }
+    rows.push(...table(from, parse));
+  }
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
+  console.log('growth: per-token time at 10× the size divided by the previous one (1.00 = linear); on a busy machine both parsers grow alike');
+  console.log('the built rows are what users run (the published package); the source rows add what tsx\'s transform costs');
+}
+
+/** The rows of one `parse` (the sources or the built package) against math.js on every workload and size. */
+function table(from: string, parse: ParseFn): string[][] {
+  const rows: string[][] = [];
   for (const workload of WORKLOADS) {
     let previous: number | undefined;
     let previousPeer: number | undefined;
@@ -35,6 +67,7 @@ export async function run(): Promise<void> {
       const odotPerToken = (odotMs * 1000) / tokens;
       const peerPerToken = (peerMs * 1000) / tokens;
       rows.push([
+        from,
         workload.name,
         String(n),
         String(tokens),
@@ -48,7 +81,5 @@ export async function run(): Promise<void> {
       previousPeer = peerPerToken;
     }
   }
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
-  console.log('growth: per-token time at 10× the size divided by the previous one (1.00 = linear); on a busy machine both parsers grow alike');
+  return rows;
 }

@@ -1,7 +1,7 @@
 import { odotError, type OdotError } from './error.ts';
 import type { Expr } from './expr.ts';
-import { foldTree } from './fold-tree.ts';
-import { childrenOf } from './visitor-keys.ts';
+import { tick } from './budget.ts';
+import { VISITOR_KEYS } from './visitor-keys.ts';
 
 /**
  * The deepest nesting the recursive walks over an expression take (the parser's bracket limit, the
@@ -20,25 +20,46 @@ export const CHAIN_TYPES: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Ha
  * types it is the plain depth of the tree.
  */
 export function nestingDepth(expr: Expr, chains: ReadonlySet<Expr['type']> = CHAIN_TYPES): number {
-  // Cached per node and chain set: callers that evaluate one tree many times read it once.
+  // Cached per tree and chain set: callers that evaluate one tree many times read it once.
   let cache = CACHES.get(chains);
   if (!cache) CACHES.set(chains, (cache = new WeakMap()));
-  const known = cache;
-  const hooks = { known: (node: Expr) => known.get(node), done: (node: Expr, depth: number) => known.set(node, depth) };
-  return foldTree<Expr, number>(expr, (node) => {
-    const children = childrenOf(node);
-    return {
-      children,
-      combine: (depths) => {
-        let deepest = 0;
-        depths.forEach((d, i) => {
-          const own = i === 0 && children.length === 2 && chains.has(node.type) ? d - 1 : d;
-          if (own > deepest) deepest = own;
-        });
-        return 1 + deepest;
-      },
-    };
-  }, hooks);
+  const known = cache.get(expr);
+  if (known !== undefined) return known;
+  const depth = deepestLevel(expr, chains);
+  cache.set(expr, depth);
+  return depth;
+}
+
+/**
+ * The same depth read top-down: the root is at level 1, a child one level below its parent except
+ * the left operand of a chain operator, which stays at its parent's level; the depth is the
+ * deepest level. Pre-order over an explicit stack (two parallel arrays), each node ticking the
+ * active budgets; no closure or result list per node, as a bottom-up fold would need.
+ */
+function deepestLevel(root: Expr, chains: ReadonlySet<Expr['type']>): number {
+  const nodes: Expr[] = [root];
+  const levels: number[] = [1];
+  let deepest = 0;
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    tick();
+    const level = levels.pop() ?? 1;
+    if (level > deepest) deepest = level;
+    const chain = chains.has(node.type);
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of VISITOR_KEYS[node.type]) {
+      const value = record[key];
+      if (key === 'rows') {
+        for (const cell of (value as readonly (readonly Expr[])[]).flat()) {
+          nodes.push(cell);
+          levels.push(level + 1);
+        }
+      } else {
+        nodes.push(value as Expr);
+        levels.push(chain && key === 'left' ? level : level + 1);
+      }
+    }
+  }
+  return deepest;
 }
 
 const CACHES = new WeakMap<ReadonlySet<Expr['type']>, WeakMap<Expr, number>>();

@@ -46,6 +46,7 @@ import {
   mkSym,
   mkUnary,
   mkZero,
+  termAt,
   type Term,
 } from './term.ts';
 
@@ -81,7 +82,7 @@ export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTe
 /** The two sides as terms, their shapes inferred together (1×1 and scalar count as equal). */
 export function bothTerms(a: Expr, b: Expr, givens: Givens): Result<readonly [Term, Term]> {
   const joint = exprToTerm(equal(a, b), givens);
-  if (joint.ok) return ok([joint.value.args[0] as Term, joint.value.args[1] as Term]);
+  if (joint.ok) return ok([termAt(joint.value.args, 0), termAt(joint.value.args, 1)]);
   const ta = exprToTerm(a, givens);
   if (!ta.ok) return ta;
   const tb = exprToTerm(b, givens);
@@ -106,7 +107,8 @@ export const MAX_TERM_DEPTH = MAX_DEPTH;
 /** The terms, or the `too-deep` error of `what` when one of them nests deeper than `MAX_TERM_DEPTH`. */
 export function guardDepth<T extends Term | readonly Term[]>(terms: Result<T>, what: string): Result<T> {
   if (!terms.ok) return terms;
-  const list: readonly Term[] = Array.isArray(terms.value) ? terms.value : [terms.value as Term];
+  const value: Term | readonly Term[] = terms.value;
+  const list: readonly Term[] = 'op' in value ? [value] : value;
   return list.some((t) => t.depth > MAX_TERM_DEPTH) ? fail(tooDeep(what, MAX_TERM_DEPTH)) : terms;
 }
 
@@ -270,13 +272,9 @@ function summands(e: Expr): [Expr, boolean][] {
 
 type Plan = FoldStep<Expr, Term>;
 
-/** The children of a node and the term they make (`arg(k, i)` reads the i-th child's term). */
+/** The children of a node and the term they make (`termAt(k, i)` reads the i-th child's term). */
 function build(children: readonly Expr[], combine: (kids: readonly Term[]) => Term): Plan {
   return { children, combine };
-}
-
-function arg(kids: readonly Term[], i: number): Term {
-  return kids[i] as Term;
 }
 
 /** The expression as a term, folded bottom-up without recursion. */
@@ -324,19 +322,19 @@ function convert(root: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens,
       case 'MatMul':
         return build([e.left, e.right], (k) => mkMul(k));
       case 'Kronecker':
-        return build([e.left, e.right], (k) => mkBinary('kron', arg(k, 0), arg(k, 1)));
+        return build([e.left, e.right], (k) => mkBinary('kron', termAt(k, 0), termAt(k, 1)));
       case 'Equal':
-        return build([e.left, e.right], (k) => mkBinary('eq', arg(k, 0), arg(k, 1)));
+        return build([e.left, e.right], (k) => mkBinary('eq', termAt(k, 0), termAt(k, 1)));
       case 'NotEqual':
-        return build([e.left, e.right], (k) => mkBinary('ne', arg(k, 0), arg(k, 1)));
+        return build([e.left, e.right], (k) => mkBinary('ne', termAt(k, 0), termAt(k, 1)));
       case 'HadamardPower':
-        return build([e.base, e.exponent], (k) => mkBinary('hpow', arg(k, 0), arg(k, 1)));
+        return build([e.base, e.exponent], (k) => mkBinary('hpow', termAt(k, 0), termAt(k, 1)));
       case 'MatrixPower':
-        return build([e.base, e.exponent], (k) => mkBinary('mpow', arg(k, 0), arg(k, 1)));
+        return build([e.base, e.exponent], (k) => mkBinary('mpow', termAt(k, 0), termAt(k, 1)));
       case 'ScalarMul':
-        return build([e.scalar, e.operand], (k) => mkSmul(arg(k, 0), arg(k, 1)));
+        return build([e.scalar, e.operand], (k) => mkSmul(termAt(k, 0), termAt(k, 1)));
       case 'Neg':
-        return build([e.operand], (k) => mkNeg(arg(k, 0)));
+        return build([e.operand], (k) => mkNeg(termAt(k, 0)));
       case 'Transpose':
       case 'Inverse':
       case 'Diag':
@@ -344,14 +342,14 @@ function convert(root: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens,
       case 'Trace':
       case 'Det': {
         const op = UNARY_OPS[e.type];
-        return build([e.operand], (k) => mkUnary(op, arg(k, 0)));
+        return build([e.operand], (k) => mkUnary(op, termAt(k, 0)));
       }
       case 'Entry':
-        return build([e.matrix, e.row, e.col], (k) => mkEntry(arg(k, 0), arg(k, 1), arg(k, 2)));
+        return build([e.matrix, e.row, e.col], (k) => mkEntry(termAt(k, 0), termAt(k, 1), termAt(k, 2)));
       case 'Sum':
-        return build([e.body], (k) => mkSum(e.index, arg(k, 0)));
+        return build([e.body], (k) => mkSum(e.index, termAt(k, 0)));
       case 'Claim':
-        return build([e.operand], (k) => mkClaim(e.property, arg(k, 0)));
+        return build([e.operand], (k) => mkClaim(e.property, termAt(k, 0)));
       default:
         return assertNever(e);
     }

@@ -18,7 +18,7 @@ import {
 } from './rewrite.ts';
 import { SIMPLIFY_LIMITS, normalize, reorderLaw, type SimplifyOptions } from './simplify.ts';
 import { EMPTY_SUBST, type Subst } from './match.ts';
-import type { Term } from './term.ts';
+import { termAt, type Term } from './term.ts';
 import { decideByIndexForm, type IndexDecision } from './inf/decide.ts';
 import { INDEX_FORM_TIME_MS } from './inf/normal-form.ts';
 
@@ -174,7 +174,7 @@ export function changedPositions(from: Term, to: Term): [readonly number[], Term
     const [[child, i]] = gone as [readonly [Term, number]];
     path = [...path, i];
     f = child;
-    t = added[0] as Term;
+    t = termAt(added, 0);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } fr
 import { exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { isPositiveInteger } from './match.ts';
-import { mkUnary, type Term } from './term.ts';
+import { mkUnary, termAt, type Term } from './term.ts';
 import { proveScalarSign } from './scalar-sign.ts';
 
 /**
@@ -85,8 +85,8 @@ function congruenceMiddle(args: readonly Term[]): { middle: Term | undefined; sy
   if (half === 0) return undefined;
   const symmetric: TermProof[] = [];
   for (let k = 0; k < half; k++) {
-    const a = args[k] as Term;
-    const b = args[n - 1 - k] as Term;
+    const a = termAt(args, k);
+    const b = termAt(args, n - 1 - k);
     if (a === transposeOf(b)) continue;
     // S … S with S symmetric reads as Sᵀ … S.
     const p = a === b ? proveProperty(a, 'symmetric') : undefined;

@@ -1,4 +1,4 @@
-import type { Op, Term } from './term.ts';
+import { termAt, type Op, type Term } from './term.ts';
 
 // Which laws can match where, without running the matcher. Matching is modulo associativity and
 // commutativity only (no identity elements: `X ⊙ J` never matches a bare `A`), so every node of a
@@ -15,8 +15,7 @@ const NODES = 'law-index:nodes';
 function opsOf(t: Term, skip: (node: Term) => boolean): ReadonlySet<Op> {
   const out = new Set<Op>();
   const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const node = stack.pop() as Term;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (skip(node)) continue;
     out.add(node.op);
     for (const a of node.args) stack.push(a);
@@ -84,7 +83,7 @@ export function nodeTable(t: Term): NodeTable {
     const list = byOp.get(node.op);
     if (list) list.push(k);
     else byOp.set(node.op, [k]);
-    for (let c = node.args.length - 1; c >= 0; c--) stack.push([node.args[c] as Term, k, c]);
+    for (let c = node.args.length - 1; c >= 0; c--) stack.push([termAt(node.args, c), k, c]);
   }
   const table: NodeTable = { nodes, parent, childIndex, byOp };
   t.memo.set(NODES, table);

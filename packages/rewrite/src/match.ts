@@ -1,5 +1,5 @@
 import { dimEquals, tick, type Dim, type Shape } from '@odot/core';
-import { isNum, mkAdd, mkHad, mkIdentity, mkMul, mkOnes, mkZero, rebuild, type Term } from './term.ts';
+import { isNum, mkAdd, mkHad, mkIdentity, mkMul, mkOnes, mkZero, rebuild, sole, termAt, type Term } from './term.ts';
 
 /** Bindings of pattern variables to terms and of dimension variables to dimensions. */
 export interface Subst {
@@ -101,11 +101,12 @@ export function* matchTerm(p: Term, t: Term, s: Subst): Generator<Subst> {
 }
 
 function* matchArgs(ps: readonly Term[], ts: readonly Term[], i: number, s: Subst): Generator<Subst> {
-  if (i === ps.length) {
+  const p = ps[i];
+  if (p === undefined) {
     yield s;
     return;
   }
-  for (const s1 of matchTerm(ps[i] as Term, ts[i] as Term, s)) yield* matchArgs(ps, ts, i + 1, s1);
+  for (const s1 of matchTerm(p, termAt(ts, i), s)) yield* matchArgs(ps, ts, i + 1, s1);
 }
 
 function acOf(op: Term['op'], args: readonly Term[]): Term {
@@ -137,7 +138,7 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
       if (rest === 0 || root) yield { subst: s1, used: [...chosen].sort((a, b) => a - b) };
       return;
     }
-    const pi = pargs[i] as Term;
+    const pi = termAt(pargs, i);
     const last = i === pargs.length - 1;
     if (last && pi.op === 'pvar') {
       // The last pattern variable may take all the remaining children at once (below the root it must).
@@ -148,7 +149,8 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
       const bound = s1.vars.get(pi.data);
       const fits = bound === undefined || remaining.length === 1 || (bound.op === t.op && bound.args.length === remaining.length);
       if (fits && (!root || remaining.length >= 2)) {
-        const target = remaining.length === 1 ? (t.args[remaining[0] as number] as Term) : acOf(t.op, remaining.map((j) => t.args[j] as Term));
+        const kids = remaining.map((j) => termAt(t.args, j));
+        const target = sole(kids) ?? acOf(t.op, kids);
         for (const s2 of matchTerm(pi, target, s1)) yield { subst: s2, used: [...chosen, ...remaining].sort((a, b) => a - b) };
       }
       if (!root) return;
@@ -169,10 +171,9 @@ function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult
     // instead of trying every child (reversing a step on a 1 000-term sum starts fully bound).
     const known = boundInstance(pi, s1);
     const tried = new Set<Term>();
-    for (let j = 0; j < n; j++) {
+    for (const [j, tj] of t.args.entries()) {
       if (used[j]) continue;
       tick();
-      const tj = t.args[j] as Term;
       if (tried.has(tj) || (known !== undefined && tj !== known)) continue;
       tried.add(tj);
       for (const s2 of matchTerm(pi, tj, s1)) {
@@ -202,11 +203,11 @@ function* matchSeq(
   mustEnd: boolean,
 ): Generator<SeqResult> {
   tick();
-  if (i === ps.length) {
+  const p = ps[i];
+  if (p === undefined) {
     if (!mustEnd || j === ts.length) yield { subst: s, end: j };
     return;
   }
-  const p = ps[i] as Term;
   const after = ps.length - i - 1;
   if (p.op === 'pvar' && p.shape.kind === 'matrix') {
     const bound = s.vars.get(p.data);
@@ -214,14 +215,15 @@ function* matchSeq(
     for (let len = 1; len <= maxLen; len++) {
       if (mustEnd && i === ps.length - 1 && j + len !== ts.length) continue;
       const seg = ts.slice(j, j + len);
-      const target = len === 1 ? (seg[0] as Term) : mkMul(seg);
+      const target = sole(seg) ?? mkMul(seg);
       if (bound !== undefined && bound !== target) continue;
       for (const s1 of matchTerm(p, target, s)) yield* matchSeq(ps, ts, i + 1, j + len, s1, mustEnd);
     }
     return;
   }
-  if (j >= ts.length) return;
-  for (const s1 of matchTerm(p, ts[j] as Term, s)) yield* matchSeq(ps, ts, i + 1, j + 1, s1, mustEnd);
+  const tj = ts[j];
+  if (tj === undefined) return;
+  for (const s1 of matchTerm(p, tj, s)) yield* matchSeq(ps, ts, i + 1, j + 1, s1, mustEnd);
 }
 
 /** Every match of a pattern at a node, including partial matches of n-ary ⊙, + and products. */

@@ -16,7 +16,7 @@ import {
   type Subst,
 } from './match.ts';
 import { candidateIndices, indicesWithOp, nodeTable, pathAt } from './law-index.ts';
-import { rebuild, type Term } from './term.ts';
+import { rebuild, termAt, type Term } from './term.ts';
 
 /** Which way a law is used: `forward` rewrites its left side into its right side. */
 export type Direction = 'forward' | 'backward';
@@ -71,7 +71,7 @@ export function replaceAt(t: Term, path: readonly number[], replacement: Term, d
   if (depth === path.length) return replacement;
   const i = path[depth] as number;
   const args = [...t.args];
-  args[i] = replaceAt(t.args[i] as Term, path, replacement, depth + 1);
+  args[i] = replaceAt(termAt(t.args, i), path, replacement, depth + 1);
   return rebuild(t, args);
 }
 
@@ -202,7 +202,7 @@ export function rewriteOnceTerm(root: Term, law: CompiledLaw, options: { readonl
     const table = nodeTable(root);
     for (const k of candidateIndices(from, root)) {
       let path: readonly number[] | undefined;
-      for (const r of rewritesAt(law, direction, table.nodes[k] as Term)) {
+      for (const r of rewritesAt(law, direction, termAt(table.nodes, k))) {
         path ??= pathAt(table, k);
         const after = replaceAt(root, path, r.replacement);
         if (after === root || seen.has(after)) continue;

@@ -7,7 +7,7 @@ import { crossCheck, UnsoundStep } from './cross-check.ts';
 import { resolveLawName } from './laws/resolve.ts';
 import type { CompiledLaw } from './law.ts';
 import { replaceAt, rewritesAt, toRewriteStep, type RewriteStep, type TermStep } from './rewrite.ts';
-import type { Op, Term } from './term.ts';
+import { termAt, type Op, type Term } from './term.ts';
 
 /** The laws `simplify` uses, in the order it tries them: by increasing `priority`, ties in catalogue order. */
 const SIMPLIFY_LAWS: readonly CompiledLaw[] = COMPILED_LAWS.map((c, index) => ({ c, index }))
@@ -102,7 +102,7 @@ function findRedex(root: Term, strategy: Strategy): Redex | undefined {
     const top = stack[stack.length - 1] as { readonly t: Term; next: number };
     if (top.next < top.t.args.length) {
       const i = top.next++;
-      const child = top.t.args[i] as Term;
+      const child = termAt(top.t.args, i);
       if (irreducible(child)) continue;
       tick();
       path.push(i);

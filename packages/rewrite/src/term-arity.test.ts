@@ -1,8 +1,8 @@
-import { SCALAR, matrixShape } from '@odot/core';
+import { OdotException, SCALAR, matrixShape } from '@odot/core';
 import { rational } from '@odot/numeric';
 import { describe, expect, it } from 'vitest';
 import type { Op, Term } from './term.ts';
-import { mkAdd, mkBinary, mkClaim, mkEntry, mkHad, mkIdentity, mkLit, mkMul, mkNum, mkOnes, mkSmul, mkSum, mkSym, mkUnary, mkZero } from './term.ts';
+import { mkAdd, mkBinary, mkClaim, mkEntry, mkHad, mkIdentity, mkLit, mkMul, mkNum, mkOnes, mkSmul, mkSum, mkSym, mkUnary, mkZero, rebuild, termAt } from './term.ts';
 
 /** The number of children each operator's term type promises (`n`: a list). */
 const ARITY: Record<Op, number | 'n'> = {
@@ -37,5 +37,21 @@ describe('term arity', () => {
     }
     expect(onlyChild(mkUnary('transpose', B))).toBe(B);
     expect([...seen].sort()).toEqual(Object.keys(ARITY).filter((op) => op !== 'pvar' && op !== 'diag').sort());
+  });
+
+  it('a child read out of range is an internal error, not an undefined read on (what a cast would hide)', () => {
+    const sq = matrixShape('n', 'n');
+    const [A, B] = [mkSym('A', sq), mkSym('B', sq)];
+    expect(termAt([A, B], 1)).toBe(B);
+    const caught = (() => {
+      try {
+        rebuild(mkBinary('kron', A, B), [A]);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(caught).toBeInstanceOf(OdotException);
+    expect((caught as OdotException).error.code).toBe('internal-error');
   });
 });

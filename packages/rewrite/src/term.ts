@@ -179,6 +179,21 @@ function intern(op: Op, data: string, args: readonly Term[], shape: Shape, decla
   return term;
 }
 
+/**
+ * The `i`-th of `terms`. An index out of range is an engine bug: it is reported as an
+ * `internal-error` exception rather than read on as `undefined` (what a cast would hide).
+ */
+export function termAt(terms: readonly Term[], i: number): Term {
+  const t = terms[i];
+  if (t === undefined) throw new OdotException(odotError('internal-error', `internal: no term at index ${i} of ${terms.length}`));
+  return t;
+}
+
+/** The only element of `terms`, or undefined when there are none or several. */
+export function sole(terms: readonly Term[]): Term | undefined {
+  return terms.length === 1 ? terms[0] : undefined;
+}
+
 function parseNumData(data: string): Rational {
   const [n, d] = data.split('/');
   return rational(BigInt(n as string), BigInt(d ?? '1'));
@@ -295,9 +310,10 @@ function compareCore(a: Term, b: Term): number {
   } else if (a.data !== b.data) {
     return a.data < b.data ? -1 : 1;
   }
-  const n = Math.min(a.args.length, b.args.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareTerms(a.args[i] as Term, b.args[i] as Term);
+  for (const [i, x] of a.args.entries()) {
+    const y = b.args[i];
+    if (y === undefined) break;
+    const c = compareTerms(x, y);
     if (c !== 0) return c;
   }
   if (a.args.length !== b.args.length) return a.args.length - b.args.length;
@@ -308,14 +324,11 @@ function compareCore(a: Term, b: Term): number {
 
 function sorted(args: readonly Term[]): Term[] {
   const out = [...args];
-  let inOrder = true;
-  for (let i = 1; i < out.length; i++) {
-    if (compareTerms(out[i - 1] as Term, out[i] as Term) > 0) {
-      inOrder = false;
-      break;
-    }
+  let previous: Term | undefined;
+  for (const t of out) {
+    if (previous && compareTerms(previous, t) > 0) return out.sort(compareTerms);
+    previous = t;
   }
-  if (!inOrder) out.sort(compareTerms);
   return out;
 }
 
@@ -376,7 +389,8 @@ export function mkHad(args: readonly Term[]): Term {
     if (a.op === 'had') flat.push(...a.args);
     else flat.push(a);
   }
-  if (flat.length === 1) return flat[0] as Term;
+  const one = sole(flat);
+  if (one) return one;
   const s = sorted(flat);
   return intern('had', '', s, opShape('had', s));
 }
@@ -394,7 +408,8 @@ export function mkAdd(args: readonly Term[]): Term {
   const terms = flat.length > 1 && flat.every((t) => t.shape.kind === 'scalar') ? collectScalars(flat) : flat;
   if (constant && (constant.num !== 0n || terms.length === 0)) terms.push(mkNum(constant));
   if (terms.length === 0) return mkInt(0);
-  if (terms.length === 1) return terms[0] as Term;
+  const one = sole(terms);
+  if (one) return one;
   const s = sorted(terms);
   return intern('add', '', s, opShape('add', s));
 }
@@ -438,7 +453,7 @@ export function mkMul(args: readonly Term[]): Term {
     }
   }
   if (mats.length === 0) return scalarProduct(scalars);
-  const m = mats.length === 1 ? (mats[0] as Term) : intern('mul', '', mats, opShape('mul', mats));
+  const m = sole(mats) ?? intern('mul', '', mats, opShape('mul', mats));
   return scalars.length === 0 ? m : mkSmul(scalarProduct(scalars), m);
 }
 
@@ -454,7 +469,8 @@ function scalarProduct(factors: readonly Term[]): Term {
   if (constant && constant.num === 0n) return mkInt(0);
   if (constant && !(constant.num === 1n && constant.den === 1n && flat.length > 0)) flat.push(mkNum(constant));
   if (flat.length === 0) return mkInt(1);
-  if (flat.length === 1) return flat[0] as Term;
+  const one = sole(flat);
+  if (one) return one;
   const s = sorted(flat);
   return intern('mul', '', s, opShape('mul', s));
 }
@@ -513,26 +529,26 @@ export function rebuild(t: Term, args: readonly Term[]): Term {
     case 'mul':
       return mkMul(args);
     case 'smul':
-      return mkSmul(args[0] as Term, args[1] as Term);
+      return mkSmul(termAt(args, 0), termAt(args, 1));
     case 'kron':
     case 'hpow':
     case 'mpow':
     case 'eq':
     case 'ne':
-      return mkBinary(t.op, args[0] as Term, args[1] as Term);
+      return mkBinary(t.op, termAt(args, 0), termAt(args, 1));
     case 'transpose':
     case 'inverse':
     case 'diag':
     case 'diagvec':
     case 'trace':
     case 'det':
-      return mkUnary(t.op, args[0] as Term);
+      return mkUnary(t.op, termAt(args, 0));
     case 'entry':
-      return mkEntry(args[0] as Term, args[1] as Term, args[2] as Term);
+      return mkEntry(termAt(args, 0), termAt(args, 1), termAt(args, 2));
     case 'sum':
-      return mkSum(t.data, args[0] as Term);
+      return mkSum(t.data, termAt(args, 0));
     case 'claim':
-      return mkClaim(t.data as Property, args[0] as Term);
+      return mkClaim(t.data as Property, termAt(args, 0));
     case 'lit':
       return intern('lit', t.data, args, t.shape);
     case 'sym':
