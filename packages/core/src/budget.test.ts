@@ -60,4 +60,23 @@ describe('Budget', () => {
     expect([budget.end, budget.deadline, budget.remainingMs()]).toEqual([Infinity, Infinity, Infinity]);
     expect(ticksUntilStopped(budget, 10_000)).toBe(10_000);
   });
+
+  it('remembers where it stopped, even when the stop was caught and dropped', () => {
+    withTickingClock(() => {
+      const budget = new Budget({ timeLimitMs: 5 });
+      expect(budget.stopped).toBeUndefined();
+      try {
+        withBudget(budget, () => {
+          for (;;) tick();
+        });
+      } catch (error) {
+        if (!(error instanceof LimitReached)) throw error;
+      }
+      expect(budget.stopped).toEqual({ kind: 'time', value: 5 });
+      expect(() => budget.checkTime()).toThrow(LimitReached);
+    });
+    const memory = new Budget({ maxMemory: 3 });
+    expect(() => memory.built(4)).toThrow(LimitReached);
+    expect(memory.stopped).toEqual({ kind: 'memory', value: 3 });
+  });
 });

@@ -61,6 +61,7 @@ export class Budget {
   private stopAt: number;
   private ticks = 0;
   private cells = 0;
+  private stoppedAt: Limit | undefined;
 
   constructor(readonly limits: BudgetLimits) {
     this.end = limits.timeLimitMs === undefined ? Infinity : Date.now() + limits.timeLimitMs;
@@ -80,24 +81,42 @@ export class Budget {
     this.stopAt = this.end - Math.max(0, ms);
   }
 
+  /**
+   * The limit this budget stopped at, once it has thrown `LimitReached` (undefined before): a
+   * caller whose budget covers several engines reads it after them, since an engine may turn a stop
+   * into "no result" (a proof step's search), and a result reached after a stop is not complete.
+   */
+  get stopped(): Limit | undefined {
+    return this.stoppedAt;
+  }
+
+  /** Records `limit` as where this budget stopped and throws its `LimitReached`. */
+  private stop(limit: Limit): never {
+    this.stoppedAt ??= limit;
+    throw new LimitReached(limit, this);
+  }
+
   /** Counts one unit of work; throws `LimitReached` when the time is up. */
   tick(): void {
     if (++this.ticks % CLOCK_EVERY !== 0) return;
-    if (Date.now() > this.stopAt) throw new LimitReached({ kind: 'time', value: this.limits.timeLimitMs ?? 0 }, this);
+    if (Date.now() > this.stopAt) this.stop({ kind: 'time', value: this.limits.timeLimitMs ?? 0 });
   }
 
   /** Counts a newly built term of `cells` cells; throws `LimitReached` past the memory limit. */
   built(cells = 1): void {
     this.cells += cells;
-    if (this.limits.maxMemory !== undefined && this.cells > this.limits.maxMemory) {
-      throw new LimitReached({ kind: 'memory', value: this.limits.maxMemory }, this);
-    }
+    if (this.limits.maxMemory !== undefined && this.cells > this.limits.maxMemory) this.stop({ kind: 'memory', value: this.limits.maxMemory });
     this.tick();
   }
 
   /** Throws `LimitReached` for `limit` unless `within` (a limit counted by the caller, such as steps). */
   check(within: boolean, limit: Limit): void {
-    if (!within) throw new LimitReached(limit, this);
+    if (!within) this.stop(limit);
+  }
+
+  /** Throws the time limit's `LimitReached` when the time is up (a check between steps, not counted as work). */
+  checkTime(): void {
+    if (Date.now() > this.stopAt) this.stop({ kind: 'time', value: this.limits.timeLimitMs ?? 0 });
   }
 
   /** Milliseconds left (Infinity without a time limit). */

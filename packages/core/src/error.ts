@@ -1,4 +1,5 @@
 import type { Limit } from './budget.ts';
+import { sourceWindow } from './source-window.ts';
 import type { Span } from './span.ts';
 
 /** How serious a diagnostic is: an `error` stops the work, a `note` (lint) does not. */
@@ -54,7 +55,8 @@ export function fail<T = never>(error: OdotError): Result<T> {
 
 /**
  * Renders a diagnostic like a compiler: `error: message`, `  --> line:col` (`  --> file:line:col`
- * when `file` names where the source came from), the source line and a caret.
+ * when `file` names where the source came from), the source line and a caret. A line longer than
+ * `SOURCE_WINDOW` columns is clipped to a window around the caret (`sourceWindow`).
  */
 export function formatError(error: OdotError, source?: string, file?: string): string {
   const lines = [`${error.severity}: ${error.message}`];
@@ -64,12 +66,13 @@ export function formatError(error: OdotError, source?: string, file?: string): s
     lines.push(`  --> ${file === undefined ? '' : `${file}:`}${line}:${column}`);
     if (source !== undefined) {
       const text = source.split(/\r?\n/)[line - 1] ?? '';
-      const width =
-        error.span.end.line === line ? Math.max(1, error.span.end.column - column) : Math.max(1, text.length - column + 1);
+      const to = error.span.end.line === line ? Math.max(column, error.span.end.column - 1) : text.length;
+      // A long line (a 2 MB one-liner) shows a window around the caret, `…` at the cuts.
+      const shown = sourceWindow(text, column - 1, to);
       const gutter = String(line).length;
       lines.push(`${' '.repeat(gutter)} |`);
-      lines.push(`${line} | ${text}`);
-      lines.push(`${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(width)}`);
+      lines.push(`${line} | ${shown.text}`);
+      lines.push(`${' '.repeat(gutter)} | ${' '.repeat(shown.caretColumn)}${'^'.repeat(shown.caretWidth)}`);
     }
   }
   if (error.expected && error.expected.length > 0) lines.push(`  = expected ${error.expected.join(', ')}`);

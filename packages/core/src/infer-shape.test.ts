@@ -384,3 +384,18 @@ describe('robustness', () => {
     });
   });
 });
+
+describe('long matrix-product chains (issue 15)', () => {
+  it('a 10 000-factor chain S S … S of a declared n×n matrix is n×n; alternating m×n, n×m factors give m×m', () => {
+    let square: Expr = id('S');
+    for (let i = 1; i < 10_000; i++) square = matMul(square, id('S'));
+    expect(shapeText(square)).toBe('n×n');
+    const g = givens([['P'], matrixShape('m', 'n')], [['Q'], matrixShape('n', 'm')]);
+    let alternating: Expr = id('P');
+    for (let i = 1; i < 10_000; i++) alternating = matMul(alternating, id(i % 2 === 0 ? 'P' : 'Q'));
+    expect(shapeText(alternating, g)).toBe('m×m');
+    let undeclared: Expr = id('X');
+    for (let i = 1; i < 10_000; i++) undeclared = matMul(undeclared, id('X'));
+    expect(inferShape(undeclared, new Map()).ok).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { formatError } from '@odot/core';
+import { formatError, type Budget } from '@odot/core';
 import { parse, type Dialect } from '@odot/parser';
 import { evaluate, exactMatrix, type ExactMatrix } from '@odot/numeric';
 import { rowsFromText, rowsFromYaml } from './givens.ts';
@@ -55,9 +55,10 @@ export type MatrixReading = { readonly ok: true; readonly matrix: ExactMatrix } 
 /**
  * Reads a concrete matrix from a student: YAML rows `[[7,16],[40,55]]`, a flat list (a column
  * vector), a number (1×1), or text: `[[7,16],[40,55]]`, `[7 16; 40 55]`, or any literal the allowed
- * dialects parse (`\begin{pmatrix}…\end{pmatrix}`, `np.array([[…]])`). Entries are exact.
+ * dialects parse (`\begin{pmatrix}…\end{pmatrix}`, `np.array([[…]])`). Entries are exact. The
+ * parse counts against `budget` (the answer's), when given.
  */
-export function readStudentMatrix(value: unknown, dialects: readonly Dialect[]): MatrixReading {
+export function readStudentMatrix(value: unknown, dialects: readonly Dialect[], budget?: Budget): MatrixReading {
   if (typeof value !== 'string') {
     const rows = rowsFromYaml(value) ?? (Array.isArray(value) ? rowsFromText(unquotedText(value)) : undefined);
     if (rows) return { ok: true, matrix: exactMatrix(rows) };
@@ -67,7 +68,7 @@ export function readStudentMatrix(value: unknown, dialects: readonly Dialect[]):
   if (rows) return { ok: true, matrix: exactMatrix(rows) };
   let firstError = '';
   for (const dialect of dialects) {
-    const parsed = parse(value, { dialect });
+    const parsed = parse(value, budget === undefined ? { dialect } : { dialect, budget });
     if (!parsed.ok) {
       if (firstError === '') firstError = formatError(parsed.error, value).split('\n')[0] ?? parsed.error.message;
       continue;

@@ -1,4 +1,4 @@
-import type { Expr, Givens } from '@odot/core';
+import { LimitReached, type Budget, type Expr, type Givens } from '@odot/core';
 import { counterexampleBindings, formatValueInline, identityTest, type Counterexample } from '@odot/numeric';
 import { exprEquals } from '@odot/core';
 import { equivalent } from '@odot/rewrite';
@@ -32,11 +32,20 @@ export function equalByTesting(a: Expr, b: Expr, givens: Givens): boolean {
  * (`equivalent`: canonical form, normal form, bounded search, then numeric identity testing;
  * `student` second, so the counterexample's right value is the student's). When the engine cannot
  * decide, numeric identity testing decides. Errors come back as values (`kind: 'error'`); both
- * engines return theirs as values, so anything thrown here is a bug for `gradeAnswer` to report.
+ * engines return theirs as values, so anything thrown here is a bug for `gradeAnswer` to report —
+ * except the `LimitReached` of `budget` (the answer's time budget, which `equivalent` runs within):
+ * once it has stopped, no verdict is given and the stop goes up to `gradeAnswer`.
  */
-export function decideEquivalence(model: Expr, student: Expr, givens: Givens, labels: readonly [string, string] = ['the expected answer', 'your answer']): Equivalence {
+export function decideEquivalence(
+  model: Expr,
+  student: Expr,
+  givens: Givens,
+  labels: readonly [string, string] = ['the expected answer', 'your answer'],
+  budget?: Budget,
+): Equivalence {
   if (exprEquals(model, student)) return { kind: 'equal', method: 'identical' };
-  const result = equivalent(model, student, givens);
+  const result = equivalent(model, student, givens, budget === undefined ? {} : { budget });
+  if (budget?.stopped) throw new LimitReached(budget.stopped, budget);
   if (!result.ok) return { kind: 'error', message: result.error.message };
   const verdict = result.value;
   if (verdict.equivalent) return { kind: 'equal', method: verdict.method === 'proved' ? 'proved' : 'equal-by-testing' };

@@ -1,5 +1,5 @@
-import { printExpr, walkExpr, type Expr, type Givens } from '@odot/core';
-import { canonicallyEqual, findLaw, simplify } from '@odot/rewrite';
+import { printExpr, walkExpr, type Budget, type Expr, type Givens } from '@odot/core';
+import { SIMPLIFY_LIMITS, canonicallyEqual, findLaw, simplify } from '@odot/rewrite';
 import type { Diagnosis } from './result.ts';
 import type { ExpressionQuestion, ForbiddenExpr } from './worksheet.ts';
 
@@ -22,10 +22,12 @@ function forbiddenPart(question: ExpressionQuestion, student: Expr): { part: Exp
 
 /**
  * Whether `student` is in the engine's normal form up to order and grouping: `simplify` rewrites it,
- * and the result must be canonically equal to it. Else the first law that still applies.
+ * and the result must be canonically equal to it. Else the first law that still applies. The
+ * simplifier keeps its own time limit, cut to the time `budget` (the answer's) has left.
  */
-function simplifiable(student: Expr, givens: Givens): { law: string; result: Expr } | undefined {
-  const simplified = simplify(student, givens);
+function simplifiable(student: Expr, givens: Givens, budget?: Budget): { law: string; result: Expr } | undefined {
+  const own = SIMPLIFY_LIMITS.timeLimitMs;
+  const simplified = simplify(student, givens, { timeLimitMs: budget === undefined ? own : Math.max(1, Math.min(own, Math.floor(budget.remainingMs()))) });
   if (!simplified.ok) return undefined;
   const { result, steps } = simplified.value;
   if (sameUpToCanonical(student, result, givens)) return undefined;
@@ -36,9 +38,10 @@ function simplifiable(student: Expr, givens: Givens): { law: string; result: Exp
 /**
  * The form rules an (equivalent) expression answer breaks, in words: a `forbid`den sub-expression
  * (code `forbidden-subexpression`) or, for `form: simplified`, a law that still simplifies it
- * (code `not-simplified`). Empty when the answer satisfies every rule.
+ * (code `not-simplified`). Empty when the answer satisfies every rule. The simplifier's time is cut
+ * to what `budget` (the answer's time budget) has left.
  */
-export function formViolations(question: ExpressionQuestion, student: Expr, written: string): Diagnosis[] {
+export function formViolations(question: ExpressionQuestion, student: Expr, written: string, budget?: Budget): Diagnosis[] {
   const out: Diagnosis[] = [];
   const part = forbiddenPart(question, student);
   if (part) {
@@ -50,7 +53,7 @@ export function formViolations(question: ExpressionQuestion, student: Expr, writ
     });
   }
   if (question.form === 'simplified') {
-    const left = simplifiable(student, question.given.givens);
+    const left = simplifiable(student, question.given.givens, budget);
     if (left) {
       out.push({
         code: 'not-simplified',

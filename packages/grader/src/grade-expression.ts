@@ -1,4 +1,4 @@
-import { formatShape, inferShape, printExpr, shapeEquals, type Expr, type Shape } from '@odot/core';
+import { formatShape, inferShape, printExpr, shapeEquals, type Budget, type Expr, type Shape } from '@odot/core';
 import { DIALECTS, parse, type Dialect } from '@odot/parser';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence, equalByTesting } from './engine.ts';
@@ -22,9 +22,9 @@ const DIALECT_RULES: Readonly<Record<Dialect, string>> = {
  * For an answer no allowed dialect reads: the first other dialect that does, said in words
  * ("NumPy reads it: `*` is ⊙ … it means u ⊙ vᵀ"), or undefined.
  */
-function otherDialectReading(text: string, allowed: readonly Dialect[]): Diagnosis | undefined {
+function otherDialectReading(text: string, allowed: readonly Dialect[], budget?: Budget): Diagnosis | undefined {
   for (const dialect of DIALECTS.filter((d) => !allowed.includes(d))) {
-    const parsed = parse(text, { dialect });
+    const parsed = parse(text, budget === undefined ? { dialect } : { dialect, budget });
     if (!parsed.ok) continue;
     const meaning = printExpr(parsed.value.expr, 'plain');
     return {
@@ -44,11 +44,11 @@ interface Reading {
 }
 
 /** The student's text read in each allowed dialect that parses it (plain first). */
-function readings(text: string, dialects: readonly Dialect[], question: ExpressionQuestion): { list: Reading[]; parseError?: string } {
+function readings(text: string, dialects: readonly Dialect[], question: ExpressionQuestion, budget?: Budget): { list: Reading[]; parseError?: string } {
   const list: Reading[] = [];
   let parseError: string | undefined;
   for (const dialect of dialects) {
-    const parsed = parse(text, { dialect });
+    const parsed = parse(text, budget === undefined ? { dialect } : { dialect, budget });
     if (!parsed.ok) {
       parseError ??= parsed.error.message;
       continue;
@@ -90,9 +90,10 @@ function misconception(question: ExpressionQuestion, student: Expr, studentShape
  * under the givens earns full marks (proved, or equal by randomised testing). Other dialects are
  * tried when the worksheet allows them, with a note. A parse or shape error in the answer is
  * feedback; a wrong answer is classified (known misconceptions, predicted mistakes) and gets the
- * engine's counterexample.
+ * engine's counterexample. Reading the answer, the equivalence decisions and the form check count
+ * against `budget` (the answer's time budget), when given.
  */
-export function gradeExpression(question: ExpressionQuestion, answer: StudentAnswer): QuestionGrade {
+export function gradeExpression(question: ExpressionQuestion, answer: StudentAnswer, budget?: Budget): QuestionGrade {
   const max = question.points;
   const text = typeof answer.value === 'number' ? String(answer.value) : answer.value;
   if (typeof text !== 'string') {
@@ -114,16 +115,16 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
       dialects = [answer.dialect as Dialect];
     }
   }
-  const { list, parseError } = readings(text, dialects, question);
+  const { list, parseError } = readings(text, dialects, question, budget);
   if (list.length === 0) {
-    const elsewhere = otherDialectReading(text.trim(), dialects);
+    const elsewhere = otherDialectReading(text.trim(), dialects, budget);
     if (elsewhere) return { id: question.id, score: 0, max, diagnoses: [elsewhere, ...notes] };
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'parse-error', message: `Your answer '${text}' cannot be read: ${parseError ?? 'syntax error'}.` }] };
   }
   const expectedShape = inferShape(question.answer, question.given.givens);
   for (const reading of list) {
     if (!reading.shape || (expectedShape.ok && !shapeEquals(reading.shape, expectedShape.value))) continue;
-    const verdict = decideEquivalence(question.answer, reading.expr, question.given.givens);
+    const verdict = decideEquivalence(question.answer, reading.expr, question.given.givens, undefined, budget);
     if (verdict.kind === 'equal') {
       const diagnoses: Diagnosis[] = [{ code: 'correct', message: verdict.method === 'equal-by-testing' ? 'Correct (checked on random instances).' : 'Correct.' }];
       const plainFirst = list[0];
@@ -131,7 +132,7 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
         const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
         diagnoses.push({ code: 'other-dialect', message: `Read as ${DIALECT_NAMES[reading.dialect]}: ${DIALECT_RULES[reading.dialect]}. Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
       }
-      const broken = formViolations(question, reading.expr, text.trim());
+      const broken = formViolations(question, reading.expr, text.trim(), budget);
       if (broken.length > 0) return { id: question.id, score: Math.min(question.formScore, max), max, diagnoses: [...broken, ...diagnoses.slice(1), ...notes] };
       return { id: question.id, score: max, max, diagnoses: [...diagnoses, ...notes] };
     }
@@ -156,7 +157,7 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
     });
     return { id: question.id, score: 0, max, diagnoses };
   }
-  const verdict = decideEquivalence(question.answer, first.expr, question.given.givens, [printExpr(question.answer, 'plain'), 'your answer']);
+  const verdict = decideEquivalence(question.answer, first.expr, question.given.givens, [printExpr(question.answer, 'plain'), 'your answer'], budget);
   const why =
     verdict.kind === 'different' && verdict.counterexample !== undefined
       ? ` For example, ${verdict.counterexample}.`

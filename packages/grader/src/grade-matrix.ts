@@ -1,4 +1,4 @@
-import { printExpr } from '@odot/core';
+import { printExpr, type Budget } from '@odot/core';
 import { formatRational, rsign, type ExactMatrix, type Rational } from '@odot/numeric';
 import { readStudentMatrix, type StudentAnswer } from './answer-input.ts';
 import { cellOf, evaluateMatrix, reorientVector, sameEntry, sameMatrix } from './exact.ts';
@@ -47,15 +47,16 @@ export function expectedMatrix(question: MatrixQuestion, bindings: Bindings): Ex
  * Grades a concrete matrix answer: credit per correct cell (when the shape is right), the wrong
  * cells named, and the whole answer classified against the author's predicted mistakes and the
  * known misconceptions (matrix product for ⊙ in either order, ⊗, +, ⊙ for a matrix product,
- * swapped operands, transpose), else `shape-mismatch` or `entry-errors` with the cells.
+ * swapped operands, transpose), else `shape-mismatch` or `entry-errors` with the cells. Reading the
+ * answer counts against `budget` (the answer's time budget), when given.
  */
-export function gradeMatrix(question: MatrixQuestion, bindings: Bindings, answer: StudentAnswer): QuestionGrade {
+export function gradeMatrix(question: MatrixQuestion, bindings: Bindings, answer: StudentAnswer, budget?: Budget): QuestionGrade {
   const max = question.points;
   const expected = expectedMatrix(question, bindings);
   if (!expected) {
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'internal-error', message: `The model answer ${question.answerText} is not defined for these matrices.` }] };
   }
-  const reading = readStudentMatrix(answer.value, question.accept.dialects);
+  const reading = readStudentMatrix(answer.value, question.accept.dialects, budget);
   if (!reading.ok) {
     const predicted = typeof answer.value === 'string' ? predictedExpressions(question, answer.value) : [];
     return { id: question.id, score: 0, max, diagnoses: [...predicted, { code: reading.code, message: reading.message }] };

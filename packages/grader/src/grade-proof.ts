@@ -1,3 +1,4 @@
+import type { Budget } from '@odot/core';
 import type { StudentAnswer } from './answer-input.ts';
 import { checkProofAnswer } from './proof-engine.ts';
 import { roundScore, type Diagnosis, type QuestionGrade } from './result.ts';
@@ -10,9 +11,10 @@ import type { ProofQuestion } from './worksheet.ts';
  * not reach the goal loses the last share), the first failing step named with its line and the
  * checker's reason, then one diagnosis per line that is not plainly right, coded as the checker
  * codes it (`false`, `wrong-law`, `circular`, `buggy-rule`, `too-big`, `no-change`, `unchecked`, …).
- * The question's `strict`, `allow` and `forbid` go to the checker.
+ * The question's `strict`, `allow` and `forbid` go to the checker, and `budget` (the answer's time
+ * budget) bounds the whole check.
  */
-export function gradeProof(question: ProofQuestion, answer: StudentAnswer): QuestionGrade {
+export function gradeProof(question: ProofQuestion, answer: StudentAnswer, budget?: Budget): QuestionGrade {
   const max = question.points;
   if (typeof answer.value !== 'string') {
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: 'Write the proof as text: a chain of `= EXPR by LAW` lines.' }] };
@@ -21,7 +23,7 @@ export function gradeProof(question: ProofQuestion, answer: StudentAnswer): Ques
   const predicted: Diagnosis[] = question.feedback
     .filter((p) => typeof p.answer === 'string' && p.answer.replace(/\s+/g, ' ').trim() === normalized)
     .map((p) => ({ code: p.code, message: p.text }));
-  const result = checkProofAnswer(question, answer.value);
+  const result = checkProofAnswer(question, answer.value, budget);
   if (result.kind === 'unreadable') {
     return { id: question.id, score: 0, max, diagnoses: [...predicted, { code: 'parse-error', message: result.message }] };
   }

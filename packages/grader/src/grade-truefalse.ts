@@ -1,4 +1,4 @@
-import { didYouMean, printExpr } from '@odot/core';
+import { didYouMean, printExpr, type Budget } from '@odot/core';
 import type { StudentAnswer } from './answer-input.ts';
 import { decideEquivalence } from './engine.ts';
 import { canonicalLawName, resolveLawName } from '@odot/rewrite';
@@ -18,19 +18,20 @@ function splitVerdict(value: unknown): { verdict: boolean | undefined; reason?: 
   return { verdict: readBoolean(value) };
 }
 
-function counterexampleFor(question: TrueFalseQuestion): string {
+function counterexampleFor(question: TrueFalseQuestion, budget?: Budget): string {
   const s = question.statement;
   if (!s || (s.type !== 'Equal' && s.type !== 'NotEqual')) return '';
-  const verdict = decideEquivalence(s.left, s.right, question.given.givens, [printExpr(s.left, 'plain'), printExpr(s.right, 'plain')]);
+  const verdict = decideEquivalence(s.left, s.right, question.given.givens, [printExpr(s.left, 'plain'), printExpr(s.right, 'plain')], budget);
   if (verdict.kind !== 'different' || verdict.counterexample === undefined) return '';
   return ` A counterexample: ${verdict.counterexample}.`;
 }
 
 /**
  * Grades a true/false answer (`true`, `false`, yes/no, or `{answer, reason}` / `"true by LAW"`).
- * The verdict earns `points − reason_points`; a reason naming an accepted law earns the rest.
+ * The verdict earns `points − reason_points`; a reason naming an accepted law earns the rest. The
+ * counterexample search counts against `budget` (the answer's time budget), when given.
  */
-export function gradeTrueFalse(question: TrueFalseQuestion, answer: StudentAnswer): QuestionGrade {
+export function gradeTrueFalse(question: TrueFalseQuestion, answer: StudentAnswer, budget?: Budget): QuestionGrade {
   const max = question.points;
   const split = splitVerdict(answer.value);
   const reason = answer.reason ?? split.reason;
@@ -42,7 +43,7 @@ export function gradeTrueFalse(question: TrueFalseQuestion, answer: StudentAnswe
     if (readBoolean(predicted.answer) === split.verdict) diagnoses.push({ code: predicted.code, message: predicted.text });
   }
   if (split.verdict !== question.answer) {
-    const why = question.answer ? '' : counterexampleFor(question);
+    const why = question.answer ? '' : counterexampleFor(question, budget);
     diagnoses.push({
       code: 'wrong-truth-value',
       message: `The statement is ${question.answer ? 'true' : 'false'}.${question.answer && question.reasons[0] ? ` It is the law ${question.reasons[0]}${lawStatement(question.reasons[0]) ? `: ${lawStatement(question.reasons[0])}` : ''}.` : ''}${why}`,

@@ -1,4 +1,4 @@
-import { assertNever } from '@odot/core';
+import { Budget, LimitReached, assertNever, formatLimit, withBudget, type Limit } from '@odot/core';
 import { isBlank, unwrapAnswer } from './answer-input.ts';
 import { gradeExpression } from './grade-expression.ts';
 import { gradeMatrix } from './grade-matrix.ts';
@@ -12,32 +12,64 @@ import { parseSubmission, studentFromFileName, type Submission } from './submiss
 import { variantKey } from './identity.ts';
 import { matchAnswerKeys } from './answer-keys.ts';
 import { isRandomised, questionBindings } from './variant.ts';
+import { DEFAULT_ANSWER_TIME_MS } from './time-limit.ts';
 import type { Question, Worksheet } from './worksheet.ts';
 
-function dispatch(worksheet: Worksheet, question: Question, student: string, raw: unknown): QuestionGrade {
-  return withPredictedScore(dispatchKind(worksheet, question, student, raw), question.feedback);
+function dispatch(worksheet: Worksheet, question: Question, student: string, raw: unknown, budget: Budget): QuestionGrade {
+  return withPredictedScore(dispatchKind(worksheet, question, student, raw, budget), question.feedback);
 }
 
-function dispatchKind(worksheet: Worksheet, question: Question, student: string, raw: unknown): QuestionGrade {
+function dispatchKind(worksheet: Worksheet, question: Question, student: string, raw: unknown, budget: Budget): QuestionGrade {
   const answer = unwrapAnswer(raw);
   if (isBlank(answer.value) && (question.kind !== 'psd' || isBlank(answer.certificate))) {
     return { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'missing-answer', message: 'No answer given.' }] };
   }
   switch (question.kind) {
     case 'matrix':
-      return gradeMatrix(question, questionBindings(worksheet, question, student), answer);
+      return gradeMatrix(question, questionBindings(worksheet, question, student), answer, budget);
     case 'expression':
-      return gradeExpression(question, answer);
+      return gradeExpression(question, answer, budget);
     case 'truefalse':
-      return gradeTrueFalse(question, answer);
+      return gradeTrueFalse(question, answer, budget);
     case 'psd':
       return gradePsd(question, questionBindings(worksheet, question, student), answer);
     case 'proof':
-      return gradeProof(question, answer);
+      return gradeProof(question, answer, budget);
     case 'shape':
       return gradeShape(question, answer);
     default:
       return assertNever(question);
+  }
+}
+
+/**
+ * The time limit of one answer to `question` (ms): the caller's (`--time-limit`), else the
+ * question's `time_limit:`, else the worksheet's, else `DEFAULT_ANSWER_TIME_MS`.
+ */
+export function answerTimeLimit(worksheet: Worksheet, question: Question, options: Pick<GradeOptions, 'timeLimitMs'> = {}): number {
+  return options.timeLimitMs ?? question.timeLimitMs ?? worksheet.timeLimitMs ?? DEFAULT_ANSWER_TIME_MS;
+}
+
+/** The grade of an answer whose grading `limit` stopped: 0, with the limit and the reason in words. */
+function limitGrade(question: Question, limit: Limit): QuestionGrade {
+  const message = `Grading this answer stopped at its limit (${formatLimit(limit)} per answer) before it was decided, so it scores 0 for now; your teacher can regrade it with more time.`;
+  return { id: question.id, score: 0, max: question.points, limit, diagnoses: [{ code: 'limit', message }] };
+}
+
+/**
+ * Grades under one budget for the whole answer: reading it, every engine and the feedback count
+ * against `timeLimitMs`. A stop of this budget anywhere — thrown up to here, or turned by an engine
+ * into "no result" on the way (`Budget.stopped`) — makes the grade `limitGrade`.
+ */
+function dispatchWithin(worksheet: Worksheet, question: Question, student: string, raw: unknown, timeLimitMs: number): QuestionGrade {
+  const budget = new Budget({ timeLimitMs });
+  try {
+    const grade = withBudget(budget, () => dispatch(worksheet, question, student, raw, budget));
+    return budget.stopped ? limitGrade(question, budget.stopped) : grade;
+  } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) return limitGrade(question, error.limit);
+    if (budget.stopped) return limitGrade(question, budget.stopped);
+    throw error;
   }
 }
 
@@ -51,14 +83,20 @@ export interface GradeOptions {
    * The memo is per worksheet object and bounded (4096 answers per worksheet, then it starts over).
    */
   readonly memo?: boolean;
+  /**
+   * How long grading one answer may take, in milliseconds (`odot grade --time-limit`): overrides the
+   * question's and the worksheet's `time_limit:` (default `DEFAULT_ANSWER_TIME_MS`). An answer
+   * stopped by it scores 0 with `limit: {kind: 'time', value}` and a `limit` diagnosis.
+   */
+  readonly timeLimitMs?: number;
 }
 
 const MEMO = new WeakMap<Worksheet, Map<string, QuestionGrade>>();
 const MEMO_LIMIT = 4096;
 
-function memoKey(question: Question, student: string, raw: unknown): string | undefined {
+function memoKey(question: Question, student: string, raw: unknown, timeLimitMs: number): string | undefined {
   try {
-    return `${question.id}\u0000${isRandomised(question) ? student : ''}\u0000${JSON.stringify(raw) ?? 'undefined'}`;
+    return `${question.id}\u0000${timeLimitMs}\u0000${isRandomised(question) ? student : ''}\u0000${JSON.stringify(raw) ?? 'undefined'}`;
   } catch (error) {
     // JSON.stringify's TypeError: a BigInt or a cycle in the answer, which is then graded unmemoised.
     if (error instanceof TypeError) return undefined;
@@ -67,22 +105,26 @@ function memoKey(question: Question, student: string, raw: unknown): string | un
 }
 
 /**
- * Grades one answer of one student; `student` is the variant key (see `variantKey`). Never throws: a failure inside the grader becomes an
- * `internal-error` diagnosis with score 0 for this answer only.
+ * Grades one answer of one student; `student` is the variant key (see `variantKey`). Never throws: a
+ * failure inside the grader becomes an `internal-error` diagnosis with score 0 for this answer only.
+ * One time budget covers the whole answer (`answerTimeLimit`); past it the grade is 0 with
+ * `limit: {kind: 'time', value}` and a `limit` diagnosis saying which limit stopped it.
  */
 export function gradeAnswer(worksheet: Worksheet, question: Question, student: string, raw: unknown, options: GradeOptions = {}): QuestionGrade {
-  const key = options.memo === false ? undefined : memoKey(question, student, raw);
+  const timeLimitMs = answerTimeLimit(worksheet, question, options);
+  const key = options.memo === false ? undefined : memoKey(question, student, raw, timeLimitMs);
   let memo = key === undefined ? undefined : MEMO.get(worksheet);
   const known = key === undefined ? undefined : memo?.get(key);
   if (known) return known;
   let grade: QuestionGrade;
   try {
-    grade = dispatch(worksheet, question, student, raw);
+    grade = dispatchWithin(worksheet, question, student, raw, timeLimitMs);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     grade = { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'internal-error', message: `This answer could not be graded (${message}).` }] };
   }
-  if (key !== undefined) {
+  // A grade stopped by the clock is not remembered: under less load the same answer may finish.
+  if (key !== undefined && grade.limit === undefined) {
     if (!memo) {
       memo = new Map();
       MEMO.set(worksheet, memo);

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '@odot/core';
 import { answerKeyForm } from './answer-keys.ts';
 import { normaliseIdentity } from './identity.ts';
-import { readData } from './read-data.ts';
+import { readData, readPlace } from './read-data.ts';
 import { roundScore, type AppliedOverride, type GradeWarning, type QuestionGrade, type StudentGrade } from './result.ts';
 import type { Worksheet } from './worksheet.ts';
 
@@ -25,6 +25,7 @@ function bad(file: string, where: string, message: string): Result<Override[]> {
  */
 export function parseOverrides(text: string, worksheet: Pick<Worksheet, 'questions'>, file = 'overrides'): Result<Override[]> {
   const read = readData(text, 'yaml');
+  if (!read.ok && read.code !== undefined) return fail({ code: read.code, severity: 'error', message: `${readPlace(read, file)}${read.reason}` });
   if (!read.ok) return bad(file, '', `not YAML: ${read.reason}`);
   const data = read.value;
   if (data === null || data === undefined) return ok([]);

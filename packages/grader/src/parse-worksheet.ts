@@ -2,6 +2,9 @@ import { fail, ok, OdotException, type OdotError, type Result, type Span } from 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { splitMarkdown } from './markdown.ts';
 import { readQuestion } from './question-spec.ts';
+import { MAX_ALIASES, aliasBombReason, isAliasBomb, tooDeepReason } from './read-data.ts';
+import { readTimeLimit } from './time-limit.ts';
+import { scanYaml } from './yaml-depth.ts';
 import type { Question, Worksheet } from './worksheet.ts';
 
 function lineSpan(source: string, line: number, column = 1): Span {
@@ -30,10 +33,24 @@ function yamlHint(line: string): string | undefined {
   return COLON_IN_VALUE.test(line) ? 'quote the text: a `: ` inside an unquoted value starts a new key' : undefined;
 }
 
+/**
+ * Reads one YAML part of a worksheet (the frontmatter or a question block starting at `firstLine`).
+ * Nesting past `MAX_DATA_DEPTH` is refused before the yaml library runs (`too-deep`, located), an
+ * alias bomb is `too-many-aliases` at its first alias, a syntax error is `bad-yaml` with a hint.
+ */
 function yamlAt(text: string, firstLine: number, source: string, what: string): unknown {
+  const scan = scanYaml(text);
+  if (scan.tooDeep) {
+    const { line, column } = scan.tooDeep;
+    throw new OdotException({ code: 'too-deep', severity: 'error', message: `${what}: ${tooDeepReason(scan.tooDeep.limit)}`, span: lineSpan(source, firstLine + line - 1, column) });
+  }
   try {
-    return parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+    return parseYaml(text, { prettyErrors: false, uniqueKeys: true, maxAliasCount: MAX_ALIASES });
   } catch (error) {
+    if (isAliasBomb(error)) {
+      const at = scan.firstAlias ?? { line: 1, column: 1 };
+      throw new OdotException({ code: 'too-many-aliases', severity: 'error', message: `${what}: ${aliasBombReason()}`, span: lineSpan(source, firstLine + at.line - 1, at.column) });
+    }
     if (error instanceof YAMLParseError) {
       const at = lineColumnAt(text, error.pos[0]);
       const lines = text.split('\n');
@@ -102,6 +119,7 @@ export function parseWorksheet(source: string): Result<Worksheet> {
       }
     }
     const seed = fm['seed'];
+    const timeLimitMs = readTimeLimit(fm['time_limit'], 'time_limit', 'bad-worksheet');
     return ok({
       id: rawId.trim(),
       title: typeof fm['title'] === 'string' ? fm['title'] : rawId.trim(),
@@ -109,6 +127,7 @@ export function parseWorksheet(source: string): Result<Worksheet> {
       frontmatter: fm,
       questions,
       maxScore: questions.reduce((s, q) => s + q.points, 0),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
     });
   } catch (error) {
     if (error instanceof OdotException) return fail(error.error);

@@ -1,3 +1,4 @@
+import type { Budget } from '@odot/core';
 import { checkProofAgainst, type StepCode } from '@odot/proof';
 import type { ProofQuestion } from './worksheet.ts';
 
@@ -20,9 +21,10 @@ export type ProofCheck =
 
 /**
  * Checks a student's proof text against the question's goal and givens with @odot/proof
- * (`by algebra` only when the worksheet allows it). Never throws.
+ * (`by algebra` only when the worksheet allows it), within `budget` (the answer's time budget) when
+ * given. Never throws.
  */
-export function checkProofAnswer(question: ProofQuestion, text: string): ProofCheck {
+export function checkProofAnswer(question: ProofQuestion, text: string, budget?: Budget): ProofCheck {
   const grade = checkProofAgainst(text, {
     goal: question.goalText,
     givens: question.given.givens,
@@ -31,6 +33,7 @@ export function checkProofAnswer(question: ProofQuestion, text: string): ProofCh
     strict: question.strict,
     forbid: question.forbid,
     ...(question.allow === undefined ? {} : { allow: question.allow }),
+    ...(budget === undefined ? {} : { budget }),
   });
   const failure = grade.firstFailure;
   const where = failure ? `Line ${failure.line}${failure.law ? ` (by ${failure.law})` : ''}: ${failure.message}` : undefined;

@@ -4,6 +4,7 @@ import { defaultBackend, type ExercisePolicy } from '@odot/proof';
 import { resolveLawName } from '@odot/rewrite';
 import { readGiven } from './givens.ts';
 import { readShapeAnswer } from './shape-answer.ts';
+import { readTimeLimit } from './time-limit.ts';
 import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
 
 function bad(message: string, hints: readonly string[] = []): never {
@@ -136,7 +137,12 @@ function readForm(record: Record<string, unknown>, points: number): Pick<Express
   return { forbid, ...(form === 'simplified' ? { form } : {}), formScore };
 }
 
-const COMMON = ['id', 'kind', 'points', 'title', 'given', 'answer', 'accept', 'feedback'];
+/** `{ timeLimitMs }` when a time limit is set, else nothing (optional fields stay absent). */
+function timeLimitField(ms: number | undefined): { timeLimitMs?: number } {
+  return ms === undefined ? {} : { timeLimitMs: ms };
+}
+
+const COMMON = ['id', 'kind', 'points', 'title', 'given', 'answer', 'accept', 'feedback', 'time_limit'];
 const EXTRA: Readonly<Record<QuestionKind, readonly string[]>> = {
   matrix: [],
   expression: ['forbid', 'form', 'form_score'],
@@ -174,6 +180,7 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
     accept: readAccept(record['accept']),
     feedback: readFeedback(record['feedback'], points),
     line,
+    ...timeLimitField(readTimeLimit(record['time_limit'], 'time_limit')),
   };
   const answer = record['answer'];
   if (answer === undefined || answer === null) bad('`answer` (the model answer) is required');

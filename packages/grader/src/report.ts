@@ -1,3 +1,4 @@
+import { formatLimit, type Limit } from '@odot/core';
 import { csvField } from './csv.ts';
 import { itemAnalysis, topMisconception, type Distribution, type QuestionStats } from './item-analysis.ts';
 import { hashString } from './rng.ts';
@@ -28,6 +29,8 @@ export interface QuestionReportJson {
   readonly diagnoses: readonly string[];
   readonly feedback: readonly string[];
   readonly cells?: readonly { readonly row: number; readonly col: number; readonly expected: string; readonly got: string }[];
+  /** The limit that stopped grading this answer (`{kind: 'time', value}` in ms), when one did. */
+  readonly limit?: Limit;
 }
 
 /** The JSON report of one student. */
@@ -99,7 +102,7 @@ function studentJson(g: StudentGrade, feedback: string): StudentReportJson {
   const questions: Record<string, QuestionReportJson> = {};
   for (const q of g.questions) {
     const cells = q.diagnoses.flatMap((d) => d.cells ?? []);
-    questions[q.id] = { score: q.score, max: q.max, diagnoses: q.diagnoses.map((d) => d.code), feedback: q.diagnoses.map((d) => d.message), ...(cells.length > 0 ? { cells } : {}) };
+    questions[q.id] = { score: q.score, max: q.max, diagnoses: q.diagnoses.map((d) => d.code), feedback: q.diagnoses.map((d) => d.message), ...(cells.length > 0 ? { cells } : {}), ...(q.limit ? { limit: q.limit } : {}) };
   }
   const opt = <K extends keyof StudentGrade>(k: K): Partial<Pick<StudentGrade, K>> => (g[k] === undefined ? {} : ({ [k]: g[k] } as Partial<Pick<StudentGrade, K>>));
   return {
@@ -162,7 +165,9 @@ export function summaryTable(worksheet: Worksheet, grades: readonly StudentGrade
   const rows = grades.map((g) => {
     const byId = new Map(g.questions.map((q) => [q.id, q.score]));
     const overridden = g.overrides && g.overrides.length > 0 ? ` (${g.overrides.length} override${g.overrides.length === 1 ? '' : 's'})` : '';
-    const note = `${g.error ? `${g.error.code}: ${g.error.message}` : ''}${overridden}`.trim();
+    const stopped = g.questions.filter((q) => q.limit !== undefined);
+    const limited = stopped.length === 0 ? '' : ` limit: ${stopped.map((q) => q.id).join(', ')} stopped (${formatLimit(stopped[0]?.limit as Limit)})`;
+    const note = `${g.error ? `${g.error.code}: ${g.error.message}` : ''}${limited}${overridden}`.trim();
     return [
       g.student.length > 40 ? `${g.student.slice(0, 37)}...` : g.student,
       ...worksheet.questions.map((q) => (g.questions.length === 0 ? '-' : num(byId.get(q.id) ?? 0))),

@@ -1,3 +1,5 @@
+import type { Limit } from '@odot/core';
+
 /** A cell of a matrix answer, 1-based as students count. */
 export interface Cell {
   readonly row: number;
@@ -16,7 +18,7 @@ export interface Cell {
  * `wrong-truth-value`, `missing-reason`, `wrong-reason`, `unknown-law`, `wrong-psd-verdict`,
  * `missing-certificate`, `bad-certificate`, `proof-step-failed`, `proof-incomplete`, `wrong-shape`,
  * `missing-answer`, `unreadable-answer`, `predicted-mistake` (or the author's own code),
- * `internal-error`.
+ * `limit` (grading stopped at the answer's time limit), `internal-error`.
  */
 export interface Diagnosis {
   readonly code: string;
@@ -32,6 +34,11 @@ export interface QuestionGrade {
   readonly score: number;
   readonly max: number;
   readonly diagnoses: readonly Diagnosis[];
+  /**
+   * The limit that stopped grading this answer (`{kind: 'time', value}`: its time limit, in ms)
+   * before it was decided; the score is then 0 and a `limit` diagnosis says so.
+   */
+  readonly limit?: Limit;
 }
 
 /** The grade of one submission (one student). */

@@ -21,8 +21,6 @@ describe('parseSubmission', () => {
     ['answers not a map', 'student: A\nworksheet: W\nanswers: [1, 2]', /`answers` must be a map/],
     ['empty file', '', /must be a map/],
     ['duplicate keys', 'student: A\nstudent: B\nworksheet: W\nanswers: {}', /cannot read the file as YAML: .*unique/i],
-    ['an alias bomb', `a: &a [x, x]\n${Array.from({ length: 60 }, (_, k) => `b${k}: [*a, *a]`).join('\n')}`, /cannot read the file as YAML: .*alias/i],
-    ['YAML nested 10 000 deep', '['.repeat(10_000), /cannot read the file as YAML: it is nested too deeply/],
   ])('rejects %s with a reason', (_name, text, reason) => {
     const r = parseSubmission(text, _name === 'broken JSON' ? 'x.json' : 'x.yaml');
     expect(r.ok).toBe(false);
@@ -30,6 +28,15 @@ describe('parseSubmission', () => {
       expect(r.error.code).toBe('malformed-submission');
       expect(r.error.message).toMatch(reason);
     }
+  });
+
+  it.each([
+    ['an alias bomb', `a: &a [x, x]\n${Array.from({ length: 60 }, (_, k) => `b${k}: [*a, *a]`).join('\n')}`, 'too-many-aliases', /^x\.yaml:2:6: cannot read the file as YAML: .*alias/i],
+    ['YAML nested 10 000 deep', '['.repeat(10_000), 'too-deep', /^x\.yaml:1:101: cannot read the file as YAML: nested more than 100 levels deep/],
+  ])('refuses %s before parsing, with its own code and file:line:col', (_name, text, code, reason) => {
+    const r = parseSubmission(text, 'x.yaml');
+    expect(r.ok ? undefined : r.error.code).toBe(code);
+    if (!r.ok) expect(r.error.message).toMatch(reason);
   });
 
   it('names unreadable files after the file', () => {

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@odot/core';
-import { readData } from './read-data.ts';
+import { readData, readPlace } from './read-data.ts';
 
 /** One student's answers to one worksheet. */
 export interface Submission {
@@ -29,6 +29,10 @@ function malformed(message: string): Result<Submission> {
 export function parseSubmission(text: string, name = '', fallbackStudent = ''): Result<Submission> {
   const format = name.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
   const read = readData(text, format);
+  if (!read.ok && read.code !== undefined) {
+    // Refused before parsing (nested too deep, an alias bomb): odot's own code, with file:line:col.
+    return fail({ code: read.code, severity: 'error', message: `${readPlace(read, name)}cannot read the file as ${format.toUpperCase()}: ${read.reason}` });
+  }
   if (!read.ok) return malformed(`cannot read the file as ${format.toUpperCase()}: ${read.reason}`);
   const data = read.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

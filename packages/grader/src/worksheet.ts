@@ -92,6 +92,8 @@ interface QuestionBase {
   readonly feedback: readonly PredictedMistake[];
   /** 1-based line of the question block in the worksheet file. */
   readonly line: number;
+  /** `time_limit:` — how long grading one answer to this question may take (ms); absent: the worksheet's. */
+  readonly timeLimitMs?: number;
 }
 
 /** Compute a concrete matrix; `answer` is an expression over the given matrices (or a literal). */
@@ -182,4 +184,6 @@ export interface Worksheet {
   readonly questions: readonly Question[];
   /** Sum of the questions' points. */
   readonly maxScore: number;
+  /** The frontmatter's `time_limit:` — how long grading one answer may take (ms); absent: `DEFAULT_ANSWER_TIME_MS`. */
+  readonly timeLimitMs?: number;
 }

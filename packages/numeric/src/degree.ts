@@ -83,11 +83,11 @@ function inverseBound(a: DegreeBound, k: number): DegreeBound {
  */
 export function degreeBound(expr: Expr, ctx: DegreeContext): DegreeBound {
   const go = (e: Expr): DegreeBound => {
-    if (e.type === 'Add' || e.type === 'Sub' || e.type === 'Hadamard') {
-      // Fold a left-nested chain iteratively (long sums must not exhaust the stack).
+    if (e.type === 'Add' || e.type === 'Sub' || e.type === 'Hadamard' || e.type === 'MatMul') {
+      // Fold a left-nested chain iteratively (long sums and products must not exhaust the stack).
       const spine: Expr[] = [];
       let n: Expr = e;
-      while (n.type === 'Add' || n.type === 'Sub' || n.type === 'Hadamard') {
+      while (n.type === 'Add' || n.type === 'Sub' || n.type === 'Hadamard' || n.type === 'MatMul') {
         spine.push(n);
         n = n.left;
       }
@@ -95,7 +95,7 @@ export function degreeBound(expr: Expr, ctx: DegreeContext): DegreeBound {
       for (let i = spine.length - 1; i >= 0; i--) {
         const node = spine[i] as Expr & { right: Expr };
         const r = go(node.right);
-        acc = node.type === 'Hadamard' ? times(acc, r) : common([acc, r]);
+        acc = node.type === 'Hadamard' || node.type === 'MatMul' ? times(acc, r) : common([acc, r]);
       }
       return acc;
     }
@@ -114,7 +114,6 @@ export function degreeBound(expr: Expr, ctx: DegreeContext): DegreeBound {
       case 'Equal':
       case 'NotEqual':
         return common([go(e.left), go(e.right)]);
-      case 'MatMul':
       case 'Kronecker':
         return times(go(e.left), go(e.right));
       case 'ScalarMul':

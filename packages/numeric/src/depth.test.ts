@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hadamard, identifier, matMul, transpose, type Expr } from '@odot/core';
+import { hadamard, identifier, transpose, type Expr } from '@odot/core';
 import { exactMatrix } from './matrix.ts';
 import { catchOdot, evaluate, isTooLarge } from './evaluate.ts';
 import { identityTest } from './identity-test.ts';
@@ -22,14 +22,12 @@ describe('evaluation depth', () => {
     expect(r.ok).toBe(true);
   });
 
-  it('a 20 000-factor matrix product and 20 000 nested transposes are too-deep, not too-large or internal', () => {
+  it('20 000 nested transposes are too-deep, not too-large or internal', () => {
     let nested: Expr = A;
     for (let i = 0; i < 20_000; i++) nested = transpose(nested);
-    for (const e of [chain(20_000, matMul), nested]) {
-      const r = evaluate(e, ONE);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect([r.error.code, r.error.message]).toEqual(['too-deep', 'evaluate: the expression is nested more than 1000 levels deep']);
-    }
+    const r = evaluate(nested, ONE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.code, r.error.message]).toEqual(['too-deep', 'evaluate: the expression is nested more than 1000 levels deep']);
   });
 
   it('999 nested transposes evaluate: the limit is past what the parser accepts', () => {
@@ -39,7 +37,9 @@ describe('evaluation depth', () => {
   });
 
   it('the identity test refuses a side deeper than the limit with too-deep', () => {
-    const v = identityTest(chain(20_000, matMul), A);
+    let nested: Expr = A;
+    for (let i = 0; i < 20_000; i++) nested = transpose(nested);
+    const v = identityTest(nested, A);
     expect(v.verdict).toBe('error');
     if (v.verdict === 'error') expect(v.error.code).toBe('too-deep');
   });

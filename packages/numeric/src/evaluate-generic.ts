@@ -6,6 +6,7 @@ import { evalPower } from './eval/eval-power.ts';
 import { evalKronecker, evalMatMul, evalScalarMul } from './eval/eval-product.ts';
 import { evalClaim, evalRelation } from './eval/eval-relation.ts';
 import { evalChain, evalEntrywise, isChain } from './eval/eval-sum.ts';
+import { evalMatMulChain, isMatMulChain } from './eval/eval-matmul-chain.ts';
 import { evalDiag, evalInverse, evalNegTranspose, evalTraceDet } from './eval/eval-unary.ts';
 import type { EvalState, Want } from './eval/state.ts';
 import { NONE, NeedsContext, fail } from './eval/state.ts';
@@ -73,7 +74,7 @@ function startEvaluation<T>(ctx: GenericContext<T>): EvalState<T> {
     zeroIsScalar: false,
     ev: (node, want) => {
       tick(); // counts against the caller's budget, if any (decidePsd's random trials)
-      const v = isChain(node) ? evalChain(s, node, want) : evalNode(s, node, want);
+      const v = isChain(node) ? evalChain(s, node, want) : node.type === 'MatMul' && isMatMulChain(node) ? evalMatMulChain(s, node, want) : evalNode(s, node, want);
       ctx.observe?.(node, v);
       return v;
     },
@@ -82,10 +83,11 @@ function startEvaluation<T>(ctx: GenericContext<T>): EvalState<T> {
 }
 
 /**
- * The left-to-right chains the evaluator (and the degree bound) walk in a loop: `+`, `−`, `⊙`. Other
- * operators recurse, so their nesting counts towards `MAX_DEPTH`.
+ * The left-to-right chains the evaluator (and the degree bound) walk in a loop: `+`, `−`, `⊙` and
+ * the matrix product (`A A … A`, 10 000 factors, is a flat chain, not nesting). Other operators
+ * recurse, so their nesting counts towards `MAX_DEPTH`.
  */
-export const EVALUATION_CHAINS: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Hadamard']);
+export const EVALUATION_CHAINS: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Hadamard', 'MatMul']);
 
 /** Throws the `too-deep` error when `expr` nests deeper than the evaluator's recursion takes (`MAX_DEPTH`). */
 export function checkEvaluationDepth(expr: Expr, what: string): void {
@@ -95,7 +97,7 @@ export function checkEvaluationDepth(expr: Expr, what: string): void {
 /**
  * Evaluates `expr` over the context's field. Throws `OdotException` with spans on errors
  * (unbound symbols, shape mismatches, singular matrices, zero entries under a negative Hadamard
- * power, `too-deep` for nesting deeper than `MAX_DEPTH` outside `+ − ⊙` chains).
+ * power, `too-deep` for nesting deeper than `MAX_DEPTH` outside `+ − ⊙` and matrix-product chains).
  */
 export function evaluateGeneric<T>(ctx: GenericContext<T>, expr: Expr): GValue<T> {
   checkEvaluationDepth(expr, 'evaluate');

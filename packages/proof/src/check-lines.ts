@@ -1,4 +1,4 @@
-import { printExpr, type OdotError } from '@odot/core';
+import { LimitReached, printExpr, type OdotError } from '@odot/core';
 import { newChain, type Chain, type Conclusion } from './chain.ts';
 import { endChecks } from './chain-end.ts';
 import { checkClaimLine } from './check-claim.ts';
@@ -17,6 +17,19 @@ interface Walk {
   readonly steps: StepReport[];
   chain?: Chain | undefined;
   conclusion?: Conclusion;
+}
+
+/**
+ * The context for the next line under the whole check's budget: the line's search limit cut to
+ * the time the budget has left; once it has none (or has stopped), its `LimitReached` ends the check.
+ */
+function withinBudget(context: CheckContext): CheckContext {
+  const budget = context.budget;
+  if (budget === undefined) return context;
+  if (budget.stopped) throw new LimitReached(budget.stopped, budget);
+  budget.checkTime();
+  const left = Math.max(1, Math.floor(budget.remainingMs()));
+  return left >= context.limits.timeLimitMs ? context : { ...context, limits: { ...context.limits, timeLimitMs: left } };
 }
 
 /**
@@ -135,7 +148,7 @@ function checkLine(walk: Walk, written: ProofLine, context: CheckContext): void 
 export function checkLines(goal: Goal, lines: readonly ProofLine[], index: number, goalLine: number, context: CheckContext, qedLine?: number): TheoremReport {
   const walk: Walk = { steps: [] };
   const withGoal: CheckContext = { ...context, goal };
-  for (const line of lines) checkLine(walk, line, withGoal);
+  for (const line of lines) checkLine(walk, line, withinBudget(withGoal));
   walk.steps.push(...endChecks(goal, walk.conclusion, lines, goalLine, qedLine));
   return {
     index,

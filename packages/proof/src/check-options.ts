@@ -1,4 +1,4 @@
-import type { Givens } from '@odot/core';
+import type { Budget, Givens } from '@odot/core';
 import type { CheckerBackend } from './backend.ts';
 import { defaultBackend } from './default-backend.ts';
 import type { ParseProofOptions } from './parse-proof.ts';
@@ -29,6 +29,13 @@ export interface CheckOptions extends ParseProofOptions, Partial<ExercisePolicy>
   readonly limits?: Partial<SearchLimits>;
   /** The engines used; tests may replace them. Default: rewrite's catalogue + the entrywise calculus + numeric. */
   readonly backend?: CheckerBackend;
+  /**
+   * A running budget for the whole check (the grader's per-answer time budget): each line's search
+   * gets at most the time it has left, and once it runs out no further line is checked:
+   * `checkProofAgainst` answers with its `limit`; `checkProof` and `checkTheorem` let its
+   * `LimitReached` go to the caller that opened the budget, as every budgeted engine does.
+   */
+  readonly budget?: Budget;
 }
 
 /** Everything a line check needs: the givens, the engines, the limits and the exercise's policy. */
@@ -39,6 +46,8 @@ export interface CheckContext extends ExercisePolicy {
   readonly allowAlgebra: boolean;
   /** The statement being proved (set by `checkLines`): citing it is circular. */
   readonly goal?: Goal;
+  /** The whole check's running budget (`CheckOptions.budget`), when there is one. */
+  readonly budget?: Budget;
 }
 
 /** The context `checkLines` needs, built from givens and options. */
@@ -52,5 +61,6 @@ export function checkContext(givens: Givens, options: CheckOptions = {}): CheckC
     strict,
     ...(options.allow === undefined ? {} : { allow: options.allow }),
     forbid: options.forbid ?? [],
+    ...(options.budget === undefined ? {} : { budget: options.budget }),
   };
 }

@@ -1,4 +1,4 @@
-import { givensFrom, odotError, printExpr, type Declaration, type Givens, type OdotError, type Span } from '@odot/core';
+import { LimitReached, formatLimit, givensFrom, odotError, printExpr, withBudget, type Declaration, type Givens, type Limit, type OdotError, type Span } from '@odot/core';
 import { parse, parseDeclarations } from '@odot/parser';
 import { checkContext, checkLines, type CheckOptions } from './check-proof.ts';
 import { exprKey } from './expr-tools.ts';
@@ -19,7 +19,7 @@ export interface ProofFailure {
   readonly line: number;
   readonly column: number;
   readonly law: string;
-  readonly code: StepCode | 'input-error' | 'wrong-goal';
+  readonly code: StepCode | 'input-error' | 'wrong-goal' | 'limit';
   readonly message: string;
 }
 
@@ -42,6 +42,8 @@ export interface ProofGrade {
   readonly steps: readonly StepReport[];
   /** Input errors: the task's goal or givens could not be read, or the answer is not a proof. */
   readonly errors: readonly OdotError[];
+  /** The limit of the task's `budget` that stopped the check before every line was checked (then nothing is credited). */
+  readonly limit?: Limit;
 }
 
 function failedGrade(error: OdotError, code: ProofFailure['code'] = 'input-error'): ProofGrade {
@@ -129,9 +131,28 @@ export function gradeFromReport(report: TheoremReport, errors: readonly OdotErro
  * Checks a proof answer against a task's goal and givens and returns a score-ready grade. The answer
  * may be a full theorem (`prove …`, `proof`, …, `qed`; its `prove` must state the task's goal, and
  * its own `given` lines are ignored: the task's givens rule) or just the proof lines (the chain,
- * optionally between `proof` and `qed`). Never throws.
+ * optionally between `proof` and `qed`). Never throws. With `task.budget` the whole check (reading
+ * the answer included) runs within it; stopped, the grade has `limit` and credits nothing.
  */
 export function checkProofAgainst(proofText: string, task: ProofTask): ProofGrade {
+  const budget = task.budget;
+  if (budget === undefined) return checkAgainst(proofText, task);
+  try {
+    const grade = withBudget(budget, () => checkAgainst(proofText, task));
+    return budget.stopped ? stoppedGrade(budget.stopped) : grade;
+  } catch (error) {
+    if (error instanceof LimitReached && error.budget === budget) return stoppedGrade(error.limit);
+    throw error;
+  }
+}
+
+/** The grade of a check its budget stopped: no credit, the limit, and the reason as the first failure. */
+function stoppedGrade(limit: Limit): ProofGrade {
+  const error = { ...odotError('limit', `checking stopped at its limit (${formatLimit(limit)}) before every line was checked`), limit };
+  return { ...failedGrade(error, 'limit'), limit };
+}
+
+function checkAgainst(proofText: string, task: ProofTask): ProofGrade {
   try {
     const givens = readGivens(task.givens);
     if (!givens.ok) return failedGrade(givens.error);
@@ -156,6 +177,8 @@ export function checkProofAgainst(proofText: string, task: ProofTask): ProofGrad
     const report = checkLines(goal.goal, body.lines, 1, 1, context);
     return gradeFromReport(report, body.errors);
   } catch (error) {
+    // The task budget's stop belongs to `checkProofAgainst`.
+    if (error instanceof LimitReached && error.budget === task.budget) throw error;
     return failedGrade(odotError('proof-internal', `internal error while checking the proof: ${(error as Error).message}`));
   }
 }

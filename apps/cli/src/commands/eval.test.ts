@@ -79,3 +79,22 @@ describe('odot eval (built command)', () => {
     for (const run of [bad, noEq]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('odot eval of long matrix-product chains (issue 15)', () => {
+  const chain = (n: number): string => Array.from({ length: n }, () => 'A').join(' ');
+
+  it('evaluates 10 000 factors read from stdin, exact and as JSON, with the shape: Aⁿ = [[1, n], [0, 1]]', () => {
+    const exact = runOdot(['eval', '-', '--let', 'A=[[1,1],[0,1]]', '--json', '--exact'], { input: chain(10_000) });
+    expect(exact.code).toBe(0);
+    expect(JSON.parse(exact.stdout)).toEqual({ shape: [2, 2], value: [['1', '10000'], ['0', '1']] });
+    const text = runOdot(['eval', '-', '--let', 'A=[[1,1],[0,1]]'], { input: chain(10_000) });
+    expect(text.stdout).toBe('[ 1  10000 ]\n[ 0      1 ]\nshape: 2×2\n');
+  });
+
+  it('still refuses 10 000 nested parentheses with too-deep at the 1001st bracket', () => {
+    const run = runOdot(['eval', '-', '--let', 'A=[[1]]', '--json'], { input: `${'('.repeat(10_000)}A${')'.repeat(10_000)}` });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'too-deep', line: 1, column: 1001 } });
+  });
+});
+

@@ -142,3 +142,49 @@ describe('odot grade progress on a terminal', () => {
     expect(stdout).toContain('Carl Gauss');
   });
 });
+
+describe('odot grade --time-limit (built command)', () => {
+  const ada = join(SUBMISSIONS, 'ada-lovelace.yaml');
+
+  it('bounds each answer: an answer stopped by it scores 0 with the limit in the JSON and the reason in its feedback', () => {
+    const run = runOdot(['grade', WORKSHEET, ada, '--json', '--time-limit', '1']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report & { students: { questions: Record<string, { limit?: { kind: string; value: number } }> }[] };
+    const q7 = report.students[0]?.questions['q7'];
+    expect(q7).toMatchObject({ score: 0, diagnoses: ['limit'], limit: { kind: 'time', value: 1 } });
+    expect(q7?.feedback[0]).toContain('time: limit of 1 ms per answer');
+  });
+
+  it('grades in full with a generous limit, and refuses a limit that is not a positive whole number', () => {
+    const run = runOdot(['grade', WORKSHEET, ada, '--json', '--time-limit', '600000']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.students[0]?.total).toBe(24);
+    const bad = runOdot(['grade', WORKSHEET, ada, '--time-limit', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--time-limit needs a positive whole number of milliseconds');
+  });
+});
+
+describe('odot grade on deeply nested YAML (built command)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odot-deep-'));
+
+  it('a submission nested 100 000 deep gets a too-deep row with file:line:col, never a stack overflow', () => {
+    const file = join(dir, 'deep.yaml');
+    writeFileSync(file, `student: Deep\nworksheet: WS_Math_Foundations_1\nanswers:\n  q1: ${'['.repeat(100_000)}\n`);
+    const run = runOdot(['grade', WORKSHEET, file, '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report & { students: { error?: { code: string; message: string } }[] };
+    expect(report.students[0]?.error).toEqual({ code: 'too-deep', message: expect.stringMatching(/deep\.yaml:4:105: cannot read the file as YAML: nested more than 100 levels deep/) });
+  });
+
+  it('a worksheet question block nested 100 000 deep is exit 2 with a located, clipped diagnostic', () => {
+    const file = join(dir, 'deep.md');
+    writeFileSync(file, readFileSync(WORKSHEET, 'utf8').replace('id: q7\n', `id: q7\ndeep: ${'{a: '.repeat(100_000)}\n`));
+    const run = runOdot(['grade', file, join(SUBMISSIONS, 'ada-lovelace.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: question block: nested more than 100 levels deep/);
+    expect(run.stderr).toMatch(/deep\.md:\d+:403\n/);
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+});
+

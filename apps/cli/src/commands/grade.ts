@@ -1,6 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  DEFAULT_ANSWER_TIME_MS,
   GRADE_FORMATS,
   finishClass,
   gradesFile,
@@ -18,6 +19,7 @@ import {
 import { collectClass, gradeBatch, writeReports } from '@odot/grader/node';
 import { EXIT, type Command, type CommandContext } from '../command.ts';
 import { InputError, JSON_OPTION, reportError, withInputErrors } from '../input.ts';
+import { timeLimitOf, timeLimitOption } from '../time-budget.ts';
 
 /** Reads and parses a worksheet file (`-`: standard input); a missing file or a bad worksheet is an input error (exit 2). */
 export async function loadWorksheet(path: string, context: CommandContext): Promise<{ worksheet: Worksheet; text: string }> {
@@ -91,7 +93,7 @@ async function checkPaths(paths: readonly string[], context: CommandContext): Pr
 export const gradeCommand: Command = {
   name: 'grade',
   summary: 'grade submissions against a worksheet, with feedback and reports',
-  usage: 'grade WORKSHEET SUBMISSIONS... [--roster FILE] [--out DIR] [--format csv|moodle|canvas] [--assignment NAME] [--overrides FILE] [--json] [--jobs N]',
+  usage: 'grade WORKSHEET SUBMISSIONS... [--roster FILE] [--out DIR] [--format csv|moodle|canvas] [--assignment NAME] [--overrides FILE] [--json] [--jobs N] [--time-limit MS]',
   details: [
     'SUBMISSIONS are files, folders (searched at any depth) of .yaml/.yml/.json files (student or id,',
     'worksheet, answers), .zip archives (Moodle or Canvas "download all submissions"), or - for stdin.',
@@ -101,6 +103,8 @@ export const gradeCommand: Command = {
     'DIR/feedback/<id>.md and .html. --overrides FILE (YAML list of {student, question, score, comment})',
     'is applied after grading. Warnings (wrong worksheet, duplicates, unknown students or keys) are printed.',
     'Every submission gets a row; an unreadable or malformed one scores 0 with the reason.',
+    `--time-limit MS bounds grading each answer (default: the question's or worksheet's time_limit, else ${DEFAULT_ANSWER_TIME_MS}); an answer`,
+    'stopped by it scores 0 with the limit named in its feedback and in report.json (limit: {kind, value}).',
     'Exit codes: 0 graded, 2 worksheet error or bad usage.',
     'Example: odot grade examples/WS_Math_Foundations_1.md examples/submissions --out out',
   ].join('\n'),
@@ -113,6 +117,7 @@ export const gradeCommand: Command = {
     { name: 'overrides', type: 'string', value: 'FILE', description: "the teacher's score overrides (YAML list of {student, question, score, comment})" },
     JSON_OPTION,
     { name: 'jobs', type: 'string', value: 'N', description: 'worker threads (default: 1, or the CPU count for 200+ submissions)' },
+    timeLimitOption('milliseconds grading one answer may take (over the worksheet\'s time_limit)'),
   ],
   run: (args, context) =>
     withInputErrors(context, async () => {
@@ -121,6 +126,7 @@ export const gradeCommand: Command = {
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
         throw new InputError({ code: 'bad-option', severity: 'error', message: `--jobs must be a whole number from 1 to 64, got '${jobsText ?? ''}'` });
       }
+      const timeLimitMs = timeLimitOf(args);
       const format = formatOf(args.strings.get('format'));
       const assignment = args.strings.get('assignment');
       if (assignment !== undefined && format !== 'canvas') throw new InputError({ code: 'bad-option', severity: 'error', message: '--assignment names the Canvas column; use it with --format canvas' });
@@ -139,6 +145,7 @@ export const gradeCommand: Command = {
       const graded = await gradeBatch(worksheet, text, collected.inputs, {
         ...(jobs === undefined ? {} : { jobs }),
         ...(roster === undefined ? {} : { roster }),
+        ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
         onProgress: progress(context),
       });
       const relative = graded.map((g) => (g.source === undefined ? g : { ...g, source: relativeTo(context.cwd, g.source) }));

@@ -20,6 +20,8 @@ export interface BatchOptions {
   readonly onProgress?: (done: number, total: number, grade: StudentGrade) => void;
   /** The class list used to identify students (see `gradeInput`). */
   readonly roster?: Roster;
+  /** How long grading one answer may take (ms), over the worksheet's `time_limit:` (`odot grade --time-limit`). */
+  readonly timeLimitMs?: number;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -74,7 +76,10 @@ export async function gradeBatch(worksheet: Worksheet, worksheetText: string, in
     options.onProgress?.(done, inputs.length, grade);
   };
   const items = inputs.map((input, index) => ({ index, input }));
-  const inputOptions: InputOptions = options.roster === undefined ? {} : { roster: options.roster };
+  const inputOptions: InputOptions = {
+    ...(options.roster === undefined ? {} : { roster: options.roster }),
+    ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
+  };
   const jobs = jobsFor(inputs.length, options);
   if (jobs <= 1) {
     await inProcess(worksheet, items, results, report, inputOptions);

@@ -10,6 +10,8 @@ import { MAX_SUBMISSION_BYTES, type SubmissionInput } from './collect.ts';
 export interface InputOptions {
   /** The class list: a submission's id, email or name (or LMS user id) picks its row, whose id keys the variant. */
   readonly roster?: Roster;
+  /** How long grading one answer may take (ms), over the worksheet's `time_limit:` (see `GradeOptions.timeLimitMs`). */
+  readonly timeLimitMs?: number;
 }
 
 async function bytesOf(input: SubmissionInput): Promise<Uint8Array | string> {
@@ -62,7 +64,7 @@ export async function gradeInput(worksheet: Worksheet, input: SubmissionInput, o
   const { submission, extra } = identify(parsed.value, input, options.roster);
   const mtime = input.kind === 'file' && input.mtime !== undefined ? { submittedAt: input.mtime } : {};
   try {
-    return { ...mtime, ...gradeSubmission(worksheet, submission, { source: input.path }), ...extra };
+    return { ...mtime, ...gradeSubmission(worksheet, submission, { source: input.path, ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }) }), ...extra };
   } catch (error) {
     return unreadableGrade(worksheet, input.path, `internal error while grading: ${(error as Error).message}`);
   }

@@ -4,8 +4,8 @@ import type { EvalState, Want } from './state.ts';
 import { NONE, NeedsContext, binaryShapeError, matrix, scalar } from './state.ts';
 import type { GValue } from './types.ts';
 
-/** Multiplies two values: scalars scale, matrices need inner sizes that agree. */
-function times<T>(s: EvalState<T>, node: ExprOf<'MatMul' | 'ScalarMul'>, l: GValue<T>, r: GValue<T>): GValue<T> {
+/** Multiplies two values: scalars scale, matrices need inner sizes that agree (`node` names the product in errors). */
+export function times<T>(s: EvalState<T>, node: ExprOf<'MatMul' | 'ScalarMul'>, l: GValue<T>, r: GValue<T>): GValue<T> {
   const f = s.f;
   if (l.k === 'scalar' && r.k === 'scalar') return scalar(f.mul(l.v, r.v));
   if (l.k === 'scalar' && r.k === 'matrix') return matrix(scaleDense(f, l.v, r.m));
