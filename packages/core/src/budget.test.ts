@@ -1,16 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Budget, LimitReached, tick, withBudget } from './budget.ts';
-
-/** Runs `f` with a clock advancing 1 ms at every read (`Date.now`). */
-function withTickingClock<T>(f: () => T): T {
-  let now = 1_000_000;
-  const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
-  try {
-    return f();
-  } finally {
-    spy.mockRestore();
-  }
-}
+import { withTickingClock } from './testing.ts';
 
 /** How many ticks run before the budget stops them (or `cap`). */
 function ticksUntilStopped(budget: Budget, cap = 1_000_000): number {

@@ -1,28 +1,10 @@
-import { vi, describe, expect, it } from 'vitest';
+import { timed, within } from '@odot/core/testing';
+import { describe, expect, it } from 'vitest';
 import { answerTimeLimit, gradeAnswer, gradeSubmission } from './grade.ts';
 import { parseWorksheet } from './parse-worksheet.ts';
 import { reportJson, summaryTable } from './report.ts';
 import { BUNDLED_TEXT, bundled, questionOf } from './test-fixtures.ts';
 import { DEFAULT_ANSWER_TIME_MS } from './time-limit.ts';
-
-/**
- * `f` under a clock that advances 1 ms at every read (`Date.now`), with the milliseconds (reads) it
- * took: a time budget of T ms allows T reads whatever the machine's speed (rewrite's `timed`).
- */
-function timed<T>(f: () => T): { value: T; elapsed: number } {
-  let now = Date.now();
-  const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
-  try {
-    const start = Date.now();
-    const value = f();
-    return { value, elapsed: Date.now() - start - 1 };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-/** The largest time a call with budget `b` may take: 10% over. */
-const within = (b: number): number => Math.floor(1.1 * b);
 
 const ws = bundled();
 const q7 = questionOf(ws, 'q7', 'proof');

@@ -8,7 +8,8 @@ import { equivalent } from './equivalent.ts';
 import { simplify } from './simplify.ts';
 import type { Term } from './term.ts';
 import { termToExpr } from './term-to-expr.ts';
-import { chain, clockReads, givensOfText, timed, within } from './test-support.ts';
+import { chain, clockReads, timed, within } from '@odot/core/testing';
+import { givensOfText } from './test-support.ts';
 
 // Issue 15: a time budget covers the whole call — reading the input (conversion to a term, shape
 // inference), naming the reordering, the search, and printing the result — so a call with budget

@@ -8,7 +8,8 @@ import { equivalent } from './equivalent.ts';
 import { applyLaw } from './rewrite.ts';
 import { decideIndexNormalForm, indexNormalFormText } from './inf/public.ts';
 import { simplify } from './simplify.ts';
-import { chain, clockReads, givensOfText, withTickingClock } from './test-support.ts';
+import { chain, clockReads, withTickingClock } from '@odot/core/testing';
+import { givensOfText } from './test-support.ts';
 
 // Issue 15: every search stops within its budget (checked inside its loops) and says which limit
 // stopped it as {kind, value}; no API function throws on huge input. Budgets are asserted with

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { decidePsd } from './decide-psd.ts';
 import { equivalent } from './equivalent.ts';
 import { simplify } from './simplify.ts';
-import { chain, givensOfText, timed, within } from './test-support.ts';
+import { chain, timed, within } from '@odot/core/testing';
+import { givensOfText } from './test-support.ts';
 
 // Issue 15: a call given text and a time budget counts parsing against that budget. The caller
 // opens one `Budget`, parses with `parse(text, { budget })` and hands the same budget to the call

@@ -1,7 +1,6 @@
 import { fc } from '@fast-check/vitest';
 import { add, givensFrom, hadamard, identifier, identity, matMul, neg, numberLiteral, ones, scalarMul, sub, trace, transpose, zero, type Expr, type Givens } from '@odot/core';
 import { parseDeclarations } from '@odot/parser';
-import { vi } from 'vitest';
 
 /** Givens from declaration text (`A, B: 2×3; P: n×n psd`); throws on a bad declaration (tests, bench). */
 export function givensOfText(text: string): Givens {
@@ -40,42 +39,4 @@ export function randomSquareExpr(options: { readonly traces?: boolean } = {}): f
       tie('e').map((x) => matMul(identifier('c'), x)),
     ),
   })).e;
-}
-
-/**
- * Runs `f` with a clock that advances 1 ms at every read (`Date.now`): a time budget of T ms allows
- * T reads, whatever the machine's speed, so budget tests are deterministic.
- */
-export function withTickingClock<T>(f: () => T): T {
-  let now = Date.now();
-  const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1));
-  try {
-    return f();
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-/** `f` under the ticking clock, with the milliseconds (clock reads) it took. */
-export function timed<T>(f: () => T): { value: T; elapsed: number } {
-  return withTickingClock(() => {
-    const start = Date.now();
-    const value = f();
-    return { value, elapsed: Date.now() - start - 1 };
-  });
-}
-
-/** The largest time a call with budget `b` may take: 10% over. */
-export const within = (b: number): number => Math.floor(1.1 * b);
-
-/** `n` terms joined by a binary operator: `chain(3, (i) => `A${i}`, '⊙')` is `A0 ⊙ A1 ⊙ A2`. */
-export const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
-
-/** How many times `f` reads the clock (run under the ticking clock). */
-export function clockReads(f: () => unknown): number {
-  return withTickingClock(() => {
-    const before = Date.now();
-    f();
-    return Date.now() - before - 1;
-  });
 }

@@ -1,3 +1,4 @@
+import { chain } from '@odot/core/testing';
 import { describe, expect, it } from 'vitest';
 import { runOdot } from '../test-helpers.ts';
 
@@ -81,13 +82,13 @@ describe('odot eval (built command)', () => {
 });
 
 describe('odot eval of long matrix-product chains (issue 15)', () => {
-  const chain = (n: number): string => Array.from({ length: n }, () => 'A').join(' ');
+  const power = (n: number): string => chain(n, () => 'A', ''); // juxtaposition: A  A  …
 
   it('evaluates 10 000 factors read from stdin, exact and as JSON, with the shape: Aⁿ = [[1, n], [0, 1]]', () => {
-    const exact = runOdot(['eval', '-', '--let', 'A=[[1,1],[0,1]]', '--json', '--exact'], { input: chain(10_000) });
+    const exact = runOdot(['eval', '-', '--let', 'A=[[1,1],[0,1]]', '--json', '--exact'], { input: power(10_000) });
     expect(exact.code).toBe(0);
     expect(JSON.parse(exact.stdout)).toEqual({ shape: [2, 2], value: [['1', '10000'], ['0', '1']] });
-    const text = runOdot(['eval', '-', '--let', 'A=[[1,1],[0,1]]'], { input: chain(10_000) });
+    const text = runOdot(['eval', '-', '--let', 'A=[[1,1],[0,1]]'], { input: power(10_000) });
     expect(text.stdout).toBe('[ 1  10000 ]\n[ 0      1 ]\nshape: 2×2\n');
   });
 

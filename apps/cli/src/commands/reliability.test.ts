@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chain } from '@odot/core/testing';
 import { describe, expect, it } from 'vitest';
 import { BIN, runOdot } from '../test-helpers.ts';
 
 // Issue 15, as a user meets it: no crash, no hang, no false answer.
-const chain = (n: number, term: (i: number) => string, op: string): string => Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
 
 describe('huge inputs end with an answer, not an internal error', () => {
   it("10 000-term 'A ⊙ A ⊙ …' on stdin: simplify and psd answer", () => {
