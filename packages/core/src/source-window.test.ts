@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { formatError, odotError } from './error.ts';
 import { SOURCE_WINDOW, displayWidth, sourceWindow } from './source-window.ts';
@@ -22,6 +23,14 @@ describe('displayWidth', () => {
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('😀')).toBe(2);
     expect(displayWidth('A ⊙ Bᵀ')).toBe(6);
+  });
+
+  it('agrees with string-width (the terminal-width library) on names and formulas students write', () => {
+    const samples = [
+      '李雷', '韩梅梅', 'Ünïcödé', 'José', 'Zoë', 'Nguyễn Văn An', '김민준', 'さくら', 'Ｆｕｌｌ',
+      '👩‍🎓', '🇫🇷', '❤️', '👍🏽', 'e\u0301\u0301', 'A ⊙ B + Cᵀ', '(A ⊙ B)ᵢⱼ', 'Σ_k A[i,k] B[k,j]', 'α β γ', 'x\u200by',
+    ];
+    for (const s of samples) expect(displayWidth(s), s).toBe(stringWidth(s));
   });
 });
 

@@ -42,10 +42,26 @@ export function codePointWidth(cp: number): number {
   return 1;
 }
 
-/** The terminal columns `text` takes (one line; wide characters count 2, combining marks 0). */
+/** Emoji shown as pictures (two columns): emoji presentation, or a pictograph with VS16. */
+const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;
+
+/** Grapheme clusters (Intl.Segmenter: Node 16+, every current browser), or undefined where missing. */
+const GRAPHEMES = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
+
+/**
+ * The terminal columns `text` takes (one line), as string-width counts them: per grapheme cluster,
+ * an emoji takes two columns (also a ZWJ sequence or a flag), else its first code point decides:
+ * wide and fullwidth characters two, combining marks and format characters none.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += codePointWidth(ch.codePointAt(0) as number);
+  if (GRAPHEMES === undefined) {
+    for (const ch of text) width += codePointWidth(ch.codePointAt(0) as number);
+    return width;
+  }
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    width += EMOJI.test(segment) ? 2 : codePointWidth(segment.codePointAt(0) as number);
+  }
   return width;
 }
 

@@ -1,10 +1,9 @@
-import { formatLimit, type Limit } from '@odot/core';
+import { displayWidth, formatLimit, type Limit } from '@odot/core';
 import { csvField } from './csv.ts';
 import { itemAnalysis, topMisconception, type Distribution, type QuestionStats } from './item-analysis.ts';
 import { hashString } from './rng.ts';
 import type { AppliedOverride, GradeWarning, StudentGrade } from './result.ts';
 import type { SkippedEntry } from './lms-zip.ts';
-import stringWidth from 'string-width';
 import type { Worksheet } from './worksheet.ts';
 
 /** Formats a score for reports: at most two decimals. */
@@ -176,8 +175,8 @@ export function summaryTable(worksheet: Worksheet, grades: readonly StudentGrade
     ];
   });
   // Columns in terminal cells, not UTF-16 units: `李雷` takes four cells, a combining accent none.
-  const widths = header.map((h, k) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[k] ?? ''))));
-  const pad = (c: string, k: number): string => ' '.repeat(Math.max(0, (widths[k] ?? 0) - stringWidth(c)));
+  const widths = header.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k] ?? ''))));
+  const pad = (c: string, k: number): string => ' '.repeat(Math.max(0, (widths[k] ?? 0) - displayWidth(c)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, k) => (k === 0 || k === cells.length - 1 ? `${c}${pad(c, k)}` : `${pad(c, k)}${c}`))
