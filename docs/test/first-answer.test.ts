@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { EMPTY_STATE } from '../../apps/playground/src/state.ts';
-import { SITE_DIST, openSiteBrowser, watchedPage, type SiteBrowser } from './site.ts';
+import { SITE_DIST, holdBack as holdBackRequests, openSiteBrowser, watchedPage, type HeldRequests, type SiteBrowser } from './site.ts';
 import type { StaticServer } from './static-server.ts';
 
 // What the playground's first answer waits for (and what it does not): the order of loading, not
@@ -39,18 +39,7 @@ afterEach(async () => {
 });
 
 /** Holds back every request matching `pattern` (page or worker) until the returned function is called. */
-async function holdBack(pattern: RegExp): Promise<{ readonly held: () => number; readonly release: () => void }> {
-  const waiting: Route[] = [];
-  let released = false;
-  await browser.route(pattern, (route) => (released ? route.continue() : void waiting.push(route)));
-  return {
-    held: () => waiting.length,
-    release: () => {
-      released = true;
-      for (const route of waiting.splice(0)) void route.continue();
-    },
-  };
-}
+const holdBack = (pattern: RegExp): Promise<HeldRequests> => holdBackRequests(browser, pattern);
 
 /** The file name of the playground's chunk: the one chunk that names the engine worker's entry. */
 function playgroundChunk(): string {
