@@ -110,7 +110,8 @@ describe('the playground’s first answer', () => {
     expect(playground.held()).toBe(1);
     playground.release();
     await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
-    expect(await textOf('shape')).toBe('2×3');
+    // The same push holds the analysis (read with a short timeout: poll, as hydration may hold the page's thread just then).
+    await expect.poll(() => textOf('shape')).toBe('2×3');
     // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
     await expect.poll(() => rewrite.held()).toBe(1);
     const posted = await page.evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks);
@@ -142,6 +143,33 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
     await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
+  });
+
+  it('mounts and answers before the stylesheet has arrived: no script of the page waits for it', async () => {
+    // A classic script waits for the stylesheets above it, and so do VitePress's deferred app and
+    // the parser stopped at such a script; the page's own module, async, does not.
+    const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
+    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
+    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    expect(await textOf('shape')).toBe('2×3');
+    expect(stylesheet.held()).toBe(1);
+    // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
+    expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
+    expect(await page.evaluate(() => document.readyState)).not.toBe('loading');
+    stylesheet.release();
+    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+  });
+
+  it('keeps no classic script below a stylesheet in the playground page, and loads its own module async', () => {
+    const html = readFileSync(join(dist, 'playground.html'), 'utf8');
+    const firstStylesheet = html.indexOf('rel="preload stylesheet"');
+    const classic = [...html.matchAll(/<script(?: id="[\w-]+")?>/g)].map((m) => m.index);
+    expect(classic.length).toBeGreaterThanOrEqual(4);
+    for (const at of classic) expect(at).toBeLessThan(firstStylesheet);
+    const pageModule = /<link rel="modulepreload" href="([^"]*\/playground\.md\.[\w-]+\.lean\.js)">/.exec(html)?.[1];
+    expect(html).toContain(`<script type="module" async src="${pageModule}"></script>`);
   });
 
   it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
