@@ -10,9 +10,12 @@
 //   async module script at the end of the body: it runs as soon as it and its imports have
 //   arrived, waiting neither for the stylesheets nor for the end of parsing as VitePress's
 //   deferred app does, and mounts the playground into its server-rendered host (Playground.vue);
-//   VitePress's app then imports the same, already evaluated, module.
+//   VitePress's app then imports the same, already evaluated, module;
+// - a first-answer line in the playground's host (rendered empty by Vue, so hydration leaves what
+//   is inside alone), into which the head script writes the worker's pushed first answer as soon
+//   as it arrives, before any of the page's modules has run; the playground replaces it as it mounts.
 import { WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
-import { earlyWorkerScript } from './theme/early-worker.ts';
+import { earlyWorkerScript, firstAnswerLine } from './theme/early-worker.ts';
 
 /** A classic inline script (no `src`, no `type`): VitePress's, or the worker's. */
 const INLINE_SCRIPT = /[ \t]*<script(?: id="[\w-]+")?>[\s\S]*?<\/script>\n?/g;
@@ -37,6 +40,15 @@ function earlyPageModule(html: string): string {
   return html.replace('</body>', `  <script type="module" async src="${page}"></script>\n  </body>`);
 }
 
+/** The playground's host as the page's HTML holds it: rendered empty by Vue. */
+const HOST = '<div class="playground-host" data-testid="playground-host"></div>';
+
+/** `html` with the first-answer line in the playground's host (the head script writes the worker's first answer there). */
+function firstAnswerHost(html: string): string {
+  if (!html.includes(HOST)) throw new Error(`no ${HOST} in the playground page's HTML`);
+  return html.replace(HOST, HOST.replace('></div>', `>${firstAnswerLine()}</div>`));
+}
+
 /** The worker's entry among a build's asset URLs. */
 function workerEntry(assets: readonly string[]): string {
   const worker = assets.find((asset) => WORKER_ENTRY.test(asset));
@@ -50,5 +62,5 @@ function workerEntry(assets: readonly string[]): string {
  */
 export function playgroundHtml(html: string, page: string, assets: readonly string[]): string {
   if (page !== 'playground.md') return html;
-  return earlyPageModule(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets))));
+  return firstAnswerHost(earlyPageModule(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets)))));
 }

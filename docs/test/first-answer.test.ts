@@ -162,6 +162,43 @@ describe('the playground’s first answer', () => {
     await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
+  it('shows the worker’s first answer in the page’s first-answer line before any module of the page has run', async () => {
+    // VitePress's framework chunk (Vue) is what every module of the page imports first: held back, none runs.
+    const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
+    // Vue reports a hydration mismatch on the console (in production too): there must be none.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
+    const line = page.getByTestId('first-answer');
+    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => '')).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    expect(await line.locator('[data-testid=eval-result][data-preview]').textContent()).toBe(SEED_ANSWER);
+    expect(framework.held()).toBeGreaterThan(0);
+    expect(await page.getByTestId('playground').count()).toBe(0);
+    framework.release();
+    // The playground mounts in the line's place, with the same answer in its own value pane.
+    await expect.poll(() => page.locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => '')).toBe(SEED_ANSWER);
+    await expect.poll(() => line.count()).toBe(0);
+    expect(await page.getByTestId('eval-result').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows no seed answer in the first-answer line when the link carries a state of its own', async () => {
+    const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
+    const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
+    await page.goto(`${server.url}/playground.html${encodeState(state)}`, { waitUntil: 'commit' });
+    // The worker has pushed the seed's answers; the line does not show them for this link.
+    await expect.poll(() => page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1)).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.readyState)).not.toBe('loading');
+    expect(await page.getByTestId('first-answer').textContent()).toBe('Starting the engine…');
+    expect(await page.getByTestId('eval-result').count()).toBe(0);
+    framework.release();
+    await expect.poll(() => textOf('eval-result')).toBe('[[3,2],[3,6]]');
+  });
+
   it('keeps no classic script below a stylesheet in the playground page, and loads its own module async', () => {
     const html = readFileSync(join(dist, 'playground.html'), 'utf8');
     const firstStylesheet = html.indexOf('rel="preload stylesheet"');
