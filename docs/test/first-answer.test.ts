@@ -51,6 +51,12 @@ function playgroundChunk(): string {
   return playground[0]!;
 }
 
+/**
+ * How long a poll waits for the engine's answer: on a loaded machine a cold worker (the first load
+ * of a test file) may answer well after the page's load event, which does not wait for workers.
+ */
+const ENGINE_WAIT = { timeout: 20_000 };
+
 const textOf = (id: string): Promise<string> =>
   page
     .getByTestId(id)
@@ -73,7 +79,7 @@ describe('the playground’s first answer', () => {
       };
     });
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     const started = await page.evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string; stylesheets: number }[] }).startedWorkers);
     expect(started).toHaveLength(1);
     expect(started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
@@ -109,7 +115,7 @@ describe('the playground’s first answer', () => {
     await expect.poll(pushed).toBe(1);
     expect(playground.held()).toBe(1);
     playground.release();
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     // The same push holds the analysis (read with a short timeout: poll, as hydration may hold the page's thread just then).
     await expect.poll(() => textOf('shape')).toBe('2×3');
     // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
@@ -119,7 +125,7 @@ describe('the playground’s first answer', () => {
     expect(posted).not.toContain('analyze');
     expect(posted).not.toContain('evaluate');
     rewrite.release();
-    await expect.poll(() => textOf('simplify-result')).toBe('A ⊙ B');
+    await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
   });
 
   it('paints the answers the worker pushed before the page hydrates', async () => {
@@ -141,7 +147,7 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { answerFrame: { hydratedAtFrame?: boolean } }).answerFrame.hydratedAtFrame)).toBe(false);
     // Then the page hydrates, and the playground stays.
     await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
   });
 
@@ -150,7 +156,7 @@ describe('the playground’s first answer', () => {
     // the parser stopped at such a script; the page's own module, async, does not.
     const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
     await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await textOf('shape')).toBe('2×3');
     expect(stylesheet.held()).toBe(1);
     // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
@@ -196,7 +202,7 @@ describe('the playground’s first answer', () => {
     expect(await page.getByTestId('first-answer').textContent()).toBe('Starting the engine…');
     expect(await page.getByTestId('eval-result').count()).toBe(0);
     framework.release();
-    await expect.poll(() => textOf('eval-result')).toBe('[[3,2],[3,6]]');
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
   });
 
   it('keeps no classic script below a stylesheet in the playground page, and loads its own module async', () => {
@@ -213,7 +219,7 @@ describe('the playground’s first answer', () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await textOf('shape')).toBe('2×3');
     // The panes that need the rewrite engine are still working, the fields are still plain.
     await expect.poll(() => rewrite.held()).toBe(1);
@@ -223,7 +229,7 @@ describe('the playground’s first answer', () => {
     expect(await page.getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
     rewrite.release();
     editor.release();
-    await expect.poll(() => textOf('simplify-result')).toBe('A ⊙ B');
+    await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
     await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
@@ -231,10 +237,10 @@ describe('the playground’s first answer', () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
     await page.goto(`${server.url}/playground.html${encodeState(state)}`);
-    await expect.poll(() => textOf('eval-result')).toBe('[[3,2],[3,6]]');
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
     await expect.poll(() => rewrite.held()).toBe(1);
     rewrite.release();
-    await expect.poll(() => textOf('simplify-result')).not.toBe('');
+    await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).not.toBe('');
   });
 
   it('mounts before the page hydrates, and keeps working once it has', async () => {
@@ -249,26 +255,26 @@ describe('the playground’s first answer', () => {
       }).observe(document, { subtree: true, childList: true });
     });
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
     await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
     expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
     expect(await page.getByTestId('playground').count()).toBe(1);
     // Still live after hydration: an edit re-evaluates.
     await page.getByTestId('bindings').fill('A = [[1,1,1],[1,1,1]]\nB = [[7,8,9],[10,11,12]]');
-    await expect.poll(() => textOf('eval-result')).toBe('[[7,8,9],[10,11,12]]');
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[7,8,9],[10,11,12]]');
   });
 
   it('mounts after a client-side navigation to the page, and again after leaving and coming back', async () => {
     await page.goto(`${server.url}/index.html`);
     const navLink = page.locator('.VPNavBar a[href="/playground.html"]').first();
     await navLink.click();
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
     await page.locator('.VPNavBar a[href="/laws.html"]').first().click();
     await expect.poll(() => page.getByTestId('playground').count()).toBe(0);
     await navLink.click();
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
   });
 
