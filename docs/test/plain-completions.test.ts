@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { holdBack, openSiteBrowser, watchedPage, type HeldRequests, type SiteBrowser } from './site.ts';
@@ -42,11 +44,24 @@ async function open(): Promise<void> {
   await expect.poll(() => editor.held()).toBe(1);
 }
 
-/** The completion list a plain field controls. */
+/** The completion list a plain field controls, once it is open (a field points at its list only then). */
 async function listOf(field: Locator): Promise<Locator> {
-  const id = await field.getAttribute('aria-controls');
-  if (id === null) throw new Error('the field controls no completion list');
-  return page.locator(`[id="${id}"]`);
+  await expect.poll(() => field.getAttribute('aria-controls')).not.toBeNull();
+  return page.locator(`[id="${await field.getAttribute('aria-controls')}"]`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations (any impact) inside the playground, one line each. */
+async function playgroundViolations(): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const playground = document.querySelector('[data-testid=playground]');
+    if (!playground) return ['no playground'];
+    const result = await axe.run(playground, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 const labels = (list: Locator): Promise<string[]> => list.locator('[role=option] .odot-completion-label').allTextContents();
@@ -73,6 +88,8 @@ describe('completions in the plain fields, before the code editor has loaded', (
       return (await option.locator('.odot-completion-label').textContent()) ?? '';
     };
     expect(await selected()).toBe('\\odot');
+    // The open combobox and its listbox pass axe (roles, required and allowed ARIA attributes, names).
+    expect(await playgroundViolations()).toEqual([]);
     await expr.press('ArrowDown');
     await expr.press('ArrowDown');
     expect(await selected()).toBe('\\otimes');
@@ -83,6 +100,7 @@ describe('completions in the plain fields, before the code editor has loaded', (
     await expr.press('Enter');
     expect(await expr.inputValue()).toBe('A ⊗');
     expect(await expr.getAttribute('aria-expanded')).toBe('false');
+    expect(await expr.getAttribute('aria-controls')).toBeNull();
     expect(await list.isVisible()).toBe(false);
     // Tab accepts too (the focus stays in the field); Escape closes and leaves the text as typed.
     await expr.pressSequentially(' B \\tim');
@@ -114,6 +132,7 @@ describe('completions in the plain fields, before the code editor has loaded', (
     // A textarea keeps its textbox role and points at the list (no aria-expanded on a textbox).
     expect(await proof.getAttribute('role')).toBeNull();
     expect(await proof.getAttribute('aria-activedescendant')).toBe(await list.locator('[aria-selected=true]').getAttribute('id'));
+    expect(await playgroundViolations()).toEqual([]);
     await proof.press('Enter');
     expect(await proof.inputValue()).toBe(`${header}  = Bᵀ ⊙ Aᵀ    by hadamard_comm`);
     expect(await proof.getAttribute('aria-activedescendant')).toBeNull();

@@ -2,7 +2,8 @@
 // editor's (`completionsAt`), shown as an ARIA 1.2 combobox with a listbox popup. A one-line
 // `<input>` is the combobox (`role=combobox`, `aria-expanded`); a `<textarea>` keeps its textbox
 // role (ARIA in HTML allows it no other, and a textbox has no `aria-expanded`) and, as
-// CodeMirror's editor does, points at the list with `aria-controls` and `aria-activedescendant`.
+// CodeMirror's editor does, points at the open list with `aria-controls` and
+// `aria-activedescendant`.
 import { h } from './dom.ts';
 import type { CompletionAnswer, CompletionQuery, Completions } from './field-completions.ts';
 
@@ -38,7 +39,6 @@ export function plainCompletions(
   const combobox = field instanceof HTMLInputElement;
   if (combobox) field.setAttribute('role', 'combobox');
   field.setAttribute('aria-autocomplete', 'list');
-  field.setAttribute('aria-controls', id);
   if (combobox) field.setAttribute('aria-expanded', 'false');
   let open: Completions | undefined;
   let selected = 0;
@@ -51,6 +51,9 @@ export function plainCompletions(
     if (open !== undefined && !list.isConnected) field.after(list);
     list.hidden = open === undefined;
     if (combobox) field.setAttribute('aria-expanded', String(open !== undefined));
+    // Only an open list is pointed at (as CodeMirror does): a closed one may not be in the page yet.
+    if (open === undefined) field.removeAttribute('aria-controls');
+    else field.setAttribute('aria-controls', id);
     if (open !== undefined) list.style.top = `${field.offsetTop + field.offsetHeight}px`;
     select(0);
   };
