@@ -8,8 +8,8 @@ import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
 import { shellSessionTransformer } from './shell-session.ts';
-import { earlyWorkerScript } from './theme/early-worker.ts';
-import { WORKER_BUILD, WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
+import { playgroundHtml } from './playground-html.ts';
+import { WORKER_BUILD } from '../../apps/playground/worker-build.ts';
 
 // The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
 // Its types name another copy of markdown-it's types than VitePress's, hence the cast.
@@ -37,20 +37,6 @@ function referenceSidebar(): DefaultTheme.SidebarItem[] {
   const packages = (JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[]).map(({ text = '', link = '' }) => ({ text, link }));
   // Not collapsible: a collapsible group's header is a button, and a link inside it would nest interactive elements (axe).
   return [{ text: 'API reference (generated)', items: [{ text: 'All packages', link: '/api/reference/' }, ...packages] }];
-}
-
-/**
- * The playground page's HTML with a script that starts the engine worker (the build's worker
- * entry) first thing in its head: before the stylesheets, which a classic script waits for, and
- * before the site's scripts, so the engine compiles while the page loads. Other pages: unchanged.
- */
-function playgroundHtml(html: string, page: string, assets: readonly string[]): string {
-  if (page !== 'playground.md') return html;
-  const worker = assets.find((asset) => WORKER_ENTRY.test(asset));
-  if (worker === undefined) throw new Error(`no engine worker (${String(WORKER_ENTRY)}) among the built assets`);
-  const charset = '<meta charset="utf-8">';
-  if (!html.includes(charset)) throw new Error(`no ${charset} in the playground page's head`);
-  return html.replace(charset, `${charset}\n    <script>${earlyWorkerScript(worker)}</script>`);
 }
 
 /** The odot docs site. Library packages are compiled from source (`@odot/source` condition). */

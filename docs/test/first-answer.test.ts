@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { EMPTY_STATE } from '../../apps/playground/src/state.ts';
-import { SITE_DIST, openSiteBrowser, watchedPage, type SiteBrowser } from './site.ts';
+import { SITE_DIST, holdBack as holdBackRequests, openSiteBrowser, watchedPage, type HeldRequests, type SiteBrowser } from './site.ts';
 import type { StaticServer } from './static-server.ts';
 
 // What the playground's first answer waits for (and what it does not): the order of loading, not
@@ -39,18 +39,7 @@ afterEach(async () => {
 });
 
 /** Holds back every request matching `pattern` (page or worker) until the returned function is called. */
-async function holdBack(pattern: RegExp): Promise<{ readonly held: () => number; readonly release: () => void }> {
-  const waiting: Route[] = [];
-  let released = false;
-  await browser.route(pattern, (route) => (released ? route.continue() : void waiting.push(route)));
-  return {
-    held: () => waiting.length,
-    release: () => {
-      released = true;
-      for (const route of waiting.splice(0)) void route.continue();
-    },
-  };
-}
+const holdBack = (pattern: RegExp): Promise<HeldRequests> => holdBackRequests(browser, pattern);
 
 /** The file name of the playground's chunk: the one chunk that names the engine worker's entry. */
 function playgroundChunk(): string {
@@ -61,6 +50,12 @@ function playgroundChunk(): string {
   expect(playground).toHaveLength(1);
   return playground[0]!;
 }
+
+/**
+ * How long a poll waits for the engine's answer: on a loaded machine a cold worker (the first load
+ * of a test file) may answer well after the page's load event, which does not wait for workers.
+ */
+const ENGINE_WAIT = { timeout: 20_000 };
 
 const textOf = (id: string): Promise<string> =>
   page
@@ -84,7 +79,7 @@ describe('the playground’s first answer', () => {
       };
     });
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     const started = await page.evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string; stylesheets: number }[] }).startedWorkers);
     expect(started).toHaveLength(1);
     expect(started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
@@ -120,8 +115,9 @@ describe('the playground’s first answer', () => {
     await expect.poll(pushed).toBe(1);
     expect(playground.held()).toBe(1);
     playground.release();
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
-    expect(await textOf('shape')).toBe('2×3');
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
+    // The same push holds the analysis (read with a short timeout: poll, as hydration may hold the page's thread just then).
+    await expect.poll(() => textOf('shape')).toBe('2×3');
     // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
     await expect.poll(() => rewrite.held()).toBe(1);
     const posted = await page.evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks);
@@ -129,7 +125,7 @@ describe('the playground’s first answer', () => {
     expect(posted).not.toContain('analyze');
     expect(posted).not.toContain('evaluate');
     rewrite.release();
-    await expect.poll(() => textOf('simplify-result')).toBe('A ⊙ B');
+    await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
   });
 
   it('paints the answers the worker pushed before the page hydrates', async () => {
@@ -151,15 +147,79 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { answerFrame: { hydratedAtFrame?: boolean } }).answerFrame.hydratedAtFrame)).toBe(false);
     // Then the page hydrates, and the playground stays.
     await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
+  });
+
+  it('mounts and answers before the stylesheet has arrived: no script of the page waits for it', async () => {
+    // A classic script waits for the stylesheets above it, and so do VitePress's deferred app and
+    // the parser stopped at such a script; the page's own module, async, does not.
+    const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
+    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
+    expect(await textOf('shape')).toBe('2×3');
+    expect(stylesheet.held()).toBe(1);
+    // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
+    expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
+    expect(await page.evaluate(() => document.readyState)).not.toBe('loading');
+    stylesheet.release();
+    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+  });
+
+  it('shows the worker’s first answer in the page’s first-answer line before any module of the page has run', async () => {
+    // VitePress's framework chunk (Vue) is what every module of the page imports first: held back, none runs.
+    const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
+    // Vue reports a hydration mismatch on the console (in production too): there must be none.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
+    const line = page.getByTestId('first-answer');
+    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => '')).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    expect(await line.locator('[data-testid=eval-result][data-preview]').textContent()).toBe(SEED_ANSWER);
+    expect(framework.held()).toBeGreaterThan(0);
+    expect(await page.getByTestId('playground').count()).toBe(0);
+    framework.release();
+    // The playground mounts in the line's place, with the same answer in its own value pane.
+    await expect.poll(() => page.locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => '')).toBe(SEED_ANSWER);
+    await expect.poll(() => line.count()).toBe(0);
+    expect(await page.getByTestId('eval-result').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows no seed answer in the first-answer line when the link carries a state of its own', async () => {
+    const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
+    const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
+    await page.goto(`${server.url}/playground.html${encodeState(state)}`, { waitUntil: 'commit' });
+    // The worker has pushed the seed's answers; the line does not show them for this link.
+    await expect.poll(() => page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1)).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.readyState)).not.toBe('loading');
+    expect(await page.getByTestId('first-answer').textContent()).toBe('Starting the engine…');
+    expect(await page.getByTestId('eval-result').count()).toBe(0);
+    framework.release();
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
+  });
+
+  it('keeps no classic script below a stylesheet in the playground page, and loads its own module async', () => {
+    const html = readFileSync(join(dist, 'playground.html'), 'utf8');
+    const firstStylesheet = html.indexOf('rel="preload stylesheet"');
+    const classic = [...html.matchAll(/<script(?: id="[\w-]+")?>/g)].map((m) => m.index);
+    expect(classic.length).toBeGreaterThanOrEqual(4);
+    for (const at of classic) expect(at).toBeLessThan(firstStylesheet);
+    const pageModule = /<link rel="modulepreload" href="([^"]*\/playground\.md\.[\w-]+\.lean\.js)">/.exec(html)?.[1];
+    expect(html).toContain(`<script type="module" async src="${pageModule}"></script>`);
   });
 
   it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await textOf('shape')).toBe('2×3');
     // The panes that need the rewrite engine are still working, the fields are still plain.
     await expect.poll(() => rewrite.held()).toBe(1);
@@ -169,7 +229,7 @@ describe('the playground’s first answer', () => {
     expect(await page.getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
     rewrite.release();
     editor.release();
-    await expect.poll(() => textOf('simplify-result')).toBe('A ⊙ B');
+    await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
     await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
@@ -177,10 +237,10 @@ describe('the playground’s first answer', () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
     await page.goto(`${server.url}/playground.html${encodeState(state)}`);
-    await expect.poll(() => textOf('eval-result')).toBe('[[3,2],[3,6]]');
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
     await expect.poll(() => rewrite.held()).toBe(1);
     rewrite.release();
-    await expect.poll(() => textOf('simplify-result')).not.toBe('');
+    await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).not.toBe('');
   });
 
   it('mounts before the page hydrates, and keeps working once it has', async () => {
@@ -195,26 +255,26 @@ describe('the playground’s first answer', () => {
       }).observe(document, { subtree: true, childList: true });
     });
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
     await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
     expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
     expect(await page.getByTestId('playground').count()).toBe(1);
     // Still live after hydration: an edit re-evaluates.
     await page.getByTestId('bindings').fill('A = [[1,1,1],[1,1,1]]\nB = [[7,8,9],[10,11,12]]');
-    await expect.poll(() => textOf('eval-result')).toBe('[[7,8,9],[10,11,12]]');
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[7,8,9],[10,11,12]]');
   });
 
   it('mounts after a client-side navigation to the page, and again after leaving and coming back', async () => {
     await page.goto(`${server.url}/index.html`);
     const navLink = page.locator('.VPNavBar a[href="/playground.html"]').first();
     await navLink.click();
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
     await page.locator('.VPNavBar a[href="/laws.html"]').first().click();
     await expect.poll(() => page.getByTestId('playground').count()).toBe(0);
     await navLink.click();
-    await expect.poll(() => textOf('eval-result')).toBe(SEED_ANSWER);
+    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page.getByTestId('playground').count()).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -44,4 +44,24 @@ export async function watchedPage(browser: BrowserContext, timeoutMs: number): P
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
+}
+
+/** A hold on requests: how many are waiting, and the function that lets them (and later ones) through. */
+export interface HeldRequests {
+  readonly held: () => number;
+  readonly release: () => void;
+}
+
+/** Holds back every request matching `pattern` (page or worker) until `release` is called. */
+export async function holdBack(browser: BrowserContext, pattern: RegExp): Promise<HeldRequests> {
+  const waiting: Route[] = [];
+  let released = false;
+  await browser.route(pattern, (route) => (released ? route.continue() : void waiting.push(route)));
+  return {
+    held: () => waiting.length,
+    release: () => {
+      released = true;
+      for (const route of waiting.splice(0)) void route.continue();
+    },
+  };
 }

@@ -1,16 +1,17 @@
 // The code editor of the playground's text fields: CodeMirror 6 (state + view + commands + lint,
-// and autocomplete for the proof field's law names), loaded as its own chunk after the first
+// and autocomplete: backslash names, and law names in the proof field), loaded as its own chunk after the first
 // answer. Colours come from the parser's own lexer (`highlightTokens`), marks from the engine's
 // diagnostics, and `\odot` typed becomes `⊙`.
+import { completionStatus, startCompletion } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, EditorState, RangeSetBuilder, StateEffect, type Extension, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, keymap, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { replaceBackslashNames } from '@odot/core';
-import { lawCompletions } from './proof-completions.ts';
+import { fieldCompletions } from './editor-completions.ts';
 import { diffChange, type TextChange } from './text-diff.ts';
 import { MAX_HIGHLIGHT, fieldTokens, type FieldTokenClass } from './field-tokens.ts';
-import { backslashInput, type FieldContext, type FieldMark, type FieldSpec, type TextField } from './text-field.ts';
+import { backslashInput, type FieldContext, type FieldMark, type FieldSelection, type FieldSpec, type TextField } from './text-field.ts';
 
 /** Marks a change the page made (a new state, an example), not the user. */
 const external = Annotation.define<boolean>();
@@ -70,8 +71,8 @@ function diagnostics(marks: readonly FieldMark[], length: number): Diagnostic[] 
   });
 }
 
-/** A CodeMirror editor for one field of the playground, starting with `text`. */
-export function createEditor(spec: FieldSpec, text: string, context: FieldContext): TextField {
+/** A CodeMirror editor for one field of the playground, starting with `text` and `selection` (clamped to the text). */
+export function createEditor(spec: FieldSpec, text: string, context: FieldContext, selection: FieldSelection = { anchor: text.length, head: text.length }): TextField {
   const attributes = { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', ...spec.attributes } as Record<string, string>;
   const extensions: Extension[] = [
     history(),
@@ -84,9 +85,10 @@ export function createEditor(spec: FieldSpec, text: string, context: FieldContex
     }),
     EditorView.domEventHandlers({ blur: (_event, view) => finishNames(view) }),
     spec.multiline ? EditorView.lineWrapping : singleLine,
-    spec.language === 'proof' ? lawCompletions(context.laws) : [],
+    spec.language === 'text' ? [] : fieldCompletions(spec.language, context),
   ];
-  const view = new EditorView({ state: EditorState.create({ doc: text, extensions }) });
+  const clamp = (offset: number): number => Math.max(0, Math.min(offset, text.length));
+  const view = new EditorView({ state: EditorState.create({ doc: text, selection: { anchor: clamp(selection.anchor), head: clamp(selection.head) }, extensions }) });
   view.dom.classList.add('odot-editor-field', spec.multiline ? 'odot-editor-multiline' : 'odot-editor-line');
   if (spec.multiline) view.dom.style.setProperty('--odot-rows', String(spec.rows ?? 3));
   /** On leaving the field a name at the very end is complete too. */
@@ -108,10 +110,10 @@ export function createEditor(spec: FieldSpec, text: string, context: FieldContex
       view.focus();
     },
     setMarks: (marks) => view.dispatch(setDiagnostics(view.state, diagnostics(marks, view.state.doc.length))),
-    focus: () => {
-      view.focus();
-      view.dispatch({ selection: { anchor: view.state.doc.length } });
-    },
+    focus: () => view.focus(),
+    selection: () => ({ anchor: view.state.selection.main.anchor, head: view.state.selection.main.head }),
+    completing: () => completionStatus(view.state) === 'active',
+    complete: () => void startCompletion(view),
     refresh: () => view.dispatch({ effects: recolour.of(null) }),
     destroy: () => view.destroy(),
   };

@@ -22,7 +22,9 @@ export function editorLoader(form: Form): EditorLoader {
       ({ createEditor }) => {
         for (const name of EDITOR_FIELDS) {
           const slot = form.fields[name];
-          slot.replace(createEditor(slot.spec, slot.current().value(), form.context));
+          const plain = slot.current();
+          // The typed text and the caret go over to the editor (and an open completion list, in `replace`).
+          slot.replace(createEditor(slot.spec, plain.value(), form.context, plain.selection()));
         }
         form.element.closest('[data-testid=playground]')?.setAttribute('data-editor', 'ready');
         // The proof editor's completions: the law list arrives while nobody is typing yet.

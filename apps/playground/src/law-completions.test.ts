@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runTask } from './engine.ts';
 import { completionSite, matchLaws } from './law-completions.ts';
 import { createLawList } from './law-list.ts';
-import { lawCompletionSource } from './proof-completions.ts';
+import { fieldCompletionSource } from './editor-completions.ts';
+import type { LawList } from './law-list.ts';
 import { isWorkerRequest, isWorkerResponse, type LawEntry } from './protocol.ts';
 
 // The proof editor offers the catalogue's law names after `by`; the list comes from the worker's
@@ -114,13 +115,15 @@ describe('the law list on the page', () => {
 describe('the completion source of the proof editor', () => {
   const doc = 'proof\n    A ⊙ B\n  = B ⊙ A   by hadamard_c';
   const at = (text: string, pos = text.length): CompletionContext => new CompletionContext(EditorState.create({ doc: text }), pos, false);
+  const lawCompletionSource = (laws: LawList) => fieldCompletionSource('proof', { dialect: () => 'plain', onInput: () => undefined, laws });
 
   it('offers the matching laws from the typed name on, with the statement as detail', async () => {
     const source = lawCompletionSource(createLawList(() => Promise.resolve(HAND)));
     // Before the list has arrived the source waits for it; then it answers at once.
     const first = (await source(at(doc))) as CompletionResult;
     expect(first.from).toBe(doc.length - 'hadamard_c'.length);
-    expect(first.options.map((o) => [o.label, o.detail])).toEqual([['hadamard_comm', 'A ⊙ B = B ⊙ A']]);
+    expect(first.to).toBe(doc.length);
+    expect(first.options.map((o) => [o.label, o.detail, o.apply])).toEqual([['hadamard_comm', 'A ⊙ B = B ⊙ A', 'hadamard_comm']]);
     const second = source(at(doc.replace('hadamard_c', 'schur_c'))) as CompletionResult;
     expect(second.options.map((o) => [o.label, o.info])).toEqual([['hadamard_comm', 'matched the alias schur_comm']]);
   });

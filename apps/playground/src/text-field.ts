@@ -1,6 +1,8 @@
 import { replaceBackslashNames } from '@odot/core';
 import { h, type Attributes } from './dom.ts';
+import { completionsAt, type CompletionQuery, type FieldLanguage } from './field-completions.ts';
 import type { LawList } from './law-list.ts';
+import { plainCompletions } from './plain-completions.ts';
 import type { PlaygroundDialect } from './state.ts';
 
 /** A range of a field's text to underline, with the message shown on hover (offsets 0-based, UTF-16). */
@@ -11,9 +13,16 @@ export interface FieldMark {
   readonly message: string;
 }
 
+/** A field's selection (offsets 0-based, UTF-16; equal for a caret). */
+export interface FieldSelection {
+  readonly anchor: number;
+  readonly head: number;
+}
+
 /**
  * A text input of the playground: a plain `<input>`/`<textarea>` until the code editor has
- * loaded, then a CodeMirror editor (`editor.ts`) in its place. Both turn `\odot` into `⊙`.
+ * loaded, then a CodeMirror editor (`editor.ts`) in its place. Both turn `\odot` into `⊙` and
+ * list the same completions (`field-completions.ts`).
  */
 export interface TextField {
   /** The element in the form. */
@@ -25,8 +34,14 @@ export interface TextField {
   readonly insert: (text: string) => void;
   /** Underlines ranges (the plain field cannot; it ignores them). */
   readonly setMarks: (marks: readonly FieldMark[]) => void;
-  /** Moves the focus into the field (caret at the end). */
+  /** Moves the focus into the field, keeping its selection. */
   readonly focus: () => void;
+  /** The selection (the caret where nothing is selected). */
+  readonly selection: () => FieldSelection;
+  /** Whether the completion list is open. */
+  readonly completing: () => boolean;
+  /** Asks for completions at the caret (the list opens when there are some). */
+  readonly complete: () => void;
   /** Re-reads the context (the dialect changed: colours and backslash input follow). */
   readonly refresh: () => void;
   readonly destroy: () => void;
@@ -53,16 +68,27 @@ export interface FieldSpec {
   readonly multiline: boolean;
   /** Attributes of the editable element (`data-testid`, `aria-label`, …). */
   readonly attributes: Attributes;
-  /** The language highlighted by the code editor: expressions, declarations, proofs, or plain text. */
-  readonly language: 'expr' | 'givens' | 'proof' | 'text';
+  /** The language highlighted and completed: expressions, declarations, proofs, or plain text (no completions). */
+  readonly language: FieldLanguage;
   readonly rows?: number;
 }
 
-/** A plain `<input>` or `<textarea>` with backslash input. */
+/** What completions are asked for at the caret of a plain field (none with a selection, or in plain text). */
+function plainQuery(el: HTMLInputElement | HTMLTextAreaElement, language: FieldLanguage, context: FieldContext): CompletionQuery | undefined {
+  const caret = el.selectionStart ?? el.value.length;
+  if (language === 'text' || caret !== (el.selectionEnd ?? caret)) return undefined;
+  return { language, dialect: context.dialect(), text: el.value, caret };
+}
+
+/** A plain `<input>` or `<textarea>` with backslash input and the completion list. */
 export function plainField(spec: FieldSpec, context: FieldContext): TextField {
   const onInput = context.onInput;
   const common = { spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', class: 'odot-mono', ...spec.attributes };
   const el = spec.multiline ? h('textarea', { rows: String(spec.rows ?? 3), ...common }) : h('input', { type: 'text', ...common });
+  const completions =
+    spec.language === 'text'
+      ? undefined
+      : plainCompletions(el, () => plainQuery(el, spec.language, context), (query) => completionsAt(query, context.laws), onInput);
   const apply = (atEnd: boolean): void => {
     if (!backslashInput(context)) return;
     const caret = el.selectionStart ?? el.value.length;
@@ -74,6 +100,7 @@ export function plainField(spec: FieldSpec, context: FieldContext): TextField {
   el.addEventListener('input', () => {
     apply(false);
     onInput();
+    completions?.update();
   });
   el.addEventListener('blur', () => {
     const before = el.value;
@@ -96,8 +123,15 @@ export function plainField(spec: FieldSpec, context: FieldContext): TextField {
     },
     setMarks: () => undefined,
     focus: () => el.focus(),
-    refresh: () => undefined,
-    destroy: () => undefined,
+    selection: () => {
+      const start = el.selectionStart ?? el.value.length;
+      const end = el.selectionEnd ?? start;
+      return el.selectionDirection === 'backward' ? { anchor: end, head: start } : { anchor: start, head: end };
+    },
+    completing: () => completions?.isOpen() ?? false,
+    complete: () => completions?.update(),
+    refresh: () => completions?.close(),
+    destroy: () => completions?.destroy(),
   };
 }
 
@@ -107,7 +141,10 @@ export interface FieldSlot {
   readonly current: () => TextField;
   /** Sets the marks now and on any later implementation. */
   readonly setMarks: (marks: readonly FieldMark[]) => void;
-  /** Puts `next` where the current field is (focus follows) and destroys the old one. */
+  /**
+   * Puts `next` (made with the current field's text and selection) where the current field is
+   * and destroys the old one; the focus follows, and so does an open completion list.
+   */
   readonly replace: (next: TextField) => void;
 }
 
@@ -124,11 +161,13 @@ export function fieldSlot(spec: FieldSpec, context: FieldContext): FieldSlot {
     },
     replace: (next) => {
       const focused = field.element.contains(document.activeElement);
+      const completing = field.completing();
       field.element.replaceWith(next.element);
       field.destroy();
       field = next;
       field.setMarks(marks);
       if (focused) field.focus();
+      if (focused && completing) field.complete();
     },
   };
 }

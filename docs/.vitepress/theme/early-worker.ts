@@ -13,14 +13,36 @@ const FAILED = '__odotFailed';
 /** The property holding the messages the worker sent before the playground took it. */
 const MESSAGES = '__odotMessages';
 
+/** The test id of the first-answer line the playground page's HTML holds in the playground's host until it mounts. */
+export const FIRST_ANSWER_TESTID = 'first-answer';
+
+/**
+ * The first-answer line of the playground page's HTML, server-rendered inside the playground's
+ * host (which Vue renders empty, so hydration leaves what is inside alone): the head script
+ * writes the worker's first answer into it, and the playground replaces it when it mounts.
+ */
+export function firstAnswerLine(): string {
+  return `<p class="playground-first-answer" data-testid="${FIRST_ANSWER_TESTID}" aria-live="polite">Starting the engine…</p>`;
+}
+
+/**
+ * Writes the seed's expression and value from the worker's first message (its pushed answers,
+ * a `PrecomputedMessage`) into the first-answer line, as soon as both are there: the page shows
+ * the first answer before its scripts have loaded. Only without a state in the URL (the worker
+ * computes the seed's answers; a link's are computed when the playground asks). Text only, no
+ * markup from the message. Plain ES5: it runs in the page's head.
+ */
+const SHOW_FIRST_ANSWER = `function(d){if(location.hash||!d||d.kind!=="precomputed"||!d.results)return;var a,v;for(var i=0;i<d.results.length;i++){var r=d.results[i][1];if(r&&r.ok&&r.kind==="analyze")a=r.view.plain;if(r&&r.ok&&r.kind==="evaluate")v=r.view.text}if(typeof a!=="string"||typeof v!=="string")return;var put=function(){var p=document.querySelector('[data-testid=${FIRST_ANSWER_TESTID}]');if(!p)return false;var c=document.createElement("code");c.setAttribute("data-testid","eval-result");c.setAttribute("data-preview","");c.textContent=v;p.textContent=a+" = ";p.appendChild(c);return true};if(!put())document.addEventListener("DOMContentLoaded",put)}`;
+
 /**
  * The head script (classic, inline) that starts the engine worker from `url` (the worker's entry),
- * keeps the messages it sends until the playground takes it, and marks it failed if it errs (its
- * script did not load) before anyone listens to it.
+ * keeps the messages it sends until the playground takes it, shows its first answer in the
+ * first-answer line, and marks it failed if it errs (its script did not load) before anyone
+ * listens to it.
  */
 export function earlyWorkerScript(url: string): string {
   const [failed, messages] = [JSON.stringify(FAILED), JSON.stringify(MESSAGES)];
-  return `try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"});w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}`;
+  return `try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),s=${SHOW_FIRST_ANSWER};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);if(w[${messages}].length===1)s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}`;
 }
 
 /** The head-started worker and the messages it sent before it was taken. */
