@@ -20,7 +20,7 @@ export function reorderingVerdict(from: Expr, to: Expr, laws: readonly LawCitati
   const { backend, givens } = context;
   const names = laws.map((law) => law.name);
   const structural = names.filter((name) => reorders(name, backend));
-  if (context.strict || structural.length === 0 || !isReordering(from, to) || !backend.canonicallyEqual(from, to, givens)) return undefined;
+  if (context.strict || structural.length === 0 || symbolsKey(from) !== symbolsKey(to) || !backend.canonicallyEqual(from, to, givens)) return undefined;
   const single = backend.engine.names.filter(
     (name) => backend.engine.isStructural(name) && !names.includes(name) && safeApply(context, from, name).some((step) => exprKey(step.after) === exprKey(to)),
   );
@@ -53,8 +53,24 @@ function reorders(name: string, backend: CheckerBackend): boolean {
 }
 
 /**
+ * The symbols and constants of an expression, numbers left out, as a sorted key. A step accepted
+ * as a reordering keeps them all: numbers may be multiplied out on the way (`2 (2A)` is `4A`, as
+ * the engine's canonical forms do), but nothing is folded away (`A[i,j] · 0 = 0` is mul_zero).
+ */
+function symbolsKey(e: Expr): string {
+  const leaves: string[] = [];
+  const pending: Expr[] = [e];
+  for (let x = pending.pop(); x !== undefined; x = pending.pop()) {
+    const kids = childrenOf(x);
+    if (kids.length > 0) pending.push(...kids);
+    else if (x.type !== 'NumberLiteral') leaves.push(x.type === 'Identifier' ? x.name : orderFreeKey(x));
+  }
+  return leaves.sort().join(',');
+}
+
+/**
  * Whether `to` is `from` with its ⊙, + and product operands in another order or grouping: the same
- * factors, nothing folded (`A[i,j] · 0 = 0` and `2 · 3 = 6` are true but are not reorderings).
+ * factors, nothing folded or multiplied out (what a certificate's one-step reordering may claim).
  */
 export function isReordering(from: Expr, to: Expr): boolean {
   return orderFreeKey(from) === orderFreeKey(to);
