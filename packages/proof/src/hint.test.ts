@@ -81,6 +81,22 @@ describe('hintProof', () => {
     expect(checkProof(withHint(withHint(next, again), closed)).valid).toBe(true);
   });
 
+  it('a fully unfolded entry: fold it back into the goal\'s side, step by step, until the proof checks', () => {
+    const given = 'given A, B: m×n';
+    let text = theorem(given, '(A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ', '    ((A ⊙ B)ᵀ)[i,j]\n  = (A ⊙ B)[j,i]   by def_transpose\n  = A[j,i] B[j,i]   by def_hadamard');
+    const first = hintOf(text);
+    expect(first).toMatchObject({ law: 'def_transpose', direction: 'backward' });
+    expect(first.reason).toMatch(/fold it back \(3 steps to go\)/);
+    const laws: string[] = [];
+    for (let k = 0; k < 5 && !checkProof(text).valid; k++) {
+      const hint = hintOf(text);
+      laws.push(hint.law);
+      text = withHint(text, hint);
+    }
+    expect(checkProof(text).valid).toBe(true);
+    expect(laws).toEqual(['def_transpose', 'def_transpose', 'def_hadamard', 'ext']);
+  });
+
   it('an entrywise chain at block indices (a Kronecker product): the next definition, then `by ext`', () => {
     const given = 'given A: m×n; B: p×q; p, q: natural';
     const start = '    ((A ⊗ B)ᵀ)[(i - 1) q + k, (j - 1) p + l]';

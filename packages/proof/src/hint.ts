@@ -10,6 +10,7 @@ import { parseProof } from './parse-proof.ts';
 import { readableBound } from './readable-bound.ts';
 import { readBlockIndex } from './block-index.ts';
 import { DEFINITIONS, unfoldSteps } from './unfold.ts';
+import { reverseStep, type AppliedStep } from './applied-step.ts';
 import type { ProofDocument, ProofLine, Theorem } from './proof-ast.ts';
 import type { StepReport, TheoremReport } from './report.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
@@ -127,7 +128,10 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
   if (isEntrywise(from) || isEntrywise(target)) {
     // Untried laws first, the last step's laws last (so the hint does not undo that step).
     const names = [...entrywiseEngine.names.filter((n) => !lastLaws.includes(n)), ...lastLaws.filter((n) => entrywiseEngine.knows(n))];
-    const unfolded = unfoldDefinitions(target, context);
+    const unfolding = unfoldSteps(target, context, 8);
+    const back = foldBack(from, unfolding, context);
+    if (back) yield back;
+    const unfolded = unfolding.at(-1)?.after ?? target;
     if (exprKey(unfolded) !== exprKey(target)) {
       yield* found(search(unfolded, names, () => `toward ${show(readableBound(unfolded))}, the goal's side with its definitions unfolded`));
     }
@@ -151,6 +155,19 @@ function* candidates(from: Expr, target: Expr, lastLaws: readonly string[], cont
   if (step) yield { law: step.law, direction: step.direction, after: step.after, how: 'a simplification' };
 }
 
+/**
+ * Where the goal's side, its definitions unfolded, passes through the line itself (canonically),
+ * the way on is that unfolding walked back: the latest such step reversed. A tutor's "now fold
+ * A[j,i] back into (Aᵀ)[i,j]", which a forward search rarely finds among the many ways back.
+ */
+function foldBack(from: Expr, unfolding: readonly AppliedStep[], context: CheckContext): Candidate | undefined {
+  for (const [k, step] of [...unfolding.entries()].reverse()) {
+    if (!context.backend.canonicallyEqual(from, step.after, context.givens)) continue;
+    const back = reverseStep(step);
+    return { law: back.law, direction: back.direction, after: back.after, how: `the goal's side unfolds to this line: fold it back (${k + 1} step${k === 0 ? '' : 's'} to go)` };
+  }
+  return undefined;
+}
 
 /** The first candidate the checker accepts as a step citing its law alone. */
 function verified(from: Expr, earlier: readonly Expr[], list: Iterable<Candidate>, context: CheckContext, at: { line: number; span: Span }): Candidate | undefined {
@@ -160,11 +177,6 @@ function verified(from: Expr, earlier: readonly Expr[], list: Iterable<Candidate
     if (checkTransition(from, c.after, [{ name: c.law, span: at.span }], at, 'step', context).code === 'ok') return c;
   }
   return undefined;
-}
-
-/** `expr` with definitions unfolded greedily (a few rounds): where an entrywise chain heads. */
-function unfoldDefinitions(expr: Expr, context: CheckContext): Expr {
-  return unfoldSteps(expr, context, 8).at(-1)?.after ?? expr;
 }
 
 /** What went wrong, in words, for the hint's reason. */
