@@ -283,156 +283,172 @@ interface Pending {
   inBody: boolean;
 }
 
+/** What reading a proof file keeps from line to line. */
+interface Reader {
+  readonly dialect: Dialect;
+  readonly errors: OdotError[];
+  readonly theorems: Theorem[];
+  pending: Pending;
+  /** After a `prove` that cannot be read: its lines up to `qed` are skipped. */
+  skipping: boolean;
+}
+
+const fresh = (): Pending => ({ declarations: [], lines: [], inBody: false });
+
 /**
  * Parses a proof file (or the `` ```proof `` blocks of a Markdown file) into theorems. Never throws:
  * lines that cannot be read inside a proof become `invalid` lines (checked as failing steps);
  * everything else that is wrong is in `errors`, each with a span into `source`.
  */
 export function parseProof(source: string, options: ParseProofOptions = {}): ProofDocument {
-  const dialect = options.dialect ?? 'plain';
   const format = options.format ?? 'auto';
   const markdown = format === 'markdown' || (format === 'auto' && looksLikeMarkdown(source));
-  const errors: OdotError[] = [];
+  const reader: Reader = { dialect: options.dialect ?? 'plain', errors: [], theorems: [], pending: fresh(), skipping: false };
   let text = source;
   if (markdown) {
     const extracted = extractProofBlocks(source);
     text = extracted.text;
     if (extracted.blocks === 0) {
-      errors.push(odotError('proof-no-block', 'no ```proof block in this Markdown text'));
-      return { source, theorems: [], errors };
+      return { source, theorems: [], errors: [odotError('proof-no-block', 'no ```proof block in this Markdown text')] };
     }
   }
-  const theorems: Theorem[] = [];
-  let pending: Pending = { declarations: [], lines: [], inBody: false };
-  let skipping = false;
   let lastLine: SourceLine | undefined;
-
-  const finish = (qedLine: number | undefined): void => {
-    if (pending.goal && pending.goalSpan && pending.proveLine !== undefined) {
-      theorems.push({
-        index: theorems.length + 1,
-        declarations: pending.declarations,
-        goal: pending.goal,
-        goalSpan: pending.goalSpan,
-        goalText: pending.goalText ?? '',
-        ...(pending.name === undefined ? {} : { name: pending.name }),
-        line: pending.proveLine,
-        lines: pending.lines,
-        ...(qedLine === undefined ? {} : { qedLine }),
-      });
-    }
-    pending = { declarations: [], lines: [], inBody: false };
-  };
-
   for (const line of splitLines(text)) {
     const range = contentRange(line.text);
     if (!range) continue;
     lastLine = line;
-    const [start, end] = range;
-    const keyword = keywordOf(line.text, start);
-    if (skipping) {
-      if (keyword === 'qed') skipping = false;
-      continue;
-    }
-    if (pending.inBody) {
-      if (keyword === 'qed') {
-        finish(line.number);
-        continue;
-      }
-      if (keyword === 'given' || keyword === 'prove') {
-        errors.push(odotError('proof-missing-qed', 'the proof above is not closed with `qed`', { span: spanOf(line, start, end) }));
-        finish(undefined);
-      } else if (keyword === 'proof') {
-        errors.push(odotError('proof-structure', '`proof` inside a proof: close the previous one with `qed`', { span: spanOf(line, start, end) }));
-        continue;
-      } else {
-        pending.lines.push(...parseBodyLine(line, dialect, givensFrom(pending.declarations)));
-        continue;
-      }
-    }
-    switch (keyword) {
-      case 'given': {
-        if (pending.goal) {
-          errors.push(odotError('proof-structure', '`given` after `prove`: declare the symbols before the statement', { span: spanOf(line, start, end) }));
-          break;
-        }
-        const from = start + 'given'.length;
-        const declText = line.text.slice(from, end);
-        const lead = declText.length - declText.trimStart().length;
-        const result = parseDeclarations(declText.trim());
-        if (!result.ok) errors.push(shiftSpans(result.error, originOf(line, from + lead)));
-        else pending.declarations.push(...shiftSpans(result.value, originOf(line, from + lead)));
-        break;
-      }
-      case 'prove': {
-        if (pending.goal) {
-          errors.push(odotError('proof-structure', 'a second `prove` before `proof`', { span: spanOf(line, start, end) }));
-          break;
-        }
-        const named = /^\s*([A-Za-z][\w']*)\s*:(?!=)/.exec(line.text.slice(start + 'prove'.length, end));
-        const goalStart = start + 'prove'.length + (named ? named[0].length : 0);
-        const parsed = parseExprAt(line, goalStart, end, dialect, givensFrom(pending.declarations));
-        if (!parsed.ok) {
-          errors.push(parsed.error);
-          skipping = true;
-          pending = { declarations: [], lines: [], inBody: false };
-          break;
-        }
-        const goal = parsed.expr;
-        if (goal.type !== 'Equal' && goal.type !== 'Claim') {
-          errors.push(
-            odotError('proof-goal', '`prove` needs an equation `L = R` or a claim such as `P ⊙ Q ⪰ 0`', {
-              span: goal.span ?? spanOf(line, start, end),
-            }),
-          );
-          skipping = true;
-          pending = { declarations: [], lines: [], inBody: false };
-          break;
-        }
-        pending.goal = goal;
-        pending.goalSpan = goal.span ?? spanOf(line, start, end);
-        pending.goalText = line.text.slice(goalStart, end).trim();
-        if (named) pending.name = named[1] as string;
-        pending.proveLine = line.number;
-        break;
-      }
-      case 'proof': {
-        if (!pending.goal) {
-          errors.push(odotError('proof-structure', '`proof` without a `prove` statement before it', { span: spanOf(line, start, end) }));
-          skipping = true;
-          break;
-        }
-        if (line.text.slice(start + 'proof'.length, end).trim() !== '') {
-          errors.push(odotError('proof-structure', 'write the proof on the lines after `proof`', { span: spanOf(line, start, end) }));
-        }
-        pending.inBody = true;
-        break;
-      }
-      case 'qed':
-        errors.push(odotError('proof-structure', '`qed` without a proof', { span: spanOf(line, start, end) }));
-        break;
-      case undefined:
-        errors.push(
-          odotError('proof-structure', pending.goal ? 'expected `proof` after `prove`' : 'expected `given`, `prove` or `proof`', {
-            span: spanOf(line, start, end),
-            hints: ['a theorem reads: `given …`, `prove …`, `proof`, the chain, `qed`'],
-          }),
-        );
-        break;
-    }
+    readLine(reader, line, range);
   }
-  if (pending.inBody) {
-    const at = lastLine ?? { number: 1, text: '', offset: 0 };
-    errors.push(odotError('proof-missing-qed', 'the proof is not closed with `qed`', { span: spanOf(at, 0, Math.max(1, at.text.length)) }));
-    finish(undefined);
-  } else if (pending.goal) {
-    const at = lastLine ?? { number: 1, text: '', offset: 0 };
-    errors.push(odotError('proof-structure', '`prove` without a proof', { span: spanOf(at, 0, Math.max(1, at.text.length)) }));
+  closeDocument(reader, lastLine);
+  return { source, theorems: reader.theorems, errors: reader.errors };
+}
+
+/** One non-blank line: skipped, a line of the proof body, or a header line (`given`, `prove`, `proof`, `qed`). */
+function readLine(reader: Reader, line: SourceLine, [start, end]: readonly [number, number]): void {
+  const keyword = keywordOf(line.text, start);
+  const span = spanOf(line, start, end);
+  if (reader.skipping) {
+    if (keyword === 'qed') reader.skipping = false;
+    return;
   }
-  if (theorems.length === 0 && errors.length === 0) {
-    errors.push(odotError('proof-empty', 'no theorem found: a proof file has `prove …`, `proof`, the chain and `qed`'));
+  if (reader.pending.inBody) {
+    if (keyword === 'qed') return finishTheorem(reader, line.number);
+    if (keyword === 'proof') {
+      reader.errors.push(odotError('proof-structure', '`proof` inside a proof: close the previous one with `qed`', { span }));
+      return;
+    }
+    if (keyword !== 'given' && keyword !== 'prove') {
+      reader.pending.lines.push(...parseBodyLine(line, reader.dialect, givensFrom(reader.pending.declarations)));
+      return;
+    }
+    reader.errors.push(odotError('proof-missing-qed', 'the proof above is not closed with `qed`', { span }));
+    finishTheorem(reader, undefined);
   }
-  return { source, theorems, errors };
+  switch (keyword) {
+    case 'given':
+      return readGiven(reader, line, start, end);
+    case 'prove':
+      return readProve(reader, line, start, end);
+    case 'proof':
+      return readProofKeyword(reader, line, start, end);
+    case 'qed':
+      reader.errors.push(odotError('proof-structure', '`qed` without a proof', { span }));
+      return;
+    case undefined:
+      reader.errors.push(
+        odotError('proof-structure', reader.pending.goal ? 'expected `proof` after `prove`' : 'expected `given`, `prove` or `proof`', {
+          span,
+          hints: ['a theorem reads: `given …`, `prove …`, `proof`, the chain, `qed`'],
+        }),
+      );
+      return;
+  }
+}
+
+/** The pending theorem, when it has a goal, becomes a theorem (closed by `qed` at `qedLine`, if any); a fresh one starts. */
+function finishTheorem(reader: Reader, qedLine: number | undefined): void {
+  const { pending } = reader;
+  if (pending.goal && pending.goalSpan && pending.proveLine !== undefined) {
+    reader.theorems.push({
+      index: reader.theorems.length + 1,
+      declarations: pending.declarations,
+      goal: pending.goal,
+      goalSpan: pending.goalSpan,
+      goalText: pending.goalText ?? '',
+      ...(pending.name === undefined ? {} : { name: pending.name }),
+      line: pending.proveLine,
+      lines: pending.lines,
+      ...(qedLine === undefined ? {} : { qedLine }),
+    });
+  }
+  reader.pending = fresh();
+}
+
+/** `given A, B: m×n`: declarations of the pending theorem (before its `prove`). */
+function readGiven(reader: Reader, line: SourceLine, start: number, end: number): void {
+  if (reader.pending.goal) {
+    reader.errors.push(odotError('proof-structure', '`given` after `prove`: declare the symbols before the statement', { span: spanOf(line, start, end) }));
+    return;
+  }
+  const from = start + 'given'.length;
+  const declText = line.text.slice(from, end);
+  const lead = declText.length - declText.trimStart().length;
+  const result = parseDeclarations(declText.trim());
+  if (!result.ok) reader.errors.push(shiftSpans(result.error, originOf(line, from + lead)));
+  else reader.pending.declarations.push(...shiftSpans(result.value, originOf(line, from + lead)));
+}
+
+/** `prove [name:] GOAL`: the goal, an equation or a claim; a goal that cannot be read skips its proof. */
+function readProve(reader: Reader, line: SourceLine, start: number, end: number): void {
+  const { pending } = reader;
+  if (pending.goal) {
+    reader.errors.push(odotError('proof-structure', 'a second `prove` before `proof`', { span: spanOf(line, start, end) }));
+    return;
+  }
+  const named = /^\s*([A-Za-z][\w']*)\s*:(?!=)/.exec(line.text.slice(start + 'prove'.length, end));
+  const goalStart = start + 'prove'.length + (named ? named[0].length : 0);
+  const parsed = parseExprAt(line, goalStart, end, reader.dialect, givensFrom(pending.declarations));
+  const goal = parsed.ok ? parsed.expr : undefined;
+  if (goal === undefined || (goal.type !== 'Equal' && goal.type !== 'Claim')) {
+    const span = goal?.span ?? spanOf(line, start, end);
+    reader.errors.push(parsed.ok ? odotError('proof-goal', '`prove` needs an equation `L = R` or a claim such as `P ⊙ Q ⪰ 0`', { span }) : parsed.error);
+    reader.skipping = true;
+    reader.pending = fresh();
+    return;
+  }
+  pending.goal = goal;
+  pending.goalSpan = goal.span ?? spanOf(line, start, end);
+  pending.goalText = line.text.slice(goalStart, end).trim();
+  if (named) pending.name = named[1] as string;
+  pending.proveLine = line.number;
+}
+
+/** `proof`: the body of the pending theorem starts on the next line. */
+function readProofKeyword(reader: Reader, line: SourceLine, start: number, end: number): void {
+  if (!reader.pending.goal) {
+    reader.errors.push(odotError('proof-structure', '`proof` without a `prove` statement before it', { span: spanOf(line, start, end) }));
+    reader.skipping = true;
+    return;
+  }
+  if (line.text.slice(start + 'proof'.length, end).trim() !== '') {
+    reader.errors.push(odotError('proof-structure', 'write the proof on the lines after `proof`', { span: spanOf(line, start, end) }));
+  }
+  reader.pending.inBody = true;
+}
+
+/** At the end of the text: a proof without `qed` (kept, with the error), a `prove` without a proof, or no theorem at all. */
+function closeDocument(reader: Reader, lastLine: SourceLine | undefined): void {
+  const at = lastLine ?? { number: 1, text: '', offset: 0 };
+  const span = spanOf(at, 0, Math.max(1, at.text.length));
+  if (reader.pending.inBody) {
+    reader.errors.push(odotError('proof-missing-qed', 'the proof is not closed with `qed`', { span }));
+    finishTheorem(reader, undefined);
+  } else if (reader.pending.goal) {
+    reader.errors.push(odotError('proof-structure', '`prove` without a proof', { span }));
+  }
+  if (reader.theorems.length === 0 && reader.errors.length === 0) {
+    reader.errors.push(odotError('proof-empty', 'no theorem found: a proof file has `prove …`, `proof`, the chain and `qed`'));
+  }
 }
 
 /**
