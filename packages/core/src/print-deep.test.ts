@@ -19,6 +19,9 @@ function nested(depth: number, layer: (i: number, inner: Expr) => Expr): Expr {
 const A = identifier('A');
 const B = identifier('B');
 
+
+/** The 100 000-deep trees take seconds; on a loaded 2-core machine tens of seconds (a timeout, not a speed claim). */
+const HEAVY_MS = 180_000;
 describe('deep trees print without recursion', () => {
   it('100 000 nested transposes: plain stacks them, ASCII and LaTeX bracket each level', () => {
     const e = nested(100_000, (_, x) => transpose(x));
@@ -27,7 +30,7 @@ describe('deep trees print without recursion', () => {
     const latex = printLatex(e);
     expect(latex.startsWith(`${'('.repeat(99_999)}A^\\top)^\\top`)).toBe(true);
     expect(latex.length).toBe(99_999 + 1 + 5 + 99_999 * 6);
-  });
+  }, HEAVY_MS);
 
   it('3 000 levels of 2(−(…)ᵀ): the same text as the nesting written out by hand', () => {
     // Each level reads back: a transposed negation is bracketed, a scalar multiple of a negation too.
@@ -49,7 +52,7 @@ describe('deep trees print without recursion', () => {
       // Brackets balance: every level opened is closed.
       expect(text.split('(').length).toBe(text.split(')').length);
     }
-  });
+  }, HEAVY_MS);
 
   it('toJson and jsonText write a 100 000-deep tree (JSON.stringify overflows the stack)', () => {
     const e = nested(100_000, (_, x) => transpose(x));
@@ -57,7 +60,7 @@ describe('deep trees print without recursion', () => {
     const text = toJson(e, { indent: 0 });
     expect(text.startsWith('{"type":"Transpose","operand":{"type":"Transpose"')).toBe(true);
     expect(text.length).toBe(100_000 * '{"type":"Transpose","operand":}'.length + '{"type":"Identifier","name":"A"}'.length);
-  });
+  }, HEAVY_MS);
 });
 
 describe('jsonText', () => {
