@@ -160,7 +160,8 @@ describe('the playground’s first answer', () => {
     const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
     await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await textOf('shape')).toBe('2×3');
+    // The analysis comes in the worker's second push, just after the value.
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
     expect(stylesheet.held()).toBe(1);
     // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
     expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
@@ -239,7 +240,8 @@ describe('the playground’s first answer', () => {
     const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
     await page.goto(`${server.url}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await textOf('shape')).toBe('2×3');
+    // The analysis comes in the worker's second push, just after the value.
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
     // The panes that need the rewrite engine are still working, the fields are still plain.
     await expect.poll(() => rewrite.held()).toBe(1);
     expect(await textOf('status-simplify')).toBe('working…');
