@@ -106,7 +106,8 @@ export async function run(): Promise<void> {
     console.log(row('playground JavaScript for the first answer, gzip (worker incl.)', kb(firstAnswer), '≤ 200 KB'));
     console.log(row('playground JavaScript once settled, gzip (editor, KaTeX incl.)', kb(size(scripts.keys()))));
     console.log(row('  of which the engine worker', kb(size(worker))));
-    console.log(row('    its first chunk (analysis, value; the rest loads after)', kb(chunk(/\/worker\.[\w-]+\.js$/))));
+    console.log(row('    its first chunk (the value; analysis, rewrite load after)', kb(chunk(/\/worker\.[\w-]+\.js$/))));
+    console.log(row('    its analysis chunk (loaded once the value is pushed)', kb(chunk(/\/worker-engine-analyze\.[\w-]+\.js$/))));
     console.log(row('  of which the code editor (CodeMirror, lexer)', kb(chunk(/\/editor[.-]/))));
     console.log(row('  of which KaTeX', kb(chunk(/\/katex[.-]/))));
     console.log(row('time to first answer (seed example), cold', `${cold.answerMs.toFixed(0)} ms`, '≤ 300 ms'));

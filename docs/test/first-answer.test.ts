@@ -57,6 +57,13 @@ function playgroundChunk(): string {
  */
 const ENGINE_WAIT = { timeout: 20_000 };
 
+/** How many messages the head-started worker has pushed (kept by the head script until the playground takes them); -1 once taken. */
+const pushedMessages = (): Promise<number> =>
+  page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1);
+
+/** The worker's analysis chunk (loaded by the worker once it has pushed the value). */
+const ANALYSIS_CHUNK = /\/assets\/worker-engine-analyze\.[\w-]+\.js$/;
+
 const textOf = (id: string): Promise<string> =>
   page
     .getByTestId(id)
@@ -107,16 +114,12 @@ describe('the playground’s first answer', () => {
     const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     await page.goto(`${server.url}/playground.html`);
-    const pushed = (): Promise<number> =>
-      page.evaluate(() => {
-        const worker = (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker'];
-        return worker?.__odotMessages?.length ?? -1;
-      });
-    await expect.poll(pushed).toBe(1);
+    // Two pushes: the value (first chunk), then the analysis (its own chunk, loaded after).
+    await expect.poll(pushedMessages).toBe(2);
     expect(playground.held()).toBe(1);
     playground.release();
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    // The same push holds the analysis (read with a short timeout: poll, as hydration may hold the page's thread just then).
+    // Read with a short timeout: poll, as hydration may hold the page's thread just then.
     await expect.poll(() => textOf('shape')).toBe('2×3');
     // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
     await expect.poll(() => rewrite.held()).toBe(1);
@@ -142,7 +145,7 @@ describe('the playground’s first answer', () => {
     // The playground's chunk waits until the worker has pushed its answers: the page has them when it mounts.
     const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));
     await page.goto(`${server.url}/playground.html`);
-    await expect.poll(() => page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1)).toBe(1);
+    await expect.poll(pushedMessages).toBe(2);
     playground.release();
     await expect.poll(() => page.evaluate(() => (window as unknown as { answerFrame: { hydratedAtFrame?: boolean } }).answerFrame.hydratedAtFrame)).toBe(false);
     // Then the page hydrates, and the playground stays.
@@ -157,7 +160,8 @@ describe('the playground’s first answer', () => {
     const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
     await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await textOf('shape')).toBe('2×3');
+    // The analysis comes in the worker's second push, just after the value.
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
     expect(stylesheet.held()).toBe(1);
     // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
     expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
@@ -192,12 +196,28 @@ describe('the playground’s first answer', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('shows the value in the first-answer line from the worker’s first chunk alone, before its analysis chunk has loaded', async () => {
+    const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
+    const analysis = await holdBack(ANALYSIS_CHUNK);
+    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
+    const line = page.getByTestId('first-answer');
+    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    // One push so far (the value); the worker asked for its analysis chunk only after it.
+    await expect.poll(() => analysis.held()).toBe(1);
+    expect(await pushedMessages()).toBe(1);
+    analysis.release();
+    await expect.poll(pushedMessages).toBe(2);
+    framework.release();
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
+    await expect.poll(() => page.locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
+  });
+
   it('shows no seed answer in the first-answer line when the link carries a state of its own', async () => {
     const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
     await page.goto(`${server.url}/playground.html${encodeState(state)}`, { waitUntil: 'commit' });
     // The worker has pushed the seed's answers; the line does not show them for this link.
-    await expect.poll(() => page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1)).toBe(1);
+    await expect.poll(pushedMessages).toBe(2);
     await expect.poll(() => page.evaluate(() => document.readyState)).not.toBe('loading');
     expect(await page.getByTestId('first-answer').textContent()).toBe('Starting the engine…');
     expect(await page.getByTestId('eval-result').count()).toBe(0);
@@ -220,7 +240,8 @@ describe('the playground’s first answer', () => {
     const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
     await page.goto(`${server.url}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await textOf('shape')).toBe('2×3');
+    // The analysis comes in the worker's second push, just after the value.
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
     // The panes that need the rewrite engine are still working, the fields are still plain.
     await expect.poll(() => rewrite.held()).toBe(1);
     expect(await textOf('status-simplify')).toBe('working…');
@@ -233,11 +254,12 @@ describe('the playground’s first answer', () => {
     await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
-  it('computes a linked state’s value on the first chunk too, not only the precomputed seed', async () => {
+  it('computes a linked state’s value and analysis before the rewrite engine’s chunk has loaded, not only the precomputed seed', async () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
     await page.goto(`${server.url}/playground.html${encodeState(state)}`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×2');
     await expect.poll(() => rewrite.held()).toBe(1);
     rewrite.release();
     await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).not.toBe('');

@@ -6,24 +6,33 @@ import { runTask } from './engine.ts';
 import * as rewriteChunk from './engine-rewrite.ts';
 import { taskKey, tasksFor, type Task, type TaskResult, type WorkerResponse } from './protocol.ts';
 import { SEED_STATE } from './state.ts';
-import { precomputeSeed } from './engine-quick.ts';
-import { createRequestHandler, type LoadRewrite } from './worker-handler.ts';
+import * as analysisChunk from './engine-analyze.ts';
+import { precomputeSeedValue } from './engine-value.ts';
+import { createRequestHandler, type RewriteEngine } from './worker-handler.ts';
 
 const seedTasks = tasksFor(SEED_STATE);
 const task = (kind: Task['kind']): Task => seedTasks.find((t) => t.kind === kind) ?? { kind: 'laws' };
 
-/** A handler whose rewrite chunk loads only when the test says so; records the responses and the loads. */
+/**
+ * A handler whose rewrite chunk loads only when the test says so (the analysis chunk loads at
+ * once); records the responses and the loads of each.
+ */
 function harness(fail = 0, precomputed = new Map<string, TaskResult>()) {
   const posted: WorkerResponse[] = [];
   const releases: (() => void)[] = [];
   let loads = 0;
-  const load: LoadRewrite = () => {
+  let analysisLoads = 0;
+  const rewrite = (): Promise<RewriteEngine> => {
     loads += 1;
     const attempt = loads;
     return new Promise((resolve, reject) => releases.push(() => (attempt <= fail ? reject(new Error('chunk failed to load')) : resolve(rewriteChunk))));
   };
-  const handle = createRequestHandler((response) => posted.push(response), load, precomputed);
-  return { posted, handle, release: () => releases.shift()?.(), loads: () => loads };
+  const analysis = (): Promise<typeof analysisChunk> => {
+    analysisLoads += 1;
+    return Promise.resolve(analysisChunk);
+  };
+  const handle = createRequestHandler((response) => posted.push(response), { analysis, rewrite }, precomputed);
+  return { posted, handle, release: () => releases.shift()?.(), loads: () => loads, analysisLoads: () => analysisLoads };
 }
 
 describe('the engine worker’s request handler', () => {
@@ -35,8 +44,21 @@ describe('the engine worker’s request handler', () => {
       { id: 1, status: 'done', result: runTask(task('analyze')) },
       { id: 2, status: 'done', result: runTask(task('evaluate')) },
     ]);
-    // Nothing asked for the rewrite chunk yet.
+    // Nothing asked for the rewrite chunk yet; the analysis chunk was loaded once.
     expect(h.loads()).toBe(0);
+    expect(h.analysisLoads()).toBe(1);
+  });
+
+  it('answers the value without loading any chunk (the first chunk computes it)', async () => {
+    const h = harness();
+    await h.handle({ id: 1, task: task('evaluate') });
+    await h.handle({ id: 2, task: { ...task('evaluate'), expr: 'A + B' } as Task });
+    expect(h.posted).toEqual([
+      { id: 1, status: 'done', result: runTask(task('evaluate')) },
+      { id: 2, status: 'done', result: runTask({ ...task('evaluate'), expr: 'A + B' } as Task) },
+    ]);
+    expect(h.posted[1]).toMatchObject({ result: { kind: 'evaluate', ok: true, view: { text: '[[8,10,12],[14,16,18]]' } } });
+    expect([h.loads(), h.analysisLoads()]).toEqual([0, 0]);
   });
 
   it('runs the other tasks on the rewrite chunk, loaded once, and answers in the order of the requests', async () => {
@@ -72,10 +94,13 @@ describe('the engine worker’s request handler', () => {
     expect(h.loads()).toBe(2);
   });
 
-  it('precomputes the seed example’s analysis and value as runTask computes them, and answers those requests with them', async () => {
-    const seed = precomputeSeed();
-    expect([...seed.keys()]).toEqual([taskKey(task('analyze')), taskKey(task('evaluate'))]);
-    for (const kind of ['analyze', 'evaluate'] as const) expect(seed.get(taskKey(task(kind)))).toEqual(runTask(task(kind)));
+  it('precomputes the seed example’s value (first chunk), then its analysis (second chunk), as runTask computes them, and answers those requests with them', async () => {
+    const value = precomputeSeedValue();
+    expect([...value.keys()]).toEqual([taskKey(task('evaluate'))]);
+    expect(value.get(taskKey(task('evaluate')))).toEqual(runTask(task('evaluate')));
+    const analysis = analysisChunk.precomputeSeedAnalysis();
+    expect([...analysis.keys()]).toEqual([taskKey(task('analyze'))]);
+    expect(analysis.get(taskKey(task('analyze')))).toEqual(runTask(task('analyze')));
     // A marked result shows the answer came from the precomputed map, not from a new run.
     const marked = { kind: 'analyze', ok: false, diagnostics: [] } as const satisfies TaskResult;
     const h = harness(0, new Map([[taskKey(task('analyze')), marked]]));
@@ -106,10 +131,12 @@ describe('the worker’s first chunk', () => {
     return seen;
   }
 
-  it('loads neither the rewrite engine nor the proof checker (they are the second chunk)', () => {
+  it('loads neither the analysis nor the rewrite engine nor the proof checker (they are later chunks)', () => {
     const imports = valueImports('worker.ts');
-    expect(imports).toContain('./engine-quick.ts');
+    expect(imports).toContain('./engine-value.ts');
     expect(imports).toContain('@odot/parser');
-    expect([...imports].filter((m) => m === '@odot/rewrite' || m === '@odot/proof' || m === './engine-rewrite.ts' || m === './engine.ts')).toEqual([]);
+    expect(imports).toContain('@odot/numeric');
+    const later = ['@odot/rewrite', '@odot/proof', './engine-rewrite.ts', './engine-analyze.ts', './engine-quick.ts', './engine.ts'];
+    expect([...imports].filter((m) => later.includes(m))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // the worker loads and compiles the engine and computes the seed example's answers while the page
 // loads, and the playground, once mounted, takes it (`takeEarlyWorker`) with the messages it sent
 // meanwhile (the seed's answers, pushed unasked) instead of starting one then.
+import { SEED_STATE } from '../../../apps/playground/src/state.ts';
 
 /** The global the head script leaves the worker in (taken, and deleted, by the playground). */
 export const EARLY_WORKER_GLOBAL = '__odotEngineWorker';
@@ -26,13 +27,17 @@ export function firstAnswerLine(): string {
 }
 
 /**
- * Writes the seed's expression and value from the worker's first message (its pushed answers,
- * a `PrecomputedMessage`) into the first-answer line, as soon as both are there: the page shows
- * the first answer before its scripts have loaded. Only without a state in the URL (the worker
- * computes the seed's answers; a link's are computed when the playground asks). Text only, no
+ * Writes the seed's expression (its text, as the playground's field shows it) and value into the
+ * first-answer line, from the first of the worker's messages that holds the value (its pushed
+ * answers, `PrecomputedMessage`s: the value first, the analysis after): the page shows the first
+ * answer before its scripts have loaded. Only without a state in the URL (the worker computes
+ * the seed's answers; a link's are computed when the playground asks), and once. Text only, no
  * markup from the message. Plain ES5: it runs in the page's head.
  */
-const SHOW_FIRST_ANSWER = `function(d){if(location.hash||!d||d.kind!=="precomputed"||!d.results)return;var a,v;for(var i=0;i<d.results.length;i++){var r=d.results[i][1];if(r&&r.ok&&r.kind==="analyze")a=r.view.plain;if(r&&r.ok&&r.kind==="evaluate")v=r.view.text}if(typeof a!=="string"||typeof v!=="string")return;var put=function(){var p=document.querySelector('[data-testid=${FIRST_ANSWER_TESTID}]');if(!p)return false;var c=document.createElement("code");c.setAttribute("data-testid","eval-result");c.setAttribute("data-preview","");c.textContent=v;p.textContent=a+" = ";p.appendChild(c);return true};if(!put())document.addEventListener("DOMContentLoaded",put)}`;
+function showFirstAnswer(): string {
+  const expr = JSON.stringify(`${SEED_STATE.expr} = `);
+  return `function(d){if(f||location.hash||!d||d.kind!=="precomputed"||!d.results)return;var v;for(var i=0;i<d.results.length;i++){var r=d.results[i][1];if(r&&r.ok&&r.kind==="evaluate")v=r.view.text}if(typeof v!=="string")return;f=1;var put=function(){var p=document.querySelector('[data-testid=${FIRST_ANSWER_TESTID}]');if(!p)return false;var c=document.createElement("code");c.setAttribute("data-testid","eval-result");c.setAttribute("data-preview","");c.textContent=v;p.textContent=${expr};p.appendChild(c);return true};if(!put())document.addEventListener("DOMContentLoaded",put)}`;
+}
 
 /**
  * The head script (classic, inline) that starts the engine worker from `url` (the worker's entry),
@@ -42,7 +47,7 @@ const SHOW_FIRST_ANSWER = `function(d){if(location.hash||!d||d.kind!=="precomput
  */
 export function earlyWorkerScript(url: string): string {
   const [failed, messages] = [JSON.stringify(FAILED), JSON.stringify(MESSAGES)];
-  return `try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),s=${SHOW_FIRST_ANSWER};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);if(w[${messages}].length===1)s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}`;
+  return `(function(){try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),f=0,s=${showFirstAnswer()};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}})()`;
 }
 
 /** The head-started worker and the messages it sent before it was taken. */
