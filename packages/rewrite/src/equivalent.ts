@@ -343,6 +343,31 @@ function verdictWithin(a: Expr, b: Expr, givens: Givens, options: Timed): Result
   }
 }
 
+/** What the layers after the normal forms share: the sides, both as terms and simplified, and the limits met so far. */
+interface Layers {
+  readonly a: Expr;
+  readonly b: Expr;
+  readonly ta: Term;
+  readonly tb: Term;
+  readonly givens: Givens;
+  readonly options: Timed;
+  readonly na: Normalized;
+  readonly nb: Normalized;
+  readonly normalForms: readonly [Expr, Expr];
+  /** The simplifier's limit, if it stopped. */
+  readonly nfLimit: Limit | undefined;
+}
+
+type Normalized = ReturnType<typeof normalize>;
+
+/** The search between the two normal forms: a proved verdict, or the limit met and a note on why not. */
+type Searched = { readonly proved: EquivalenceVerdict } | { readonly limit?: Limit; readonly note: string };
+
+/**
+ * The layers in order, each deciding when it can: the canonical forms, the normal forms, the index
+ * normal form (proves or refutes within its fragment), then numeric identity testing with a
+ * bounded search between the normal forms for a chain of laws.
+ */
 function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: Timed): EquivalenceVerdict {
   if (ta === tb) {
     return {
@@ -358,116 +383,119 @@ function decide(a: Expr, b: Expr, ta: Term, tb: Term, givens: Givens, options: T
   const side = (): SimplifyOptions => ({ ...simplifyOptions, timeLimitMs: layerTime(options, simplifyOptions.timeLimitMs ?? SIMPLIFY_LIMITS.timeLimitMs) });
   const na = normalize(ta, givens, side());
   const nb = normalize(tb, givens, side());
-  const normalForms = [termToExpr(na.term), termToExpr(nb.term)] as const;
-  const nfLimit = na.limit ?? nb.limit;
+  const layers: Layers = { a, b, ta, tb, givens, options, na, nb, normalForms: [termToExpr(na.term), termToExpr(nb.term)], nfLimit: na.limit ?? nb.limit };
   if (na.term === nb.term) {
-    const back = [...nb.steps].reverse().map(reverseStep);
     return {
       equivalent: true,
       method: 'proved',
       layer: 'normal-form',
-      steps: chainFrom(a, ta, checked([...na.steps, ...back], givens, options), tb, b),
+      steps: chainBetween(layers, []),
       explanation: 'both sides simplify to the same normal form',
-      normalForms,
-      ...(nfLimit ? { limit: nfLimit } : {}),
+      normalForms: layers.normalForms,
+      ...(layers.nfLimit ? { limit: layers.nfLimit } : {}),
     };
   }
   enter(options, 'index-normal-form');
   const inf: IndexDecision = options.noIndexForm
     ? { kind: 'outside', reason: 'the index-normal-form layer was switched off' }
     : decideByIndexForm(a, b, ta, tb, givens, { refute: !options.symbolicOnly, ...indexFormLimits(options) });
-  const infFields: InfFields =
-    inf.kind === 'outside' ? { fragment: `${OUTSIDE}${inf.reason}` } : { indexNormalForms: inf.forms };
+  const infFields: InfFields = inf.kind === 'outside' ? { fragment: `${OUTSIDE}${inf.reason}` } : { indexNormalForms: inf.forms };
   // The first limit hit before the search: the simplifier's, else the index normal form's.
-  const layerLimit = nfLimit ?? ('limit' in inf ? inf.limit : undefined);
-  // The bounded search between the two normal forms: a proved verdict, or the combined limit note.
-  const searchNormalForms = (): { proved: EquivalenceVerdict } | { limit?: Limit; note: string } => {
-    enter(options, 'search');
-    const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
-    const back = [...nb.steps].reverse().map(reverseStep);
-    const steps = found.steps && chainFrom(a, ta, checked([...na.steps, ...found.steps, ...back], givens, options), tb, b);
-    if (steps) return { proved: { equivalent: true, method: 'proved', layer: 'search', steps, explanation: 'a bounded search connected the two normal forms', normalForms } };
-    const limit = layerLimit ?? found.limit;
-    const notes = [nfLimit, found.limit].filter((x) => x !== undefined).map((x) => `stopped by the ${formatLimit(x)}`);
-    return { ...(limit ? { limit } : {}), note: options.noSearch ? [...notes, 'search skipped'].join('; ') : notes.join('; ') };
-  };
-  const decided = indexFormVerdict(inf, normalForms, infFields, searchNormalForms);
+  const layerLimit = layers.nfLimit ?? ('limit' in inf ? inf.limit : undefined);
+  const searched = (): Searched => searchNormalForms(layers, layerLimit);
+  const decided = indexFormVerdict(inf, layers.normalForms, infFields, searched);
   if (decided) return decided;
-  if (options.symbolicOnly) {
-    const searched = searchNormalForms();
-    if ('proved' in searched) return { ...searched.proved, ...infFields };
-    const { limit, note } = searched;
-    return {
-      equivalent: false,
-      method: 'unknown',
-      layer: 'search',
-      steps: [],
-      explanation: `no proof found (${note}); numeric testing was switched off`,
-      normalForms,
-      ...infFields,
-      ...(limit ? { limit } : {}),
-    };
+  if (options.symbolicOnly) return symbolicVerdict(searched(), layers, infFields);
+  return numericVerdict(layers, infFields, layerLimit, searched);
+}
+
+/** The whole chain from `a` to `b`: `a`'s simplification, the `middle` steps, `b`'s simplification walked back (each step checked). */
+function chainBetween(layers: Layers, middle: readonly TermStep[]): RewriteStep[] {
+  const { a, b, ta, tb, givens, options, na, nb } = layers;
+  const back = [...nb.steps].reverse().map(reverseStep);
+  return chainFrom(a, ta, checked([...na.steps, ...middle, ...back], givens, options), tb, b);
+}
+
+/** The bounded search between the two normal forms: a proved verdict, or the combined limit note. */
+function searchNormalForms(layers: Layers, layerLimit: Limit | undefined): Searched {
+  const { givens, options, na, nb, normalForms, nfLimit } = layers;
+  enter(options, 'search');
+  const found = options.noSearch ? {} : search(na.term, nb.term, givens, options);
+  if (found.steps) {
+    const steps = chainBetween(layers, found.steps);
+    return { proved: { equivalent: true, method: 'proved', layer: 'search', steps, explanation: 'a bounded search connected the two normal forms', normalForms } };
   }
-  // Deeply nested sides are tested through their canonical terms (same value; see `evaluable`).
+  const limit = layerLimit ?? found.limit;
+  const notes = [nfLimit, found.limit].filter((x) => x !== undefined).map((x) => `stopped by the ${formatLimit(x)}`);
+  return { ...(limit ? { limit } : {}), note: options.noSearch ? [...notes, 'search skipped'].join('; ') : notes.join('; ') };
+}
+
+/** With numeric testing switched off: the search's proof, else unknown with its note. */
+function symbolicVerdict(searched: Searched, layers: Layers, infFields: InfFields): EquivalenceVerdict {
+  if ('proved' in searched) return { ...searched.proved, ...infFields };
+  const { limit, note } = searched;
+  return {
+    equivalent: false,
+    method: 'unknown',
+    layer: 'search',
+    steps: [],
+    explanation: `no proof found (${note}); numeric testing was switched off`,
+    normalForms: layers.normalForms,
+    ...infFields,
+    ...(limit ? { limit } : {}),
+  };
+}
+
+/**
+ * Identity testing, then the search: refuted with a counterexample, proved by the search, equal by
+ * testing (with the sizes tried), or unknown. Deeply nested sides are tested through their
+ * canonical terms (same value; see `evaluable`).
+ */
+function numericVerdict(layers: Layers, infFields: InfFields, layerLimit: Limit | undefined, searched: () => Searched): EquivalenceVerdict {
+  const { a, b, ta, tb, givens, options, normalForms } = layers;
   enter(options, 'numeric');
   const verdict = identityTest(evaluable(a, ta), evaluable(b, tb), givens, {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     timeLimitMs: layerTime(options, options.testTimeMs ?? 2000),
   });
-  if (verdict.verdict === 'error') {
-    // Shapes were checked above; anything else the evaluator rejects is reported as untestable.
-    return {
-      equivalent: false,
-      method: 'unknown',
-      layer: 'numeric',
-      steps: [],
-      explanation: `no proof found and the expressions cannot be tested: ${verdict.error.message}`,
-      normalForms,
-      ...infFields,
-      ...(layerLimit ? { limit: layerLimit } : {}),
-    };
-  }
-  if (verdict.verdict === 'different') {
-    return {
-      equivalent: false,
-      method: 'refuted',
-      layer: 'numeric',
-      steps: [],
-      counterexample: verdict.counterexample,
-      explanation: verdict.explanation,
-      normalForms,
-      ...infFields,
-    };
-  }
-  const searched = searchNormalForms();
-  if ('proved' in searched) return { ...searched.proved, ...infFields };
-  const { limit, note } = searched;
-  if (verdict.verdict === 'equal') {
-    // The first limit hit: before the test (simplifier, index normal form), the test's own, the search's.
-    const first = layerLimit ?? verdict.limit ?? limit;
-    return {
-      equivalent: true,
-      method: 'equal-by-testing',
-      layer: 'numeric',
-      steps: [],
-      errorBound: verdict.errorBound,
-      sizesTested: verdict.sizes,
-      untestedSizes: verdict.untestedSizes,
-      explanation: `no proof found (${note}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
-      normalForms,
-      ...infFields,
-      ...(first ? { limit: first } : {}),
-    };
-  }
-  return {
+  const unknown = (explanation: string, limit: Limit | undefined): EquivalenceVerdict => ({
     equivalent: false,
     method: 'unknown',
     layer: 'numeric',
     steps: [],
-    explanation: `no proof found (${note}) and testing was inconclusive: ${verdict.reason}`,
+    explanation,
     normalForms,
     ...infFields,
     ...(limit ? { limit } : {}),
+  });
+  switch (verdict.verdict) {
+    case 'error':
+      // Shapes were checked above; anything else the evaluator rejects is reported as untestable.
+      return unknown(`no proof found and the expressions cannot be tested: ${verdict.error.message}`, layerLimit);
+    case 'different':
+      return { equivalent: false, method: 'refuted', layer: 'numeric', steps: [], counterexample: verdict.counterexample, explanation: verdict.explanation, normalForms, ...infFields };
+    case 'equal':
+    case 'unknown':
+      break;
+  }
+  const found = searched();
+  if ('proved' in found) return { ...found.proved, ...infFields };
+  const { limit, note } = found;
+  if (verdict.verdict === 'unknown') return unknown(`no proof found (${note}) and testing was inconclusive: ${verdict.reason}`, limit);
+  // The first limit hit: before the test (simplifier, index normal form), the test's own, the search's.
+  const first = layerLimit ?? verdict.limit ?? limit;
+  return {
+    equivalent: true,
+    method: 'equal-by-testing',
+    layer: 'numeric',
+    steps: [],
+    errorBound: verdict.errorBound,
+    sizesTested: verdict.sizes,
+    untestedSizes: verdict.untestedSizes,
+    explanation: `no proof found (${note}); ${infFields.fragment ? `${infFields.fragment}; ` : ''}identity testing: ${verdict.explanation}`,
+    normalForms,
+    ...infFields,
+    ...(first ? { limit: first } : {}),
   };
 }
 
