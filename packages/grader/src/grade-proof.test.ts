@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gradeProof } from './grade-proof.ts';
 import { parseWorksheet } from './parse-worksheet.ts';
+import { prepareProofQuestion } from './proof-engine.ts';
+import { selfTest } from './self-test.ts';
 import { BUNDLED_TEXT } from './test-fixtures.ts';
 import { bundled, questionOf } from './test-fixtures.ts';
 
@@ -111,5 +113,28 @@ describe('gradeProof: the checker’s step codes and the worksheet policy', () =
     const g = gradeProof(q7, { value: wrongThenRight });
     expect(g.diagnoses.map((d) => d.code)).toEqual(['proof-step-failed', 'false', 'unchecked', 'false']);
     expect(g.score).toBe(1); // 1 of 3 lines earns credit: the follow-through line 3
+  });
+});
+
+describe('preparing proof questions when the worksheet loads', () => {
+  it('a worksheet whose model proof fails still loads, grades as before, and the self-test names the model proof', () => {
+    const wrong = BUNDLED_TEXT.replace('= A ⊙ B + A ⊙ C    by hadamard_add', '= A ⊙ B + C    by hadamard_add');
+    expect(wrong).not.toBe(BUNDLED_TEXT);
+    const parsed = parseWorksheet(wrong);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const q = questionOf(parsed.value, 'q7', 'proof');
+    expect(() => prepareProofQuestion(q)).not.toThrow();
+    expect(gradeProof(q, { value: q.answerText }).score).toBe(1);
+    expect(gradeProof(q, { value: q7.answerText }).score).toBe(3);
+    const failing = selfTest(parsed.value).checks.filter((c) => !c.ok).map((c) => `${c.question} ${c.what}`);
+    expect(failing).toEqual(['q7 model answer']);
+  });
+
+  it('preparing a question twice changes no grade of it', () => {
+    const answers = [q7.answerText, q7.answerText.replace('by hadamard_add', 'by hadamard_comm'), 'trivial'];
+    const before = answers.map((a) => gradeProof(q7, { value: a }));
+    prepareProofQuestion(q7);
+    prepareProofQuestion(q7);
+    expect(answers.map((a) => gradeProof(q7, { value: a }))).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import type { Budget } from '@odot/core';
+import { Budget } from '@odot/core';
 import { checkProofAgainst, type StepCode } from '@odot/proof';
 import type { ProofQuestion } from './worksheet.ts';
 
@@ -49,4 +49,19 @@ export function checkProofAnswer(question: ProofQuestion, text: string, budget?:
     lines: grade.steps.filter((step) => step.code !== 'ok').map((step) => ({ line: step.line, law: step.law, code: step.code, message: step.message })),
     ...(where === undefined ? {} : { failure: where }),
   };
+}
+
+/** The time a model proof may take when its worksheet is loaded. */
+const PREPARE_MS = 2000;
+
+/**
+ * Prepares a proof question when its worksheet is loaded, as STACK compiles a question when it is
+ * saved: checks the question's model proof once, which reads its goal into the checker's goal
+ * cache and, the first time in a process, builds the law catalogue's compiled form and the matcher
+ * and runs every code path of a correct answer, so the first student's answer is not the one that
+ * pays for them. Within a time limit; never throws; the verdict is not kept (`odot worksheet test`
+ * and the self-test report a model proof that fails).
+ */
+export function prepareProofQuestion(question: ProofQuestion): void {
+  checkProofAnswer(question, question.answerText, new Budget({ timeLimitMs: PREPARE_MS }));
 }

@@ -221,3 +221,33 @@ describe('sizes and naturals as numbers', () => {
     expect(l.ok && r.ok && !valuesEqual(l.value, r.value)).toBe(true);
   });
 });
+
+describe('identity testing: the light cross-check (one generic size, exact only on a difference)', () => {
+  const light: IdentityTestOptions = { trials: 1, sizeSets: 1, smallSizes: false, exactTrials: 0 };
+
+  it('tries one size assignment, every symbolic size ≥ 3', () => {
+    const v = test('A ⊙ (B + C)', 'A ⊙ B + A ⊙ C', 'A, B, C: m×n', light);
+    if (v.verdict !== 'equal') throw new Error(JSON.stringify(v.verdict));
+    expect(v.sizes).toHaveLength(1);
+    expect([...(v.sizes[0] ?? new Map()).values()].every((n) => n >= 3)).toBe(true);
+    expect(v.trials).toBe(1);
+    const full = test('A ⊙ (B + C)', 'A ⊙ B + A ⊙ C', 'A, B, C: m×n', { trials: 1, sizeSets: 1 });
+    if (full.verdict !== 'equal') throw new Error(JSON.stringify(full.verdict));
+    expect(full.sizes.map((s) => s.get('m'))).toEqual(expect.arrayContaining([1, 2]));
+  });
+
+  it('a false step is still refuted with an exact counterexample that re-evaluates to the reported sides', () => {
+    for (const [left, right] of [['A ⊙ B', 'A B'], ['(A B)ᵀ', 'Aᵀ Bᵀ'], ['A ⊙ (B + C)', 'A ⊙ B + C']]) {
+      const v = test(left as string, right as string, 'A, B, C: n×n', light);
+      if (v.verdict !== 'different') throw new Error(`${left} = ${right}: ${v.verdict}`);
+      const cx = v.counterexample;
+      const opts = { indices: cx.indices, dims: cx.sizes, givens: givens('A, B, C: n×n') };
+      const l = evaluate(parseExpr(left as string), cx.bindings, opts);
+      const r = evaluate(parseExpr(right as string), cx.bindings, opts);
+      if (!l.ok || !r.ok) throw new Error('the counterexample does not evaluate');
+      expect(valuesEqual(l.value, v.counterexample.left)).toBe(true);
+      expect(valuesEqual(r.value, v.counterexample.right)).toBe(true);
+      expect(valuesEqual(l.value, r.value)).toBe(false);
+    }
+  });
+});

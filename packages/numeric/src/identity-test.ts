@@ -35,6 +35,17 @@ export interface IdentityTestOptions {
   readonly sumRanges?: NumberTable;
   /** Wall-clock limit in milliseconds (default 5000). */
   readonly timeLimitMs?: number;
+  /**
+   * Whether every symbolic size is also tried at 1 and at 2 (default true). A cross-check of a step
+   * already verified symbolically may skip them: one generic size assignment then.
+   */
+  readonly smallSizes?: boolean;
+  /**
+   * Exact trials over ℚ with small integer entries after each size assignment's modular trials
+   * (default 3; they also catch a difference that p divides). 0 leaves exact arithmetic to a
+   * difference found modulo p, which is still confirmed over ℚ before it is reported.
+   */
+  readonly exactTrials?: number;
 }
 
 /**
@@ -290,7 +301,8 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
 
     // Every symbolic size is tried at larger distinct values and at 1 and 2 (where identities such
     // as det(J) = 0 fail).
-    const sizePlan = withNaturals(sizeAssignments(dimNames, rng, sizeSets, fixed), naturals);
+    const sizePlan = withNaturals(sizeAssignments(dimNames, rng, sizeSets, fixed, options.smallSizes ?? true), naturals);
+    const exactTrials = options.exactTrials ?? 3;
     for (let set = 0; set < sizePlan.length && limit === undefined; set++) {
       const sizes = sizePlan[set] as Map<string, number>;
       const shapes = new Map<string, ConcreteShape>();
@@ -391,7 +403,7 @@ export function identityTest(a: Expr, b: Expr, givens: Givens = new Map(), optio
       // Exact confirmation run with small integers (also catches a difference that p divides), within
       // this assignment's share of the time left (exact entries of a 10 000-fold product grow to
       // thousands of digits; the later assignments, sizes 1 and 2 among them, keep their share).
-      const exact = within(timeLeft() / (sizePlan.length - set), () => exactTrial({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng));
+      const exact = exactTrials === 0 ? { value: undefined } : within(timeLeft() / (sizePlan.length - set), () => exactTrial({ a, b, specs, shapes, sizes, sumRanges, oracle }, rng, exactTrials));
       if (exact?.value) {
         return { verdict: 'different', counterexample: exact.value, explanation: 'an exact trial with small integer entries found a difference' };
       }
@@ -446,12 +458,12 @@ export function testedSizesText(sizes: readonly ReadonlyMap<string, number>[]): 
  * The size assignments tried: one assignment of larger distinct sizes (3…), every free symbolic
  * size at 1 and at 2, then `sets − 1` more larger ones (5…, 7…). A large size comes first so a
  * counterexample is shown at a generic size when there is one; the small ones catch identities
- * false only there (det(J_n) = 0 at n = 1). Sizes fixed
+ * false only there (det(J_n) = 0 at n = 1); `withSmall` false leaves them out. Sizes fixed
  * by the caller stay fixed.
  */
-function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof createRng>, sets: number, fixed: ReadonlyMap<string, number>): Map<string, number>[] {
+function sizeAssignments(dimNames: readonly string[], rng: ReturnType<typeof createRng>, sets: number, fixed: ReadonlyMap<string, number>, withSmall: boolean): Map<string, number>[] {
   const free = dimNames.filter((d) => !fixed.has(d));
-  const small = free.length === 0 ? [] : [1, 2].map((n) => new Map([...fixed, ...free.map((d): [string, number] => [d, n])]));
+  const small = free.length === 0 || !withSmall ? [] : [1, 2].map((n) => new Map([...fixed, ...free.map((d): [string, number] => [d, n])]));
   const large = Array.from({ length: sets }, (_, set) => assignSizes(dimNames, rng, 3, set * 2, fixed));
   // One generic assignment first (counterexamples read best there), then the small sizes, so a time
   // limit never skips 1 and 2.
@@ -522,8 +534,8 @@ function tryExact(inst: ExactInstance, drawer: Drawer<Rational>): Counterexample
   }
 }
 
-function exactTrial(inst: ExactInstance, rng: ReturnType<typeof createRng>): Counterexample | undefined {
-  for (let attempt = 0; attempt < 3; attempt++) {
+function exactTrial(inst: ExactInstance, rng: ReturnType<typeof createRng>, attempts: number): Counterexample | undefined {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const cx = tryExact(inst, smallIntegerDrawer(rng, 3));
     if (cx) return cx;
   }

@@ -13,7 +13,8 @@ export type NumericVerdict =
 /**
  * Compares two expressions numerically on random instances of the givens. `purpose` is
  * `cross-check` for a step the search and the replay already accepted (a lighter test: one trial
- * per size assignment, which still catches a matcher bug with overwhelming probability), `decide`
+ * modulo p at one generic size assignment, exact arithmetic only on a disagreement, which still
+ * catches a matcher bug with overwhelming probability), `decide`
  * (the default) when the numbers decide the verdict.
  */
 export type NumericChecker = (a: Expr, b: Expr, givens: Givens, purpose?: 'cross-check' | 'decide') => NumericVerdict;

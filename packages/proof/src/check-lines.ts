@@ -144,6 +144,17 @@ function checkLine(walk: Walk, written: ProofLine, context: CheckContext): void 
   if (note !== undefined && first) walk.steps[before] = { ...first, message: `${first.message} (${note})`, note };
 }
 
+/** The goal as plain text, printed once per goal object (a worksheet's goal is read once and checked against every answer). */
+function goalText(goal: Goal): string {
+  const known = GOAL_TEXTS.get(goal);
+  if (known !== undefined) return known;
+  const text = printExpr(goal, 'plain');
+  GOAL_TEXTS.set(goal, text);
+  return text;
+}
+
+const GOAL_TEXTS = new WeakMap<Goal, string>();
+
 /** Checks proof lines against a goal under givens (shared by files and the grader's bare proof bodies). */
 export function checkLines(goal: Goal, lines: readonly ProofLine[], index: number, goalLine: number, context: CheckContext, qedLine?: number): TheoremReport {
   const walk: Walk = { steps: [] };
@@ -152,7 +163,7 @@ export function checkLines(goal: Goal, lines: readonly ProofLine[], index: numbe
   walk.steps.push(...endChecks(goal, walk.conclusion, lines, goalLine, qedLine));
   return {
     index,
-    goal: printExpr(goal, 'plain'),
+    goal: goalText(goal),
     line: goalLine,
     valid: walk.steps.every((step) => step.ok) && walk.steps.length > 0,
     steps: walk.steps,

@@ -9,9 +9,16 @@ const HOLE = identifier('□');
 
 /** The node with its children blanked out: two nodes have the same shell when they differ at most in their children. */
 function shellKey(node: Expr): string {
+  // Expressions are immutable: one shell per node object (the laws' sides are matched for every step).
+  const known = SHELL_KEYS.get(node);
+  if (known !== undefined) return known;
   const children = childrenOf(node);
-  return children.length === 0 ? exprKey(node) : exprKey(withChildren(node, children.map(() => HOLE)));
+  const key = children.length === 0 ? exprKey(node) : exprKey(withChildren(node, children.map(() => HOLE)));
+  SHELL_KEYS.set(node, key);
+  return key;
 }
+
+const SHELL_KEYS = new WeakMap<Expr, string>();
 
 /** Matches `pattern` against `expr` literally (no reordering); pattern variables bind consistently. */
 export function matchLiteral(pattern: Expr, expr: Expr, variables: ReadonlySet<string>, binding: Map<string, Expr>): boolean {

@@ -12,6 +12,10 @@ export interface NumericCheckOptions {
   readonly trials?: number;
   /** Size assignments with sizes ≥ 3 (identityTest's default when absent). */
   readonly sizeSets?: number;
+  /** Whether symbolic sizes are also tried at 1 and 2 (identityTest's default, true, when absent). */
+  readonly smallSizes?: boolean;
+  /** Exact trials with small integers per size assignment (identityTest's default when absent). */
+  readonly exactTrials?: number;
 }
 
 /**
@@ -26,6 +30,8 @@ export function numericCompare(a: Expr, b: Expr, givens: Givens, options: Numeri
     timeLimitMs: options.timeLimitMs ?? 3000,
     ...(options.trials === undefined ? {} : { trials: options.trials }),
     ...(options.sizeSets === undefined ? {} : { sizeSets: options.sizeSets }),
+    ...(options.smallSizes === undefined ? {} : { smallSizes: options.smallSizes }),
+    ...(options.exactTrials === undefined ? {} : { exactTrials: options.exactTrials }),
   });
   switch (verdict.verdict) {
     case 'equal':
