@@ -4,7 +4,7 @@ import { evaluate, isMatrix, psdTest, toExact, type ExactMatrix, type Value } fr
 import { exprToTerm } from './convert.ts';
 import { termToExpr } from './term-to-expr.ts';
 import { isPositiveInteger } from './match.ts';
-import { mkUnary, termAt, type Term } from './term.ts';
+import { mkUnary, termAt, type BinaryTerm, type LeafTerm, type NaryTerm, type Term, type UnaryTerm } from './term.ts';
 import { proveScalarSign } from './scalar-sign.ts';
 
 /**
@@ -96,11 +96,53 @@ function congruenceMiddle(args: readonly Term[]): { middle: Term | undefined; sy
   return { middle: n % 2 === 1 ? args[half] : undefined, symmetric };
 }
 
+/** The rule that proves `property` of `t` directly from its operator and its children's properties. */
 function direct(t: Term, property: Property): TermProof | undefined {
   switch (t.op) {
     case 'sym':
     case 'pvar':
       return t.declared.includes(property) ? proof(property, t, 'given') : undefined;
+    case 'identity':
+    case 'zero':
+    case 'ones':
+      return constantProof(t, property);
+    case 'had':
+      return hadamardProof(t, property);
+    case 'add':
+      return sumProof(t, property);
+    case 'mul':
+      return productProof(t, property);
+    case 'smul':
+      return scalarMultipleProof(t, property);
+    case 'transpose':
+      return transposeProof(t, property);
+    case 'hpow':
+      return hadamardPowerProof(t, property);
+    case 'mpow':
+      return matrixPowerProof(t, property);
+    case 'inverse':
+      return inverseProof(t, property);
+    case 'kron':
+      return kroneckerProof(t, property);
+    case 'diag':
+      return diagProof(t, property);
+    case 'num':
+    case 'lit':
+    case 'diagvec':
+    case 'trace':
+    case 'det':
+    case 'entry':
+    case 'sum':
+    case 'eq':
+    case 'ne':
+    case 'claim':
+      return undefined;
+  }
+}
+
+/** I, 0 and J: the properties each constant has (psd and diagonal only when square). */
+function constantProof(t: LeafTerm, property: Property): TermProof | undefined {
+  switch (t.op) {
     case 'identity':
       if (property === 'pd') return proof(property, t, 'identity_pd');
       if (property === 'diagonal') return proof(property, t, 'identity_diagonal');
@@ -115,139 +157,150 @@ function direct(t: Term, property: Property): TermProof | undefined {
       if (property === 'psd' && square(t)) return proof(property, t, 'ones_psd');
       if (property === 'binary') return proof(property, t, 'ones_binary');
       return undefined;
-    case 'had': {
-      if (property === 'diagonal') {
-        for (const a of t.args) {
-          const p = proveProperty(a, 'diagonal');
-          if (p) return proof(property, t, 'hadamard_keeps_diagonal', [p]);
-        }
-        return undefined;
-      }
-      if (property === 'pd') return fromEveryArg(property, t, 'schur_pd') ?? schurStrengthened(t);
-      const rule = {
-        symmetric: 'hadamard_keeps_symmetric',
-        psd: 'schur',
-        nonnegative: 'hadamard_keeps_nonnegative',
-        binary: 'hadamard_keeps_binary',
-      }[property];
-      return fromEveryArg(property, t, rule);
-    }
-    case 'add': {
-      if (property === 'pd') {
-        const premises = all(t.args, 'psd');
-        if (!premises) return undefined;
-        const strict = t.args.map((a) => proveProperty(a, 'pd')).find((p) => p !== undefined);
-        return strict ? proof(property, t, 'add_pd', [strict, ...premises.filter((p) => p.term !== strict.term)]) : undefined;
-      }
-      if (property === 'binary') return undefined;
-      const rule = {
-        symmetric: 'add_keeps_symmetric',
-        psd: 'add_keeps_psd',
-        diagonal: 'add_keeps_diagonal',
-        nonnegative: 'add_keeps_nonnegative',
-      }[property];
-      return fromEveryArg(property, t, rule);
-    }
-    case 'mul': {
-      if (t.shape.kind === 'scalar') return undefined;
-      if (property === 'diagonal') return fromEveryArg(property, t, 'mul_keeps_diagonal');
-      if (property === 'nonnegative') return fromEveryArg(property, t, 'mul_keeps_nonnegative');
-      if (property === 'psd' || property === 'symmetric') {
-        const shape = congruenceMiddle(t.args);
-        if (!shape) return undefined;
-        if (shape.middle === undefined) {
-          if (property === 'symmetric') return undefined; // via psd (gram) below
-          return proof(property, t, t.args[0]?.op === 'transpose' ? 'gram_psd' : 'gram_psd_outer', shape.symmetric);
-        }
-        const p = proveProperty(shape.middle, property);
-        return p ? proof(property, t, property === 'psd' ? 'congruence_psd' : 'congruence_symmetric', [p, ...shape.symmetric]) : undefined;
-      }
-      return undefined;
-    }
-    case 'smul': {
-      const s = t.args[0];
-      const x = t.args[1];
-      if (property === 'symmetric' || property === 'diagonal') {
-        const p = proveProperty(x, property);
-        return p ? proof(property, t, property === 'symmetric' ? 'smul_keeps_symmetric' : 'smul_keeps_diagonal', [p]) : undefined;
-      }
-      if (property === 'psd' || property === 'pd') {
-        // The coefficient's sign by the scalar laws (a number, `c c`, `tr(P)`, a declared c ≥ 0).
-        const sign = proveScalarSign(s, property);
-        const p = sign ? proveProperty(x, property) : undefined;
-        return sign && p ? proof(property, t, property === 'psd' ? 'smul_keeps_psd' : 'smul_keeps_pd', s.op === 'num' ? [p] : [sign, p]) : undefined;
-      }
-      return undefined;
-    }
-    case 'transpose': {
-      const rule = {
-        symmetric: 'transpose_keeps_symmetric',
-        psd: 'transpose_keeps_psd',
-        pd: 'transpose_keeps_pd',
-        diagonal: 'transpose_keeps_diagonal',
-        nonnegative: 'transpose_keeps_nonnegative',
-        binary: undefined,
-      }[property];
-      if (rule === undefined) return undefined;
-      const p = proveProperty(t.args[0], property);
-      return p ? proof(property, t, rule, [p]) : undefined;
-    }
-    case 'hpow': {
-      const base = t.args[0];
-      if (!isPositiveInteger(t.args[1])) return undefined;
-      const rule = {
-        psd: 'hadamard_power_psd',
-        symmetric: 'hadamard_keeps_symmetric',
-        diagonal: 'hadamard_keeps_diagonal',
-        nonnegative: 'hadamard_keeps_nonnegative',
-        binary: 'hadamard_keeps_binary',
-        pd: 'hadamard_power_pd',
-      }[property];
-      const p = proveProperty(base, property);
-      return p ? proof(property, t, rule, [p]) : undefined;
-    }
-    case 'mpow': {
-      if (!isPositiveInteger(t.args[1])) return undefined;
-      if (property === 'psd' || property === 'diagonal') {
-        const p = proveProperty(t.args[0], property);
-        return p ? proof(property, t, property === 'psd' ? 'matrix_power_psd' : 'mul_keeps_diagonal', [p]) : undefined;
-      }
-      return undefined;
-    }
-    case 'inverse': {
-      if (property !== 'pd') return undefined;
-      const p = proveProperty(t.args[0], 'pd');
-      return p ? proof(property, t, 'inverse_pd', [p]) : undefined;
-    }
-    case 'kron': {
-      const rule = { psd: 'kronecker_psd', pd: 'kronecker_pd', symmetric: 'kronecker_keeps_symmetric' }[property as string];
-      return rule ? fromEveryArg(property, t, rule) : undefined;
-    }
-    case 'diag': {
-      if (property === 'diagonal') return proof(property, t, 'diag_diagonal');
-      const inner = t.args[0];
-      if ((property === 'psd' || property === 'pd') && inner.op === 'diagvec') {
-        const p = proveProperty(inner.args[0], property);
-        if (p) return proof(property, t, property === 'psd' ? 'diag_diagvec_psd' : 'diag_diagvec_pd', [p]);
-      }
-      if (property === 'psd' || property === 'nonnegative') {
-        const p = proveProperty(t.args[0], 'nonnegative');
-        return p ? proof(property, t, property === 'psd' ? 'diag_nonnegative_psd' : 'diag_keeps_nonnegative', [p]) : undefined;
-      }
-      return undefined;
-    }
-    case 'num':
-    case 'lit':
-    case 'diagvec':
-    case 'trace':
-    case 'det':
-    case 'entry':
-    case 'sum':
-    case 'eq':
-    case 'ne':
-    case 'claim':
+    default:
       return undefined;
   }
+}
+
+/** ⊙: one diagonal factor makes it diagonal; Schur (psd), its strengthening (pd); the rest from every factor. */
+function hadamardProof(t: NaryTerm, property: Property): TermProof | undefined {
+  if (property === 'diagonal') {
+    for (const a of t.args) {
+      const p = proveProperty(a, 'diagonal');
+      if (p) return proof(property, t, 'hadamard_keeps_diagonal', [p]);
+    }
+    return undefined;
+  }
+  if (property === 'pd') return fromEveryArg(property, t, 'schur_pd') ?? schurStrengthened(t);
+  const rule = {
+    symmetric: 'hadamard_keeps_symmetric',
+    psd: 'schur',
+    nonnegative: 'hadamard_keeps_nonnegative',
+    binary: 'hadamard_keeps_binary',
+  }[property];
+  return fromEveryArg(property, t, rule);
+}
+
+/** +: from every summand (pd: all psd and one pd). */
+function sumProof(t: NaryTerm, property: Property): TermProof | undefined {
+  if (property === 'pd') {
+    const premises = all(t.args, 'psd');
+    if (!premises) return undefined;
+    const strict = t.args.map((a) => proveProperty(a, 'pd')).find((p) => p !== undefined);
+    return strict ? proof(property, t, 'add_pd', [strict, ...premises.filter((p) => p.term !== strict.term)]) : undefined;
+  }
+  if (property === 'binary') return undefined;
+  const rule = {
+    symmetric: 'add_keeps_symmetric',
+    psd: 'add_keeps_psd',
+    diagonal: 'add_keeps_diagonal',
+    nonnegative: 'add_keeps_nonnegative',
+  }[property];
+  return fromEveryArg(property, t, rule);
+}
+
+/** A matrix product: diagonal and nonnegative from every factor; psd and symmetric as a Gram matrix or a congruence Xᵀ M X. */
+function productProof(t: NaryTerm, property: Property): TermProof | undefined {
+  if (t.shape.kind === 'scalar') return undefined;
+  if (property === 'diagonal') return fromEveryArg(property, t, 'mul_keeps_diagonal');
+  if (property === 'nonnegative') return fromEveryArg(property, t, 'mul_keeps_nonnegative');
+  if (property === 'psd' || property === 'symmetric') {
+    const shape = congruenceMiddle(t.args);
+    if (!shape) return undefined;
+    if (shape.middle === undefined) {
+      if (property === 'symmetric') return undefined; // via psd (gram) below
+      return proof(property, t, t.args[0]?.op === 'transpose' ? 'gram_psd' : 'gram_psd_outer', shape.symmetric);
+    }
+    const p = proveProperty(shape.middle, property);
+    return p ? proof(property, t, property === 'psd' ? 'congruence_psd' : 'congruence_symmetric', [p, ...shape.symmetric]) : undefined;
+  }
+  return undefined;
+}
+
+/** c X: symmetric and diagonal from X; psd and pd from X and the sign of c. */
+function scalarMultipleProof(t: BinaryTerm, property: Property): TermProof | undefined {
+  const s = t.args[0];
+  const x = t.args[1];
+  if (property === 'symmetric' || property === 'diagonal') {
+    const p = proveProperty(x, property);
+    return p ? proof(property, t, property === 'symmetric' ? 'smul_keeps_symmetric' : 'smul_keeps_diagonal', [p]) : undefined;
+  }
+  if (property === 'psd' || property === 'pd') {
+    // The coefficient's sign by the scalar laws (a number, `c c`, `tr(P)`, a declared c ≥ 0).
+    const sign = proveScalarSign(s, property);
+    const p = sign ? proveProperty(x, property) : undefined;
+    return sign && p ? proof(property, t, property === 'psd' ? 'smul_keeps_psd' : 'smul_keeps_pd', s.op === 'num' ? [p] : [sign, p]) : undefined;
+  }
+  return undefined;
+}
+
+/** Xᵀ keeps what X has (except binary). */
+function transposeProof(t: UnaryTerm, property: Property): TermProof | undefined {
+  const rule = {
+    symmetric: 'transpose_keeps_symmetric',
+    psd: 'transpose_keeps_psd',
+    pd: 'transpose_keeps_pd',
+    diagonal: 'transpose_keeps_diagonal',
+    nonnegative: 'transpose_keeps_nonnegative',
+    binary: undefined,
+  }[property];
+  if (rule === undefined) return undefined;
+  const p = proveProperty(t.args[0], property);
+  return p ? proof(property, t, rule, [p]) : undefined;
+}
+
+/** X^⊙k for a positive integer k keeps what X has (psd by Schur, repeatedly). */
+function hadamardPowerProof(t: BinaryTerm, property: Property): TermProof | undefined {
+  const base = t.args[0];
+  if (!isPositiveInteger(t.args[1])) return undefined;
+  const rule = {
+    psd: 'hadamard_power_psd',
+    symmetric: 'hadamard_keeps_symmetric',
+    diagonal: 'hadamard_keeps_diagonal',
+    nonnegative: 'hadamard_keeps_nonnegative',
+    binary: 'hadamard_keeps_binary',
+    pd: 'hadamard_power_pd',
+  }[property];
+  const p = proveProperty(base, property);
+  return p ? proof(property, t, rule, [p]) : undefined;
+}
+
+/** X^k for a positive integer k: psd and diagonal from X. */
+function matrixPowerProof(t: BinaryTerm, property: Property): TermProof | undefined {
+  if (!isPositiveInteger(t.args[1])) return undefined;
+  if (property === 'psd' || property === 'diagonal') {
+    const p = proveProperty(t.args[0], property);
+    return p ? proof(property, t, property === 'psd' ? 'matrix_power_psd' : 'mul_keeps_diagonal', [p]) : undefined;
+  }
+  return undefined;
+}
+
+/** X⁻¹ is pd when X is. */
+function inverseProof(t: UnaryTerm, property: Property): TermProof | undefined {
+  if (property !== 'pd') return undefined;
+  const p = proveProperty(t.args[0], 'pd');
+  return p ? proof(property, t, 'inverse_pd', [p]) : undefined;
+}
+
+/** X ⊗ Y: psd, pd and symmetric from both factors. */
+function kroneckerProof(t: BinaryTerm, property: Property): TermProof | undefined {
+  const rule = { psd: 'kronecker_psd', pd: 'kronecker_pd', symmetric: 'kronecker_keeps_symmetric' }[property as string];
+  return rule ? fromEveryArg(property, t, rule) : undefined;
+}
+
+/** diag(v): diagonal; psd or pd as diag(diagvec(P)); psd or nonnegative from a nonnegative v. */
+function diagProof(t: UnaryTerm, property: Property): TermProof | undefined {
+  if (property === 'diagonal') return proof(property, t, 'diag_diagonal');
+  const inner = t.args[0];
+  if ((property === 'psd' || property === 'pd') && inner.op === 'diagvec') {
+    const p = proveProperty(inner.args[0], property);
+    if (p) return proof(property, t, property === 'psd' ? 'diag_diagvec_psd' : 'diag_diagvec_pd', [p]);
+  }
+  if (property === 'psd' || property === 'nonnegative') {
+    const p = proveProperty(t.args[0], 'nonnegative');
+    return p ? proof(property, t, property === 'psd' ? 'diag_nonnegative_psd' : 'diag_keeps_nonnegative', [p]) : undefined;
+  }
+  return undefined;
 }
 
 /**
