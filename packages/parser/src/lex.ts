@@ -81,22 +81,21 @@ function normaliseNumber(value: string): string {
   return frac ? `${frac[1]}/${frac[2]}` : value;
 }
 
-/** The kind and value of a lexeme, normalised (see the top of this file). */
-function normalise(kind: string, value: string, dialect: Dialect): [string, string] {
+/** The value of a lexeme of `kind`, normalised (see the top of this file); LaTeX names go through `latexIdent`. */
+function normaliseValue(kind: string, value: string, dialect: Dialect): string {
   switch (kind) {
     case 'minus':
-      return [kind, '-'];
+      return '-';
     case 'num':
-      return [kind, value.charCodeAt(0) === 92 ? normaliseNumber(value) : value];
+      return value.charCodeAt(0) === 92 ? normaliseNumber(value) : value;
     case 'ident':
-      if (dialect === 'latex') return latexIdent(value);
-      return [kind, value.startsWith('"') ? value.slice(1, -1) : subscriptDigits(value)];
+      return value.startsWith('"') ? value.slice(1, -1) : subscriptDigits(value);
     case 'fn':
-      return [kind, dialect === 'latex' ? latexFunctionName(value) : value];
+      return dialect === 'latex' ? latexFunctionName(value) : value;
     case 'sum':
-      return [kind, value.slice(value.indexOf('_') + 1).replace(/\\[A-Za-z]+\{([^{}]*)\}/g, '$1').replace(/[{}\s]/g, '')];
+      return value.slice(value.indexOf('_') + 1).replace(/\\[A-Za-z]+\{([^{}]*)\}/g, '$1').replace(/[{}\s]/g, '');
     default:
-      return [kind, value];
+      return value;
   }
 }
 
@@ -172,7 +171,11 @@ export class Lexemes {
       }
       const ws = this.ws;
       if (raw === 'error' || raw === 'ge' || raw === 'star') special(raw, { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws }, this.dialect, this.notes);
-      const [kind, value] = normalise(raw === 'star' ? 'mm' : raw, t.value, this.dialect);
+      // Only a LaTeX name can change its kind (`\mathbf{J}` is a constant): no pair allocated per lexeme otherwise.
+      let kind = raw === 'star' ? 'mm' : raw;
+      let value: string;
+      if (kind === 'ident' && this.dialect === 'latex') [kind, value] = latexIdent(t.value);
+      else value = normaliseValue(kind, t.value, this.dialect);
       const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
       this.buffer.push(at);
       this.ws = false;
