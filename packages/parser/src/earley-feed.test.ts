@@ -59,3 +59,20 @@ describe('feedAll (nearley’s feed with a plain table)', () => {
     expect(ours.parser.save()).toBeDefined();
   });
 });
+
+describe('adjusted Earley states', () => {
+  it('have one shape (the same fields in the same order) and an array of data only when complete', () => {
+    const grammar = grammarOf('plain');
+    expect(adjustEarleyStates(grammar)).toBe(true);
+    const parser = new nearley.Parser(grammar, { lexer: new TokenStream(tokenize("(A1 - B1)' .* C1^2 + 2A[1, 2] ⊙ diag(v)", 'plain').tokens), keepHistory: true });
+    parser.feed(''); // nearley's feed keeps every column with keepHistory (feedAll never does)
+    const states = (parser as unknown as { table: readonly { states: readonly Record<string, unknown>[] }[] }).table.flatMap((c) => c.states);
+    expect(states.length).toBeGreaterThan(100);
+    const shapes = new Set(states.map((s) => Object.keys(s).join(',')));
+    expect([...shapes]).toEqual(['rule,dot,reference,data,wantedBy,isComplete,left,right']);
+    for (const s of states) {
+      if (s['isComplete'] === true) expect(s['left']).toBeUndefined();
+      else expect(s['data']).toBeUndefined();
+    }
+  });
+});

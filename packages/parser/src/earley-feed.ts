@@ -62,7 +62,8 @@ function noParse(token: unknown, offset: number): Error {
 }
 
 /**
- * Feeds every token of the parser's lexer into `parser` (nearley's `feed`, see above), leaving
+ * Feeds every token of the parser's lexer into `parser` (nearley's `feed`, see above, as with its
+ * default `keepHistory: false`: earlier columns are always released), leaving
  * `parser.results` set. Throws, as nearley does, where no state takes a token; the parser then
  * stays on its last good column.
  */

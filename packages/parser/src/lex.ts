@@ -5,6 +5,7 @@ import type { Dialect } from './dialect.ts';
 import { lexerFor } from './lexer.ts';
 import { MAX_TOKENS } from './limits.ts';
 import { tokenSpan } from './span.ts';
+import { Tok } from './tokens.ts';
 
 // Runs a dialect's moo lexer and normalises what it saw: whitespace is dropped (each lexeme
 // records whether whitespace came before it), the second spellings of a type are folded into the
@@ -122,7 +123,7 @@ const DROP_BATCH = 256;
  */
 export class Lexemes {
   private readonly lexer: moo.Lexer;
-  private readonly buffer: Lexeme[] = [];
+  private readonly buffer: Tok[] = [];
   /** The index of `buffer[0]`. */
   private base = 0;
   private done = false;
@@ -141,8 +142,8 @@ export class Lexemes {
     this.lexer.reset(text);
   }
 
-  /** Lexeme `i` (0-based), or undefined past the end (or before what `forget` dropped). */
-  at(i: number): Lexeme | undefined {
+  /** Lexeme `i` (0-based), or undefined past the end (or before what `forget` dropped); a `Tok` the token pass types (`Tok.typed`). */
+  at(i: number): Tok | undefined {
     while (!this.done && i >= this.base + this.buffer.length) this.pull();
     return this.buffer[i - this.base];
   }
@@ -155,7 +156,7 @@ export class Lexemes {
   }
 
   /** Every lexeme (a non-streaming instance). */
-  all(): Lexeme[] {
+  all(): Tok[] {
     while (!this.done) this.pull();
     return this.buffer;
   }
@@ -176,7 +177,7 @@ export class Lexemes {
       let value: string;
       if (kind === 'ident' && this.dialect === 'latex') [kind, value] = latexIdent(t.value);
       else value = normaliseValue(kind, t.value, this.dialect);
-      const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
+      const at = new Tok('leaf', kind, value, t.text, t.offset, t.line, t.col, ws);
       this.buffer.push(at);
       this.ws = false;
       if (this.base + this.buffer.length > MAX_TOKENS) {
