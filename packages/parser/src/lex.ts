@@ -145,7 +145,9 @@ export class Lexemes {
   /** Lexeme `i` (0-based), or undefined past the end (or before what `forget` dropped); a `Tok` the token pass types (`Tok.typed`). */
   at(i: number): Tok | undefined {
     while (!this.done && i >= this.base + this.buffer.length) this.pull();
-    return this.buffer[i - this.base];
+    // No negative index (the token pass looks back from lexeme 0): V8 reads one as a named property, its slow path.
+    const j = i - this.base;
+    return j < 0 ? undefined : this.buffer[j];
   }
 
   /** A streaming instance may drop the lexemes before `i` (in batches); the others keep all. */
