@@ -45,8 +45,14 @@ export function codePointWidth(cp: number): number {
 /** Emoji shown as pictures (two columns): emoji presentation, or a pictograph with VS16. */
 const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;
 
+/** The grapheme segmenter, made at the first width asked for (about 16 ms in Node: not at import). */
+let graphemes: Intl.Segmenter | undefined | null = null;
+
 /** Grapheme clusters (Intl.Segmenter: Node 16+, every current browser), or undefined where missing. */
-const GRAPHEMES = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
+function segmenter(): Intl.Segmenter | undefined {
+  if (graphemes === null) graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
+  return graphemes;
+}
 
 /**
  * The terminal columns `text` takes (one line), as string-width counts them: per grapheme cluster,
@@ -55,11 +61,12 @@ const GRAPHEMES = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en'
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  if (GRAPHEMES === undefined) {
+  const clusters = segmenter();
+  if (clusters === undefined) {
     for (const ch of text) width += codePointWidth(ch.codePointAt(0) as number);
     return width;
   }
-  for (const { segment } of GRAPHEMES.segment(text)) {
+  for (const { segment } of clusters.segment(text)) {
     width += EMOJI.test(segment) ? 2 : codePointWidth(segment.codePointAt(0) as number);
   }
   return width;

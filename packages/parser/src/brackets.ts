@@ -45,11 +45,14 @@ export function checkBrackets(): BracketCheck {
   let prefixRun = 0;
   let postfixRun = 0;
   return {
+    // Never `stack[-1]`: reading index -1 of an empty array is a named-property lookup through
+    // the prototype chain (V8's slow path), and these run once per token, mostly with no bracket open.
     inMatrix: () => {
-      const top = stack[stack.length - 1];
-      return top !== undefined && top.kind === 'lb' && top.type !== 'lidx';
+      if (stack.length === 0) return false;
+      const top = stack[stack.length - 1] as Tok;
+      return top.kind === 'lb' && top.type !== 'lidx';
     },
-    innermost: () => stack[stack.length - 1],
+    innermost: () => (stack.length === 0 ? undefined : stack[stack.length - 1]),
     visit(tok) {
       if (Object.hasOwn(OPENERS, tok.kind)) {
         stack.push(tok);

@@ -119,7 +119,9 @@ export function constant(t: Tok): Expr {
 /** `( e )`: the same node, its span widened to the brackets (that is how the lint pass sees brackets). */
 export function paren(open: Tok, e: Expr, close: Tok): Expr {
   const out = { ...e, span: tokensSpan(open, close) };
-  parenthesized.add(out);
+  // Only a scalar operand's brackets change what `product` builds; marking only those keeps the
+  // weak set (an ephemeron table the collector walks at every scavenge) out of the common parse.
+  if (scalarOperand(e)) parenthesized.add(out);
   // `[[(0), 1]]`: a bracketed digit 0 is still the number 0 in an entry, an index or an exponent.
   if (digitZeros.has(e)) digitZeros.add(out);
   return out;

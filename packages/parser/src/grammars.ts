@@ -10,12 +10,17 @@ import plain from './generated/plain.ts';
 /** The compiled rules of a dialect grammar, started from `Statement` (nearleyc would start from the dialect file's first rule). */
 const compile = (rules: unknown): nearley.Grammar => nearley.Grammar.fromCompiled({ ...(rules as nearley.CompiledRules), ParserStart: 'Statement' });
 
-const GRAMMARS: Readonly<Record<Dialect, nearley.Grammar>> = (() => {
-  const p = compile(plain);
-  return { plain: p, latex: p, numpy: compile(numpy), matlab: compile(matlab) };
-})();
+/** The compiled grammar of each dialect grammar file, compiled at its first use (not at import: a caller of one dialect never pays for the others). */
+const compiled = new Map<Dialect, nearley.Grammar>();
+const SOURCES: Readonly<Record<Dialect, unknown>> = { plain, latex: plain, numpy, matlab };
 
 /** The compiled grammar that reads a dialect. */
 export function grammarOf(dialect: Dialect): nearley.Grammar {
-  return GRAMMARS[dialect];
+  let grammar = compiled.get(dialect);
+  if (grammar === undefined) {
+    // plain and LaTeX share one grammar object.
+    grammar = dialect === 'latex' ? grammarOf('plain') : compile(SOURCES[dialect]);
+    compiled.set(dialect, grammar);
+  }
+  return grammar;
 }

@@ -5,6 +5,7 @@ import type { Dialect } from './dialect.ts';
 import { lexerFor } from './lexer.ts';
 import { MAX_TOKENS } from './limits.ts';
 import { tokenSpan } from './span.ts';
+import { Tok } from './tokens.ts';
 
 // Runs a dialect's moo lexer and normalises what it saw: whitespace is dropped (each lexeme
 // records whether whitespace came before it), the second spellings of a type are folded into the
@@ -81,22 +82,21 @@ function normaliseNumber(value: string): string {
   return frac ? `${frac[1]}/${frac[2]}` : value;
 }
 
-/** The kind and value of a lexeme, normalised (see the top of this file). */
-function normalise(kind: string, value: string, dialect: Dialect): [string, string] {
+/** The value of a lexeme of `kind`, normalised (see the top of this file); LaTeX names go through `latexIdent`. */
+function normaliseValue(kind: string, value: string, dialect: Dialect): string {
   switch (kind) {
     case 'minus':
-      return [kind, '-'];
+      return '-';
     case 'num':
-      return [kind, value.charCodeAt(0) === 92 ? normaliseNumber(value) : value];
+      return value.charCodeAt(0) === 92 ? normaliseNumber(value) : value;
     case 'ident':
-      if (dialect === 'latex') return latexIdent(value);
-      return [kind, value.startsWith('"') ? value.slice(1, -1) : subscriptDigits(value)];
+      return value.startsWith('"') ? value.slice(1, -1) : subscriptDigits(value);
     case 'fn':
-      return [kind, dialect === 'latex' ? latexFunctionName(value) : value];
+      return dialect === 'latex' ? latexFunctionName(value) : value;
     case 'sum':
-      return [kind, value.slice(value.indexOf('_') + 1).replace(/\\[A-Za-z]+\{([^{}]*)\}/g, '$1').replace(/[{}\s]/g, '')];
+      return value.slice(value.indexOf('_') + 1).replace(/\\[A-Za-z]+\{([^{}]*)\}/g, '$1').replace(/[{}\s]/g, '');
     default:
-      return [kind, value];
+      return value;
   }
 }
 
@@ -123,7 +123,7 @@ const DROP_BATCH = 256;
  */
 export class Lexemes {
   private readonly lexer: moo.Lexer;
-  private readonly buffer: Lexeme[] = [];
+  private readonly buffer: Tok[] = [];
   /** The index of `buffer[0]`. */
   private base = 0;
   private done = false;
@@ -142,10 +142,12 @@ export class Lexemes {
     this.lexer.reset(text);
   }
 
-  /** Lexeme `i` (0-based), or undefined past the end (or before what `forget` dropped). */
-  at(i: number): Lexeme | undefined {
+  /** Lexeme `i` (0-based), or undefined past the end (or before what `forget` dropped); a `Tok` the token pass types (`Tok.typed`). */
+  at(i: number): Tok | undefined {
     while (!this.done && i >= this.base + this.buffer.length) this.pull();
-    return this.buffer[i - this.base];
+    // No negative index (the token pass looks back from lexeme 0): V8 reads one as a named property, its slow path.
+    const j = i - this.base;
+    return j < 0 ? undefined : this.buffer[j];
   }
 
   /** A streaming instance may drop the lexemes before `i` (in batches); the others keep all. */
@@ -156,7 +158,7 @@ export class Lexemes {
   }
 
   /** Every lexeme (a non-streaming instance). */
-  all(): Lexeme[] {
+  all(): Tok[] {
     while (!this.done) this.pull();
     return this.buffer;
   }
@@ -172,8 +174,12 @@ export class Lexemes {
       }
       const ws = this.ws;
       if (raw === 'error' || raw === 'ge' || raw === 'star') special(raw, { kind: raw, value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws }, this.dialect, this.notes);
-      const [kind, value] = normalise(raw === 'star' ? 'mm' : raw, t.value, this.dialect);
-      const at: Lexeme = { kind, value, text: t.text, offset: t.offset, line: t.line, col: t.col, ws };
+      // Only a LaTeX name can change its kind (`\mathbf{J}` is a constant): no pair allocated per lexeme otherwise.
+      let kind = raw === 'star' ? 'mm' : raw;
+      let value: string;
+      if (kind === 'ident' && this.dialect === 'latex') [kind, value] = latexIdent(t.value);
+      else value = normaliseValue(kind, t.value, this.dialect);
+      const at = new Tok('leaf', kind, value, t.text, t.offset, t.line, t.col, ws);
       this.buffer.push(at);
       this.ws = false;
       if (this.base + this.buffer.length > MAX_TOKENS) {

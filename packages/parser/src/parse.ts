@@ -8,6 +8,7 @@ import { grammarOf } from './grammars.ts';
 import { checkLength } from './lex.ts';
 import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
+import { feedAll } from './earley-feed.ts';
 import { adjustEarleyStates } from './earley-states.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
@@ -72,7 +73,7 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
   const stream = new TokenStream(pass);
   const parser = new nearley.Parser(grammar, { lexer: stream });
   try {
-    parser.feed(text);
+    feedAll(parser);
   } catch (error) {
     return failWith(stream.failure ?? error, text, dialect, { parser, stream });
   }

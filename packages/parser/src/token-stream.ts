@@ -249,7 +249,7 @@ export class TokenPass {
     const inMatrix = brackets.inMatrix();
     const closesIndex = (at.kind === 'rb' || at.kind === 'rbrace') && brackets.innermost()?.type === 'lidx';
     const type = closesIndex ? 'rb' : typeOf(raw, i, dialect, this.prev, inMatrix);
-    const tok = new Tok(type, at.kind, at.value, at.text, at.offset, at.line, at.col, at.ws);
+    const tok = Tok.typed(at, type);
     const implicit = implicitToken(this.prev, tok, dialect, inMatrix, raw, i);
     brackets.visit(tok);
     this.index = i + 1;

@@ -54,6 +54,16 @@ export class Tok {
     readonly ws: boolean,
   ) {}
 
+  /**
+   * Gives a lexeme its grammar type, in place: the lexer makes each lexeme a `Tok` (typed `leaf`
+   * until then) and the token pass types it once, before anything reads its type, so a token is
+   * one object, not a lexeme and a copy (README, "Performance").
+   */
+  static typed(tok: Tok, type: TokenType): Tok {
+    (tok as { type: TokenType }).type = type;
+    return tok;
+  }
+
   /** The same token with another grammar type. */
   as(type: TokenType): Tok {
     return new Tok(type, this.kind, this.value, this.text, this.offset, this.line, this.col, this.ws);
