@@ -1,5 +1,5 @@
-import { assertNever } from './assert-never.ts';
-import type { DimLiteral, Expr } from './expr.ts';
+import type { DimLiteral, Expr, ExprType } from './expr.ts';
+import { childrenOf } from './visitor-keys.ts';
 
 function list(head: string, parts: readonly string[]): string {
   return `(${[head, ...parts].join(' ')})`;
@@ -8,6 +8,54 @@ function list(head: string, parts: readonly string[]): string {
 function constant(letter: string, dims: readonly (DimLiteral | undefined)[]): string {
   const given = dims.filter((d): d is DimLiteral => d !== undefined).map(String);
   return given.length === 0 ? letter : list(letter, given);
+}
+
+/** The head of each operator's list; the children follow in visitor-key order (`childrenOf`). */
+const HEADS = {
+  Hadamard: 'hadamard',
+  MatMul: 'matmul',
+  Kronecker: 'kron',
+  Add: 'add',
+  Sub: 'sub',
+  Neg: 'neg',
+  ScalarMul: 'smul',
+  Transpose: 'transpose',
+  HadamardPower: 'hpow',
+  MatrixPower: 'mpow',
+  Inverse: 'inv',
+  Diag: 'diag',
+  DiagVec: 'diagvec',
+  Trace: 'tr',
+  Det: 'det',
+  Entry: 'entry',
+  Equal: '=',
+  NotEqual: '!=',
+} as const satisfies Partial<Record<ExprType, string>>;
+
+/** What a node prints as: a whole token, or a list (its head and its items, children or text). */
+type Printed = { readonly atom: string } | { readonly head: string; readonly items: readonly (Expr | string)[] };
+
+function printed(node: Expr): Printed {
+  switch (node.type) {
+    case 'Identifier':
+      return { atom: node.name };
+    case 'NumberLiteral':
+      return { atom: node.value };
+    case 'Ones':
+      return { atom: constant('J', [node.rows, node.cols]) };
+    case 'Zero':
+      return { atom: constant('O', [node.rows, node.cols]) };
+    case 'Identity':
+      return { atom: constant('I', [node.size]) };
+    case 'MatrixLiteral':
+      return { head: 'matrix', items: node.rows.flatMap((row, r) => [...(r > 0 ? [' '] : []), '(', ...row.flatMap((e, c) => (c > 0 ? [' ', e] : [e])), ')']) };
+    case 'Sum':
+      return { head: 'sum', items: [node.index, node.body] };
+    case 'Claim':
+      return { head: node.property, items: [node.operand] };
+    default:
+      return { head: HEADS[node.type], items: childrenOf(node) };
+  }
 }
 
 /**
@@ -20,112 +68,22 @@ export function printSexpr(expr: Expr): string {
   // Emits tokens from an explicit stack: linear time and no recursion, even for 100 000-deep chains.
   const out: string[] = [];
   const stack: (Expr | string)[] = [expr];
-  const open = (head: string, items: readonly (Expr | string)[]): void => {
-    out.push(`(${head}`);
-    stack.push(')');
-    for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as Expr | string, ' ');
-  };
-  while (stack.length > 0) {
-    const node = stack.pop() as Expr | string;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (typeof node === 'string') {
       out.push(node);
       continue;
     }
-    switch (node.type) {
-      case 'Identifier':
-        out.push(node.name);
-        break;
-      case 'NumberLiteral':
-        out.push(node.value);
-        break;
-      case 'MatrixLiteral': {
-        const items: (Expr | string)[] = [];
-        node.rows.forEach((row, r) => {
-          if (r > 0) items.push(' ');
-          items.push('(');
-          row.forEach((e, c) => {
-            if (c > 0) items.push(' ');
-            items.push(e);
-          });
-          items.push(')');
-        });
-        out.push('(matrix ');
-        stack.push(')');
-        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as Expr | string);
-        break;
-      }
-      case 'Hadamard':
-        open('hadamard', [node.left, node.right]);
-        break;
-      case 'MatMul':
-        open('matmul', [node.left, node.right]);
-        break;
-      case 'Kronecker':
-        open('kron', [node.left, node.right]);
-        break;
-      case 'Add':
-        open('add', [node.left, node.right]);
-        break;
-      case 'Sub':
-        open('sub', [node.left, node.right]);
-        break;
-      case 'Neg':
-        open('neg', [node.operand]);
-        break;
-      case 'ScalarMul':
-        open('smul', [node.scalar, node.operand]);
-        break;
-      case 'Transpose':
-        open('transpose', [node.operand]);
-        break;
-      case 'HadamardPower':
-        open('hpow', [node.base, node.exponent]);
-        break;
-      case 'MatrixPower':
-        open('mpow', [node.base, node.exponent]);
-        break;
-      case 'Inverse':
-        open('inv', [node.operand]);
-        break;
-      case 'Ones':
-        out.push(constant('J', [node.rows, node.cols]));
-        break;
-      case 'Zero':
-        out.push(constant('O', [node.rows, node.cols]));
-        break;
-      case 'Identity':
-        out.push(constant('I', [node.size]));
-        break;
-      case 'Diag':
-        open('diag', [node.operand]);
-        break;
-      case 'DiagVec':
-        open('diagvec', [node.operand]);
-        break;
-      case 'Trace':
-        open('tr', [node.operand]);
-        break;
-      case 'Det':
-        open('det', [node.operand]);
-        break;
-      case 'Entry':
-        open('entry', [node.matrix, node.row, node.col]);
-        break;
-      case 'Sum':
-        open('sum', [node.index, node.body]);
-        break;
-      case 'Equal':
-        open('=', [node.left, node.right]);
-        break;
-      case 'NotEqual':
-        open('!=', [node.left, node.right]);
-        break;
-      case 'Claim':
-        open(node.property, [node.operand]);
-        break;
-      default:
-        assertNever(node);
+    const p = printed(node);
+    if ('atom' in p) {
+      out.push(p.atom);
+      continue;
     }
+    out.push(`(${p.head}`);
+    stack.push(')');
+    // Matrix rows carry their own spacing; operator children are each preceded by a space.
+    const spaced = node.type === 'MatrixLiteral' ? p.items : p.items.flatMap((item) => [' ', item]);
+    if (node.type === 'MatrixLiteral') stack.push(...[...spaced].reverse(), ' ');
+    else stack.push(...[...spaced].reverse());
   }
   return out.join('');
 }
