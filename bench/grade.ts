@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { add, hadamard, kronecker, matMul, transpose, type Expr } from '@odot/core';
-import { gradeAnswer, gradeSubmission, modelSubmissionAnswer, parseWorksheet, questionBindings, type Question, type Submission, type Worksheet } from '@odot/grader';
+import { gradeAnswer, gradeSubmission, modelSubmissionAnswer, parseWorksheet, prepareWorksheet, questionBindings, type Question, type Submission, type Worksheet } from '@odot/grader';
 import { evaluate, isMatrix, matrixRows } from '@odot/numeric';
 import { deepEqual, dotMultiply } from 'mathjs';
 import { median } from './timing.ts';
@@ -20,6 +20,7 @@ const COLD_SAMPLE = 200;
 function load(): Worksheet {
   const parsed = parseWorksheet(readFileSync(new URL('../examples/WS_Math_Foundations_1.md', import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error.message);
+  prepareWorksheet(parsed.value); // as odot grade does before a batch
   return parsed.value;
 }
 
@@ -157,9 +158,10 @@ export async function run(): Promise<void> {
 const COLD_SCRIPT = `
 import { readFileSync } from 'node:fs';
 const [grader, worksheet, answers] = process.argv.slice(2);
-const { gradeAnswer, parseWorksheet } = await import(grader);
+const { gradeAnswer, parseWorksheet, prepareWorksheet } = await import(grader);
 const ws = parseWorksheet(readFileSync(worksheet, 'utf8'));
 if (!ws.ok) throw new Error(ws.error.message);
+prepareWorksheet(ws.value);
 const times = {};
 for (const s of JSON.parse(readFileSync(answers, 'utf8'))) {
   for (const q of ws.value.questions) {

@@ -116,7 +116,7 @@ describe('gradeProof: the checker’s step codes and the worksheet policy', () =
   });
 });
 
-describe('preparing proof questions when the worksheet loads', () => {
+describe('preparing proof questions before a grading run', () => {
   it('a worksheet whose model proof fails still loads, grades as before, and the self-test names the model proof', () => {
     const wrong = BUNDLED_TEXT.replace('= A ⊙ B + A ⊙ C    by hadamard_add', '= A ⊙ B + C    by hadamard_add');
     expect(wrong).not.toBe(BUNDLED_TEXT);

@@ -20,6 +20,7 @@ export { QUESTION_KINDS } from './worksheet.ts';
 export type { AppliedOverride, Cell, Diagnosis, GradeWarning, QuestionGrade, StudentGrade } from './result.ts';
 export { roundScore } from './result.ts';
 export { parseWorksheet } from './parse-worksheet.ts';
+export { prepareWorksheet } from './proof-engine.ts';
 export { splitMarkdown } from './markdown.ts';
 export type { FencedBlock, MarkdownNote } from './markdown.ts';
 export type { Submission } from './submission.ts';

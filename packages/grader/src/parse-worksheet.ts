@@ -1,7 +1,6 @@
 import { fail, ok, OdotException, type OdotError, type Result, type Span } from '@odot/core';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { splitMarkdown } from './markdown.ts';
-import { prepareProofQuestion } from './proof-engine.ts';
 import { readQuestion } from './question-spec.ts';
 import { MAX_ALIASES, aliasBombReason, isAliasBomb, tooDeepReason } from './read-data.ts';
 import { readTimeLimit } from './time-limit.ts';
@@ -119,8 +118,6 @@ export function parseWorksheet(source: string): Result<Worksheet> {
         throw error;
       }
     }
-    // Proof questions are prepared now, once, not on the first student's answer (proof-engine.ts).
-    for (const question of questions) if (question.kind === 'proof') prepareProofQuestion(question);
     const seed = fm['seed'];
     const timeLimitMs = readTimeLimit(fm['time_limit'], 'time_limit', 'bad-worksheet');
     return ok({

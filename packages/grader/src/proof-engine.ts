@@ -1,6 +1,6 @@
 import { Budget } from '@odot/core';
 import { checkProofAgainst, type StepCode } from '@odot/proof';
-import type { ProofQuestion } from './worksheet.ts';
+import type { ProofQuestion, Worksheet } from './worksheet.ts';
 
 /** What the proof checker made of a student's proof. */
 export type ProofCheck =
@@ -55,8 +55,7 @@ export function checkProofAnswer(question: ProofQuestion, text: string, budget?:
 const PREPARE_MS = 2000;
 
 /**
- * Prepares a proof question when its worksheet is loaded, as STACK compiles a question when it is
- * saved: checks the question's model proof once, which reads its goal into the checker's goal
+ * Prepares a proof question before a grading run, as STACK compiles a question when it is saved: checks the question's model proof once, which reads its goal into the checker's goal
  * cache and, the first time in a process, builds the law catalogue's compiled form and the matcher
  * and runs every code path of a correct answer, so the first student's answer is not the one that
  * pays for them. Within a time limit; never throws; the verdict is not kept (`odot worksheet test`
@@ -64,4 +63,12 @@ const PREPARE_MS = 2000;
  */
 export function prepareProofQuestion(question: ProofQuestion): void {
   checkProofAnswer(question, question.answerText, new Budget({ timeLimitMs: PREPARE_MS }));
+}
+
+/**
+ * Prepares every proof question of a worksheet (`prepareProofQuestion`) before a batch is graded.
+ * Kept out of `parseWorksheet`: a page or command that only reads the worksheet does not pay for it.
+ */
+export function prepareWorksheet(worksheet: Worksheet): void {
+  for (const question of worksheet.questions) if (question.kind === 'proof') prepareProofQuestion(question);
 }

@@ -8,6 +8,7 @@ import {
   parseOverrides,
   parseRoster,
   parseWorksheet,
+  prepareWorksheet,
   reportJson,
   summaryTable,
   type GradeFormat,
@@ -132,6 +133,7 @@ export const gradeCommand: Command = {
       if (assignment !== undefined && format !== 'canvas') throw new InputError({ code: 'bad-option', severity: 'error', message: '--assignment names the Canvas column; use it with --format canvas' });
       const [worksheetPath = '', ...paths] = args.positionals;
       const { worksheet, text } = await loadWorksheet(worksheetPath, context);
+      prepareWorksheet(worksheet);
       const roster = await loadRoster(args.strings.get('roster'), context);
       const overrides = await loadOverrides(args.strings.get('overrides'), worksheet, context);
       await checkPaths(paths, context);
