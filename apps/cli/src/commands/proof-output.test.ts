@@ -8,6 +8,15 @@ import { runOdot } from '../test-helpers.ts';
 // The engine's proofs as proof text: `odot equiv --proof` prints a file `odot check` accepts, and
 // `odot simplify --steps` prints a chain the proof checker accepts as the body of a proof.
 
+/** Writes a printed proof to a file and runs `odot check` on it: it must prove its one theorem. */
+function expectChecked(proof: string): void {
+  const path = join(mkdtempSync(join(tmpdir(), 'odot-cert-')), 'cert.proof');
+  writeFileSync(path, proof);
+  const check = runOdot(['check', path]);
+  expect(check.code, `${proof}\n${check.stdout}`).toBe(0);
+  expect(check.stdout).toContain('1 of 1 theorem proved');
+}
+
 describe('odot equiv --proof', () => {
   it.each([
     ['(A ⊙ B)ᵀ', 'Bᵀ ⊙ Aᵀ', 'A, B: m×n'],
@@ -38,12 +47,7 @@ describe('odot equiv --proof', () => {
     expect(run.stdout).not.toContain(`by ${law}`);
     expect(run.stdout).toContain(`(${left})[i,j]`);
     expect(run.stdout).toContain(`${left} = ${right}   by ext`);
-    const dir = mkdtempSync(join(tmpdir(), 'odot-cert-'));
-    const path = join(dir, 'cert.proof');
-    writeFileSync(path, run.stdout);
-    const check = runOdot(['check', path]);
-    expect(check.code, `${run.stdout}\n${check.stdout}`).toBe(0);
-    expect(check.stdout).toContain('1 of 1 theorem proved');
+    expectChecked(run.stdout);
   });
 
   it.each([
@@ -60,12 +64,7 @@ describe('odot equiv --proof', () => {
     expect(run.stdout).not.toMatch(new RegExp(`by ${law}\\b`));
     expect(run.stdout).toContain('by def_kron');
     expect(run.stdout).toMatch(/\[\(i - 1\) \S+ \+ k,\(j - 1\) \S+ \+ l\]/);
-    const dir = mkdtempSync(join(tmpdir(), 'odot-cert-'));
-    const path = join(dir, 'cert.proof');
-    writeFileSync(path, run.stdout);
-    const check = runOdot(['check', path]);
-    expect(check.code, `${run.stdout}\n${check.stdout}`).toBe(0);
-    expect(check.stdout).toContain('1 of 1 theorem proved');
+    expectChecked(run.stdout);
   });
 
   it('a law with no non-circular proof within the limits: exit 3 and the reason, no proof printed', () => {
