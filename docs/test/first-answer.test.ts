@@ -182,8 +182,11 @@ describe('the playground’s first answer', () => {
     });
     await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
     const line = page.getByTestId('first-answer');
-    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => '')).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    // The value the worker computed replaces the one the page's HTML holds (computed at build).
+    await expect.poll(() => line.locator('[data-source=engine]').count(), ENGINE_WAIT).toBe(1);
+    expect(await line.textContent()).toBe(`A ⊙ B = ${SEED_ANSWER}`);
     expect(await line.locator('[data-testid=eval-result][data-preview]').textContent()).toBe(SEED_ANSWER);
+    expect(await page.evaluate(() => performance.getEntriesByName('odot-engine-answer').length)).toBe(1);
     expect(framework.held()).toBeGreaterThan(0);
     expect(await page.getByTestId('playground').count()).toBe(0);
     framework.release();
@@ -201,7 +204,8 @@ describe('the playground’s first answer', () => {
     const analysis = await holdBack(ANALYSIS_CHUNK);
     await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
     const line = page.getByTestId('first-answer');
-    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    await expect.poll(() => line.locator('[data-source=engine]').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
+    expect(await line.textContent()).toBe(`A ⊙ B = ${SEED_ANSWER}`);
     // One push so far (the value); the worker asked for its analysis chunk only after it.
     await expect.poll(() => analysis.held()).toBe(1);
     expect(await pushedMessages()).toBe(1);
@@ -212,6 +216,21 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => page.locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
   });
 
+  it('holds the seed’s value, computed by the engine at build, in the page’s HTML: shown at first paint, scripts or not', async () => {
+    const cdp = await browser.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(`${server.url}/playground.html`);
+    const line = page.getByTestId('first-answer');
+    expect(await line.textContent()).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    expect(await line.locator('[data-testid=seed-value]').getAttribute('data-source')).toBe('build');
+    // Not the engine's answer in the browser: that is the value pane's test id.
+    expect(await page.getByTestId('eval-result').count()).toBe(0);
+    expect(await line.isVisible()).toBe(true);
+    expect(await page.getByTestId('playground').count()).toBe(0);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await cdp.detach();
+  });
+
   it('shows no seed answer in the first-answer line when the link carries a state of its own', async () => {
     const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
@@ -220,6 +239,7 @@ describe('the playground’s first answer', () => {
     await expect.poll(pushedMessages).toBe(2);
     await expect.poll(() => page.evaluate(() => document.readyState)).not.toBe('loading');
     expect(await page.getByTestId('first-answer').textContent()).toBe('Starting the engine…');
+    expect(await page.getByTestId('first-answer').isVisible()).toBe(true);
     expect(await page.getByTestId('eval-result').count()).toBe(0);
     framework.release();
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
