@@ -111,6 +111,7 @@ export function useSite(options: SiteOptions): SiteSession {
   });
   afterEach(async (context) => {
     const { page: done, errors } = current ?? fail('a page is opened for each test');
+    current = undefined;
     await options.tearDown?.(done, context.task.name);
     await opened().browser.unrouteAll({ behavior: 'ignoreErrors' });
     await done.close();
