@@ -5,6 +5,7 @@ import { parseRational } from '../rational.ts';
 import type { EvalState, Want } from './state.ts';
 import { NONE, NeedsContext, asMatrix, at, binaryShapeError, fail, matrix, scalar } from './state.ts';
 import type { GValue } from './types.ts';
+import { readBlockPosition } from './block-position.ts';
 
 /** The integer value of an exponent or index expression; an unbound index in 1..`range` may be picked by `freeIndex`. */
 export function intOf<T>(s: EvalState<T>, node: Expr, purpose: 'exponent' | 'index', range?: number): number {
@@ -67,31 +68,68 @@ export function evalEntry<T>(s: EvalState<T>, node: ExprOf<'Entry'>): GValue<T> 
   return scalar(m.data[(i - 1) * m.cols + (j - 1)] as T);
 }
 
-/** The sizes of the matrices the sum's index subscripts in its body (a nested sum over the same index shadows it). */
+/** The size of the matrix an entry subscripts along each axis, or undefined when it depends on other indices (or on context). */
+function entrySizes<T>(s: EvalState<T>, e: ExprOf<'Entry'>): readonly [number, number] | undefined {
+  try {
+    const m = s.ev(e.matrix, NONE);
+    return m.k === 'matrix' ? [m.m.rows, m.m.cols] : undefined;
+  } catch (error) {
+    // Other entries may still tell the range.
+    if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
+    return undefined;
+  }
+}
+
+/**
+ * The range `index` has at one position of an entry along an axis of `size` entries: the size when
+ * the position is the index itself; for a block position `(u - 1) q + v`, q for the inner index v
+ * and size / q for the outer index u (q must divide the size). Undefined when it is not there.
+ */
+function positionRange<T>(s: EvalState<T>, position: Expr, index: string, size: number): number | undefined {
+  if (position.type === 'Identifier') return position.name === index ? size : undefined;
+  const block = readBlockPosition(position);
+  if (!block || (block.outer !== index && block.inner !== index)) return undefined;
+  let q: number;
+  try {
+    q = intOf(s, block.size, 'index');
+  } catch (error) {
+    if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
+    return undefined;
+  }
+  if (block.inner === index) return q;
+  if (q < 1 || size % q !== 0) {
+    fail('shape-mismatch', `the block size ${q} of the sum index ${index} does not divide the size ${size} it indexes`, position);
+  }
+  return size / q;
+}
+
+/** The ranges the sum's index takes in the entries of its body (a nested sum over the same index shadows it). */
 function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number[] {
   const found: number[] = [];
   const pending: Expr[] = [node.body];
   for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
     if (e.type === 'Sum' && e.index === node.index) continue;
-    if (e.type === 'Entry') {
-      const hitsRow = e.row.type === 'Identifier' && e.row.name === node.index;
-      const hitsCol = e.col.type === 'Identifier' && e.col.name === node.index;
-      if (hitsRow || hitsCol) {
-        try {
-          const m = s.ev(e.matrix, NONE);
-          if (m.k === 'matrix') {
-            if (hitsRow) found.push(m.m.rows);
-            if (hitsCol) found.push(m.m.cols);
-          }
-        } catch (error) {
-          // The matrix depends on other indices (or on context); other entries may still tell the range.
-          if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
+    if (e.type === 'Entry' && mentions(e, node.index)) {
+      const sizes = entrySizes(s, e);
+      if (sizes) {
+        for (const [position, size] of [[e.row, sizes[0]], [e.col, sizes[1]]] as const) {
+          const range = positionRange(s, position, node.index, size);
+          if (range !== undefined) found.push(range);
         }
       }
     }
     pending.push(...childrenOf(e).reverse());
   }
   return found;
+}
+
+/** Whether the entry's row or column names `index` (itself, or inside a block position). */
+function mentions(e: ExprOf<'Entry'>, index: string): boolean {
+  return [e.row, e.col].some((p) => {
+    if (p.type === 'Identifier') return p.name === index;
+    const block = readBlockPosition(p);
+    return block !== undefined && (block.outer === index || block.inner === index);
+  });
 }
 
 /** The range of a sum's index: given, or the one size of every matrix it subscripts. */
