@@ -42,6 +42,8 @@ export function conditionText(condition: LawCondition): string {
       return `${condition.variable} an entry index`;
     case 'not-free':
       return `${condition.index} does not occur in ${condition.variable}`;
+    case 'divides':
+      return `${condition.size} divides ${condition.dim}`;
   }
 }
 

@@ -122,11 +122,15 @@ describe('the entrywise calculus', () => {
     mul_sum: ['A[i,j] Σ_k(B[i,k])'],
     sum_mul: ['Σ_k(A[i,k]) B[i,j]'],
     sum_comm: ['Σ_k(Σ_l(A[k,l] B[l,i]))'],
+    // Sibling sums over the same name are told apart before one is nested in the other.
+    sum_mul_sum: ['Σ_k(A[i,k]) Σ_l(B[l,j])', 'Σ_k(A[i,k]) Σ_k(B[k,j])', 'Σ_k(Σ_l(A[i,k] B[l,j]))'],
+    // Blocks of 3 and of 1 of the 3 columns of A (the block size must divide it).
+    sum_block: ['Σ_k(Σ_l(A[i,(k - 1) (3) + l] B[(k - 1) (3) + l,j]))', 'Σ_k(Σ_l(A[i,(k - 1) (1) + l] B[(k - 1) (1) + l,j]))'],
     hadamard_comm: ['A ⊙ B'],
     hadamard_assoc: ['(A ⊙ B) ⊙ C'],
   };
-  // def_kron's block size must be the factor's size, so its samples need the 3×3 shapes declared.
-  const SAMPLE_GIVENS: Record<string, Givens> = { def_kron: givens('A, B, C: 3×3') };
+  // def_kron's block size must be the factor's size (sum_block's must divide it), so their samples need the 3×3 shapes declared.
+  const SAMPLE_GIVENS: Record<string, Givens> = { def_kron: givens('A, B, C: 3×3'), sum_block: givens('A, B: 3×3') };
   const matrices: Record<string, Value> = {
     A: exactMatrix([[1, -2, 3], [0, 5, -1], [4, 2, 7]]),
     B: exactMatrix([[2, 0, -3], [1, 1, 6], [-5, 3, 2]]),
