@@ -4,7 +4,7 @@ import { parseDeclarations, parseExpr } from '@odot/parser';
 import { evaluate, exactMatrix, scalarValue, type Value } from '@odot/numeric';
 import { applyEntrywiseLaw } from './entrywise.ts';
 import { ENTRYWISE_LAWS } from './entrywise-laws.ts';
-import { exprKey } from './expr-tools.ts';
+import { exprKey, renameApart } from './expr-tools.ts';
 import { kindOf } from './pattern.ts';
 
 function givens(text: string): Givens {
@@ -48,6 +48,18 @@ describe('the entrywise calculus', () => {
     expect(afters('Σ_k(A[k,k] B[k,j])', 'def_matmul')).toEqual([]);
     // A scalar factor is not a matrix product.
     expect(afters('(c A)[i,j]', 'def_matmul', givens('c: scalar; A: n×n'))).toEqual([]);
+  });
+
+  it('tells sibling sums over the same name apart before a law nests them (the same expression up to bound names)', () => {
+    const apart = parseExpr('Σ_k(A[i,k]) Σ_l(B[l,j])');
+    expect(renameApart(apart)).toBe(apart);
+    const same = parseExpr('Σ_k(A[i,k]) Σ_k(B[k,j])');
+    const renamed = renameApart(same);
+    expect(printExpr(readable(renamed))).toBe('Σ_{qs0}(A[i,qs0]) Σ_{qs1}(B[qs1,j])');
+    expect(exprKey(renamed)).toBe(exprKey(same));
+    // A sum inside a sum over the same name: the inner one binds its own occurrences.
+    expect(printExpr(readable(renameApart(parseExpr('Σ_k(A[i,k] Σ_k(B[k,j]))'))))).toBe('Σ_{qs0}(A[i,qs0] Σ_{qs1}(B[qs1,j]))');
+    expect(afters('Σ_k(A[i,k]) Σ_k(B[k,j])', 'sum_mul_sum')).toEqual(['Σ_{q0}(Σ_{q1}(A[i,q0] B[q1,j]))']);
   });
 
   it('applies laws of numbers to scalars only', () => {
