@@ -152,6 +152,8 @@ describe('hand-worked operators', () => {
     // The block product (A ⊗ B)(C ⊗ D) entry as a split sum, against the matrix product (hand-checked shapes 2×2 ⊗ 1×2).
     const k = ev('Σ_u(Σ_v(X[1,(u - 1) (2) + v] Y[(u - 1) (2) + v,1]))', { X: exactMatrix([[1, 2, 3, 4]]), Y: exactMatrix([[1], [1], [2], [2]]) });
     expect(scalarOf(k)).toBe('17');
+    // A block size that depends on an outer sum's index changes the inner range each time: 1 + (1 + 2) + (1 + 2 + 3).
+    expect(scalarOf(ev('Σ_k(Σ_v(A[1,(u - 1) k + v]))', { A: row }, { indices: { u: 1 }, sumRanges: { k: 3 } }))).toBe('10');
     // A block size that does not divide the size is an error, not a silent partial sum.
     expect(evError('Σ_u(Σ_v(A[1,(u - 1) (4) + v]))', { A: row }).code).toBe('shape-mismatch');
   });

@@ -85,8 +85,8 @@ function entrySizes<T>(s: EvalState<T>, e: ExprOf<'Entry'>): readonly [number, n
  * the position is the index itself; for a block position `(u - 1) q + v`, q for the inner index v
  * and size / q for the outer index u (q must divide the size). Undefined when it is not there.
  */
-function positionRange<T>(s: EvalState<T>, position: Expr, index: string, size: number): number | undefined {
-  if (position.type === 'Identifier') return position.name === index ? size : undefined;
+function positionRange<T>(s: EvalState<T>, position: Expr, index: string, size: number): { readonly range: number; readonly stable: boolean } | undefined {
+  if (position.type === 'Identifier') return position.name === index ? { range: size, stable: true } : undefined;
   const block = readBlockPosition(position);
   if (!block || (block.outer !== index && block.inner !== index)) return undefined;
   let q: number;
@@ -96,16 +96,29 @@ function positionRange<T>(s: EvalState<T>, position: Expr, index: string, size: 
     if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
     return undefined;
   }
-  if (block.inner === index) return q;
+  // A block size written with a bound index (`(u - 1) k + v` under Σ_k) changes from one term to the next.
+  const stable = !mentionsBound(s, block.size);
+  if (block.inner === index) return { range: q, stable };
   if (q < 1 || size % q !== 0) {
     fail('shape-mismatch', `the block size ${q} of the sum index ${index} does not divide the size ${size} it indexes`, position);
   }
-  return size / q;
+  return { range: size / q, stable };
 }
 
-/** The ranges the sum's index takes in the entries of its body (a nested sum over the same index shadows it). */
-function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number[] {
+/** Whether the expression names an index bound at this point of the evaluation. */
+function mentionsBound<T>(s: EvalState<T>, e: Expr): boolean {
+  const pending: Expr[] = [e];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === 'Identifier' && s.indices.has(node.name)) return true;
+    pending.push(...childrenOf(node));
+  }
+  return false;
+}
+
+/** The ranges the sum's index takes in the entries of its body (a nested sum over the same index shadows it), and whether they cannot change within the evaluation. */
+function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): { readonly found: number[]; readonly stable: boolean } {
   const found: number[] = [];
+  let stable = true;
   const pending: Expr[] = [node.body];
   for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
     if (e.type === 'Sum' && e.index === node.index) continue;
@@ -114,13 +127,14 @@ function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number[] {
       if (sizes) {
         for (const [position, size] of [[e.row, sizes[0]], [e.col, sizes[1]]] as const) {
           const range = positionRange(s, position, node.index, size);
-          if (range !== undefined) found.push(range);
+          if (range !== undefined) found.push(range.range);
+          if (range !== undefined && !range.stable) stable = false;
         }
       }
     }
     pending.push(...childrenOf(e).reverse());
   }
-  return found;
+  return { found, stable };
 }
 
 /** Whether the entry's row or column names `index` (itself, or inside a block position). */
@@ -136,7 +150,10 @@ function mentions(e: ExprOf<'Entry'>, index: string): boolean {
 function sumRange<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number {
   const given = s.ctx.sumRanges.get(node.index);
   if (given !== undefined) return given;
-  const found = rangesInBody(s, node);
+  // Sizes do not change within an evaluation (a bare 0's second reading aside): an inner sum's range is found once.
+  const cached = s.zeroIsScalar ? undefined : s.sumRangeCache.get(node);
+  if (cached !== undefined) return cached;
+  const { found, stable } = rangesInBody(s, node);
   const first = found[0];
   if (first === undefined) {
     fail('unknown-range', `cannot tell the range of ${node.index} in the sum: index a matrix with it, or give its range`, node);
@@ -144,6 +161,7 @@ function sumRange<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number {
   if (found.some((n) => n !== first)) {
     fail('shape-mismatch', `the sum index ${node.index} ranges over different sizes (${[...new Set(found)].join(', ')})`, node);
   }
+  if (stable && !s.zeroIsScalar) s.sumRangeCache.set(node, first);
   return first;
 }
 
