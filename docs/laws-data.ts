@@ -42,6 +42,8 @@ export function conditionText(condition: LawCondition): string {
       return `${condition.variable} an entry index`;
     case 'not-free':
       return `${condition.index} does not occur in ${condition.variable}`;
+    case 'divides':
+      return `${condition.size} divides ${condition.dim}`;
   }
 }
 
@@ -94,8 +96,11 @@ function example(law: Law): Worked | undefined {
   if (!declarations.ok) throw new Error(`law ${law.name}: cannot read its givens ${JSON.stringify(law.given)}`);
   const givens = givensFrom(declarations.value);
   const integers = law.conditions.filter((c) => c.kind === 'positive-integer').map((c) => c.variable);
+  // A block size that must divide a size (`q` of sum_block) is 2, dividing 4.
+  const divides = law.conditions.flatMap((c) => (c.kind === 'divides' ? [c] : []));
+  const blocks = { dims: divides.map((c) => c.size), sizes: Object.fromEntries(divides.flatMap((c) => [[c.size, 2], [c.dim, 4]] as const)) };
   for (let seed = 1; seed <= 20; seed++) {
-    const instance = randomInstance(givens, createRng(seed * 7919), { minSize: 2, entryRange: 3, symbols: [...givens.keys()].filter((n) => !integers.includes(n)) });
+    const instance = randomInstance(givens, createRng(seed * 7919), { minSize: 2, entryRange: 3, symbols: [...givens.keys()].filter((n) => !integers.includes(n)), ...blocks });
     if (!instance.ok) continue;
     const bindings = new Map(instance.value.bindings);
     for (const k of integers) bindings.set(k, scalarValue(EXAMPLE_INTEGER));
