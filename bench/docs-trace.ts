@@ -118,16 +118,18 @@ function outermost(events: readonly TraceEvent[]): TraceEvent[] {
 }
 
 /**
- * The tasks of the page's main thread until its first frame is painted (`paintMs`, from
- * navigation: Paint Timing's `paintTime`, the end of the rendering update that painted the first
- * contentful frame, with the seed's value in it), from one load's trace.
+ * The tasks of the page's main thread until its first frame is painted (`paintMs`, from the
+ * page's time origin: Paint Timing's `paintTime`, the end of the rendering update that painted the
+ * first contentful frame, with the seed's value in it), from one load's trace. The page's time
+ * origin in the trace's clock is where the probe's mark is, less its time (`markMs`): the
+ * renderer's `navigationStart` event comes later than the time origin, by up to ≈ 350 ms on a
+ * cold load (the renderer process is started after the navigation has).
  */
-function tasksBeforeFirstPaint(events: readonly TraceEvent[], paintMs: number): TracedLoad {
+function tasksBeforeFirstPaint(events: readonly TraceEvent[], paintMs: number, markMs: number): TracedLoad {
   const firstFrame = events.find((e) => e.name === FIRST_FRAME_MARK);
   if (firstFrame === undefined) throw new Error(`no ${FIRST_FRAME_MARK} mark in the trace`);
   const main = (e: TraceEvent): boolean => e.pid === firstFrame.pid && e.tid === firstFrame.tid;
-  const navigations = events.filter((e) => main(e) && e.name === 'navigationStart' && e.ts <= firstFrame.ts);
-  const origin = navigations.at(-1)?.ts ?? firstFrame.ts;
+  const origin = firstFrame.ts - markMs * 1000;
   const ms = (us: number): number => us / 1000;
   const painted = origin + paintMs * 1000;
   const slices = events.filter((e) => main(e) && e.ph === 'X' && e.ts >= origin && e.ts < painted);
@@ -149,24 +151,24 @@ function tasksBeforeFirstPaint(events: readonly TraceEvent[], paintMs: number): 
   };
 }
 
-/** Paint Timing's `paintTime` of the page's first contentful paint (Chromium 139 on; its start time, the presentation, before). */
-const firstPaintTime = (page: Page): Promise<number> =>
-  page.evaluate(() => {
+/** The page's times (ms from its time origin) of its first contentful paint (Paint Timing's `paintTime`, Chromium 139 on; its start time before) and of the probe's mark. */
+const pageTimes = (page: Page, mark: string): Promise<{ readonly paintMs: number; readonly markMs: number }> =>
+  page.evaluate((name) => {
     const entry = performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined;
-    return entry === undefined ? Number.NaN : (entry.paintTime ?? entry.startTime);
-  });
+    return { paintMs: entry === undefined ? Number.NaN : (entry.paintTime ?? entry.startTime), markMs: performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN };
+  }, mark);
 
 /** One warm load of `url`, traced until the page's load event. */
 async function tracedLoad(page: Page, cdp: CDPSession, url: string): Promise<TracedLoad> {
-  let paintMs = Number.NaN;
+  let times = { paintMs: Number.NaN, markMs: Number.NaN };
   const events = await trace(cdp, async () => {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(300);
-    paintMs = await firstPaintTime(page);
+    times = await pageTimes(page, FIRST_FRAME_MARK);
   });
   // TRACE_JSON=file keeps the last load's whole trace (for chrome://tracing or Perfetto).
   if (process.env['TRACE_JSON'] !== undefined) writeFileSync(process.env['TRACE_JSON'], JSON.stringify({ traceEvents: events }));
-  return tasksBeforeFirstPaint(events, paintMs);
+  return tasksBeforeFirstPaint(events, times.paintMs, times.markMs);
 }
 
 const show = (load: TracedLoad): string => {
@@ -181,19 +183,38 @@ const show = (load: TracedLoad): string => {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.argv[2] ?? join(root, 'docs', '.vitepress', 'dist');
 const count = Number(process.argv[3] ?? '5');
+// COLD=1: each load in a fresh browser (empty caches, nothing compiled), as the bench's cold load.
+const cold = process.env['COLD'] === '1';
 const server = await serveStatic(dist);
-const browser = await launchChromium();
-try {
-  await browser.addInitScript({ content: PROBE });
-  const page = await browser.newPage();
-  const cdp = await browser.newCDPSession(page);
-  await page.goto(`${server.url}/playground.html`, { waitUntil: 'load' });
+
+/** Traced loads in one browser (the first load, untraced, warms it) or, cold, each in a fresh one. */
+async function tracedLoads(url: string): Promise<TracedLoad[]> {
   const loads: TracedLoad[] = [];
-  for (let i = 0; i < count; i++) {
-    const load = await tracedLoad(page, cdp, `${server.url}/playground.html`);
-    // A load whose first contentful paint was not reported by its load event (rare) is left out.
-    if (!Number.isNaN(load.paintMs)) loads.push(load);
+  for (let i = 0; i < count; ) {
+    const browser = await launchChromium();
+    try {
+      await browser.addInitScript({ content: PROBE });
+      const page = await browser.newPage();
+      const cdp = await browser.newCDPSession(page);
+      if (!cold) await page.goto(url, { waitUntil: 'load' });
+      for (; i < count; i++) {
+        const load = await tracedLoad(page, cdp, url);
+        // A load whose first contentful paint was not reported by its load event (rare) is left out.
+        if (!Number.isNaN(load.paintMs)) loads.push(load);
+        if (cold) {
+          i++;
+          break;
+        }
+      }
+    } finally {
+      await browser.close();
+    }
   }
+  return loads;
+}
+
+try {
+  const loads = await tracedLoads(`${server.url}/playground.html`);
   for (const load of loads) console.log(show(load));
   const total = (load: TracedLoad): number => load.tasks.reduce((s, t) => s + t.ms, 0);
   const longest = (load: TracedLoad): number => Math.max(0, ...load.tasks.map((t) => t.ms));
@@ -208,8 +229,7 @@ try {
   ];
   // The inline module script that loads the page's modules after the first frame takes ≈ 1–5 ms itself.
   const evaluating = loads.filter((load) => spent(load, /^evaluate module/) >= 10).length;
-  console.log(`\n${dist}: ${loads.length} warm loads; modules evaluated (≥ 10 ms) before the first paint in ${evaluating} of them; medians: ${figures.map(([name, of]) => `${name} ${median(loads.map(of)).toFixed(0)} ms`).join(', ')}`);
+  console.log(`\n${dist}: ${loads.length} ${cold ? 'cold' : 'warm'} loads; modules evaluated (≥ 10 ms) before the first paint in ${evaluating} of them; medians: ${figures.map(([name, of]) => `${name} ${median(loads.map(of)).toFixed(0)} ms`).join(', ')}`);
 } finally {
-  await browser.close();
   await server.close();
 }

@@ -10,9 +10,9 @@
 //   in the HTML, is the first answer): VitePress's app is modulepreloaded instead of run as a
 //   deferred module script, and an inline module script at the end of the body loads the page's
 //   own module (it mounts the playground into its server-rendered host, Playground.vue) and then
-//   the app, in a task after the first animation frame. Evaluating Vue, the theme and the page's
-//   module, and mounting the playground, were a 70–250 ms task just before the first frame of a
-//   warm load (a Chromium trace: `bench/docs-trace.ts`);
+//   the app, in a task after the first frame painted with the stylesheets. Evaluating Vue, the
+//   theme and the page's module, and mounting the playground, were a 70–250 ms task just before
+//   the first paint of a warm load (a Chromium trace: `bench/docs-trace.ts`);
 // - a first-answer line in the playground's host (rendered empty by Vue, so hydration leaves what
 //   is inside alone) holding the seed example's value as the engine computes it at build time
 //   (server-rendered: on the page at its first paint, scripts or not); the head script writes the
@@ -42,12 +42,16 @@ const APP_SCRIPT = /<script type="module" src="([^"]*\/app\.[\w-]+\.js)"><\/scri
 
 /**
  * The inline module script that loads the page's own module, then VitePress's app, once the page
- * has painted (`pageModule`, `app`: their URLs): after the DOM is parsed, a task after the first
- * animation frame (at once in a hidden tab, which has no frames).
+ * has painted (`pageModule`, `app`: their URLs): after the DOM is parsed and the stylesheets have
+ * loaded, a task after the next animation frame (at once in a hidden tab, which has no frames).
+ * Not after the first animation frame alone: Chromium runs animation frames before the
+ * render-blocking stylesheet has arrived (a cold load: frames at ≈ 110–210 ms, painted at
+ * ≈ 630–1000 ms), and the modules then ran before the paint.
  */
 function afterFirstPaintScript(pageModule: string, app: string): string {
   const load = `()=>{import(${JSON.stringify(pageModule)});import(${JSON.stringify(app)})}`;
-  return `const load=${load},painted=()=>document.visibilityState==="hidden"?load():requestAnimationFrame(()=>setTimeout(load));document.readyState==="loading"?document.addEventListener("DOMContentLoaded",painted):painted();`;
+  const sheets = `()=>Promise.all([...document.querySelectorAll("link[rel~=stylesheet]")].filter((l)=>!l.sheet).map((l)=>new Promise((r)=>{l.addEventListener("load",r);l.addEventListener("error",r)})))`;
+  return `const load=${load},sheets=${sheets},painted=()=>document.visibilityState==="hidden"?load():sheets().then(()=>requestAnimationFrame(()=>setTimeout(load)));document.readyState==="loading"?document.addEventListener("DOMContentLoaded",painted):painted();`;
 }
 
 /**
