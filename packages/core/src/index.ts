@@ -40,7 +40,8 @@ export type {
 export { VISITOR_KEYS, childrenOf } from './visitor-keys.ts';
 export type { OdotError, Result, Severity } from './error.ts';
 export { OdotException, fail, formatError, odotError, ok } from './error.ts';
-export { SOURCE_WINDOW, displayWidth, sourceWindow } from './source-window.ts';
+export { displayWidth } from './display-width.ts';
+export { SOURCE_WINDOW, sourceWindow } from './source-window.ts';
 export type { SourceWindow } from './source-window.ts';
 export type { Dim, DimProduct } from './dim.ts';
 export { dimEquals, dimFactors, dimProduct, dimSize, dimSymbols, formatDim, isOpenDim, parseDim } from './dim.ts';

@@ -1,4 +1,4 @@
-import type { Expr } from '@odot/core';
+import type { Expr, ExprOf } from '@odot/core';
 import { assertNever, childrenOf } from '@odot/core';
 import type { ConcreteShape } from './evaluate-generic.ts';
 
@@ -75,6 +75,17 @@ function inverseBound(a: DegreeBound, k: number): DegreeBound {
   return { num: a.den + (k - 1) * a.num, den: k * a.num };
 }
 
+/** The bound of a child node (the recursion `degreeBound` runs). */
+type Bound = (e: Expr) => DegreeBound;
+
+/** Binary nodes folded as chains: products add degrees, sums take a common denominator. */
+type ChainNode = ExprOf<'Add' | 'Sub' | 'Hadamard' | 'MatMul'>;
+
+const isChain = (e: Expr): e is ChainNode => e.type === 'Add' || e.type === 'Sub' || e.type === 'Hadamard' || e.type === 'MatMul';
+
+/** An unbounded degree (an exponent that is not a constant). */
+const UNBOUNDED: DegreeBound = { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
+
 /**
  * An upper bound on the degree (numerator, shared denominator) of an expression's entries as
  * rational functions of the random draws, by structural recursion: products add degrees, sums
@@ -82,80 +93,92 @@ function inverseBound(a: DegreeBound, k: number): DegreeBound {
  * adj/det, the Hadamard inverse of an m-entry matrix has the product of all m entries below.
  */
 export function degreeBound(expr: Expr, ctx: DegreeContext): DegreeBound {
-  const go = (e: Expr): DegreeBound => {
-    if (e.type === 'Add' || e.type === 'Sub' || e.type === 'Hadamard' || e.type === 'MatMul') {
-      // Fold a left-nested chain iteratively (long sums and products must not exhaust the stack).
-      const spine: Expr[] = [];
-      let n: Expr = e;
-      while (n.type === 'Add' || n.type === 'Sub' || n.type === 'Hadamard' || n.type === 'MatMul') {
-        spine.push(n);
-        n = n.left;
-      }
-      let acc = go(n);
-      for (let i = spine.length - 1; i >= 0; i--) {
-        const node = spine[i] as Expr & { right: Expr };
-        const r = go(node.right);
-        acc = node.type === 'Hadamard' || node.type === 'MatMul' ? times(acc, r) : common([acc, r]);
-      }
-      return acc;
-    }
-    switch (e.type) {
-      case 'Identifier': {
-        const d = ctx.symbolDegree(e.name);
-        return d === undefined ? CONST : { num: d, den: 0 };
-      }
-      case 'NumberLiteral':
-      case 'Ones':
-      case 'Zero':
-      case 'Identity':
-        return CONST;
-      case 'MatrixLiteral':
-        return common(e.rows.flat().map(go));
-      case 'Equal':
-      case 'NotEqual':
-        return common([go(e.left), go(e.right)]);
-      case 'Kronecker':
-        return times(go(e.left), go(e.right));
-      case 'ScalarMul':
-        return times(go(e.scalar), go(e.operand));
-      case 'Neg':
-      case 'Transpose':
-      case 'Diag':
-      case 'DiagVec':
-      case 'Trace':
-      case 'Claim':
-        return go(e.operand);
-      case 'Entry':
-        return go(e.matrix);
-      case 'Det':
-        return scale(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
-      case 'Inverse':
-        return inverseBound(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
-      case 'MatrixPower': {
-        const k = exponentOf(e.exponent, ctx.dims ?? new Map());
-        const base = go(e.base);
-        if (!Number.isFinite(k)) return { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
-        const b = k < 0 ? inverseBound(base, sizeOf(ctx.shapeOf(e.base))) : base;
-        return scale(b, Math.abs(k));
-      }
-      case 'HadamardPower': {
-        const k = exponentOf(e.exponent, ctx.dims ?? new Map());
-        const base = go(e.base);
-        if (!Number.isFinite(k)) return { num: Number.POSITIVE_INFINITY, den: Number.POSITIVE_INFINITY };
-        if (k >= 0) return scale(base, k);
-        const m = entriesOf(ctx.shapeOf(e.base));
-        return scale({ num: base.den + (m - 1) * base.num, den: m * base.num }, -k);
-      }
-      case 'Sum': {
-        const body = go(e.body);
-        const r = ctx.maxRange;
-        return body.den === 0 ? body : { num: body.num + (r - 1) * body.den, den: r * body.den };
-      }
-      default:
-        return assertNever(e);
-    }
-  };
+  const go: Bound = (e) => (isChain(e) ? chainBound(e, go) : nodeBound(e, ctx, go));
   return go(expr);
+}
+
+/** A left-nested chain of +, −, ⊙ and products, folded iteratively (long sums and products must not exhaust the stack). */
+function chainBound(e: ChainNode, go: Bound): DegreeBound {
+  const spine: ChainNode[] = [];
+  let n: Expr = e;
+  while (isChain(n)) {
+    spine.push(n);
+    n = n.left;
+  }
+  let acc = go(n);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const node = spine[i] as ChainNode;
+    const r = go(node.right);
+    acc = node.type === 'Hadamard' || node.type === 'MatMul' ? times(acc, r) : common([acc, r]);
+  }
+  return acc;
+}
+
+/** The bound of any other node from its children's (`go`). */
+function nodeBound(e: Exclude<Expr, ChainNode>, ctx: DegreeContext, go: Bound): DegreeBound {
+  switch (e.type) {
+    case 'Identifier': {
+      const d = ctx.symbolDegree(e.name);
+      return d === undefined ? CONST : { num: d, den: 0 };
+    }
+    case 'NumberLiteral':
+    case 'Ones':
+    case 'Zero':
+    case 'Identity':
+      return CONST;
+    case 'MatrixLiteral':
+      return common(e.rows.flat().map(go));
+    case 'Equal':
+    case 'NotEqual':
+      return common([go(e.left), go(e.right)]);
+    case 'Kronecker':
+      return times(go(e.left), go(e.right));
+    case 'ScalarMul':
+      return times(go(e.scalar), go(e.operand));
+    case 'Neg':
+    case 'Transpose':
+    case 'Diag':
+    case 'DiagVec':
+    case 'Trace':
+    case 'Claim':
+      return go(e.operand);
+    case 'Entry':
+      return go(e.matrix);
+    case 'Det':
+      return scale(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
+    case 'Inverse':
+      return inverseBound(go(e.operand), sizeOf(ctx.shapeOf(e.operand)));
+    case 'MatrixPower':
+      return matrixPowerBound(e, ctx, go);
+    case 'HadamardPower':
+      return hadamardPowerBound(e, ctx, go);
+    case 'Sum': {
+      const body = go(e.body);
+      const r = ctx.maxRange;
+      return body.den === 0 ? body : { num: body.num + (r - 1) * body.den, den: r * body.den };
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+/** `A^k` for a constant k: k times the base, of its inverse when k < 0. */
+function matrixPowerBound(e: ExprOf<'MatrixPower'>, ctx: DegreeContext, go: Bound): DegreeBound {
+  const k = exponentOf(e.exponent, ctx.dims ?? new Map());
+  const base = go(e.base);
+  if (!Number.isFinite(k)) return UNBOUNDED;
+  const b = k < 0 ? inverseBound(base, sizeOf(ctx.shapeOf(e.base))) : base;
+  return scale(b, Math.abs(k));
+}
+
+/** `A^∘k` for a constant k: k times the base, of its Hadamard inverse (all m entries below) when k < 0. */
+function hadamardPowerBound(e: ExprOf<'HadamardPower'>, ctx: DegreeContext, go: Bound): DegreeBound {
+  const k = exponentOf(e.exponent, ctx.dims ?? new Map());
+  const base = go(e.base);
+  if (!Number.isFinite(k)) return UNBOUNDED;
+  if (k >= 0) return scale(base, k);
+  const m = entriesOf(ctx.shapeOf(e.base));
+  return scale({ num: base.den + (m - 1) * base.num, den: m * base.num }, -k);
 }
 
 /** Every node of a tree (iterative, so deep trees do not overflow). */

@@ -106,6 +106,89 @@ export function quadraticForm(m: ExactMatrix, x: readonly Rational[]): Rational 
   return total;
 }
 
+/** The working state of a pivoted LDLᵀ of an n×n matrix: the Schur complement S, L, the permutation and D so far. */
+interface LdlState {
+  readonly n: number;
+  readonly S: Rational[];
+  readonly L: Rational[];
+  readonly perm: number[];
+  readonly D: Rational[];
+}
+
+/** The unit vector eⱼ of length n. */
+function unitVector(n: number, j: number): Rational[] {
+  const y = new Array<Rational>(n).fill(ZERO);
+  y[j] = ONE;
+  return y;
+}
+
+/**
+ * The pivot of step k: the largest positive diagonal entry from k on (-1 when all are zero), or a
+ * witness direction in permuted coordinates when one is negative.
+ */
+function choosePivot(st: LdlState, k: number): number | { readonly witness: Rational[] } {
+  const { n, S } = st;
+  let best = -1;
+  for (let j = k; j < n; j++) {
+    const djj = S[j * n + j] as Rational;
+    if (rsign(djj) < 0) return { witness: unitVector(n, j) };
+    if (rsign(djj) > 0 && (best < 0 || rcmp(djj, S[best * n + best] as Rational) > 0)) best = j;
+  }
+  return best;
+}
+
+/** With every remaining diagonal entry 0, a witness eᵢ ∓ eⱼ for the first nonzero entry of the block (undefined: the block is 0, psd). */
+function zeroBlockWitness(st: LdlState, k: number): Rational[] | undefined {
+  const { n, S } = st;
+  for (let i = k; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const sij = S[i * n + j] as Rational;
+      if (sij.num === 0n) continue;
+      const y = unitVector(n, i);
+      y[j] = rsign(sij) > 0 ? rneg(ONE) : ONE;
+      return y;
+    }
+  }
+  return undefined;
+}
+
+/** Swaps rows and columns a and b of S, the first k columns of rows a and b of L, and the permutation. */
+function swapPivot(st: LdlState, a: number, b: number, k: number): void {
+  if (a === b) return;
+  const { n, S, L, perm } = st;
+  swapRows(S, n, a, b);
+  for (let i = 0; i < n; i++) {
+    const t = S[i * n + a] as Rational;
+    S[i * n + a] = S[i * n + b] as Rational;
+    S[i * n + b] = t;
+  }
+  swapRows(L, n, a, b, k);
+  const t = perm[a] as number;
+  perm[a] = perm[b] as number;
+  perm[b] = t;
+}
+
+/** Eliminates column k below the pivot S[k][k]: column k of L, and the Schur complement in S. */
+function eliminate(st: LdlState, k: number): void {
+  const { n, S, L } = st;
+  const pivot = S[k * n + k] as Rational;
+  st.D.push(pivot);
+  for (let i = k + 1; i < n; i++) L[i * n + k] = rdiv(S[i * n + k] as Rational, pivot);
+  for (let i = k + 1; i < n; i++) {
+    const lik = L[i * n + k] as Rational;
+    if (lik.num === 0n) continue;
+    for (let j = k + 1; j <= i; j++) {
+      const v = rsub(S[i * n + j] as Rational, rmul(lik, S[k * n + j] as Rational));
+      S[i * n + j] = v;
+      S[j * n + i] = v;
+    }
+  }
+  for (let i = k + 1; i < n; i++) {
+    S[i * n + k] = ZERO;
+    S[k * n + i] = ZERO;
+  }
+}
+
 /**
  * Exact LDLᵀ with symmetric (diagonal) pivoting over the rationals, largest diagonal first.
  * A negative diagonal, or a zero diagonal with a nonzero entry in its row, stops it with a
@@ -113,75 +196,28 @@ export function quadraticForm(m: ExactMatrix, x: readonly Rational[]): Rational 
  */
 export function ldlExact(m: ExactMatrix): LdlResult {
   const n = m.rows;
-  const S = m.data.slice();
   const L = new Array<Rational>(n * n).fill(ZERO);
   for (let i = 0; i < n; i++) L[i * n + i] = ONE;
-  const perm = Array.from({ length: n }, (_, i) => i);
-  const D: Rational[] = [];
-  const s = (i: number, j: number): Rational => S[i * n + j] as Rational;
+  const st: LdlState = { n, S: m.data.slice(), L, perm: Array.from({ length: n }, (_, i) => i), D: [] };
+  const result = (): LdlResult => ({ permutation: st.perm, L, D: st.D });
   const witness = (y: Rational[]): LdlResult => {
-    const x = pullBack(L, n, perm, y);
-    return { permutation: perm, L, D, negative: { x, value: quadraticForm(m, x) } };
-  };
-  const swap = (a: number, b: number, k: number): void => {
-    if (a === b) return;
-    swapRows(S, n, a, b);
-    for (let i = 0; i < n; i++) {
-      const t = S[i * n + a] as Rational;
-      S[i * n + a] = S[i * n + b] as Rational;
-      S[i * n + b] = t;
-    }
-    swapRows(L, n, a, b, k);
-    const t = perm[a] as number;
-    perm[a] = perm[b] as number;
-    perm[b] = t;
+    const x = pullBack(L, n, st.perm, y);
+    return { ...result(), negative: { x, value: quadraticForm(m, x) } };
   };
   for (let k = 0; k < n; k++) {
-    let best = -1;
-    for (let j = k; j < n; j++) {
-      const djj = s(j, j);
-      if (rsign(djj) < 0) {
-        const y = new Array<Rational>(n).fill(ZERO);
-        y[j] = ONE;
-        return witness(y);
-      }
-      if (rsign(djj) > 0 && (best < 0 || rcmp(djj, s(best, best)) > 0)) best = j;
-    }
+    const best = choosePivot(st, k);
+    if (typeof best !== 'number') return witness(best.witness);
     if (best < 0) {
       // Every remaining diagonal entry is 0: psd only if the whole remaining block is 0.
-      for (let i = k; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const sij = s(i, j);
-          if (sij.num !== 0n) {
-            const y = new Array<Rational>(n).fill(ZERO);
-            y[i] = ONE;
-            y[j] = rsign(sij) > 0 ? rneg(ONE) : ONE;
-            return witness(y);
-          }
-        }
-      }
-      for (let i = k; i < n; i++) D.push(ZERO);
-      return { permutation: perm, L, D };
+      const y = zeroBlockWitness(st, k);
+      if (y) return witness(y);
+      for (let i = k; i < n; i++) st.D.push(ZERO);
+      return result();
     }
-    swap(k, best, k);
-    const pivot = s(k, k);
-    D.push(pivot);
-    for (let i = k + 1; i < n; i++) L[i * n + k] = rdiv(s(i, k), pivot);
-    for (let i = k + 1; i < n; i++) {
-      const lik = L[i * n + k] as Rational;
-      if (lik.num === 0n) continue;
-      for (let j = k + 1; j <= i; j++) {
-        const v = rsub(s(i, j), rmul(lik, s(k, j)));
-        S[i * n + j] = v;
-        S[j * n + i] = v;
-      }
-    }
-    for (let i = k + 1; i < n; i++) {
-      S[i * n + k] = ZERO;
-      S[k * n + i] = ZERO;
-    }
+    swapPivot(st, k, best, k);
+    eliminate(st, k);
   }
-  return { permutation: perm, L, D };
+  return result();
 }
 
 /**

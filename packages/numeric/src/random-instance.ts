@@ -82,54 +82,54 @@ export function randomSymbolValue<T>(
     return { k: 'scalar', v: d.draw(kind) };
   }
   const { rows, cols } = shape;
-  const square = rows === cols;
   for (const p of ['diagonal', 'symmetric', 'psd', 'pd'] as const) {
-    if (has(p) && !square) badDeclaration(name, `a ${p} matrix must be square, not ${rows}×${cols}`);
+    if (has(p) && rows !== cols) badDeclaration(name, `a ${p} matrix must be square, not ${rows}×${cols}`);
   }
+  if (has('binary')) return { k: 'matrix', m: randomBinaryMatrix(f, rows, cols, has, d) };
   const data = new Array<T>(rows * cols).fill(f.zero);
   const n = rows;
-  if (has('binary')) {
-    if (has('pd')) return { k: 'matrix', m: identityOf(f, n) };
-    if (has('diagonal')) {
-      for (let i = 0; i < n; i++) data[i * n + i] = d.draw('binary');
-    } else if (has('psd')) {
-      const label = Array.from({ length: n }, () => d.pick(n + 1));
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (label[i] !== 0 && label[i] === label[j]) data[i * n + j] = f.one;
-    } else if (has('symmetric')) {
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j <= i; j++) {
-          const v = d.draw('binary');
-          data[i * n + j] = v;
-          data[j * n + i] = v;
-        }
-      }
-    } else {
-      for (let k = 0; k < rows * cols; k++) data[k] = d.draw('binary');
-    }
-    return { k: 'matrix', m: { rows, cols, data } };
-  }
   if (has('diagonal')) {
     const kind: DrawKind = has('pd') ? 'positive' : has('psd') || has('nonnegative') ? 'nonnegative' : 'any';
     for (let i = 0; i < n; i++) data[i * n + i] = d.draw(kind);
-    return { k: 'matrix', m: { rows, cols, data } };
-  }
-  if (has('psd') || has('pd')) {
+  } else if (has('psd') || has('pd')) {
     const b: Dense<T> = { rows: n, cols: n, data: Array.from({ length: n * n }, () => d.draw(entryKind)) };
     const bbt = matmulDense(f, b, transposeDense(b));
     return { k: 'matrix', m: has('pd') ? addDense(f, bbt, identityOf(f, n)) : bbt };
+  } else if (has('symmetric')) {
+    fillSymmetric(data, n, () => d.draw(entryKind));
+  } else {
+    for (let k = 0; k < rows * cols; k++) data[k] = d.draw(entryKind);
   }
-  if (has('symmetric')) {
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j <= i; j++) {
-        const v = d.draw(entryKind);
-        data[i * n + j] = v;
-        data[j * n + i] = v;
-      }
-    }
-    return { k: 'matrix', m: { rows, cols, data } };
-  }
-  for (let k = 0; k < rows * cols; k++) data[k] = d.draw(entryKind);
   return { k: 'matrix', m: { rows, cols, data } };
+}
+
+/** Fills the n×n `data` symmetrically, drawing the lower triangle row by row. */
+function fillSymmetric<T>(data: T[], n: number, draw: () => T): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = draw();
+      data[i * n + j] = v;
+      data[j * n + i] = v;
+    }
+  }
+}
+
+/** A random 0/1 matrix honouring the other properties: pd is I, psd a sum of disjoint all-ones blocks. */
+function randomBinaryMatrix<T>(f: Field<T>, rows: number, cols: number, has: (p: Property) => boolean, d: Drawer<T>): Dense<T> {
+  const n = rows;
+  if (has('pd')) return identityOf(f, n);
+  const data = new Array<T>(rows * cols).fill(f.zero);
+  if (has('diagonal')) {
+    for (let i = 0; i < n; i++) data[i * n + i] = d.draw('binary');
+  } else if (has('psd')) {
+    const label = Array.from({ length: n }, () => d.pick(n + 1));
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (label[i] !== 0 && label[i] === label[j]) data[i * n + j] = f.one;
+  } else if (has('symmetric')) {
+    fillSymmetric(data, n, () => d.draw('binary'));
+  } else {
+    for (let k = 0; k < rows * cols; k++) data[k] = d.draw('binary');
+  }
+  return { rows, cols, data };
 }
 
 /** Small random integers in [−range, range] (exact), honouring the draw kind. */

@@ -60,97 +60,116 @@ function citable(name: string): Law | undefined {
   return law && law.kind !== 'rule' ? law : undefined;
 }
 
-/** The rewrite engine's catalogue as a source of law applications, with claims and `by algebra`. */
-export function catalogueBackend(): CatalogueBackend {
-  const names = catalogueNames();
-  const engine: LawEngine = {
-    names,
+/** The catalogue's laws as the checker's `LawEngine`: names, statements, and one-step applications. */
+function catalogueEngine(): LawEngine {
+  return {
+    names: catalogueNames(),
     knows: (name) => citable(name) !== undefined,
     statement: (name) => citable(name)?.statement,
     isStructural: (name) => citable(name)?.structural !== undefined,
-    apply: (expr, name, givens) => {
-      const law = findLaw(name);
-      // Structural laws (commutativity, associativity) hold in rewrite's representation and change
-      // nothing there; the checker applies them to the written form itself (entrywise-laws.ts).
-      if (!law || law.kind !== 'equation' || law.structural) return [];
-      return rewriteOnce(expr, name, givens).map((step) => ({
-        law: name,
-        direction: step.direction,
-        path: step.path,
-        ...(step.children ? { children: step.children } : {}),
-        substitution: step.substitution,
-        before: step.before,
-        after: step.after,
-        origin: 'catalogue' as const,
-      }));
-    },
+    apply: applyCatalogueLaw,
   };
-  const claims: ClaimProver = (claim: Claim, givens: Givens, cited: readonly string[]) => {
-    const justification = inferProperty(claim.operand, claim.property, givens);
-    if (justification) {
-      const laws = lawsOf(justification);
-      return { holds: true, laws, explanation: `${printExpr(claim)} by ${laws.join(', ') || 'the givens'}` };
-    }
-    const missing: MissingCondition[] = [];
-    for (const name of cited) {
-      const law = findLaw(name);
-      if (!law || law.kind !== 'property') continue;
-      missing.push(...missingForClaim(law, claim, givens));
-    }
-    return { holds: false, laws: [], explanation: `no law of the catalogue derives ${claim.property} here`, missing };
-  };
-  const algebra: AlgebraProver = (a, b, givens) => {
-    const result = equivalent(a, b, givens);
-    if (result.ok) {
-      const verdict = result.value;
-      if (verdict.method === 'proved' && verdict.equivalent) return { verdict: 'proved', laws: verdict.steps.map((step) => step.law) };
-    }
-    // Not proved symbolically (or not expressible for the engine, e.g. entries): numbers decide, and say so.
-    const numeric = numericCompare(a, b, givens);
-    switch (numeric.verdict) {
-      case 'equal':
-        return { verdict: 'equal-by-testing', detail: numeric.detail };
-      case 'different':
-        return { verdict: 'refuted', counterexample: numeric.counterexample };
-      case 'unknown':
-        return { verdict: 'unknown', reason: result.ok ? result.value.explanation : result.error.message };
-    }
-  };
-  // A shape error comes back as a value (not equal); a throw is a bug and propagates.
-  const canonicallyEqual = (a: Expr, b: Expr, givens: Givens): boolean => {
-    const result = engineCanonicallyEqual(a, b, givens);
-    return result.ok && result.value;
-  };
-  const replay = (step: AppliedStep, givens: Givens): ReplayVerdict | undefined => {
-    if (step.origin !== 'catalogue') return undefined;
-    const result = applyLaw(step.before, step.law, step.direction, step.path, step.substitution, givens, step.children);
-    if (!result.ok) return { ok: false, reason: result.error.message };
-    return canonicallyEqual(result.value, step.after, givens)
-      ? { ok: true } : { ok: false, reason: `replaying ${step.law} at [${step.path.join(', ')}] gives ${printExpr(result.value)}, not ${printExpr(step.after)}` };
-  };
-  const missingConditions = (step: AppliedStep, givens: Givens): MissingCondition[] => {
-    if (step.origin !== 'catalogue') return [];
-    const law = findLaw(step.law);
-    if (!law) return [];
-    const out: MissingCondition[] = [];
-    for (const condition of law.conditions) {
-      if (condition.kind !== 'property') continue;
-      const bound = boundTo(step.substitution, condition.variable);
-      if (!bound) continue;
-      if (!inferProperty(bound, condition.property, givens)) out.push({ law: law.name, subject: bound, property: condition.property });
-    }
-    return out;
-  };
-  const relaxGivens = (givens: Givens): Givens => {
-    const out = new Map<string, SymbolInfo>();
-    for (const [name, info] of givens) {
-      out.set(name, info.shape.kind === 'matrix' ? { shape: info.shape, properties: new Set<Property>(PROPERTIES) } : info);
-    }
-    return out;
-  };
-  const lawRule = (name: string): LawRule | undefined => {
+}
+
+/** Every way one application of the catalogue's equation `name` rewrites `expr`, as applied steps. */
+function applyCatalogueLaw(expr: Expr, name: string, givens: Givens): AppliedStep[] {
+  const law = findLaw(name);
+  // Structural laws (commutativity, associativity) hold in rewrite's representation and change
+  // nothing there; the checker applies them to the written form itself (entrywise-laws.ts).
+  if (!law || law.kind !== 'equation' || law.structural) return [];
+  return rewriteOnce(expr, name, givens).map((step) => ({
+    law: name,
+    direction: step.direction,
+    path: step.path,
+    ...(step.children ? { children: step.children } : {}),
+    substitution: step.substitution,
+    before: step.before,
+    after: step.after,
+    origin: 'catalogue' as const,
+  }));
+}
+
+/** A claim by the property laws (and the givens), or which conditions of the cited property laws fail. */
+const proveClaim: ClaimProver = (claim: Claim, givens: Givens, cited: readonly string[]) => {
+  const justification = inferProperty(claim.operand, claim.property, givens);
+  if (justification) {
+    const laws = lawsOf(justification);
+    return { holds: true, laws, explanation: `${printExpr(claim)} by ${laws.join(', ') || 'the givens'}` };
+  }
+  const missing: MissingCondition[] = [];
+  for (const name of cited) {
     const law = findLaw(name);
-    return law && law.kind === 'equation' ? { lhs: law.lhs, rhs: law.rhs, variables: variablesOf(law) } : undefined;
-  };
-  return { engine, claims, algebra, replay, canonicallyEqual, missingConditions, relaxGivens, lawRule };
+    if (!law || law.kind !== 'property') continue;
+    missing.push(...missingForClaim(law, claim, givens));
+  }
+  return { holds: false, laws: [], explanation: `no law of the catalogue derives ${claim.property} here`, missing };
+};
+
+/** `by algebra`: the engine's proof when it finds one, else numbers decide (and say so). */
+const proveByAlgebra: AlgebraProver = (a, b, givens) => {
+  const result = equivalent(a, b, givens);
+  if (result.ok) {
+    const verdict = result.value;
+    if (verdict.method === 'proved' && verdict.equivalent) return { verdict: 'proved', laws: verdict.steps.map((step) => step.law) };
+  }
+  // Not proved symbolically (or not expressible for the engine, e.g. entries): numbers decide, and say so.
+  const numeric = numericCompare(a, b, givens);
+  switch (numeric.verdict) {
+    case 'equal':
+      return { verdict: 'equal-by-testing', detail: numeric.detail };
+    case 'different':
+      return { verdict: 'refuted', counterexample: numeric.counterexample };
+    case 'unknown':
+      return { verdict: 'unknown', reason: result.ok ? result.value.explanation : result.error.message };
+  }
+};
+
+/** Whether the engine's canonical forms of `a` and `b` agree; a shape error comes back as a value (not equal), a throw is a bug and propagates. */
+function canonicallyEqual(a: Expr, b: Expr, givens: Givens): boolean {
+  const result = engineCanonicallyEqual(a, b, givens);
+  return result.ok && result.value;
+}
+
+/** Replays a catalogue step with the engine and compares the result with the step's; undefined for other origins. */
+function replayStep(step: AppliedStep, givens: Givens): ReplayVerdict | undefined {
+  if (step.origin !== 'catalogue') return undefined;
+  const result = applyLaw(step.before, step.law, step.direction, step.path, step.substitution, givens, step.children);
+  if (!result.ok) return { ok: false, reason: result.error.message };
+  return canonicallyEqual(result.value, step.after, givens)
+    ? { ok: true } : { ok: false, reason: `replaying ${step.law} at [${step.path.join(', ')}] gives ${printExpr(result.value)}, not ${printExpr(step.after)}` };
+}
+
+/** The property conditions of a catalogue step's law that its bound subjects do not meet. */
+function missingConditions(step: AppliedStep, givens: Givens): MissingCondition[] {
+  if (step.origin !== 'catalogue') return [];
+  const law = findLaw(step.law);
+  if (!law) return [];
+  const out: MissingCondition[] = [];
+  for (const condition of law.conditions) {
+    if (condition.kind !== 'property') continue;
+    const bound = boundTo(step.substitution, condition.variable);
+    if (!bound) continue;
+    if (!inferProperty(bound, condition.property, givens)) out.push({ law: law.name, subject: bound, property: condition.property });
+  }
+  return out;
+}
+
+/** The givens with every property granted to every matrix (to tell a missing condition from a wrong step). */
+function relaxGivens(givens: Givens): Givens {
+  const out = new Map<string, SymbolInfo>();
+  for (const [name, info] of givens) {
+    out.set(name, info.shape.kind === 'matrix' ? { shape: info.shape, properties: new Set<Property>(PROPERTIES) } : info);
+  }
+  return out;
+}
+
+/** An equation of the catalogue as a rule: its sides and pattern variables. */
+function lawRule(name: string): LawRule | undefined {
+  const law = findLaw(name);
+  return law && law.kind === 'equation' ? { lhs: law.lhs, rhs: law.rhs, variables: variablesOf(law) } : undefined;
+}
+
+/** The rewrite engine's catalogue as a source of law applications, with claims and `by algebra`. */
+export function catalogueBackend(): CatalogueBackend {
+  return { engine: catalogueEngine(), claims: proveClaim, algebra: proveByAlgebra, replay: replayStep, canonicallyEqual, missingConditions, relaxGivens, lawRule };
 }

@@ -57,6 +57,10 @@ function sideCondition(f: Failing, numeric: NumericVerdict): StepReport | undefi
   });
 }
 
+/** Hints for a block size that is not the factor's, and for a block split whose size does not divide. */
+const BLOCK_SIZE_HINT = "row (i - 1) p + k of X ⊗ Y is row k of block row i only when Y has p rows (and column (j - 1) q + l needs q columns): write the factor's size in the index, and declare the factor's shape";
+const BLOCK_SPLIT_HINT = 'a sum over t = 1..n splits as t = (u - 1) q + v only when the block size q divides n: for the columns of X ⊗ Y (p×q factor Y) the block size is q';
+
 /**
  * The step is what a cited law does at a block index whose size is not the Kronecker factor's
  * (`(A ⊗ B)[(i - 1) (2) + k, …] = A[i,j] B[k,l]` for a B with 3 rows): `side-condition`, naming
@@ -75,14 +79,16 @@ function blockSizeCondition(f: Failing): StepReport | undefined {
       const matrix = boundTo(found.step.substitution, c.matrix);
       const shape = matrix && inferShape(matrix, givens);
       const actual = shape?.ok && shape.value.kind === 'matrix' && !isOpenDim(shape.value[c.axis]) ? `, which is ${formatDim(shape.value[c.axis])}` : ', which the declarations do not tell';
-      return `${law.name} needs ${size ? show(size) : c.size} to be the number of ${c.axis === 'rows' ? 'rows' : 'columns'} of ${matrix ? show(matrix) : c.matrix}${actual}`;
+      return `${law.name} needs ${size ? show(size) : c.size} to ${c.divides ? 'divide' : 'be'} the number of ${c.axis === 'rows' ? 'rows' : 'columns'} of ${matrix ? show(matrix) : c.matrix}${actual}`;
     });
+    const divides = found.failing.some((c) => c.divides);
     return report(f.line, f.kind, f.laws, 'side-condition', [...new Set(needs)].join('; '), {
-      hints: ['row (i - 1) p + k of X ⊗ Y is row k of block row i only when Y has p rows (and column (j - 1) q + l needs q columns): write the factor\'s size in the index, and declare the factor\'s shape'],
+      hints: [divides ? BLOCK_SPLIT_HINT : BLOCK_SIZE_HINT],
     });
   }
   return undefined;
 }
+
 
 /** Mutants compared up to canonical form (the rest by their text key only), to bound the cost. */
 const CANONICAL_MUTANTS = 40;

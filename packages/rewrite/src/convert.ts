@@ -2,24 +2,18 @@ import {
   MAX_DEPTH,
   OdotException,
   assertNever,
-  childrenOf,
-  dimEquals,
   equal,
   fail,
   formatShape,
   inferShapes,
-  matrixShape,
   odotError,
   ok,
-  shapeEquals,
-  shapeByRule,
   tooDeep,
-  type Dim,
   type Expr,
+  type ExprOf,
   type Givens,
   type Property,
   type Result,
-  type Shape,
   type ShapeTable,
   foldTree,
   type FoldStep,
@@ -49,6 +43,8 @@ import {
   termAt,
   type Term,
 } from './term.ts';
+import { HADAMARD_CHAIN, operandsOf, summands } from './chains.ts';
+import { quickShapes } from './quick-shapes.ts';
 
 /** How identifiers become terms: symbols of the givens, or pattern variables of a law. */
 export interface ToTermOptions {
@@ -112,164 +108,6 @@ export function guardDepth<T extends Term | readonly Term[]>(terms: Result<T>, w
   return list.some((t) => t.depth > MAX_TERM_DEPTH) ? fail(tooDeep(what, MAX_TERM_DEPTH)) : terms;
 }
 
-/** Bare `J`, `0` and `I` (no size written) in a chain, waiting for the size of the chain they stand in. */
-interface Pending {
-  readonly pending: readonly Expr[];
-}
-
-/** What the fast path knows of a node: its shape, the bare constants still to size, or nothing (undefined: `inferShapes` decides). */
-type Quick = Shape | Pending | undefined;
-
-const isPending = (q: Quick): q is Pending => q !== undefined && 'pending' in q;
-
-/** True for `J`, `0`, `I` written without any size. */
-function bareConstant(e: Expr): boolean {
-  return (e.type === 'Ones' || e.type === 'Zero') ? e.rows === undefined && e.cols === undefined : e.type === 'Identity' && e.size === undefined;
-}
-
-/**
- * A fast path for the common case (every symbol declared, every J/0/I sized, or bare in a ⊙, +/−
- * or = chain beside a sized matrix, where unification can only give it that matrix's shape):
- * shapes computed bottom-up by core's `SHAPE_RULES`, long ⊙, +/− and product chains folded in a
- * loop. Anything the rules cannot decide without unification (undeclared names, J/0/I elsewhere or
- * beside a scalar or 1×1 matrix, indices), and any mismatch, returns undefined and core's
- * `inferShapes` does the work (and reports errors with spans).
- */
-function quickShapes(expr: Expr, givens: Givens): Pick<ShapeTable, 'shapeOf'> | undefined {
-  const leaves = new Map<Expr, Shape>();
-  /** Gives the bare constants `pending` the matrix shape `shape`; false when unification might decide otherwise. */
-  const settle = (pending: readonly Expr[], shape: Shape): boolean => {
-    if (pending.length === 0) return true;
-    // Beside a scalar only a bare 0 is sized (it is the number 0); beside a 1×1 matrix nothing is.
-    if (shape.kind === 'matrix' ? shape.rows === 1 && shape.cols === 1 : pending.some((e) => e.type !== 'Zero')) return false;
-    for (const e of pending) {
-      if (e.type === 'Identity' && (shape.kind !== 'matrix' || !dimEquals(shape.rows, shape.cols))) return false;
-      const before = leaves.get(e);
-      if (before && !shapeEquals(before, shape)) return false; // one node object at two places
-      leaves.set(e, shape);
-    }
-    return true;
-  };
-  /**
-   * A product chain: a bare `I` takes its size from the matrix before it (its columns) or, at the
-   * start, from the first matrix after it (its rows); any other bare constant is left to unification.
-   */
-  const product = (e: Expr, parts: readonly Expr[], quick: readonly Quick[]): Quick => {
-    let acc: Shape | undefined;
-    let waiting: Expr[] = [];
-    const size = (ids: readonly Expr[], n: Dim): boolean => n !== 1 && settle(ids, matrixShape(n, n));
-    for (const [k, part] of parts.entries()) {
-      const q = quick[k];
-      if (q === undefined) return undefined;
-      if (isPending(q)) {
-        if (q.pending.length !== 1 || q.pending[0] !== part || part.type !== 'Identity') return undefined;
-        if (acc?.kind === 'matrix') {
-          if (!size([part], acc.cols)) return undefined;
-        } else waiting.push(part);
-        continue;
-      }
-      if (waiting.length > 0) {
-        if (q.kind !== 'matrix' || !size(waiting, q.rows)) return undefined;
-        // The identities stood before this factor: the product so far is theirs, then this factor.
-        acc = acc ? shapeByRule(e, [acc, matrixShape(q.rows, q.rows)]) : matrixShape(q.rows, q.rows);
-        if (!acc) return undefined;
-        waiting = [];
-      }
-      acc = acc ? shapeByRule(e, [acc, q]) : q;
-      if (!acc) return undefined;
-    }
-    return waiting.length > 0 ? undefined : acc;
-  };
-  /** Known parts combined by the chain's rule; bare constants take the result. */
-  const combine = (e: Expr, quick: readonly Quick[]): Quick => {
-    let acc: Shape | undefined;
-    const pending: Expr[] = [];
-    for (const q of quick) {
-      if (q === undefined) return undefined;
-      if (isPending(q)) {
-        pending.push(...q.pending);
-        continue;
-      }
-      acc = acc ? shapeByRule(e, [acc, q]) : q;
-      if (!acc) return undefined;
-    }
-    if (!acc) return pending.length > 0 ? { pending } : undefined;
-    return settle(pending, acc) ? acc : undefined;
-  };
-  const chain = (e: Expr, parts: readonly Expr[]): FoldStep<Expr, Quick> => ({ children: parts, combine: (quick) => combine(e, quick) });
-  const expand = (e: Expr): FoldStep<Expr, Quick> => {
-    switch (e.type) {
-      case 'Hadamard':
-        return chain(e, operandsOf(e, HADAMARD_CHAIN));
-      case 'Add':
-      case 'Sub':
-        return chain(e, operandsOf(e, SUM_CHAIN));
-      case 'Equal':
-      case 'NotEqual':
-        return chain(e, [e.left, e.right]);
-      case 'MatMul': {
-        const parts = operandsOf(e, MATMUL_CHAIN);
-        return { children: parts, combine: (quick) => product(e, parts, quick) };
-      }
-      case 'Identifier':
-      case 'Ones':
-      case 'Zero':
-      case 'Identity': {
-        const s = shapeByRule(e, [], givens);
-        if (s) leaves.set(e, s);
-        const q: Quick = s ?? (bareConstant(e) ? { pending: [e] } : undefined);
-        return { children: [], combine: () => q };
-      }
-      default:
-        return {
-          children: childrenOf(e),
-          combine: (kids) => (kids.every((k): k is Shape => k !== undefined && !isPending(k)) ? shapeByRule(e, kids, givens) : undefined),
-        };
-    }
-  };
-  // A child without a shape ends the walk at once: `inferShapes` takes over.
-  const root = foldTree<Expr, Quick>(expr, expand, { aborts: (q) => q === undefined });
-  if (!root || isPending(root)) return undefined;
-  return {
-    shapeOf: (node: Expr): Shape => {
-      const s = leaves.get(node);
-      if (!s) throw new OdotException(odotError('unknown-node', 'internal: a leaf without a shape'));
-      return s;
-    },
-  };
-}
-
-const HADAMARD_CHAIN: ReadonlySet<Expr['type']> = new Set(['Hadamard']);
-const SUM_CHAIN: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub']);
-const MATMUL_CHAIN: ReadonlySet<Expr['type']> = new Set(['MatMul']);
-
-/** The operands of a chain of binary operators of the given types (`a ⊙ b ⊙ c` → [a, b, c]), iteratively. */
-function operandsOf(e: Expr, types: ReadonlySet<Expr['type']>): Expr[] {
-  const out: Expr[] = [];
-  const stack: Expr[] = [e];
-  while (stack.length > 0) {
-    const x = stack.pop() as Expr;
-    if (types.has(x.type) && 'left' in x && 'right' in x) {
-      stack.push(x.right, x.left);
-    } else out.push(x);
-  }
-  return out;
-}
-
-/** The summands of a chain of + and −, each with its sign (a − b gives [a, +], [b, −]; a − (b + c) gives [b + c, −]). */
-function summands(e: Expr): [Expr, boolean][] {
-  const out: [Expr, boolean][] = [];
-  const stack: [Expr, boolean][] = [[e, false]];
-  while (stack.length > 0) {
-    const [x, negative] = stack.pop() as [Expr, boolean];
-    // A negated sum stays one summand −(b + c): distributing the minus is a law (smul_add).
-    if (x.type === 'Add' && !negative) stack.push([x.right, false], [x.left, false]);
-    else if (x.type === 'Sub' && !negative) stack.push([x.right, true], [x.left, false]);
-    else out.push([x, negative]);
-  }
-  return out;
-}
-
 type Plan = FoldStep<Expr, Term>;
 
 /** The children of a node and the term they make (`termAt(k, i)` reads the i-th child's term). */
@@ -279,82 +117,99 @@ function build(children: readonly Expr[], combine: (kids: readonly Term[]) => Te
 
 /** The expression as a term, folded bottom-up without recursion. */
 function convert(root: Expr, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, patterns: boolean): Term {
+  return foldTree<Expr, Term>(root, (e) => (isLeaf(e) ? leafPlan(e, table, givens, patterns) : operatorPlan(e)));
+}
+
+/** The nodes without children whose term reads the shape table, the givens or the number text. */
+type Leaf = ExprOf<'Identifier' | 'NumberLiteral' | 'Ones' | 'Zero' | 'Identity'>;
+
+const LEAF_TYPES: ReadonlySet<Expr['type']> = new Set(['Identifier', 'NumberLiteral', 'Ones', 'Zero', 'Identity']);
+
+const isLeaf = (e: Expr): e is Leaf => LEAF_TYPES.has(e.type);
+
+/** A symbol (or a law's pattern variable) with its shape and declared properties, a number, or a constant sized by the table. */
+function leafPlan(e: Leaf, table: Pick<ShapeTable, 'shapeOf'>, givens: Givens, patterns: boolean): Plan {
   const leaf = (make: () => Term): Plan => build([], make);
-  const expand = (e: Expr): Plan => {
-    switch (e.type) {
-      case 'Identifier':
-        return leaf(() => {
-          const shape = table.shapeOf(e);
-          const declared: readonly Property[] = [...(givens.get(e.name)?.properties ?? [])];
-          return patterns ? mkPvar(e.name, shape, declared) : mkSym(e.name, shape, declared);
-        });
-      case 'NumberLiteral':
-        return leaf(() => {
-          const q = parseRational(e.value);
-          if (!q) throw new OdotException(odotError('bad-number', `cannot read the number '${e.value}'`));
-          return mkNum(q);
-        });
-      case 'Ones':
-        return leaf(() => {
-          const s = table.shapeOf(e);
-          return s.kind === 'matrix' ? mkOnes(s.rows, s.cols) : mkInt(1);
-        });
-      case 'Zero':
-        return leaf(() => mkZero(table.shapeOf(e)));
-      case 'Identity':
-        return leaf(() => {
-          const s = table.shapeOf(e);
-          return s.kind === 'matrix' ? mkIdentity(s.rows) : mkInt(1);
-        });
-      case 'MatrixLiteral':
-        return build(e.rows.flat(), (kids) => mkLit(e.rows.length, e.rows[0]?.length ?? 0, kids));
-      case 'Hadamard':
-        return build(operandsOf(e, HADAMARD_CHAIN), mkHad);
-      case 'Add':
-      case 'Sub': {
-        const parts = summands(e);
-        return build(
-          parts.map(([x]) => x),
-          (kids) => mkAdd(kids.map((k, i) => (parts[i]?.[1] ? mkNeg(k) : k))),
-        );
-      }
-      // Not flattened here: `A (c B)` must stay a product with a scalar multiple inside (mul_smul).
-      case 'MatMul':
-        return build([e.left, e.right], (k) => mkMul(k));
-      case 'Kronecker':
-        return build([e.left, e.right], (k) => mkBinary('kron', termAt(k, 0), termAt(k, 1)));
-      case 'Equal':
-        return build([e.left, e.right], (k) => mkBinary('eq', termAt(k, 0), termAt(k, 1)));
-      case 'NotEqual':
-        return build([e.left, e.right], (k) => mkBinary('ne', termAt(k, 0), termAt(k, 1)));
-      case 'HadamardPower':
-        return build([e.base, e.exponent], (k) => mkBinary('hpow', termAt(k, 0), termAt(k, 1)));
-      case 'MatrixPower':
-        return build([e.base, e.exponent], (k) => mkBinary('mpow', termAt(k, 0), termAt(k, 1)));
-      case 'ScalarMul':
-        return build([e.scalar, e.operand], (k) => mkSmul(termAt(k, 0), termAt(k, 1)));
-      case 'Neg':
-        return build([e.operand], (k) => mkNeg(termAt(k, 0)));
-      case 'Transpose':
-      case 'Inverse':
-      case 'Diag':
-      case 'DiagVec':
-      case 'Trace':
-      case 'Det': {
-        const op = UNARY_OPS[e.type];
-        return build([e.operand], (k) => mkUnary(op, termAt(k, 0)));
-      }
-      case 'Entry':
-        return build([e.matrix, e.row, e.col], (k) => mkEntry(termAt(k, 0), termAt(k, 1), termAt(k, 2)));
-      case 'Sum':
-        return build([e.body], (k) => mkSum(e.index, termAt(k, 0)));
-      case 'Claim':
-        return build([e.operand], (k) => mkClaim(e.property, termAt(k, 0)));
-      default:
-        return assertNever(e);
+  switch (e.type) {
+    case 'Identifier':
+      return leaf(() => {
+        const shape = table.shapeOf(e);
+        const declared: readonly Property[] = [...(givens.get(e.name)?.properties ?? [])];
+        return patterns ? mkPvar(e.name, shape, declared) : mkSym(e.name, shape, declared);
+      });
+    case 'NumberLiteral':
+      return leaf(() => {
+        const q = parseRational(e.value);
+        if (!q) throw new OdotException(odotError('bad-number', `cannot read the number '${e.value}'`));
+        return mkNum(q);
+      });
+    case 'Ones':
+      return leaf(() => {
+        const s = table.shapeOf(e);
+        return s.kind === 'matrix' ? mkOnes(s.rows, s.cols) : mkInt(1);
+      });
+    case 'Zero':
+      return leaf(() => mkZero(table.shapeOf(e)));
+    case 'Identity':
+      return leaf(() => {
+        const s = table.shapeOf(e);
+        return s.kind === 'matrix' ? mkIdentity(s.rows) : mkInt(1);
+      });
+    default:
+      return assertNever(e);
+  }
+}
+
+/** An operator node: its children and the term they make (⊙ and +/− chains flattened). */
+function operatorPlan(e: Exclude<Expr, Leaf>): Plan {
+  switch (e.type) {
+    case 'MatrixLiteral':
+      return build(e.rows.flat(), (kids) => mkLit(e.rows.length, e.rows[0]?.length ?? 0, kids));
+    case 'Hadamard':
+      return build(operandsOf(e, HADAMARD_CHAIN), mkHad);
+    case 'Add':
+    case 'Sub': {
+      const parts = summands(e);
+      return build(
+        parts.map(([x]) => x),
+        (kids) => mkAdd(kids.map((k, i) => (parts[i]?.[1] ? mkNeg(k) : k))),
+      );
     }
-  };
-  return foldTree<Expr, Term>(root, expand);
+    // Not flattened here: `A (c B)` must stay a product with a scalar multiple inside (mul_smul).
+    case 'MatMul':
+      return build([e.left, e.right], (k) => mkMul(k));
+    case 'Kronecker':
+      return build([e.left, e.right], (k) => mkBinary('kron', termAt(k, 0), termAt(k, 1)));
+    case 'Equal':
+      return build([e.left, e.right], (k) => mkBinary('eq', termAt(k, 0), termAt(k, 1)));
+    case 'NotEqual':
+      return build([e.left, e.right], (k) => mkBinary('ne', termAt(k, 0), termAt(k, 1)));
+    case 'HadamardPower':
+      return build([e.base, e.exponent], (k) => mkBinary('hpow', termAt(k, 0), termAt(k, 1)));
+    case 'MatrixPower':
+      return build([e.base, e.exponent], (k) => mkBinary('mpow', termAt(k, 0), termAt(k, 1)));
+    case 'ScalarMul':
+      return build([e.scalar, e.operand], (k) => mkSmul(termAt(k, 0), termAt(k, 1)));
+    case 'Neg':
+      return build([e.operand], (k) => mkNeg(termAt(k, 0)));
+    case 'Transpose':
+    case 'Inverse':
+    case 'Diag':
+    case 'DiagVec':
+    case 'Trace':
+    case 'Det': {
+      const op = UNARY_OPS[e.type];
+      return build([e.operand], (k) => mkUnary(op, termAt(k, 0)));
+    }
+    case 'Entry':
+      return build([e.matrix, e.row, e.col], (k) => mkEntry(termAt(k, 0), termAt(k, 1), termAt(k, 2)));
+    case 'Sum':
+      return build([e.body], (k) => mkSum(e.index, termAt(k, 0)));
+    case 'Claim':
+      return build([e.operand], (k) => mkClaim(e.property, termAt(k, 0)));
+    default:
+      return assertNever(e);
+  }
 }
 
 /** The term operator of each unary expression node. */
