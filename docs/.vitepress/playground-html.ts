@@ -6,11 +6,13 @@
 //   data at the end of the body) moved up beside it, above the stylesheets: a classic script
 //   waits for every stylesheet above it, and the parser with it, so the body was parsed only once
 //   the 150 KB stylesheet had arrived. None of them reads a style;
-// - the page's own module (the one VitePress imports to hydrate, already modulepreloaded) as an
-//   async module script at the end of the body: it runs as soon as it and its imports have
-//   arrived, waiting neither for the stylesheets nor for the end of parsing as VitePress's
-//   deferred app does, and mounts the playground into its server-rendered host (Playground.vue);
-//   VitePress's app then imports the same, already evaluated, module;
+// - no module of the page evaluated before the page's first paint (which, with the seed's value
+//   in the HTML, is the first answer): VitePress's app is modulepreloaded instead of run as a
+//   deferred module script, and an inline module script at the end of the body loads the page's
+//   own module (it mounts the playground into its server-rendered host, Playground.vue) and then
+//   the app, in a task after the first frame painted with the stylesheets. Evaluating Vue, the
+//   theme and the page's module, and mounting the playground, were a 70–250 ms task just before
+//   the first paint of a warm load (a Chromium trace: `bench/docs-trace.ts`);
 // - a first-answer line in the playground's host (rendered empty by Vue, so hydration leaves what
 //   is inside alone) holding the seed example's value as the engine computes it at build time
 //   (server-rendered: on the page at its first paint, scripts or not); the head script writes the
@@ -35,12 +37,38 @@ function hoistInlineScripts(html: string, workerScript: string): string {
   return rest.replace(charset, [charset, `<style>${firstAnswerStyle()}</style>`, `<script>${workerScript}</script>`, ...scripts].join('\n    '));
 }
 
-/** `html` with the page's own module also loaded as an async module script at the end of the body. */
-function earlyPageModule(html: string): string {
+/** VitePress's app (a deferred module script in the head) as the page's HTML loads it. */
+const APP_SCRIPT = /<script type="module" src="([^"]*\/app\.[\w-]+\.js)"><\/script>/;
+
+/**
+ * The inline module script that loads the page's own module, then VitePress's app, once the page
+ * has painted (`pageModule`, `app`: their URLs): after the DOM is parsed and the stylesheets have
+ * loaded, a task after the next animation frame (at once in a hidden tab, which has no frames).
+ * Not after the first animation frame alone: Chromium runs animation frames before the
+ * render-blocking stylesheet has arrived (a cold load: frames at ≈ 110–210 ms, painted at
+ * ≈ 630–1000 ms), and the modules then ran before the paint.
+ */
+function afterFirstPaintScript(pageModule: string, app: string): string {
+  const load = `()=>{import(${JSON.stringify(pageModule)});import(${JSON.stringify(app)})}`;
+  const sheets = `()=>Promise.all([...document.querySelectorAll("link[rel~=stylesheet]")].filter((l)=>!l.sheet).map((l)=>new Promise((r)=>{l.addEventListener("load",r);l.addEventListener("error",r)})))`;
+  return `const load=${load},sheets=${sheets},painted=()=>document.visibilityState==="hidden"?load():sheets().then(()=>requestAnimationFrame(()=>setTimeout(load)));document.readyState==="loading"?document.addEventListener("DOMContentLoaded",painted):painted();`;
+}
+
+/**
+ * `html` with no script of the page's running before its first paint: VitePress's app is only
+ * modulepreloaded in the head (fetched and compiled as before), and an async inline module script
+ * at the end of the body loads the page's own module and the app after the first frame
+ * (`afterFirstPaintScript`).
+ */
+function modulesAfterFirstPaint(html: string): string {
   const page = PAGE_MODULE.exec(html)?.[1];
   if (page === undefined) throw new Error("no modulepreloaded page module in the playground page's head");
+  const [appScript, app] = APP_SCRIPT.exec(html) ?? [];
+  if (appScript === undefined || app === undefined) throw new Error("no VitePress app script in the playground page's head");
   if (!html.includes('</body>')) throw new Error("no </body> in the playground page's HTML");
-  return html.replace('</body>', `  <script type="module" async src="${page}"></script>\n  </body>`);
+  return html
+    .replace(appScript, `<link rel="modulepreload" href="${app}">`)
+    .replace('</body>', `  <script type="module" async>${afterFirstPaintScript(page, app)}</script>\n  </body>`);
 }
 
 /** The playground's host as the page's HTML holds it: rendered empty by Vue. */
@@ -73,5 +101,5 @@ function workerEntry(assets: readonly string[]): string {
  */
 export function playgroundHtml(html: string, page: string, assets: readonly string[]): string {
   if (page !== 'playground.md') return html;
-  return firstAnswerHost(earlyPageModule(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets)))));
+  return firstAnswerHost(modulesAfterFirstPaint(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets)))));
 }

@@ -121,21 +121,47 @@ describe('the playground’s first answer', () => {
     expect(await page().getByTestId('playground').count()).toBe(1);
   });
 
-  it('mounts and answers before the stylesheet has arrived: no script of the page waits for it', async () => {
-    // A classic script waits for the stylesheets above it, and so do VitePress's deferred app and
-    // the parser stopped at such a script; the page's own module, async, does not.
+  it('answers before the stylesheet has arrived, and mounts and hydrates only after the page’s first frame', async () => {
+    // Nothing is painted before the render-blocking stylesheet has arrived. The head script shows the
+    // engine's answer meanwhile; the page's modules (Vue, the theme, the playground) run after the
+    // first frame, so they never hold it back (they did when they ran before it: mounted while the
+    // stylesheet was held).
+    await page().addInitScript(() => {
+      const seen = { frame: undefined as number | undefined, mounted: undefined as number | undefined, at: 0, playgroundAtFrame: false, hydratedAtFrame: false };
+      (window as unknown as { paintOrder: typeof seen }).paintOrder = seen;
+      // The first frame with the page's content (the playground's host) in it.
+      const frame = (): void => {
+        if (!document.querySelector('[data-testid=playground-host]')) return void requestAnimationFrame(frame);
+        seen.frame = ++seen.at;
+        seen.playgroundAtFrame = document.querySelector('[data-testid=playground]') !== null;
+        seen.hydratedAtFrame = '__vue_app__' in (document.getElementById('app') ?? {});
+      };
+      requestAnimationFrame(frame);
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid=playground]')) return;
+        seen.mounted = ++seen.at;
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true });
+    });
     const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
+    const arrived = new Set<string>();
+    page().on('requestfinished', (request) => void arrived.add(request.url()));
     await page().goto(`${origin()}/playground.html`, { waitUntil: 'commit' });
-    await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    // The analysis comes in the worker's second push, just after the value.
-    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
-    expect(stylesheet.held()).toBe(1);
-    // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
-    expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
+    const line = page().getByTestId('first-answer');
+    await expect.poll(() => line.locator('[data-source=engine]').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
+    // The page's module, Vue and the app have arrived (modulepreloaded), and parsing is done: none has run.
+    const has = (pattern: RegExp): boolean => [...arrived].some((url) => pattern.test(url));
+    await expect.poll(() => has(/\/playground\.md\.[\w-]+\.lean\.js$/) && has(/\/framework\.[\w-]+\.js$/) && has(/\/app\.[\w-]+\.js$/)).toBe(true);
     expect(await page().evaluate(() => document.readyState)).not.toBe('loading');
+    expect(stylesheet.held()).toBe(1);
+    expect(await page().getByTestId('playground').count()).toBe(0);
+    expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
     stylesheet.release();
     await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
     expect(await page().getByTestId('playground').count()).toBe(1);
+    const order = await page().evaluate(() => (window as unknown as { paintOrder: { frame?: number; mounted?: number; playgroundAtFrame: boolean; hydratedAtFrame: boolean } }).paintOrder);
+    expect(order).toMatchObject({ frame: 1, mounted: 2, playgroundAtFrame: false, hydratedAtFrame: false });
+    await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
     await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
@@ -212,14 +238,24 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
   });
 
-  it('keeps no classic script below a stylesheet in the playground page, and loads its own module async', () => {
+  it('keeps no classic script below a stylesheet in the playground page, and loads its modules after its first frame', () => {
     const html = readFileSync(join(dist, 'playground.html'), 'utf8');
     const firstStylesheet = html.indexOf('rel="preload stylesheet"');
     const classic = [...html.matchAll(/<script(?: id="[\w-]+")?>/g)].map((m) => m.index);
     expect(classic.length).toBeGreaterThanOrEqual(4);
     for (const at of classic) expect(at).toBeLessThan(firstStylesheet);
     const pageModule = /<link rel="modulepreload" href="([^"]*\/playground\.md\.[\w-]+\.lean\.js)">/.exec(html)?.[1];
-    expect(html).toContain(`<script type="module" async src="${pageModule}"></script>`);
+    const app = /<link rel="modulepreload" href="([^"]*\/app\.[\w-]+\.js)">/.exec(html)?.[1];
+    expect(pageModule).toBeDefined();
+    expect(app).toBeDefined();
+    // No module script of the page runs by itself: one inline module loads the page's module, then the app.
+    expect(html).not.toMatch(/<script type="module"[^>]* src=/);
+    const inline = [...html.matchAll(/<script type="module" async>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]!.indexOf(`import("${pageModule}")`)).toBeGreaterThan(-1);
+    expect(inline[0]!.indexOf(`import("${app}")`)).toBeGreaterThan(inline[0]!.indexOf(`import("${pageModule}")`));
+    // Other pages keep VitePress's app script.
+    expect(readFileSync(join(dist, 'laws.html'), 'utf8')).toMatch(/<script type="module" src="[^"]*\/app\.[\w-]+\.js"><\/script>/);
   });
 
   it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
