@@ -1,4 +1,4 @@
-import { equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
+import { dimSymbols, equal, formatShape, givensFrom, mapChildren, printLatex, printPlain, type Expr } from '@odot/core';
 import { createRng, evaluate, formatRational, isMatrix, psdTest, randomInstance, scalarValue, type Value } from '@odot/numeric';
 import { parse, parseDeclarations } from '@odot/parser';
 import { isTermLaw, type Law, type LawCondition } from '@odot/rewrite';
@@ -42,6 +42,8 @@ export function conditionText(condition: LawCondition): string {
       return `${condition.variable} an entry index`;
     case 'not-free':
       return `${condition.index} does not occur in ${condition.variable}`;
+    case 'divides':
+      return `${condition.size} divides ${condition.dim}`;
   }
 }
 
@@ -81,6 +83,9 @@ interface Worked {
 /** The example value of every positive-integer variable of a law (`k = 2`). */
 const EXAMPLE_INTEGER = 2n;
 
+/** Most size symbols an example draws as distinct sizes (more are all 2). */
+const MAX_DISTINCT_SIZES = 4;
+
 /**
  * A worked example: a random exact instance of the law's variables (honouring its givens),
  * both sides evaluated. The build fails if the two sides ever differ.
@@ -94,8 +99,15 @@ function example(law: Law): Worked | undefined {
   if (!declarations.ok) throw new Error(`law ${law.name}: cannot read its givens ${JSON.stringify(law.given)}`);
   const givens = givensFrom(declarations.value);
   const integers = law.conditions.filter((c) => c.kind === 'positive-integer').map((c) => c.variable);
+  // A block size that must divide a size (`q` of sum_block) is 2, dividing 4. A law over more than
+  // four sizes (mul_kron_mul's m, n, p, q, r, s) shows every size as 2: distinct sizes would make its
+  // Kronecker products dozens of entries wide.
+  const divides = law.conditions.flatMap((c) => (c.kind === 'divides' ? [c] : []));
+  const names = [...new Set([...givens.values()].flatMap((info) => (info.shape.kind === 'matrix' ? [...dimSymbols(info.shape.rows), ...dimSymbols(info.shape.cols)] : [])))];
+  const small = names.length > MAX_DISTINCT_SIZES ? names.map((name) => [name, 2] as const) : [];
+  const blocks = { dims: divides.map((c) => c.size), sizes: Object.fromEntries([...small, ...divides.flatMap((c) => [[c.size, 2], [c.dim, 4]] as const)]) };
   for (let seed = 1; seed <= 20; seed++) {
-    const instance = randomInstance(givens, createRng(seed * 7919), { minSize: 2, entryRange: 3, symbols: [...givens.keys()].filter((n) => !integers.includes(n)) });
+    const instance = randomInstance(givens, createRng(seed * 7919), { minSize: 2, entryRange: 3, symbols: [...givens.keys()].filter((n) => !integers.includes(n)), ...blocks });
     if (!instance.ok) continue;
     const bindings = new Map(instance.value.bindings);
     for (const k of integers) bindings.set(k, scalarValue(EXAMPLE_INTEGER));

@@ -12,10 +12,13 @@
 //   deferred app does, and mounts the playground into its server-rendered host (Playground.vue);
 //   VitePress's app then imports the same, already evaluated, module;
 // - a first-answer line in the playground's host (rendered empty by Vue, so hydration leaves what
-//   is inside alone), into which the head script writes the worker's pushed first answer as soon
-//   as it arrives, before any of the page's modules has run; the playground replaces it as it mounts.
+//   is inside alone) holding the seed example's value as the engine computes it at build time
+//   (server-rendered: on the page at its first paint, scripts or not); the head script writes the
+//   worker's pushed first answer over it as soon as it arrives, before any of the page's modules
+//   has run, and the playground replaces the line as it mounts.
+import { precomputeSeedValue } from '../../apps/playground/src/engine-value.ts';
 import { WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
-import { earlyWorkerScript, firstAnswerLine } from './theme/early-worker.ts';
+import { earlyWorkerScript, firstAnswerLine, firstAnswerStyle } from './theme/early-worker.ts';
 
 /** A classic inline script (no `src`, no `type`): VitePress's, or the worker's. */
 const INLINE_SCRIPT = /[ \t]*<script(?: id="[\w-]+")?>[\s\S]*?<\/script>\n?/g;
@@ -29,7 +32,7 @@ function hoistInlineScripts(html: string, workerScript: string): string {
   if (!html.includes(charset)) throw new Error(`no ${charset} in the playground page's head`);
   const scripts = [...html.matchAll(INLINE_SCRIPT)].map((match) => match[0].trim());
   const rest = html.replace(INLINE_SCRIPT, '');
-  return rest.replace(charset, [charset, `<script>${workerScript}</script>`, ...scripts].join('\n    '));
+  return rest.replace(charset, [charset, `<style>${firstAnswerStyle()}</style>`, `<script>${workerScript}</script>`, ...scripts].join('\n    '));
 }
 
 /** `html` with the page's own module also loaded as an async module script at the end of the body. */
@@ -43,10 +46,18 @@ function earlyPageModule(html: string): string {
 /** The playground's host as the page's HTML holds it: rendered empty by Vue. */
 const HOST = '<div class="playground-host" data-testid="playground-host"></div>';
 
-/** `html` with the first-answer line in the playground's host (the head script writes the worker's first answer there). */
+/** The seed example's value as the engine computes it (the worker's first chunk, run at build time): its text. */
+function seedValueText(): string {
+  for (const result of precomputeSeedValue().values()) {
+    if (result.kind === 'evaluate' && result.ok) return result.view.text;
+  }
+  throw new Error('the engine gave no value for the seed example');
+}
+
+/** `html` with the first-answer line, holding the seed's value, in the playground's host (the head script writes the worker's first answer over it). */
 function firstAnswerHost(html: string): string {
   if (!html.includes(HOST)) throw new Error(`no ${HOST} in the playground page's HTML`);
-  return html.replace(HOST, HOST.replace('></div>', `>${firstAnswerLine()}</div>`));
+  return html.replace(HOST, HOST.replace('></div>', `>${firstAnswerLine(seedValueText())}</div>`));
 }
 
 /** The worker's entry among a build's asset URLs. */

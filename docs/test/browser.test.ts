@@ -1,54 +1,40 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errors, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { errors } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
-import { SITE_DIST, openSiteBrowser, watchedPage, type SiteBrowser } from './site.ts';
-import type { StaticServer } from './static-server.ts';
+import { axeViolations } from './axe.ts';
+import { SITE_DIST, useSite } from './site.ts';
 
 const docsRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = SITE_DIST;
 const shots = join(docsRoot, 'test-results');
 
-let site: SiteBrowser;
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-let dialogs: string[];
-let pageErrors: string[];
+const dialogs: string[] = [];
 
-beforeAll(async () => {
+const { origin, page, textOf } = useSite({
+  pageTimeoutMs: 15_000,
+  setUp: (opened) => {
+    dialogs.length = 0;
+    opened.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  },
+  tearDown: async (done, test) => {
+    const name = test.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+    // A full-page shot of the 116-card law reference would be tens of thousands of pixels: the viewport then.
+    const tall = await done.evaluate(() => document.documentElement.scrollHeight > 20_000).catch(() => true);
+    // The shot is a diagnostic: a page still busy (fonts, a long trace) may time out without failing the test.
+    await done.screenshot({ path: join(shots, `${name}.png`), fullPage: !tall, timeout: 10_000 }).catch((error: unknown) => {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+    });
+  },
+});
+
+beforeAll(() => {
   mkdirSync(shots, { recursive: true });
-  site = await openSiteBrowser();
-  ({ server, browser } = site);
-  // On a fresh machine launchChromium first installs Debian's chromium with apt-get: allow for it.
-}, 900_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-beforeEach(async () => {
-  ({ page, errors: pageErrors } = await watchedPage(browser, 15_000));
-  dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterEach(async (context) => {
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-  // A full-page shot of the 116-card law reference would be tens of thousands of pixels: the viewport then.
-  const tall = await page.evaluate(() => document.documentElement.scrollHeight > 20_000).catch(() => true);
-  // The shot is a diagnostic: a page still busy (fonts, a long trace) may time out without failing the test.
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !tall, timeout: 10_000 }).catch((error: unknown) => {
-    if (!(error instanceof errors.TimeoutError)) throw error;
-  });
-  await page.close();
-  expect(pageErrors).toEqual([]);
 });
 
 /**
@@ -57,28 +43,19 @@ afterEach(async (context) => {
  * result into "timed out"; the timeout test sets its own limit.
  */
 async function open(hash = '#v=1&t=15000'): Promise<void> {
-  await page.goto(`${server.url}/playground.html${hash}`);
-  await page.getByTestId('playground').waitFor();
+  await page().goto(`${origin()}/playground.html${hash}`);
+  await page().getByTestId('playground').waitFor();
   // The code editor loads after the first answer (or on the first focus): the tests type into it.
-  await page.locator('[data-testid=playground][data-editor=ready]').waitFor({ timeout: 20_000 });
+  await page().locator('[data-testid=playground][data-editor=ready]').waitFor({ timeout: 20_000 });
 }
 
-const byTestId = (id: string) => page.getByTestId(id);
+const byTestId = (id: string) => page().getByTestId(id);
 
 /** The text of a field: a plain input's value, or the lines of a code editor (`.cm-content`). */
 const fieldValue = (id: string): Promise<string> =>
-  page.getByTestId(id).evaluate((el) =>
+  page().getByTestId(id).evaluate((el) =>
     el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
   );
-
-/** The text of the first element with this test id, or '' while it does not exist (for polling). */
-const textOf = (id: string): Promise<string> =>
-  page
-    .getByTestId(id)
-    .first()
-    .textContent({ timeout: 250 })
-    .then((text) => text ?? '')
-    .catch(() => '');
 
 describe('the playground in the built docs site', () => {
   it('evaluates the seed example typed by hand', async () => {
@@ -90,7 +67,7 @@ describe('the playground in the built docs site', () => {
     expect(await byTestId('eval-shape').textContent()).toBe('2×3');
     expect(await byTestId('shape').textContent()).toBe('2×3');
     // The rendered expression is KaTeX output (KaTeX loads after the first answer).
-    await expect.poll(() => page.locator('[data-testid=rendered] .katex').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page().locator('[data-testid=rendered] .katex').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // The matrix editors show the bindings as grids; editing a cell re-evaluates.
     await byTestId('cell-A-0-0').fill('2');
     await byTestId('cell-A-0-0').press('Tab');
@@ -105,7 +82,7 @@ describe('the playground in the built docs site', () => {
   it('shows a parse error with its caret', async () => {
     await open();
     await byTestId('expr').fill('A ⊙ ⊙ B');
-    const diagnostic = page.locator('[data-testid=pane-analyze] [data-testid=diagnostics] pre').first();
+    const diagnostic = page().locator('[data-testid=pane-analyze] [data-testid=diagnostics] pre').first();
     await diagnostic.waitFor({ timeout: 20_000 });
     const text = (await diagnostic.textContent()) ?? '';
     expect(text).toMatch(/^error: /);
@@ -116,8 +93,8 @@ describe('the playground in the built docs site', () => {
     // The caret points at the second ⊙ (column 5 of the source line).
     expect(caretLine?.indexOf('^')).toBe(text.split('\n').find((l) => l.startsWith('1 | '))!.indexOf('⊙ B'));
     // The error is shown once: the panes that would repeat it are hidden.
-    for (const pane of ['evaluate', 'psd', 'simplify']) await expect.poll(() => page.locator(`[data-pane=${pane}]`).isHidden(), { timeout: 20_000 }).toBe(true);
-    expect(await page.locator('.odot-pane:visible pre.odot-error').count()).toBe(1);
+    for (const pane of ['evaluate', 'psd', 'simplify']) await expect.poll(() => page().locator(`[data-pane=${pane}]`).isHidden(), { timeout: 20_000 }).toBe(true);
+    expect(await page().locator('.odot-pane:visible pre.odot-error').count()).toBe(1);
   });
 
   it('names hadamard_comm in a simplify trace', async () => {
@@ -126,12 +103,12 @@ describe('the playground in the built docs site', () => {
     await byTestId('expr').fill('B ⊙ A');
     await byTestId('other').fill('A ⊙ B');
     // The simplify trace names the law of its step…
-    const simplifyLaws = page.locator('[data-testid=simplify-steps] [data-testid=step-law]');
+    const simplifyLaws = page().locator('[data-testid=simplify-steps] [data-testid=step-law]');
     await expect.poll(async () => (await simplifyLaws.allTextContents()).join(' '), { timeout: 20_000 }).toContain('hadamard_comm');
     expect(await textOf('simplify-result')).toBe('A ⊙ B');
     // …and so does the equivalence proof.
     await expect.poll(() => textOf('equiv-verdict'), { timeout: 20_000 }).toMatch(/^equivalent \(proved\)/);
-    expect(await page.locator('[data-testid=equiv-steps] [data-testid=step-law]').allTextContents()).toContain('hadamard_comm');
+    expect(await page().locator('[data-testid=equiv-steps] [data-testid=step-law]').allTextContents()).toContain('hadamard_comm');
   });
 
   it('marks the wrong step of a proof with ✗', async () => {
@@ -151,12 +128,12 @@ describe('the playground in the built docs site', () => {
     await byTestId('proof').press('Control+End');
     await byTestId('proof').pressSequentially('  = Bᵀ ⊙ Aᵀ    by hadamard_c');
     // CodeMirror's completion list (an ARIA listbox) offers the catalogue's names, each with its statement.
-    const list = page.locator('.cm-editor:has([data-testid=proof])').getByRole('listbox', { name: 'Completions' });
+    const list = page().locator('.cm-editor:has([data-testid=proof])').getByRole('listbox', { name: 'Completions' });
     await expect.poll(() => list.locator('.cm-completionLabel').allTextContents(), { timeout: 20_000 }).toContain('hadamard_comm');
     expect(await list.locator('[aria-selected=true] .cm-completionLabel').textContent()).toBe('hadamard_comm');
     expect(await list.locator('[aria-selected=true] .cm-completionDetail').textContent()).toBe('A ⊙ B = B ⊙ A');
     // CodeMirror ignores Enter for 75 ms after the list opens (its interactionDelay), so a key pressed as it appears is not taken.
-    await page.waitForTimeout(150);
+    await page().waitForTimeout(150);
     await byTestId('proof').press('Enter');
     await expect.poll(() => fieldValue('proof')).toBe(`${header}  = Bᵀ ⊙ Aᵀ    by hadamard_comm`);
     expect(await list.count()).toBe(0);
@@ -190,7 +167,7 @@ describe('the playground in the built docs site', () => {
     await byTestId('expr').fill('');
     await byTestId('expr').pressSequentially('(A \\odot B)\\top + diag(v)');
     expect(await fieldValue('expr')).toBe('(A ⊙ B)ᵀ + diag(v)');
-    const editor = page.locator('.cm-editor:has([data-testid=expr])');
+    const editor = page().locator('.cm-editor:has([data-testid=expr])');
     expect(await editor.locator('.odot-tok-operator').allTextContents()).toEqual(['⊙', 'ᵀ', '+']);
     expect(await editor.locator('.odot-tok-name').allTextContents()).toEqual(['A', 'B', 'v']);
     expect(await editor.locator('.odot-tok-function').allTextContents()).toEqual(['diag']);
@@ -205,7 +182,7 @@ describe('the playground in the built docs site', () => {
   it('underlines a parse error in the expression and a wrong proof step in the proof editor', async () => {
     await open();
     await byTestId('expr').fill('A ⊙ ⊙ B');
-    const exprMark = page.locator('.cm-editor:has([data-testid=expr]) .cm-lintRange-error');
+    const exprMark = page().locator('.cm-editor:has([data-testid=expr]) .cm-lintRange-error');
     await exprMark.waitFor({ timeout: 20_000 });
     expect(await exprMark.textContent()).toBe('⊙');
     await byTestId('expr').fill('A ⊙ B');
@@ -213,7 +190,7 @@ describe('the playground in the built docs site', () => {
     await byTestId('proof').fill(
       ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', '  = Aᵀ Bᵀ      by hadamard_comm', 'qed'].join('\n'),
     );
-    const proofMark = page.locator('.cm-editor:has([data-testid=proof]) .cm-lintRange-error');
+    const proofMark = page().locator('.cm-editor:has([data-testid=proof]) .cm-lintRange-error');
     // The mark may be split by the colours inside it: its pieces make up the wrong line.
     await expect.poll(async () => (await proofMark.allTextContents()).join(''), { timeout: 20_000 }).toBe('  = Aᵀ Bᵀ      by hadamard_comm');
   });
@@ -246,14 +223,14 @@ describe('the playground in the built docs site', () => {
     expect(await byTestId('bindings').inputValue()).toBe(state.bindings);
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
     await expect.poll(() => textOf('psd-verdict'), { timeout: 20_000 }).toMatch(/^psd/);
-    expect(await page.locator('[data-testid=eigen-chart] rect').count()).toBe(2);
+    expect(await page().locator('[data-testid=eigen-chart] rect').count()).toBe(2);
     // Typing updates the hash; reloading the link reproduces the view.
     await byTestId('expr').fill('Q ⊙ P');
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toContain('e=Q');
-    const url = page.url();
-    await page.goto('about:blank');
-    await page.goto(url);
-    await page.getByTestId('playground').waitFor();
+    await expect.poll(() => page().evaluate(() => location.hash), { timeout: 5_000 }).toContain('e=Q');
+    const url = page().url();
+    await page().goto('about:blank');
+    await page().goto(url);
+    await page().getByTestId('playground').waitFor();
     expect(await fieldValue('expr')).toBe('Q ⊙ P');
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[2,0],[0,6]]');
   });
@@ -269,14 +246,14 @@ describe('the playground in the built docs site', () => {
     const sum = '(A + B + C + D + E + F + G + H)';
     await byTestId('expr').fill(`${sum} ⊙ ${sum} ⊙ ${sum}`);
     await expect.poll(() => textOf('status-simplify'), { timeout: 20_000 }).toBe('timed out after 100 ms (the engine was restarted)');
-    expect(page.url()).toContain('t=100');
+    expect(page().url()).toContain('t=100');
     // A fresh worker answers the next input.
     await byTestId('time-limit').fill('4');
     await byTestId('time-limit').press('Tab');
     await byTestId('expr').fill('B ⊙ A');
     await expect.poll(() => textOf('simplify-result'), { timeout: 20_000 }).toBe('A ⊙ B');
     expect(await textOf('status-simplify')).toBe('');
-    expect(page.url()).not.toContain('t=');
+    expect(page().url()).not.toContain('t=');
   });
 
   it('shows hostile input as text and runs no script', async () => {
@@ -285,28 +262,28 @@ describe('the playground in the built docs site', () => {
     await byTestId('expr').fill(hostile);
     await byTestId('givens').fill(hostile);
     await byTestId('proof').fill(hostile);
-    const diagnostics = page.locator('[data-testid=diagnostics]').first();
+    const diagnostics = page().locator('[data-testid=diagnostics]').first();
     await diagnostics.waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.locator('[data-testid=playground]').textContent(), { timeout: 20_000 }).toContain(hostile);
-    expect(await page.locator('[data-testid=playground] img').count()).toBe(0);
+    await expect.poll(() => page().locator('[data-testid=playground]').textContent(), { timeout: 20_000 }).toContain(hostile);
+    expect(await page().locator('[data-testid=playground] img').count()).toBe(0);
     // And through a link, too.
-    await page.goto('about:blank');
+    await page().goto('about:blank');
     await open(encodeState({ expr: hostile, dialect: 'latex', givens: '', bindings: `A = ${hostile}`, mode: 'exact', other: hostile, proof: '', limitMs: 4000 }));
-    await page.locator('[data-testid=diagnostics]').first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(500);
-    expect(await page.locator('[data-testid=playground] img').count()).toBe(0);
+    await page().locator('[data-testid=diagnostics]').first().waitFor({ timeout: 20_000 });
+    await page().waitForTimeout(500);
+    expect(await page().locator('[data-testid=playground] img').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
 });
 
 /** The page's width in CSS pixels (wider than the viewport means sideways scrolling). */
-const pageWidth = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+const pageWidth = (): Promise<number> => page().evaluate(() => document.documentElement.scrollWidth);
 
 describe('layouts', () => {
   it('keeps the law reference and a proof table inside a 390 px phone', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/laws.html`);
-    await page.locator('[data-law=hadamard_comm]').waitFor();
+    await page().setViewportSize({ width: 390, height: 844 });
+    await page().goto(`${origin()}/laws.html`);
+    await page().locator('[data-law=hadamard_comm]').waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(390);
     await open();
     await byTestId('proof').fill(
@@ -316,24 +293,24 @@ describe('layouts', () => {
     expect(await pageWidth()).toBeLessThanOrEqual(390);
     // The first result is right under the expression, not below every other input.
     await byTestId('expr').fill('A ⊙ B');
-    await page.locator('[data-testid=pane-analyze] [data-testid=shape]').waitFor({ timeout: 20_000 });
+    await page().locator('[data-testid=pane-analyze] [data-testid=shape]').waitFor({ timeout: 20_000 });
     const exprBottom = await byTestId('expr').evaluate((el) => el.getBoundingClientRect().bottom);
-    const firstResult = await page.locator('[data-pane=analyze]').evaluate((el) => el.getBoundingClientRect().top);
+    const firstResult = await page().locator('[data-pane=analyze]').evaluate((el) => el.getBoundingClientRect().top);
     expect(firstResult - exprBottom).toBeGreaterThan(0);
     expect(firstResult - exprBottom).toBeLessThan(200);
   });
 
   it('fits the dialect table at 1280 px', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${server.url}/guide/language.html`);
-    const table = page.locator('.vp-doc table').first();
+    await page().setViewportSize({ width: 1280, height: 900 });
+    await page().goto(`${origin()}/guide/language.html`);
+    const table = page().locator('.vp-doc table').first();
     await table.waitFor();
     expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });
 
   it('colours shell sessions: the prompt and the command apart from the output', async () => {
-    await page.goto(`${server.url}/guide/cli.html`);
-    const session = page.locator('pre.shell-session').first();
+    await page().goto(`${origin()}/guide/cli.html`);
+    const session = page().locator('pre.shell-session').first();
     await session.waitFor();
     const command = session.locator('.line.shell-command').first();
     expect(await command.locator('.shell-prompt').textContent()).toBe('$ ');
@@ -363,8 +340,8 @@ describe('layouts', () => {
     await byTestId('expr').fill('A ⊙ A');
     await byTestId('cell-A-39-39').waitFor({ timeout: 20_000 });
     await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toBe('40×40');
-    const grid = await page.locator('[data-testid=matrix-editor-A]').evaluate((table) => table.parentElement!.getBoundingClientRect().right);
-    const column = await page.locator('.odot-inputs').evaluate((el) => el.getBoundingClientRect().right);
+    const grid = await page().locator('[data-testid=matrix-editor-A]').evaluate((table) => table.parentElement!.getBoundingClientRect().right);
+    const column = await page().locator('.odot-inputs').evaluate((el) => el.getBoundingClientRect().right);
     expect(grid).toBeLessThanOrEqual(column + 1);
     expect(await pageWidth()).toBeLessThanOrEqual(1400);
   });
@@ -377,18 +354,18 @@ describe('engine limits and law links', () => {
     const sum = '(A + B + C + D + E + F + G + H)';
     // The fourth power of an 8-term sum (4096 products): over the simplifier's budget however fast the machine is.
     await byTestId('expr').fill(`${sum} ⊙ ${sum} ⊙ ${sum} ⊙ ${sum}`);
-    const warning = page.locator('[data-testid=pane-simplify] [data-testid=simplify-limit]');
+    const warning = page().locator('[data-testid=pane-simplify] [data-testid=simplify-limit]');
     await warning.waitFor({ timeout: 30_000 });
     expect(await warning.textContent()).toMatch(/^Stopped by a limit \(.+\) after \d+ steps: .*not a simplified form/);
-    const top = async (selector: string) => (await page.locator(selector).boundingBox())?.y ?? Number.NaN;
+    const top = async (selector: string) => (await page().locator(selector).boundingBox())?.y ?? Number.NaN;
     expect(await top('[data-testid=simplify-limit]')).toBeLessThan(await top('[data-testid=simplify-result]'));
-    expect(await page.locator('[data-testid=pane-simplify]').textContent()).not.toContain('Simplified:');
+    expect(await page().locator('[data-testid=pane-simplify]').textContent()).not.toContain('Simplified:');
     // A trace of hundreds of steps: the input, the first and last five steps, and a button for the rest.
-    const steps = page.locator('[data-testid=simplify-steps] > li');
+    const steps = page().locator('[data-testid=simplify-steps] > li');
     expect(await steps.count()).toBeLessThanOrEqual(12);
     const total = Number(/after (\d+) steps/.exec((await warning.textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(12);
-    await page.locator('[data-testid=pane-simplify] details > summary').click();
+    await page().locator('[data-testid=pane-simplify] details > summary').click();
     await byTestId('trace-expand').click();
     await expect.poll(() => steps.count()).toBe(12 + 50);
   });
@@ -401,14 +378,14 @@ describe('engine limits and law links', () => {
   });
 
   it("opens a law card's Try-it link with the card's own example, decided as equivalent", async () => {
-    await page.goto(`${server.url}/laws.html#hadamard_pow_succ`);
-    await page.locator('[data-law=hadamard_pow_succ] a', { hasText: 'Try it' }).click();
-    await page.getByTestId('playground').waitFor();
+    await page().goto(`${origin()}/laws.html#hadamard_pow_succ`);
+    await page().locator('[data-law=hadamard_pow_succ] a', { hasText: 'Try it' }).click();
+    await page().getByTestId('playground').waitFor();
     expect(await fieldValue('expr')).toBe('A^⊙2 ⊙ A');
     await expect.poll(() => textOf('equiv-verdict'), { timeout: 20_000 }).toMatch(/^equivalent/);
     await expect.poll(() => textOf('eval-shape'), { timeout: 20_000 }).toMatch(/^\d+×\d+$/);
     // The simplify trace links each law name to its card.
-    const link = page.locator('[data-testid=simplify-steps] a').first();
+    const link = page().locator('[data-testid=simplify-steps] a').first();
     expect(await link.getAttribute('href')).toMatch(/laws\.html#[a-z_]+$/);
   });
 });
@@ -418,11 +395,11 @@ describe('share links', () => {
     const matrix = `A = [${Array.from({ length: 100 }, (_, i) => `[${Array.from({ length: 100 }, (_, j) => String((i * 7 + j * 13) % 101)).join(',')}]`).join(',')}]`;
     await open();
     await byTestId('bindings').fill(matrix);
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toMatch(/^#v=1&z=[A-Za-z0-9_-]+$/);
-    const url = page.url();
-    await page.goto('about:blank');
-    await page.goto(url);
-    await page.getByTestId('playground').waitFor();
+    await expect.poll(() => page().evaluate(() => location.hash), { timeout: 5_000 }).toMatch(/^#v=1&z=[A-Za-z0-9_-]+$/);
+    const url = page().url();
+    await page().goto('about:blank');
+    await page().goto(url);
+    await page().getByTestId('playground').waitFor();
     expect(await byTestId('bindings').inputValue()).toBe(matrix);
     expect(await byTestId('share-link').inputValue()).toBe(url);
     // Incompressible text over the limit: no link, a clear message, no stale hash.
@@ -437,7 +414,7 @@ describe('share links', () => {
     await byTestId('proof').fill(noise);
     await expect.poll(() => textOf('share-status'), { timeout: 10_000 }).toMatch(/too large for a link/);
     expect(await byTestId('share-link').inputValue()).toBe('');
-    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(await page().evaluate(() => location.hash)).toBe('');
   });
 });
 
@@ -454,58 +431,50 @@ function sitePages(): string[] {
  * rules, or only the given ones.
  */
 async function seriousViolations(rules?: readonly string[]): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
-  const violations = await page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: only, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  }, runOnly);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+  const violations = await axeViolations(page(), rules ? { rules } : {});
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(', ')}`);
 }
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('accessibility and search', () => {
   it('has no serious axe-core violation on any page, light or dark', async () => {
     const found: string[] = [];
     const seed = '#v=1&t=15000&e=A+%E2%8A%99+B&g=A%2C+B%3A+2%C3%973&b=A+%3D+%5B%5B1%2C2%2C3%5D%2C%5B4%2C5%2C6%5D%5D%0AB+%3D+%5B%5B7%2C8%2C9%5D%2C%5B10%2C11%2C12%5D%5D';
-    await page.emulateMedia({ colorScheme: 'light' });
+    await page().emulateMedia({ colorScheme: 'light' });
     for (const path of sitePages()) {
-      await page.goto(`${server.url}${path}${path === '/playground.html' ? seed : ''}`);
+      await page().goto(`${origin()}${path}${path === '/playground.html' ? seed : ''}`);
       if (path === '/playground.html') await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
       for (const violation of await seriousViolations()) found.push(`light ${path}: ${violation}`);
       // Dark mode is VitePress's `dark` class on <html>: only colours change, so only contrast is re-checked.
       // Transitions off first (as VitePress's own toggle does), or axe would see colours mid-fade.
-      await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-      await page.evaluate(() => document.documentElement.classList.add('dark'));
+      await page().addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+      await page().evaluate(() => document.documentElement.classList.add('dark'));
       for (const violation of await seriousViolations(['color-contrast'])) found.push(`dark ${path}: ${violation}`);
     }
     expect(found).toEqual([]);
   }, 480_000);
 
   it("opens a guide example in the playground with the example's state", async () => {
-    await page.goto(`${server.url}/guide/hadamard-product.html`);
+    await page().goto(`${origin()}/guide/hadamard-product.html`);
     const command = "odot eval 'A ⊙ B' --let 'A=[[1,2,3],[4,5,6]]' --let 'B=[[7,8,9],[10,11,12]]'";
-    await page.locator('[data-testid=open-in-playground] p', { hasText: command }).locator('a').first().click();
-    await page.getByTestId('playground').waitFor();
+    await page().locator('[data-testid=open-in-playground] p', { hasText: command }).locator('a').first().click();
+    await page().getByTestId('playground').waitFor();
     expect(await fieldValue('expr')).toBe('A ⊙ B');
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
   });
 
   it('finds law cards with the site search', async () => {
-    await page.goto(`${server.url}/index.html`);
+    await page().goto(`${origin()}/index.html`);
     for (const name of ['kronecker_hadamard', 'schur', 'hadamard_power_psd']) {
-      await page.locator('.VPNavBarSearch button').first().click();
-      const input = page.locator('.VPLocalSearchBox input').first();
+      await page().locator('.VPNavBarSearch button').first().click();
+      const input = page().locator('.VPLocalSearchBox input').first();
       await input.fill(name);
-      const hrefs = () => page.locator('.VPLocalSearchBox .results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      const hrefs = () => page().locator('.VPLocalSearchBox .results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       await expect.poll(hrefs, { timeout: 10_000 }).toContain(`/laws.html#${name}`);
-      await page.keyboard.press('Escape');
-      await page.locator('.VPLocalSearchBox').waitFor({ state: 'detached' });
+      await page().keyboard.press('Escape');
+      await page().locator('.VPLocalSearchBox').waitFor({ state: 'detached' });
     }
     // A law's anchor opens its card.
-    await page.goto(`${server.url}/laws.html#schur`);
-    expect(await page.locator('h3#schur').isVisible()).toBe(true);
+    await page().goto(`${origin()}/laws.html#schur`);
+    expect(await page().locator('h3#schur').isVisible()).toBe(true);
   });
 });

@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { EMPTY_STATE } from '../../apps/playground/src/state.ts';
-import { SITE_DIST, holdBack as holdBackRequests, openSiteBrowser, watchedPage, type HeldRequests, type SiteBrowser } from './site.ts';
-import type { StaticServer } from './static-server.ts';
+import { SITE_DIST, holdBack as holdBackRequests, useSite, type HeldRequests } from './site.ts';
 
 // What the playground's first answer waits for (and what it does not): the order of loading, not
 // its speed (that is `pnpm bench docs`). Chunks are held back with route interception.
@@ -13,33 +11,10 @@ import type { StaticServer } from './static-server.ts';
 const dist = SITE_DIST;
 const SEED_ANSWER = '[[7,16,27],[40,55,72]]';
 
-let site: SiteBrowser;
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  site = await openSiteBrowser();
-  ({ server, browser } = site);
-}, 900_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-beforeEach(async () => {
-  ({ page, errors: pageErrors } = await watchedPage(browser, 20_000));
-});
-
-afterEach(async () => {
-  await browser.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.close();
-  expect(pageErrors).toEqual([]);
-});
+const { origin, browser, page, textOf } = useSite({ pageTimeoutMs: 20_000 });
 
 /** Holds back every request matching `pattern` (page or worker) until the returned function is called. */
-const holdBack = (pattern: RegExp): Promise<HeldRequests> => holdBackRequests(browser, pattern);
+const holdBack = (pattern: RegExp): Promise<HeldRequests> => holdBackRequests(browser(), pattern);
 
 /** The file name of the playground's chunk: the one chunk that names the engine worker's entry. */
 function playgroundChunk(): string {
@@ -59,22 +34,14 @@ const ENGINE_WAIT = { timeout: 20_000 };
 
 /** How many messages the head-started worker has pushed (kept by the head script until the playground takes them); -1 once taken. */
 const pushedMessages = (): Promise<number> =>
-  page.evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1);
+  page().evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1);
 
 /** The worker's analysis chunk (loaded by the worker once it has pushed the value). */
 const ANALYSIS_CHUNK = /\/assets\/worker-engine-analyze\.[\w-]+\.js$/;
 
-const textOf = (id: string): Promise<string> =>
-  page
-    .getByTestId(id)
-    .first()
-    .textContent({ timeout: 250 })
-    .then((text) => text ?? '')
-    .catch(() => '');
-
 describe('the playground’s first answer', () => {
   it('runs on the engine worker the page’s head started while the page was still loading', async () => {
-    await page.addInitScript(() => {
+    await page().addInitScript(() => {
       const started: { url: string; readyState: string; stylesheets: number }[] = [];
       (window as unknown as { startedWorkers: typeof started }).startedWorkers = started;
       const Native = window.Worker;
@@ -85,9 +52,9 @@ describe('the playground’s first answer', () => {
         }
       };
     });
-    await page.goto(`${server.url}/playground.html`);
+    await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    const started = await page.evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string; stylesheets: number }[] }).startedWorkers);
+    const started = await page().evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string; stylesheets: number }[] }).startedWorkers);
     expect(started).toHaveLength(1);
     expect(started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
     expect(started[0]?.readyState).toBe('loading');
@@ -98,7 +65,7 @@ describe('the playground’s first answer', () => {
   });
 
   it('shows the seed’s value from the answers the worker pushed as it started, without asking for them', async () => {
-    await page.addInitScript(() => {
+    await page().addInitScript(() => {
       const posted: string[] = [];
       (window as unknown as { postedTasks: string[] }).postedTasks = posted;
       const Native = window.Worker;
@@ -113,7 +80,7 @@ describe('the playground’s first answer', () => {
     // The playground's chunk waits until the head-started worker has pushed its answers.
     const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
-    await page.goto(`${server.url}/playground.html`);
+    await page().goto(`${origin()}/playground.html`);
     // Two pushes: the value (first chunk), then the analysis (its own chunk, loaded after).
     await expect.poll(pushedMessages).toBe(2);
     expect(playground.held()).toBe(1);
@@ -123,7 +90,7 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => textOf('shape')).toBe('2×3');
     // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
     await expect.poll(() => rewrite.held()).toBe(1);
-    const posted = await page.evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks);
+    const posted = await page().evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks);
     expect(posted).toContain('psd');
     expect(posted).not.toContain('analyze');
     expect(posted).not.toContain('evaluate');
@@ -132,7 +99,7 @@ describe('the playground’s first answer', () => {
   });
 
   it('paints the answers the worker pushed before the page hydrates', async () => {
-    await page.addInitScript((seed) => {
+    await page().addInitScript((seed) => {
       const seen = { hydratedAtFrame: undefined as boolean | undefined };
       (window as unknown as { answerFrame: typeof seen }).answerFrame = seen;
       const watch = (): void => {
@@ -144,32 +111,32 @@ describe('the playground’s first answer', () => {
     }, SEED_ANSWER);
     // The playground's chunk waits until the worker has pushed its answers: the page has them when it mounts.
     const playground = await holdBack(new RegExp(`/assets/chunks/${playgroundChunk().replace(/\./g, '\\.')}$`));
-    await page.goto(`${server.url}/playground.html`);
+    await page().goto(`${origin()}/playground.html`);
     await expect.poll(pushedMessages).toBe(2);
     playground.release();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { answerFrame: { hydratedAtFrame?: boolean } }).answerFrame.hydratedAtFrame)).toBe(false);
+    await expect.poll(() => page().evaluate(() => (window as unknown as { answerFrame: { hydratedAtFrame?: boolean } }).answerFrame.hydratedAtFrame)).toBe(false);
     // Then the page hydrates, and the playground stays.
-    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
+    await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await page.getByTestId('playground').count()).toBe(1);
+    expect(await page().getByTestId('playground').count()).toBe(1);
   });
 
   it('mounts and answers before the stylesheet has arrived: no script of the page waits for it', async () => {
     // A classic script waits for the stylesheets above it, and so do VitePress's deferred app and
     // the parser stopped at such a script; the page's own module, async, does not.
     const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
-    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
+    await page().goto(`${origin()}/playground.html`, { waitUntil: 'commit' });
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     // The analysis comes in the worker's second push, just after the value.
     await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
     expect(stylesheet.held()).toBe(1);
     // The page has not hydrated (its app waits for the stylesheet), and parsing went on past the inline scripts.
-    expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
-    expect(await page.evaluate(() => document.readyState)).not.toBe('loading');
+    expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
+    expect(await page().evaluate(() => document.readyState)).not.toBe('loading');
     stylesheet.release();
-    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
-    expect(await page.getByTestId('playground').count()).toBe(1);
-    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+    await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
+    expect(await page().getByTestId('playground').count()).toBe(1);
+    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
   it('shows the worker’s first answer in the page’s first-answer line before any module of the page has run', async () => {
@@ -177,31 +144,35 @@ describe('the playground’s first answer', () => {
     const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
     // Vue reports a hydration mismatch on the console (in production too): there must be none.
     const consoleErrors: string[] = [];
-    page.on('console', (message) => {
+    page().on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
-    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
-    const line = page.getByTestId('first-answer');
-    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => '')).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    await page().goto(`${origin()}/playground.html`, { waitUntil: 'commit' });
+    const line = page().getByTestId('first-answer');
+    // The value the worker computed replaces the one the page's HTML holds (computed at build).
+    await expect.poll(() => line.locator('[data-source=engine]').count(), ENGINE_WAIT).toBe(1);
+    expect(await line.textContent()).toBe(`A ⊙ B = ${SEED_ANSWER}`);
     expect(await line.locator('[data-testid=eval-result][data-preview]').textContent()).toBe(SEED_ANSWER);
+    expect(await page().evaluate(() => performance.getEntriesByName('odot-engine-answer').length)).toBe(1);
     expect(framework.held()).toBeGreaterThan(0);
-    expect(await page.getByTestId('playground').count()).toBe(0);
+    expect(await page().getByTestId('playground').count()).toBe(0);
     framework.release();
     // The playground mounts in the line's place, with the same answer in its own value pane.
-    await expect.poll(() => page.locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => '')).toBe(SEED_ANSWER);
+    await expect.poll(() => page().locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => '')).toBe(SEED_ANSWER);
     await expect.poll(() => line.count()).toBe(0);
-    expect(await page.getByTestId('eval-result').count()).toBe(1);
-    await expect.poll(() => page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
-    expect(await page.getByTestId('playground').count()).toBe(1);
+    expect(await page().getByTestId('eval-result').count()).toBe(1);
+    await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
+    expect(await page().getByTestId('playground').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
 
   it('shows the value in the first-answer line from the worker’s first chunk alone, before its analysis chunk has loaded', async () => {
     const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
     const analysis = await holdBack(ANALYSIS_CHUNK);
-    await page.goto(`${server.url}/playground.html`, { waitUntil: 'commit' });
-    const line = page.getByTestId('first-answer');
-    await expect.poll(() => line.textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    await page().goto(`${origin()}/playground.html`, { waitUntil: 'commit' });
+    const line = page().getByTestId('first-answer');
+    await expect.poll(() => line.locator('[data-source=engine]').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
+    expect(await line.textContent()).toBe(`A ⊙ B = ${SEED_ANSWER}`);
     // One push so far (the value); the worker asked for its analysis chunk only after it.
     await expect.poll(() => analysis.held()).toBe(1);
     expect(await pushedMessages()).toBe(1);
@@ -209,18 +180,34 @@ describe('the playground’s first answer', () => {
     await expect.poll(pushedMessages).toBe(2);
     framework.release();
     await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
-    await expect.poll(() => page.locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
+    await expect.poll(() => page().locator('[data-testid=eval-result]:not([data-preview])').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
+  });
+
+  it('holds the seed’s value, computed by the engine at build, in the page’s HTML: shown at first paint, scripts or not', async () => {
+    const cdp = await browser().newCDPSession(page());
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page().goto(`${origin()}/playground.html`);
+    const line = page().getByTestId('first-answer');
+    expect(await line.textContent()).toBe(`A ⊙ B = ${SEED_ANSWER}`);
+    expect(await line.locator('[data-testid=seed-value]').getAttribute('data-source')).toBe('build');
+    // Not the engine's answer in the browser: that is the value pane's test id.
+    expect(await page().getByTestId('eval-result').count()).toBe(0);
+    expect(await line.isVisible()).toBe(true);
+    expect(await page().getByTestId('playground').count()).toBe(0);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await cdp.detach();
   });
 
   it('shows no seed answer in the first-answer line when the link carries a state of its own', async () => {
     const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
-    await page.goto(`${server.url}/playground.html${encodeState(state)}`, { waitUntil: 'commit' });
+    await page().goto(`${origin()}/playground.html${encodeState(state)}`, { waitUntil: 'commit' });
     // The worker has pushed the seed's answers; the line does not show them for this link.
     await expect.poll(pushedMessages).toBe(2);
-    await expect.poll(() => page.evaluate(() => document.readyState)).not.toBe('loading');
-    expect(await page.getByTestId('first-answer').textContent()).toBe('Starting the engine…');
-    expect(await page.getByTestId('eval-result').count()).toBe(0);
+    await expect.poll(() => page().evaluate(() => document.readyState)).not.toBe('loading');
+    expect(await page().getByTestId('first-answer').textContent()).toBe('Starting the engine…');
+    expect(await page().getByTestId('first-answer').isVisible()).toBe(true);
+    expect(await page().getByTestId('eval-result').count()).toBe(0);
     framework.release();
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
   });
@@ -238,7 +225,7 @@ describe('the playground’s first answer', () => {
   it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
-    await page.goto(`${server.url}/playground.html`);
+    await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     // The analysis comes in the worker's second push, just after the value.
     await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
@@ -246,18 +233,18 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => rewrite.held()).toBe(1);
     expect(await textOf('status-simplify')).toBe('working…');
     await expect.poll(() => editor.held()).toBe(1);
-    expect(await page.locator('[data-testid=playground][data-editor=ready]').count()).toBe(0);
-    expect(await page.getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
+    expect(await page().locator('[data-testid=playground][data-editor=ready]').count()).toBe(0);
+    expect(await page().getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
     rewrite.release();
     editor.release();
     await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
-    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
+    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
   });
 
   it('computes a linked state’s value and analysis before the rewrite engine’s chunk has loaded, not only the precomputed seed', async () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const state = { ...EMPTY_STATE, expr: 'A + 2 B', bindings: 'A = [[1,2],[3,4]]\nB = [[1,0],[0,1]]' };
-    await page.goto(`${server.url}/playground.html${encodeState(state)}`);
+    await page().goto(`${origin()}/playground.html${encodeState(state)}`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
     await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×2');
     await expect.poll(() => rewrite.held()).toBe(1);
@@ -266,7 +253,7 @@ describe('the playground’s first answer', () => {
   });
 
   it('mounts before the page hydrates, and keeps working once it has', async () => {
-    await page.addInitScript(() => {
+    await page().addInitScript(() => {
       const seen = { hydratedAtMount: undefined as boolean | undefined };
       (window as unknown as { mountSeen: typeof seen }).mountSeen = seen;
       new MutationObserver((_, observer) => {
@@ -276,35 +263,35 @@ describe('the playground’s first answer', () => {
         observer.disconnect();
       }).observe(document, { subtree: true, childList: true });
     });
-    await page.goto(`${server.url}/playground.html`);
+    await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await page.evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
-    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
-    expect(await page.evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
-    expect(await page.getByTestId('playground').count()).toBe(1);
+    expect(await page().evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
+    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+    expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
+    expect(await page().getByTestId('playground').count()).toBe(1);
     // Still live after hydration: an edit re-evaluates.
-    await page.getByTestId('bindings').fill('A = [[1,1,1],[1,1,1]]\nB = [[7,8,9],[10,11,12]]');
+    await page().getByTestId('bindings').fill('A = [[1,1,1],[1,1,1]]\nB = [[7,8,9],[10,11,12]]');
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[7,8,9],[10,11,12]]');
   });
 
   it('mounts after a client-side navigation to the page, and again after leaving and coming back', async () => {
-    await page.goto(`${server.url}/index.html`);
-    const navLink = page.locator('.VPNavBar a[href="/playground.html"]').first();
+    await page().goto(`${origin()}/index.html`);
+    const navLink = page().locator('.VPNavBar a[href="/playground.html"]').first();
     await navLink.click();
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await page.getByTestId('playground').count()).toBe(1);
-    await page.locator('.VPNavBar a[href="/laws.html"]').first().click();
-    await expect.poll(() => page.getByTestId('playground').count()).toBe(0);
+    expect(await page().getByTestId('playground').count()).toBe(1);
+    await page().locator('.VPNavBar a[href="/laws.html"]').first().click();
+    await expect.poll(() => page().getByTestId('playground').count()).toBe(0);
     await navLink.click();
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await page.getByTestId('playground').count()).toBe(1);
+    expect(await page().getByTestId('playground').count()).toBe(1);
   });
 
   it('starts a worker of its own when the head-started one failed to load, without waiting for a time limit', async () => {
     let aborted = 0;
-    await browser.route(/\/assets\/worker\.[\w-]+\.js$/, (route) => (aborted++ === 0 ? route.abort() : route.continue()));
+    await browser().route(/\/assets\/worker\.[\w-]+\.js$/, (route) => (aborted++ === 0 ? route.abort() : route.continue()));
     // The head script's worker errs long before the page's own scripts have loaded and mounted.
-    await page.goto(`${server.url}/playground.html`);
+    await page().goto(`${origin()}/playground.html`);
     // The first tasks' time limit is 4 s: the answer comes well before it, from a fresh worker.
     await expect.poll(() => textOf('eval-result'), { timeout: 3000 }).toBe(SEED_ANSWER);
     expect(aborted).toBe(2);

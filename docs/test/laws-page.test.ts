@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { LAWS } from '@odot/rewrite';
 import { describe, expect, it } from 'vitest';
 import { conditionText, lawEntries } from '../laws-data.ts';
 import { runTask } from '../../apps/playground/src/engine.ts';
 import { decodeState } from '../../apps/playground/src/url-state.ts';
+import { SITE_DIST as dist } from './site.ts';
 
-const page = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist', 'laws.html');
+const page = join(dist, 'laws.html');
 
 describe('the law reference', () => {
   const entries = lawEntries(LAWS);
@@ -61,7 +61,7 @@ describe('the law reference', () => {
 
 describe('math in the guide', () => {
   it('is rendered by KaTeX at build time, with no raw $ delimiters left', () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist', 'guide', 'hadamard-product.html');
+    const file = join(dist, 'guide', 'hadamard-product.html');
     const html = readFileSync(file, 'utf8');
     expect(html).toContain('class="katex-display"');
     expect(html).not.toContain('katex-error');
@@ -77,7 +77,6 @@ describe('math in the guide', () => {
   });
 
   it('keeps every page of the site under 300 KB of HTML', () => {
-    const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '.vitepress', 'dist');
     const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(10);
     for (const file of pages) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(300 * 1024);

@@ -1,67 +1,39 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { holdBack, openSiteBrowser, watchedPage, type HeldRequests, type SiteBrowser } from './site.ts';
-import type { StaticServer } from './static-server.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { holdBack, useSite, type HeldRequests } from './site.ts';
 
 // The playground's fields complete before the code editor (CodeMirror, its own chunk) has loaded:
 // the plain fields list the same completions as an ARIA combobox, and hand the text, the caret and
 // an open list over to the editor when it arrives. The editor's chunk is held back with route
 // interception, so the plain fields stay as long as a test needs them.
 
-let site: SiteBrowser;
-let server: StaticServer;
-let browser: BrowserContext;
-let page: Page;
-let pageErrors: string[];
 let editor: HeldRequests;
 
-beforeAll(async () => {
-  site = await openSiteBrowser();
-  ({ server, browser } = site);
-}, 900_000);
-
-afterAll(async () => {
-  await site?.close();
-});
-
-beforeEach(async () => {
-  ({ page, errors: pageErrors } = await watchedPage(browser, 20_000));
-  editor = await holdBack(browser, /\/assets\/chunks\/editor\.[\w-]+\.js$/);
-});
-
-afterEach(async () => {
-  await browser.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.close();
-  expect(pageErrors).toEqual([]);
+const { origin, page } = useSite({
+  pageTimeoutMs: 20_000,
+  setUp: async (_page, browser) => {
+    editor = await holdBack(browser, /\/assets\/chunks\/editor\.[\w-]+\.js$/);
+  },
 });
 
 /** Opens the playground with an empty state (15 s per task), its editor chunk requested and held. */
 async function open(): Promise<void> {
-  await page.goto(`${server.url}/playground.html#v=1&t=15000`);
-  await page.getByTestId('playground').waitFor();
+  await page().goto(`${origin()}/playground.html#v=1&t=15000`);
+  await page().getByTestId('playground').waitFor();
   await expect.poll(() => editor.held()).toBe(1);
 }
 
 /** The completion list a plain field controls, once it is open (a field points at its list only then). */
 async function listOf(field: Locator): Promise<Locator> {
   await expect.poll(() => field.getAttribute('aria-controls')).not.toBeNull();
-  return page.locator(`[id="${await field.getAttribute('aria-controls')}"]`);
+  return page().locator(`[id="${await field.getAttribute('aria-controls')}"]`);
 }
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG 2.1 A/AA violations (any impact) inside the playground, one line each. */
 async function playgroundViolations(): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const playground = document.querySelector('[data-testid=playground]');
-    if (!playground) return ['no playground'];
-    const result = await axe.run(playground, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const violations = await axeViolations(page(), { within: '[data-testid=playground]' });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }
 
 const labels = (list: Locator): Promise<string[]> => list.locator('[role=option] .odot-completion-label').allTextContents();
@@ -69,7 +41,7 @@ const labels = (list: Locator): Promise<string[]> => list.locator('[role=option]
 describe('completions in the plain fields, before the code editor has loaded', () => {
   it('lists backslash names as a combobox: arrow keys move, Enter and Tab accept, Escape closes', async () => {
     await open();
-    const expr = page.getByTestId('expr');
+    const expr = page().getByTestId('expr');
     expect(await expr.evaluate((el) => el.tagName)).toBe('INPUT');
     expect(await expr.getAttribute('role')).toBe('combobox');
     expect(await expr.getAttribute('aria-expanded')).toBe('false');
@@ -114,12 +86,12 @@ describe('completions in the plain fields, before the code editor has loaded', (
     expect(await expr.getAttribute('aria-expanded')).toBe('false');
     expect(await expr.inputValue()).toBe('A ⊗ B × \\su');
     // Still the plain field: the editor's chunk has not arrived.
-    expect(await page.locator('[data-testid=playground][data-editor=ready]').count()).toBe(0);
+    expect(await page().locator('[data-testid=playground][data-editor=ready]').count()).toBe(0);
   });
 
   it('completes law names after `by` in the plain proof field with the catalogue’s names', async () => {
     await open();
-    const proof = page.getByTestId('proof');
+    const proof = page().getByTestId('proof');
     expect(await proof.evaluate((el) => el.tagName)).toBe('TEXTAREA');
     const header = ['given A, B: m×n', 'prove (A ⊙ B)ᵀ = Bᵀ ⊙ Aᵀ', 'proof', '    (A ⊙ B)ᵀ', '  = Aᵀ ⊙ Bᵀ    by transpose_hadamard', ''].join('\n');
     await proof.fill(header);
@@ -139,12 +111,12 @@ describe('completions in the plain fields, before the code editor has loaded', (
     // With the list closed Enter is a new line again; the completed name is the law the checker reads.
     await proof.press('Enter');
     await proof.pressSequentially('qed');
-    await expect.poll(() => page.getByTestId('proof-verdict').textContent(), { timeout: 20_000 }).toBe('proof checked ✓');
+    await expect.poll(() => page().getByTestId('proof-verdict').textContent(), { timeout: 20_000 }).toBe('proof checked ✓');
   });
 
   it('hands the text, the caret and the open list over to the code editor when it loads', async () => {
     await open();
-    const expr = page.getByTestId('expr');
+    const expr = page().getByTestId('expr');
     await expr.fill('');
     await expr.pressSequentially('(A  B)ᵀ');
     for (let i = 0; i < 4; i++) await expr.press('ArrowLeft');
@@ -152,15 +124,15 @@ describe('completions in the plain fields, before the code editor has loaded', (
     const list = await listOf(expr);
     await expect.poll(() => labels(list)).toEqual(['\\otimes']);
     editor.release();
-    await page.locator('[data-testid=playground][data-editor=ready]').waitFor();
-    const field = page.getByTestId('expr');
+    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+    const field = page().getByTestId('expr');
     expect(await field.getAttribute('class')).toContain('cm-content');
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     // CodeMirror's own list, opened where the plain one was.
-    const cmList = page.locator('.cm-editor:has([data-testid=expr])').getByRole('listbox', { name: 'Completions' });
+    const cmList = page().locator('.cm-editor:has([data-testid=expr])').getByRole('listbox', { name: 'Completions' });
     await expect.poll(() => cmList.locator('.cm-completionLabel').allTextContents()).toEqual(['\\otimes']);
     // CodeMirror ignores Enter for 75 ms after its list opens.
-    await page.waitForTimeout(150);
+    await page().waitForTimeout(150);
     await field.press('Enter');
     // The caret stayed where it was typed: the symbol lands there, and so does the next key.
     await field.pressSequentially('C');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -64,4 +65,73 @@ export async function holdBack(browser: BrowserContext, pattern: RegExp): Promis
       for (const route of waiting.splice(0)) void route.continue();
     },
   };
+}
+
+/** What a browser test file adds to the shared set-up of `useSite`. */
+export interface SiteOptions {
+  /** The default timeout of each test's page (milliseconds). */
+  readonly pageTimeoutMs: number;
+  /** Runs on each test's new page before the test (listeners, request holds). */
+  readonly setUp?: (page: Page, browser: BrowserContext) => void | Promise<void>;
+  /** Runs after each test, before its page is closed (a screenshot); `name` is the test's name. */
+  readonly tearDown?: (page: Page, name: string) => Promise<void>;
+}
+
+/** The site and browser of a test file, and the current test's page (each valid inside a test or hook). */
+export interface SiteSession {
+  /** The served site's origin (`http://127.0.0.1:PORT`). */
+  readonly origin: () => string;
+  readonly browser: () => BrowserContext;
+  /** The current test's page. */
+  readonly page: () => Page;
+  /** The text of the first element of the page with this test id, or '' while it does not exist (for polling). */
+  readonly textOf: (testId: string) => Promise<string>;
+}
+
+/**
+ * Registers a browser test file's hooks: before all, serve the built site and launch Chromium
+ * (allowing for apt-get on a fresh machine); before each test, a new page that records its
+ * uncaught errors (then `setUp`); after each, `tearDown`, every request hold lifted, the page
+ * closed, and no uncaught error expected; after all, the browser and server closed.
+ */
+export function useSite(options: SiteOptions): SiteSession {
+  let site: SiteBrowser | undefined;
+  let current: { readonly page: Page; readonly errors: string[] } | undefined;
+  const opened = (): SiteBrowser => site ?? fail('the site is opened in beforeAll');
+  const page = (): Page => current?.page ?? fail('a page is opened for each test');
+  beforeAll(async () => {
+    site = await openSiteBrowser();
+  }, 900_000);
+  afterAll(async () => {
+    await site?.close();
+  });
+  beforeEach(async () => {
+    current = await watchedPage(opened().browser, options.pageTimeoutMs);
+    await options.setUp?.(current.page, opened().browser);
+  });
+  afterEach(async (context) => {
+    const { page: done, errors } = current ?? fail('a page is opened for each test');
+    current = undefined;
+    await options.tearDown?.(done, context.task.name);
+    await opened().browser.unrouteAll({ behavior: 'ignoreErrors' });
+    await done.close();
+    expect(errors).toEqual([]);
+  });
+  return {
+    origin: () => opened().server.url,
+    browser: () => opened().browser,
+    page,
+    textOf: (testId) =>
+      page()
+        .getByTestId(testId)
+        .first()
+        .textContent({ timeout: 250 })
+        .then((text) => text ?? '')
+        .catch(() => ''),
+  };
+}
+
+/** Throws: a session accessor was used outside the hooks' lifetime (a bug in the test file). */
+function fail(what: string): never {
+  throw new Error(`used too early: ${what}`);
 }

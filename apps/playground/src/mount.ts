@@ -75,14 +75,45 @@ function workerLawList(client: EngineClient): LawList {
   });
 }
 
+/** The engine client of a mounted playground: its first worker (if given) with the answers it already pushed. */
+function engineClient(options: MountOptions): EngineClient {
+  const client = createEngineClient(firstThen(options.firstWorker, options.makeWorker ?? defaultWorker), { timeoutMs: DEFAULT_LIMIT_MS });
+  for (const message of options.firstMessages ?? []) client.receive(message);
+  return client;
+}
+
+/** The Hint button's request: the next step of the current proof (or why there is none), written into `show`. */
+function hintRequest(client: EngineClient, current: () => PlaygroundState): (show: (text: string) => void) => void {
+  return (show) => {
+    const state = current();
+    show('thinking…');
+    void client.run({ kind: 'hint', proof: state.proof }, state.limitMs).then((outcome) => {
+      if (outcome.status !== 'done') return show(outcomeStatus(outcome));
+      const result = outcome.result;
+      if (result.kind !== 'hint') return;
+      show(result.ok ? result.view.text : result.diagnostics.map((d) => d.formatted).join('\n'));
+    });
+  };
+}
+
+/** The state a new hash carries, unless it is no state or the one shown already. */
+function changedState(hash: string, shown: PlaygroundState): PlaygroundState | undefined {
+  return isStateHash(hash) && encodeState(decodeState(hash)) !== encodeState(shown) ? decodeState(hash) : undefined;
+}
+
+/** Resolves once the started analysis and value tasks (the first answers) are handled. */
+function firstAnswerOf(started: readonly StartedTask[]): Promise<void> {
+  const first = started.filter((task) => task.kind === 'analyze' || task.kind === 'evaluate');
+  return Promise.all(first.map((task) => task.handled)).then(() => undefined);
+}
+
 /**
  * Mounts the playground into `root`. All user text reaches the page through `textContent`
  * or KaTeX in safe mode; the engine runs in a Web Worker with a time limit per task.
  */
 export function mountPlayground(root: HTMLElement, options: MountOptions = {}): PlaygroundHandle {
   const useHash = options.useHash ?? true;
-  const client = createEngineClient(firstThen(options.firstWorker, options.makeWorker ?? defaultWorker), { timeoutMs: DEFAULT_LIMIT_MS });
-  for (const message of options.firstMessages ?? []) client.receive(message);
+  const client = engineClient(options);
   let state: PlaygroundState = useHash && isStateHash(location.hash) ? decodeState(location.hash) : (options.initial ?? SEED_STATE);
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const onInput = (): void => {
@@ -109,16 +140,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     applyMarks(form, result, state.proof);
     if (result.kind !== 'analyze') loadLater();
   };
-  /** The Hint button's request: the next step of the current proof, written into `show`. */
-  const requestHint = (show: (text: string) => void): void => {
-    show('thinking…');
-    void client.run({ kind: 'hint', proof: state.proof }, state.limitMs).then((outcome) => {
-      if (outcome.status !== 'done') return show(outcomeStatus(outcome));
-      const result = outcome.result;
-      if (result.kind !== 'hint') return;
-      show(result.ok ? result.view.text : result.diagnostics.map((d) => d.formatted).join('\n'));
-    });
-  };
+  const requestHint = hintRequest(client, () => state);
   const panes = createPanes();
   const results = createResults(panes, { lawLink: options.lawLink, proofText: () => state.proof, bindings: () => bindings.current().value(), setBindings, requestHint, onResult });
   const runTasks = createTaskRunner(client, panes, results, form);
@@ -133,11 +155,9 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     return started;
   }
 
-  const decode = (hash: string): PlaygroundState | undefined => (isStateHash(hash) && encodeState(decodeState(hash)) !== encodeState(state) ? decodeState(hash) : undefined);
-  const unwatch = useHash ? watchHash(setState, decode) : undefined;
+  const unwatch = useHash ? watchHash(setState, (hash) => changedState(hash, state)) : undefined;
   form.write(state);
-  const first = run().filter((task) => task.kind === 'analyze' || task.kind === 'evaluate');
-  const firstAnswer = Promise.all(first.map((task) => task.handled)).then(() => undefined);
+  const firstAnswer = firstAnswerOf(run());
 
   return {
     state: () => state,

@@ -4,8 +4,8 @@
 // role (ARIA in HTML allows it no other, and a textbox has no `aria-expanded`) and, as
 // CodeMirror's editor does, points at the open list with `aria-controls` and
 // `aria-activedescendant`.
-import { h } from './dom.ts';
-import type { CompletionAnswer, CompletionQuery, Completions } from './field-completions.ts';
+import { createListbox, insertOption, removeListbox, selectOption, showCompletions, type Listbox, type PlainField } from './completion-listbox.ts';
+import type { CompletionAnswer, CompletionQuery } from './field-completions.ts';
 
 /** A plain field's completion list. */
 export interface PlainCompletions {
@@ -18,93 +18,34 @@ export interface PlainCompletions {
   readonly destroy: () => void;
 }
 
-let lists = 0;
-
 /** Where and what to ask: the field's query now. */
 export type QueryOf = () => CompletionQuery | undefined;
 
-/**
- * Attaches a completion list to `field`: `source` answers each query, `accepted` runs after an
- * option was put in the text. Arrow keys move, Enter or Tab accepts, Escape closes,
- * Ctrl-Space asks explicitly.
- */
-export function plainCompletions(
-  field: HTMLInputElement | HTMLTextAreaElement,
-  queryOf: QueryOf,
-  source: (query: CompletionQuery) => CompletionAnswer | Promise<CompletionAnswer>,
-  accepted: () => void,
-): PlainCompletions {
-  const id = `odot-completions-${++lists}`;
-  const list = h('ul', { id, role: 'listbox', 'aria-label': 'Completions', class: 'odot-completions', hidden: '' });
-  const combobox = field instanceof HTMLInputElement;
-  if (combobox) field.setAttribute('role', 'combobox');
-  field.setAttribute('aria-autocomplete', 'list');
-  if (combobox) field.setAttribute('aria-expanded', 'false');
-  let open: Completions | undefined;
-  let selected = 0;
-  let asked = 0;
+/** What the list's keys do. */
+interface ListActions {
+  readonly update: () => void;
+  readonly close: () => void;
+  readonly accept: (index: number) => void;
+}
 
-  const show = (answer: Completions | undefined): void => {
-    open = answer !== undefined && answer.options.length > 0 ? answer : undefined;
-    selected = 0;
-    list.replaceChildren(...(open?.options ?? []).map((option, i) => h('li', { id: `${id}-${i}`, role: 'option', 'data-index': String(i) }, h('span', { class: 'odot-completion-label' }, option.label), h('span', { class: 'odot-completion-detail' }, option.detail))));
-    if (open !== undefined && !list.isConnected) field.after(list);
-    list.hidden = open === undefined;
-    if (combobox) field.setAttribute('aria-expanded', String(open !== undefined));
-    // Only an open list is pointed at (as CodeMirror does): a closed one may not be in the page yet.
-    if (open === undefined) field.removeAttribute('aria-controls');
-    else field.setAttribute('aria-controls', id);
-    if (open !== undefined) list.style.top = `${field.offsetTop + field.offsetHeight}px`;
-    select(0);
-  };
-  const select = (index: number): void => {
-    if (open === undefined) {
-      field.removeAttribute('aria-activedescendant');
-      return;
-    }
-    selected = (index + open.options.length) % open.options.length;
-    for (const [i, item] of [...list.children].entries()) item.setAttribute('aria-selected', String(i === selected));
-    field.setAttribute('aria-activedescendant', `${id}-${selected}`);
-    list.children[selected]?.scrollIntoView({ block: 'nearest' });
-  };
-  const update = (): void => {
-    const query = queryOf();
-    const ticket = ++asked;
-    if (query === undefined) return show(undefined);
-    const answer = source(query);
-    if (!(answer instanceof Promise)) return show(answer);
-    // The law list is on its way from the worker: show it unless the text or caret moved meanwhile.
-    void answer.then((later) => {
-      if (ticket === asked) show(later);
-    });
-  };
-  const close = (): void => {
-    asked++;
-    show(undefined);
-  };
-  const accept = (index: number): void => {
-    const option = open?.options[index];
-    if (open === undefined || option === undefined) return;
-    const { from, to } = open;
-    field.value = field.value.slice(0, from) + option.insert + field.value.slice(to);
-    const caret = from + option.insert.length;
-    field.setSelectionRange(caret, caret);
-    close();
-    accepted();
-  };
-  const onKey = (event: KeyboardEvent): void => {
+/**
+ * The field's keydown handler: Ctrl-Space asks; while the list is open, arrow keys move, Enter or
+ * Tab accepts and Escape closes (and the key goes no further). Other keys type as usual.
+ */
+function listKeys(box: Listbox, actions: ListActions): (event: KeyboardEvent) => void {
+  return (event) => {
     if (event.key === ' ' && event.ctrlKey) {
       event.preventDefault();
-      update();
+      actions.update();
       return;
     }
-    if (open === undefined) return;
+    if (box.open === undefined) return;
     const keys: Readonly<Record<string, () => void>> = {
-      ArrowDown: () => select(selected + 1),
-      ArrowUp: () => select(selected - 1),
-      Enter: () => accept(selected),
-      Tab: () => accept(selected),
-      Escape: close,
+      ArrowDown: () => selectOption(box, box.selected + 1),
+      ArrowUp: () => selectOption(box, box.selected - 1),
+      Enter: () => actions.accept(box.selected),
+      Tab: () => actions.accept(box.selected),
+      Escape: actions.close,
     };
     const act = event.altKey || event.ctrlKey || event.metaKey ? undefined : keys[event.key];
     if (act === undefined) return;
@@ -112,30 +53,73 @@ export function plainCompletions(
     event.stopPropagation();
     act();
   };
-  const onPick = (event: PointerEvent): void => {
-    // The field keeps the focus (and the caret) while an option is clicked.
+}
+
+/** The list's pointerdown handler: accepts the option clicked, the field keeping the focus (and the caret). */
+function listPick(accept: (index: number) => void): (event: PointerEvent) => void {
+  return (event) => {
     event.preventDefault();
     const item = (event.target as Element | null)?.closest('[role=option]');
     if (item instanceof HTMLElement) accept(Number(item.dataset['index']));
   };
-  const onCaret = (event: KeyboardEvent): void => {
+}
+
+/** The field's keyup handler: a key that moves the caret sideways closes the list. */
+function caretKeys(close: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
     if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) close();
   };
+}
+
+/**
+ * Attaches a completion list to `field`: `source` answers each query, `accepted` runs after an
+ * option was put in the text. Arrow keys move, Enter or Tab accepts, Escape closes,
+ * Ctrl-Space asks explicitly.
+ */
+export function plainCompletions(
+  field: PlainField,
+  queryOf: QueryOf,
+  source: (query: CompletionQuery) => CompletionAnswer | Promise<CompletionAnswer>,
+  accepted: () => void,
+): PlainCompletions {
+  const box = createListbox(field);
+  let asked = 0;
+  const update = (): void => {
+    const query = queryOf();
+    const ticket = ++asked;
+    if (query === undefined) return showCompletions(box, undefined);
+    const answer = source(query);
+    if (!(answer instanceof Promise)) return showCompletions(box, answer);
+    // The law list is on its way from the worker: show it unless the text or caret moved meanwhile.
+    void answer.then((later) => {
+      if (ticket === asked) showCompletions(box, later);
+    });
+  };
+  const close = (): void => {
+    asked++;
+    showCompletions(box, undefined);
+  };
+  const accept = (index: number): void => {
+    if (!insertOption(box, index)) return;
+    close();
+    accepted();
+  };
+  const onKey = listKeys(box, { update, close, accept });
+  const onCaret = caretKeys(close);
   // Listened to as an HTMLElement: the union's overloads do not resolve keyboard events.
   const target: HTMLElement = field;
   target.addEventListener('keydown', onKey);
   target.addEventListener('keyup', onCaret);
   target.addEventListener('blur', close);
   target.addEventListener('pointerdown', close);
-  list.addEventListener('pointerdown', onPick);
+  box.list.addEventListener('pointerdown', listPick(accept));
   return {
     update,
-    isOpen: () => open !== undefined,
+    isOpen: () => box.open !== undefined,
     close,
     destroy: () => {
       close();
-      list.remove();
-      for (const name of ['role', 'aria-autocomplete', 'aria-controls', 'aria-expanded', 'aria-activedescendant']) field.removeAttribute(name);
+      removeListbox(box);
       target.removeEventListener('keydown', onKey);
       target.removeEventListener('keyup', onCaret);
       target.removeEventListener('blur', close);

@@ -1,4 +1,5 @@
-import { isPrecomputedMessage, isWorkerResponse, taskKey, type Task, type TaskOutcome, type TaskResult, type WorkerRequest } from './protocol.ts';
+import { drop, emptyQueue, finish, kill, learn, pump } from './engine-queue.ts';
+import { isPrecomputedMessage, taskKey, type Task, type TaskOutcome, type WorkerRequest } from './protocol.ts';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -50,13 +51,6 @@ export interface EngineClient {
   dispose(): void;
 }
 
-interface Pending {
-  readonly request: WorkerRequest;
-  readonly timeoutMs: number;
-  readonly keep: boolean;
-  readonly resolve: (outcome: TaskOutcome) => void;
-}
-
 const defaultTimers: Timers = {
   set: (callback, ms) => setTimeout(callback, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -68,101 +62,30 @@ const defaultTimers: Timers = {
  * takes the next task, so a hostile input never freezes the page.
  */
 export function createEngineClient(makeWorker: () => WorkerLike, options: EngineClientOptions): EngineClient {
-  const timers = options.timers ?? defaultTimers;
-  let worker: WorkerLike | undefined;
-  let started = 0;
+  const state = emptyQueue(makeWorker, options.timers ?? defaultTimers);
   let nextId = 1;
-  const queue: Pending[] = [];
-  let current: { readonly pending: Pending; readonly timer: unknown } | undefined;
-  /** Answers pushed by a worker, by task key. */
-  const known = new Map<string, TaskResult>();
-
-  const finish = (outcome: TaskOutcome): void => {
-    if (!current) return;
-    const { pending, timer } = current;
-    timers.clear(timer);
-    current = undefined;
-    pending.resolve(outcome);
-    pump();
-  };
-
-  const ensureWorker = (): WorkerLike => {
-    if (worker) return worker;
-    const fresh = makeWorker();
-    started += 1;
-    fresh.onmessage = (event) => {
-      const data = event.data;
-      if (isPrecomputedMessage(data)) return learn(data.results);
-      if (fresh !== worker || !current || !isWorkerResponse(data) || data.id !== current.pending.request.id) return;
-      finish(data.status === 'done' ? { status: 'done', result: data.result } : { status: 'crashed', message: data.message });
-    };
-    fresh.onerror = (event) => {
-      if (fresh !== worker) return;
-      kill();
-      finish({ status: 'crashed', message: event.message ?? 'the engine worker failed' });
-    };
-    worker = fresh;
-    return fresh;
-  };
-
-  /** Keeps pushed answers, and answers the waiting tasks they answer (the one running too: its worker's answer is then ignored). */
-  const learn = (results: readonly (readonly [string, TaskResult])[]): void => {
-    for (const [key, result] of results) known.set(key, result);
-    const waiting = queue.map((pending) => ({ pending, result: known.get(taskKey(pending.request.task)) }));
-    queue.splice(0, queue.length, ...waiting.filter(({ result }) => result === undefined).map(({ pending }) => pending));
-    for (const { pending, result } of waiting) if (result !== undefined) pending.resolve({ status: 'done', result });
-    const running = current && known.get(taskKey(current.pending.request.task));
-    if (running) finish({ status: 'done', result: running });
-  };
-
-  /** Resolves the queued tasks as superseded: all of them, or those not kept. */
-  const drop = (all: boolean): void => {
-    const dropped = queue.filter((pending) => all || !pending.keep);
-    const kept = queue.filter((pending) => !all && pending.keep);
-    queue.splice(0, queue.length, ...kept);
-    for (const pending of dropped) pending.resolve({ status: 'superseded' });
-  };
-
-  const kill = (): void => {
-    worker?.terminate();
-    worker = undefined;
-  };
-
-  const pump = (): void => {
-    if (current) return;
-    const pending = queue.shift();
-    if (!pending) return;
-    const target = ensureWorker();
-    const timer = timers.set(() => {
-      kill();
-      finish({ status: 'timeout', ms: pending.timeoutMs });
-    }, pending.timeoutMs);
-    current = { pending, timer };
-    target.postMessage(pending.request);
-  };
-
   return {
     run(task, timeoutMs = options.timeoutMs, runOptions = {}) {
-      const result = known.get(taskKey(task));
+      const result = state.known.get(taskKey(task));
       if (result) return Promise.resolve({ status: 'done', result });
       return new Promise<TaskOutcome>((resolve) => {
-        queue.push({ request: { id: nextId++, task }, timeoutMs, keep: runOptions.keep ?? false, resolve });
-        pump();
+        state.queue.push({ request: { id: nextId++, task }, timeoutMs, keep: runOptions.keep ?? false, resolve });
+        pump(state);
       });
     },
     receive(message) {
-      if (isPrecomputedMessage(message)) learn(message.results);
+      if (isPrecomputedMessage(message)) learn(state, message.results);
     },
     supersede() {
-      drop(false);
+      drop(state, false);
     },
     get workersStarted() {
-      return started;
+      return state.started;
     },
     dispose() {
-      drop(true);
-      kill();
-      finish({ status: 'superseded' });
+      drop(state, true);
+      kill(state);
+      finish(state, { status: 'superseded' });
     },
   };
 }

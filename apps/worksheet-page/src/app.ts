@@ -5,7 +5,8 @@ import { emptyAnswer, responseText, restoreAnswer, submissionValue, verdictParts
 import { checkCertificate, checkExpression, checkGrid, checkProof, checkReason, checkShapeText, checkTruth, checkVerdict, type LiveCheck } from './checks.ts';
 import { h, renderMarkdown, renderMath } from './dom.ts';
 import { splitIntro } from './markdown.ts';
-import { matrixGrid, proofEditor, symbolInput } from './inputs.ts';
+import { proofEditor, symbolInput } from './inputs.ts';
+import { matrixGrid } from './matrix-grid.ts';
 import type { PageData, PageQuestion } from './page-types.ts';
 import { scormValues, type Scorm12Api } from './scorm.ts';
 import { loadSaved, saveAnswers, clearSaved, lastId, rememberId } from './storage.ts';

@@ -17,37 +17,72 @@ const MESSAGES = '__odotMessages';
 /** The test id of the first-answer line the playground page's HTML holds in the playground's host until it mounts. */
 export const FIRST_ANSWER_TESTID = 'first-answer';
 
+/** The test id of the seed's value the page's HTML holds (computed at build); the worker's, written over it, is `eval-result`, as in the playground's value pane. */
+export const SEED_VALUE_TESTID = 'seed-value';
+
+/** The attribute on the first-answer line's value telling who computed it: `build` (the page's HTML) or `engine` (the worker, in the browser). */
+export const ANSWER_SOURCE = 'data-source';
+
+/** The attribute the head script sets on `<html>` when the link carries a state of its own (the seed's answer then does not apply). */
+const LINKED = 'data-odot-linked';
+
+/** `text` with `&`, `<` and `>` escaped for HTML. */
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /**
  * The first-answer line of the playground page's HTML, server-rendered inside the playground's
- * host (which Vue renders empty, so hydration leaves what is inside alone): the head script
- * writes the worker's first answer into it, and the playground replaces it when it mounts.
+ * host (which Vue renders empty, so hydration leaves what is inside alone). It holds the seed
+ * example's value as the engine computed it when the site was built (`seedValue`, the value's
+ * text; `ANSWER_SOURCE` `build`), so the answer is on the page at its first paint, scripts or
+ * not; the head script writes the worker's own answer over it (`engine`), and the playground
+ * replaces the line when it mounts. A link with a state of its own hides the line until the head
+ * script has put "Starting the engine…" in its place (`firstAnswerStyle`).
  */
-export function firstAnswerLine(): string {
-  return `<p class="playground-first-answer" data-testid="${FIRST_ANSWER_TESTID}" aria-live="polite">Starting the engine…</p>`;
+export function firstAnswerLine(seedValue: string): string {
+  const value = `<code data-testid="${SEED_VALUE_TESTID}" ${ANSWER_SOURCE}="build">${escapeHtml(seedValue)}</code>`;
+  return `<p class="playground-first-answer" data-testid="${FIRST_ANSWER_TESTID}" aria-live="polite">${escapeHtml(`${SEED_STATE.expr} = `)}${value}</p>`;
+}
+
+/** The head's style for the first-answer line: hidden while a link with its own state has the seed's answer in it. */
+export function firstAnswerStyle(): string {
+  return `html[${LINKED}] .playground-first-answer{visibility:hidden}`;
 }
 
 /**
  * Writes the seed's expression (its text, as the playground's field shows it) and value into the
  * first-answer line, from the first of the worker's messages that holds the value (its pushed
- * answers, `PrecomputedMessage`s: the value first, the analysis after): the page shows the first
- * answer before its scripts have loaded. Only without a state in the URL (the worker computes
- * the seed's answers; a link's are computed when the playground asks), and once. Text only, no
- * markup from the message. Plain ES5: it runs in the page's head.
+ * answers, `PrecomputedMessage`s: the value first, the analysis after), marked as the engine's,
+ * with a performance mark `odot-engine-answer` (what `pnpm bench docs` times). Only without a
+ * state in the URL (the worker computes the seed's answers; a link's are computed when the
+ * playground asks), and once. Text only, no markup from the message. Plain ES5: it runs in the
+ * page's head.
  */
 function showFirstAnswer(): string {
   const expr = JSON.stringify(`${SEED_STATE.expr} = `);
-  return `function(d){if(f||location.hash||!d||d.kind!=="precomputed"||!d.results)return;var v;for(var i=0;i<d.results.length;i++){var r=d.results[i][1];if(r&&r.ok&&r.kind==="evaluate")v=r.view.text}if(typeof v!=="string")return;f=1;var put=function(){var p=document.querySelector('[data-testid=${FIRST_ANSWER_TESTID}]');if(!p)return false;var c=document.createElement("code");c.setAttribute("data-testid","eval-result");c.setAttribute("data-preview","");c.textContent=v;p.textContent=${expr};p.appendChild(c);return true};if(!put())document.addEventListener("DOMContentLoaded",put)}`;
+  return `function(d){if(f||location.hash||!d||d.kind!=="precomputed"||!d.results)return;var v;for(var i=0;i<d.results.length;i++){var r=d.results[i][1];if(r&&r.ok&&r.kind==="evaluate")v=r.view.text}if(typeof v!=="string")return;f=1;var put=function(){var p=document.querySelector('[data-testid=${FIRST_ANSWER_TESTID}]');if(!p)return false;var c=document.createElement("code");c.setAttribute("data-testid","eval-result");c.setAttribute("data-preview","");c.setAttribute("${ANSWER_SOURCE}","engine");c.textContent=v;p.textContent=${expr};p.appendChild(c);if(performance.mark)performance.mark("odot-engine-answer");return true};if(!put())document.addEventListener("DOMContentLoaded",put)}`;
+}
+
+/**
+ * For a link with a state of its own: marks `<html>` (the line is hidden, `firstAnswerStyle`)
+ * and, as soon as the parser has inserted the line (a mutation observer: before the next paint,
+ * not at DOMContentLoaded, which waits for the page's deferred modules), puts "Starting the
+ * engine…" in it instead of the seed's answer (again if the parser adds to it), and unhides it.
+ * Plain ES5.
+ */
+function linkedState(): string {
+  const line = `'[data-testid=${FIRST_ANSWER_TESTID}]'`;
+  return `if(location.hash){var h=document.documentElement;h.setAttribute("${LINKED}","");var t="Starting the engine…",o=new MutationObserver(function(){var p=document.querySelector(${line});if(!p||p.textContent===t)return;p.textContent=t;h.removeAttribute("${LINKED}")});o.observe(document,{childList:true,subtree:true});document.addEventListener("DOMContentLoaded",function(){o.disconnect()})}`;
 }
 
 /**
  * The head script (classic, inline) that starts the engine worker from `url` (the worker's entry),
  * keeps the messages it sends until the playground takes it, shows its first answer in the
- * first-answer line, and marks it failed if it errs (its script did not load) before anyone
+ * first-answer line (or, for a link with a state of its own, hides the seed's), and marks it failed if it errs (its script did not load) before anyone
  * listens to it.
  */
 export function earlyWorkerScript(url: string): string {
   const [failed, messages] = [JSON.stringify(FAILED), JSON.stringify(MESSAGES)];
-  return `(function(){try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),f=0,s=${showFirstAnswer()};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}})()`;
+  return `(function(){${linkedState()};try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),f=0,s=${showFirstAnswer()};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}})()`;
 }
 
 /** The head-started worker and the messages it sent before it was taken. */

@@ -72,6 +72,7 @@ function startEvaluation<T>(ctx: GenericContext<T>): EvalState<T> {
     f: ctx.field,
     indices: new Map(ctx.indices),
     zeroIsScalar: false,
+    sumRangeCache: new Map(),
     ev: (node, want) => {
       tick(); // counts against the caller's budget, if any (decidePsd's random trials)
       const v = isChain(node) ? evalChain(s, node, want) : node.type === 'MatMul' && isMatMulChain(node) ? evalMatMulChain(s, node, want) : evalNode(s, node, want);

@@ -141,6 +141,22 @@ describe('hand-worked operators', () => {
     expect(scalarOf(ev('sum_k(M[k,k])', { M }))).toBe('5');
     expect(scalarOf(ev('sum_k(k)', {}, { sumRanges: { k: 4 } }))).toBe('10');
   });
+  it('a sum over the outer or inner index of a block position (u - 1) q + v runs over size / q or q', () => {
+    // A: 1×6, read in blocks of q = 2 (u = 1..3) or q = 3 (u = 1..2): every entry once, hand-summed 1+…+6 = 21.
+    const row = exactMatrix([[1, 2, 3, 4, 5, 6]]);
+    expect(scalarOf(ev('Σ_u(Σ_v(A[1,(u - 1) q + v]))', { A: row }, { dims: { q: 2 } }))).toBe('21');
+    expect(scalarOf(ev('Σ_u(Σ_v(A[1,(u - 1) (3) + v]))', { A: row }))).toBe('21');
+    // Only the first block of 2 (v = 1, 2 with u = 1): 1 + 2; only the first of each block of 3: 1 + 4.
+    expect(scalarOf(ev('Σ_v(A[1,(u - 1) (2) + v])', { A: row }, { indices: { u: 1 } }))).toBe('3');
+    expect(scalarOf(ev('Σ_u(A[1,(u - 1) (3) + v])', { A: row }, { indices: { v: 1 } }))).toBe('5');
+    // The block product (A ⊗ B)(C ⊗ D) entry as a split sum, against the matrix product (hand-checked shapes 2×2 ⊗ 1×2).
+    const k = ev('Σ_u(Σ_v(X[1,(u - 1) (2) + v] Y[(u - 1) (2) + v,1]))', { X: exactMatrix([[1, 2, 3, 4]]), Y: exactMatrix([[1], [1], [2], [2]]) });
+    expect(scalarOf(k)).toBe('17');
+    // A block size that depends on an outer sum's index changes the inner range each time: 1 + (1 + 2) + (1 + 2 + 3).
+    expect(scalarOf(ev('Σ_k(Σ_v(A[1,(u - 1) k + v]))', { A: row }, { indices: { u: 1 }, sumRanges: { k: 3 } }))).toBe('10');
+    // A block size that does not divide the size is an error, not a silent partial sum.
+    expect(evError('Σ_u(Σ_v(A[1,(u - 1) (4) + v]))', { A: row }).code).toBe('shape-mismatch');
+  });
   it('relations and claims are booleans', () => {
     expect(ev('(A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ', { A, B })).toEqual({ kind: 'boolean', value: true });
     expect(ev('A ⊙ B = B', { A, B })).toEqual({ kind: 'boolean', value: false });

@@ -15,6 +15,7 @@ import {
   type Givens,
 } from '@odot/core';
 import { blockIndexExpr } from './block-index.ts';
+import { BLOCK_SPLIT_LAW, blockSplitStep } from './block-split.ts';
 import { chainLines } from './chain-text.ts';
 import type { CheckContext } from './check-options.ts';
 import { freeNames } from './expr-tools.ts';
@@ -173,10 +174,32 @@ export function blockEntrywiseBody(
     const row = rowSize && blockIndexExpr({ outer: outerRow, size: rowSize, inner: innerRow });
     const col = colSize && blockIndexExpr({ outer: outerCol, size: colSize, inner: innerCol });
     if (!row || !col) continue;
-    const stated = withNaturalSizes(named, [rows, cols]);
+    // The factors' other sizes are natural too while searching: a block split writes them in an index (`(u - 1) q + v`).
+    const factors = factorSizes(left, right, givensFrom(named));
     const from = entry(left, row, col);
-    const chain = entrywiseChain(from, entry(right, row, col), avoid, { ...context, givens: givensFrom(stated) }, limits);
-    if (chain) return { lines: [...chainLines(from, chain), `  ${printPlain(left)} = ${printPlain(right)}   by ext`], declarations: stated };
+    const inner = { ...context, givens: givensFrom(withNaturalSizes(named, [rows, cols, ...factors])) };
+    const split = avoid.has(BLOCK_SPLIT_LAW) ? undefined : (e: Expr) => blockSplitStep(e, inner);
+    const chain = entrywiseChain(from, entry(right, row, col), avoid, inner, limits, split);
+    if (!chain) continue;
+    const used = new Set<string>();
+    for (const step of chain) freeNames(step.after, used);
+    const stated = withNaturalSizes(named, [rows, cols, ...factors.filter((dim) => dimFactors(dim).factors.every((name) => used.has(name)))]);
+    return { lines: [...chainLines(from, chain), `  ${printPlain(left)} = ${printPlain(right)}   by ext`], declarations: stated };
   }
   return undefined;
+}
+
+/** The known sizes (rows and columns) of the right factor Y of every Kronecker product `X ⊗ Y` of the goal. */
+function factorSizes(left: Expr, right: Expr, givens: Givens): Dim[] {
+  const table = inferShapes(equal(left, right), givens);
+  if (!table.ok) return [];
+  const out: Dim[] = [];
+  for (const side of [left, right]) {
+    walkExpr(side, (node) => {
+      if (node.type !== 'Kronecker') return;
+      const factor = table.value.shapeOf(node.right);
+      if (factor.kind === 'matrix') out.push(...[factor.rows, factor.cols].filter((dim) => !isOpenDim(dim)));
+    });
+  }
+  return out;
 }

@@ -132,3 +132,74 @@ describe('block indices and sizes (hand-worked)', () => {
     expect(dimQuotient('?3', 'p')).toBeUndefined();
   });
 });
+
+/** The mixed product (A ⊗ B)(C ⊗ D) = (A C) ⊗ (B D) by hand, the sum over t split at `split` (blocks of q are right). */
+const MIXED = (given: string, split: string): string => `given ${given}
+prove (A ⊗ B)(C ⊗ D) = (A C) ⊗ (B D)
+proof
+    ((A ⊗ B)(C ⊗ D))[(i - 1) p + k, (j - 1) s + l]
+  = Σ_t((A ⊗ B)[(i - 1) p + k, t] (C ⊗ D)[t, (j - 1) s + l])   by def_matmul
+  = Σ_u(Σ_v((A ⊗ B)[(i - 1) p + k, ${split}] (C ⊗ D)[${split}, (j - 1) s + l]))   by sum_block
+  = Σ_u(Σ_v(A[i,u] B[k,v] (C ⊗ D)[${split}, (j - 1) s + l]))   by def_kron
+  = Σ_u(Σ_v(A[i,u] B[k,v] (C[u,j] D[v,l])))   by def_kron
+  = Σ_u(Σ_v(A[i,u] C[u,j] (B[k,v] D[v,l])))   by mul_comm
+  = Σ_u(A[i,u] C[u,j]) Σ_v(B[k,v] D[v,l])   by sum_mul_sum
+  = (A C)[i,j] (B D)[k,l]   by def_matmul
+  = ((A C) ⊗ (B D))[(i - 1) p + k, (j - 1) s + l]   by def_kron
+  (A ⊗ B)(C ⊗ D) = (A C) ⊗ (B D)   by ext
+qed
+`;
+
+describe('the block split of a sum (sum_block)', () => {
+  const given = 'A: m×n; B: p×q; C: n×r; D: q×s; p, q, s: natural';
+
+  it('accepts the mixed product of ⊗ and the matrix product with the sum over the n·q columns of A ⊗ B in blocks of q', () => {
+    expect(steps(MIXED(given, '(u - 1) q + v')).map(([code]) => code)).toEqual(Array(9).fill('ok'));
+    expect(checkProof(MIXED(given, '(u - 1) q + v')).valid).toBe(true);
+  });
+
+  it('refuses a split in blocks of p, which does not divide the n·q columns of A ⊗ B: side-condition, naming the size', () => {
+    const found = steps(MIXED(given, '(u - 1) p + v'));
+    expect(found[1]).toEqual(['side-condition', 'sum_block needs p to divide the number of columns of A ⊗ B, which is n·q']);
+    expect(checkProof(MIXED(given, '(u - 1) p + v')).valid).toBe(false);
+  });
+
+  it('with numbers, blocks of 2 split 4 columns (the independent computation agrees) and blocks of 3 do not', () => {
+    const numeric = 'A: 2×2; B: 2×2; C: 2×2; D: 2×2';
+    const split = (size: string): string => `given ${numeric}
+prove Σ_t((A ⊗ B)[1, t] (C ⊗ D)[t, 1]) = Σ_u(Σ_v((A ⊗ B)[1, (u - 1) (${size}) + v] (C ⊗ D)[(u - 1) (${size}) + v, 1]))
+proof
+    Σ_t((A ⊗ B)[1, t] (C ⊗ D)[t, 1])
+  = Σ_u(Σ_v((A ⊗ B)[1, (u - 1) (${size}) + v] (C ⊗ D)[(u - 1) (${size}) + v, 1]))   by sum_block
+qed
+`;
+    expect(steps(split('2'))).toEqual([['ok', 'by sum_block (1 application)']]);
+    expect(steps(split('3'))[0]?.[0]).toBe('side-condition');
+    // Exact values: the split sum is the (1,1) entry of the product, and blocks of 3 are not a sum over 1..4.
+    const bindings: Record<string, Value> = {
+      A: exactMatrix([[1, 2], [3, 4]]),
+      B: exactMatrix([[0, 1], [1, 1]]),
+      C: exactMatrix([[2, 0], [1, 5]]),
+      D: exactMatrix([[1, 3], [2, 2]]),
+    };
+    const value = (text: string): Value => {
+      const r = evaluate(parseExpr(text), bindings);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    expect(value('Σ_u(Σ_v((A ⊗ B)[1, (u - 1) (2) + v] (C ⊗ D)[(u - 1) (2) + v, 1]))')).toEqual(value('((A ⊗ B)(C ⊗ D))[1,1]'));
+    expect(evaluate(parseExpr('Σ_u(Σ_v((A ⊗ B)[1, (u - 1) (3) + v] (C ⊗ D)[(u - 1) (3) + v, 1]))'), bindings).ok).toBe(false);
+  });
+
+  it('does not read Σ_k(Σ_k(…)) as a split: the inner k hides the outer one', () => {
+    const text = `given X: m×n; Y: n×r; q: natural
+prove Σ_k(Σ_k(X[i, (k - 1) q + k] Y[(k - 1) q + k, j])) = Σ_t(X[i, t] Y[t, j])
+proof
+    Σ_k(Σ_k(X[i, (k - 1) q + k] Y[(k - 1) q + k, j]))
+  = Σ_t(X[i, t] Y[t, j])   by sum_block
+qed
+`;
+    expect(steps(text)[0]?.[0]).not.toBe('ok');
+    expect(checkProof(text).valid).toBe(false);
+  });
+});

@@ -57,6 +57,10 @@ function sideCondition(f: Failing, numeric: NumericVerdict): StepReport | undefi
   });
 }
 
+/** Hints for a block size that is not the factor's, and for a block split whose size does not divide. */
+const BLOCK_SIZE_HINT = "row (i - 1) p + k of X ⊗ Y is row k of block row i only when Y has p rows (and column (j - 1) q + l needs q columns): write the factor's size in the index, and declare the factor's shape";
+const BLOCK_SPLIT_HINT = 'a sum over t = 1..n splits as t = (u - 1) q + v only when the block size q divides n: for the columns of X ⊗ Y (p×q factor Y) the block size is q';
+
 /**
  * The step is what a cited law does at a block index whose size is not the Kronecker factor's
  * (`(A ⊗ B)[(i - 1) (2) + k, …] = A[i,j] B[k,l]` for a B with 3 rows): `side-condition`, naming
@@ -75,14 +79,16 @@ function blockSizeCondition(f: Failing): StepReport | undefined {
       const matrix = boundTo(found.step.substitution, c.matrix);
       const shape = matrix && inferShape(matrix, givens);
       const actual = shape?.ok && shape.value.kind === 'matrix' && !isOpenDim(shape.value[c.axis]) ? `, which is ${formatDim(shape.value[c.axis])}` : ', which the declarations do not tell';
-      return `${law.name} needs ${size ? show(size) : c.size} to be the number of ${c.axis === 'rows' ? 'rows' : 'columns'} of ${matrix ? show(matrix) : c.matrix}${actual}`;
+      return `${law.name} needs ${size ? show(size) : c.size} to ${c.divides ? 'divide' : 'be'} the number of ${c.axis === 'rows' ? 'rows' : 'columns'} of ${matrix ? show(matrix) : c.matrix}${actual}`;
     });
+    const divides = found.failing.some((c) => c.divides);
     return report(f.line, f.kind, f.laws, 'side-condition', [...new Set(needs)].join('; '), {
-      hints: ['row (i - 1) p + k of X ⊗ Y is row k of block row i only when Y has p rows (and column (j - 1) q + l needs q columns): write the factor\'s size in the index, and declare the factor\'s shape'],
+      hints: [divides ? BLOCK_SPLIT_HINT : BLOCK_SIZE_HINT],
     });
   }
   return undefined;
 }
+
 
 /** Mutants compared up to canonical form (the rest by their text key only), to bound the cost. */
 const CANONICAL_MUTANTS = 40;
@@ -156,12 +162,21 @@ function splitAnywhere(f: Failing): StepReport | undefined {
   return report(f.line, f.kind, f.laws, 'too-big', `the step is true, but no single law does it: split it: ${describeSplit(split)}`, { split, trace: search.steps });
 }
 
-/** True (or undecided) but not by the cited laws: `wrong-law`, naming the law that does it in one application. */
-function wrongLaw(f: Failing, numeric: NumericVerdict, search: StepSearch): StepReport {
+/** The laws a failing step may be told to cite instead: citable catalogue laws other than the cited ones. */
+function otherLaws(f: Failing): string[] {
+  const { backend } = f.context;
+  const cited = f.laws.map((law) => canonicalLaw(law.name));
+  return [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => !cited.includes(name) && backend.engine.knows(name) && citable(name, f.context));
+}
+
+/** The laws that do the step in one application: as stated under `strict`, else up to canonical form (at most 3). */
+const doersOf = (f: Failing): string[] => (f.context.strict ? statedDoers(f.from, f.to, otherLaws(f), f.context, 3) : canonicalDoers(f, otherLaws(f)));
+
+/** True (or undecided) but not by the cited laws: `wrong-law`, naming the law that does it in one application (`known`: found already). */
+function wrongLaw(f: Failing, numeric: NumericVerdict, search: StepSearch, known?: readonly string[]): StepReport {
   const { backend } = f.context;
   const names = f.laws.map((law) => law.name);
-  const others = [...new Set(backend.engine.names.map(canonicalLaw))].filter((name) => !names.map(canonicalLaw).includes(name) && backend.engine.knows(name) && citable(name, f.context));
-  const doers = f.context.strict ? statedDoers(f.from, f.to, others, f.context, 3) : canonicalDoers(f, others);
+  const doers = known ?? doersOf(f);
   const cited = names.length === 1 ? `${names[0]} does` : `${names.join(', ')} do`;
   const truth = numeric.verdict === 'equal' ? 'the step is true, but ' : '';
   const stopped = limitText(search);
@@ -190,6 +205,23 @@ function canonicalDoers(f: Failing, names: readonly string[]): string[] {
 }
 
 /**
+ * Whether the step is true, as cheaply as it can be told: when the light cross-check (one trial
+ * modulo p at a generic size) finds it equal and another law of the catalogue does it in one
+ * application, it is true by that law (every catalogue law is tested at every size, 1 and 2
+ * included), and those laws come back with the light verdict. Otherwise the full identity test
+ * decides, whose counterexample a false step reports.
+ */
+function stepTruth(f: Failing): { readonly numeric: NumericVerdict; readonly doers?: readonly string[] } {
+  const { backend, givens } = f.context;
+  const light = backend.numeric(f.from, f.to, givens, 'cross-check');
+  if (light.verdict === 'equal') {
+    const doers = doersOf(f);
+    if (doers.length > 0) return { numeric: light, doers };
+  }
+  return { numeric: backend.numeric(f.from, f.to, givens) };
+}
+
+/**
  * Why the cited laws do not give this step, as a tutor would say it: a side condition that fails,
  * a named misconception (`buggy-rule`) or a counterexample (`false`), a step too big for one line
  * (`too-big`, with the split), or a true step by another law (`wrong-law`, naming it).
@@ -198,15 +230,15 @@ export function diagnoseFailure(from: Expr, to: Expr, laws: readonly LawCitation
   const f: Failing = { from, to, laws, line, kind, context };
   const block = blockSizeCondition(f);
   if (block) return block;
-  const numeric = context.backend.numeric(from, to, context.givens);
+  const { numeric, doers } = stepTruth(f);
   const side = sideCondition(f, numeric);
   if (side) return side;
   if (numeric.verdict === 'different') return falseStep(f, numeric);
   // A search stopped by a limit proves nothing: say so, rather than guess at a bigger search.
-  if (search.limit) return wrongLaw(f, numeric, search);
+  if (search.limit) return wrongLaw(f, numeric, search, doers);
   const big = tooBig(f);
   if (big) return big;
-  const wrong = wrongLaw(f, numeric, search);
+  const wrong = wrongLaw(f, numeric, search, doers);
   if (wrong.hints !== undefined || numeric.verdict !== 'equal') return wrong;
   return splitAnywhere(f) ?? wrong;
 }

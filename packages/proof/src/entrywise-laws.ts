@@ -83,6 +83,25 @@ function sizeConditions(law: Law, scalars: ReadonlySet<string>): PatternConditio
       if (typeof dim === 'string' && scalars.has(dim)) out.push({ kind: 'size', size: dim, matrix: c.variable, axis });
     }
   }
+  for (const c of law.conditions) if (c.kind === 'divides') out.push(...divisionCondition(law, c.size, c.dim));
+  return out;
+}
+
+/** A size q that must divide the dimension n (sum_block): a `size` condition on the first matrix with n as a size. */
+function divisionCondition(law: Law, size: string, dim: string): PatternCondition[] {
+  for (const c of law.conditions) {
+    if (c.kind !== 'shape' || c.shape.kind !== 'matrix') continue;
+    const axis = c.shape.rows === dim ? 'rows' : c.shape.cols === dim ? 'cols' : undefined;
+    if (axis) return [{ kind: 'size', size, matrix: c.variable, axis, divides: true }];
+  }
+  return [];
+}
+
+/** The pairs of summation indices of a side where one sum encloses the other: they must bind different names. */
+function nestedBinders(e: Expr, outer: readonly string[] = [], out: [string, string][] = []): [string, string][] {
+  const inner = e.type === 'Sum' ? [...outer, e.index] : outer;
+  if (e.type === 'Sum') for (const name of outer) if (name !== e.index) out.push([name, e.index]);
+  for (const child of childrenOf(e)) nestedBinders(child, inner, out);
   return out;
 }
 
@@ -106,6 +125,7 @@ export function rulesOf(law: Law): PatternRule[] {
     }
   }
   conditions.push(...sizeConditions(law, scalars));
+  for (const pair of [...nestedBinders(law.lhs), ...nestedBinders(law.rhs)]) conditions.push({ kind: 'distinct', indices: pair });
   for (const k of binders(law.rhs, binders(law.lhs))) variables.add(k);
   if (family !== 'structural' || scalars.size > 0) {
     for (const v of scalars) conditions.push({ kind: 'scalar', variable: v });

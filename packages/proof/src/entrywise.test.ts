@@ -4,7 +4,7 @@ import { parseDeclarations, parseExpr } from '@odot/parser';
 import { evaluate, exactMatrix, scalarValue, type Value } from '@odot/numeric';
 import { applyEntrywiseLaw } from './entrywise.ts';
 import { ENTRYWISE_LAWS } from './entrywise-laws.ts';
-import { exprKey } from './expr-tools.ts';
+import { exprKey, renameApart } from './expr-tools.ts';
 import { kindOf } from './pattern.ts';
 
 function givens(text: string): Givens {
@@ -48,6 +48,18 @@ describe('the entrywise calculus', () => {
     expect(afters('Σ_k(A[k,k] B[k,j])', 'def_matmul')).toEqual([]);
     // A scalar factor is not a matrix product.
     expect(afters('(c A)[i,j]', 'def_matmul', givens('c: scalar; A: n×n'))).toEqual([]);
+  });
+
+  it('tells sibling sums over the same name apart before a law nests them (the same expression up to bound names)', () => {
+    const apart = parseExpr('Σ_k(A[i,k]) Σ_l(B[l,j])');
+    expect(renameApart(apart)).toBe(apart);
+    const same = parseExpr('Σ_k(A[i,k]) Σ_k(B[k,j])');
+    const renamed = renameApart(same);
+    expect(printExpr(readable(renamed))).toBe('Σ_{qs0}(A[i,qs0]) Σ_{qs1}(B[qs1,j])');
+    expect(exprKey(renamed)).toBe(exprKey(same));
+    // A sum inside a sum over the same name: the inner one binds its own occurrences.
+    expect(printExpr(readable(renameApart(parseExpr('Σ_k(A[i,k] Σ_k(B[k,j]))'))))).toBe('Σ_{qs0}(A[i,qs0] Σ_{qs1}(B[qs1,j]))');
+    expect(afters('Σ_k(A[i,k]) Σ_k(B[k,j])', 'sum_mul_sum')).toEqual(['Σ_{q0}(Σ_{q1}(A[i,q0] B[q1,j]))']);
   });
 
   it('applies laws of numbers to scalars only', () => {
@@ -122,11 +134,15 @@ describe('the entrywise calculus', () => {
     mul_sum: ['A[i,j] Σ_k(B[i,k])'],
     sum_mul: ['Σ_k(A[i,k]) B[i,j]'],
     sum_comm: ['Σ_k(Σ_l(A[k,l] B[l,i]))'],
+    // Sibling sums over the same name are told apart before one is nested in the other.
+    sum_mul_sum: ['Σ_k(A[i,k]) Σ_l(B[l,j])', 'Σ_k(A[i,k]) Σ_k(B[k,j])', 'Σ_k(Σ_l(A[i,k] B[l,j]))'],
+    // Blocks of 3 and of 1 of the 3 columns of A (the block size must divide it).
+    sum_block: ['Σ_k(Σ_l(A[i,(k - 1) (3) + l] B[(k - 1) (3) + l,j]))', 'Σ_k(Σ_l(A[i,(k - 1) (1) + l] B[(k - 1) (1) + l,j]))'],
     hadamard_comm: ['A ⊙ B'],
     hadamard_assoc: ['(A ⊙ B) ⊙ C'],
   };
-  // def_kron's block size must be the factor's size, so its samples need the 3×3 shapes declared.
-  const SAMPLE_GIVENS: Record<string, Givens> = { def_kron: givens('A, B, C: 3×3') };
+  // def_kron's block size must be the factor's size (sum_block's must divide it), so their samples need the 3×3 shapes declared.
+  const SAMPLE_GIVENS: Record<string, Givens> = { def_kron: givens('A, B, C: 3×3'), sum_block: givens('A, B: 3×3') };
   const matrices: Record<string, Value> = {
     A: exactMatrix([[1, -2, 3], [0, 5, -1], [4, 2, 7]]),
     B: exactMatrix([[2, 0, -3], [1, 1, 6], [-5, 3, 2]]),

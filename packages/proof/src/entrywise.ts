@@ -1,6 +1,6 @@
 import { childrenOf, indexNames, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
-import { exprKey, freeNames, normalizeBound, replaceAt } from './expr-tools.ts';
+import { exprKey, freeNames, normalizeBound, renameApart, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
 import { conditionsHold, failingSizes, instantiate, kindOf, matchPattern, type KindContext, type SizeCondition, type ValueKind } from './pattern.ts';
 
@@ -52,12 +52,14 @@ export function sizeRelaxedApplications(expr: Expr, name: string, context: Omit<
 function applications(expr: Expr, name: string, context: Omit<KindContext, 'indices'>, relaxSizes: boolean): { step: AppliedStep; failing: SizeCondition[] }[] {
   const law = findEntrywiseLaw(name);
   if (!law) return [];
+  // Sibling sums get their own index names first (the results are normalised again below).
+  const source = renameApart(expr);
   const indices = indexNames(expr);
   const kinds: KindContext = { givens: context.givens, indices };
   const avoid = new Set([...freeNames(expr), ...indices]);
   const out: { step: AppliedStep; failing: SizeCondition[] }[] = [];
   const seen = new Set<string>();
-  for (const { path, node } of positions(expr)) {
+  for (const { path, node } of positions(source)) {
     // A unit of work for the enclosing search's budget (core's `withBudget`): its time limit is read here.
     tick();
     for (const rule of law.rules) {
@@ -77,14 +79,15 @@ function applications(expr: Expr, name: string, context: Omit<KindContext, 'indi
         if (rule.scalarOnly && !SCALAR_ENOUGH.has(kindOf(node, kinds))) continue;
         const built = instantiate(to, rule.variables, binding, avoid);
         if (!conditionsHold(rule, binding, kinds, relaxSizes)) continue;
-        const replaced = replaceAt(expr, path, built);
+        const replaced = replaceAt(source, path, built);
         if (!replaced) continue;
         const after = normalizeBound(replaced);
         const key = exprKey(after);
         if (seen.has(key)) continue;
         seen.add(key);
         const failing = relaxSizes ? failingSizes(rule, binding, kinds) : [];
-        out.push({ step: { law: name, direction, path, substitution: Object.fromEntries(binding), before: expr, after, origin: 'entrywise' }, failing });
+        // `before` is the expression with its sums renamed apart, as the substitution reads it (the same up to bound names).
+        out.push({ step: { law: name, direction, path, substitution: Object.fromEntries(binding), before: source, after, origin: 'entrywise' }, failing });
       }
     }
   }

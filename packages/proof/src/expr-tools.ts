@@ -233,3 +233,47 @@ export function normalizeBound(expr: Expr): Expr {
   };
   return visit(expr, new Map(), 0);
 }
+
+/**
+ * Renames every summation index to its own `%s<n>` (n counts the sums in pre-order; names the
+ * parser can never produce), so that sibling sums — which `normalizeBound` names alike, both at
+ * depth 0 in `Σ_%0(a) Σ_%0(b)` — are told apart by a law that nests one inside the other
+ * (`sum_mul_sum`). The meaning is unchanged: each occurrence keeps the sum that binds it, and
+ * `normalizeBound` gives the same expression as before. When every sum already has its own name,
+ * the expression itself is returned.
+ */
+export function renameApart(expr: Expr): Expr {
+  if (sumsNamedApart(expr)) return expr;
+  let count = 0;
+  const visit = (node: Expr, renames: ReadonlyMap<string, string>): Expr => {
+    if (node.type === 'Identifier') {
+      const renamed = renames.get(node.name);
+      return renamed === undefined ? node : { type: 'Identifier', name: renamed };
+    }
+    if (node.type === 'Sum') {
+      const name = `%s${count++}`;
+      const inner = new Map(renames);
+      inner.set(node.index, name);
+      return { type: 'Sum', index: name, body: visit(node.body, inner) };
+    }
+    const children = childrenOf(node);
+    if (children.length === 0) return node;
+    const next = children.map((child) => visit(child, renames));
+    return next.every((child, i) => child === children[i]) ? node : withChildren(node, next);
+  };
+  return visit(expr, new Map());
+}
+
+/** True when no two sums of the expression bind the same name. */
+function sumsNamedApart(expr: Expr): boolean {
+  const names = new Set<string>();
+  const pending: Expr[] = [expr];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === 'Sum') {
+      if (names.has(node.index)) return false;
+      names.add(node.index);
+    }
+    pending.push(...childrenOf(node));
+  }
+  return true;
+}

@@ -1,4 +1,4 @@
-import { entry, identifier, inferShape, printPlain, walkExpr, type Expr, type Span } from '@odot/core';
+import { dimFactors, entry, identifier, inferShape, printPlain, walkExpr, type Expr, type Span } from '@odot/core';
 import { checkTransition } from './check-transition.ts';
 import { findLaw } from '@odot/rewrite';
 import type { CheckerBackend } from './backend.ts';
@@ -12,7 +12,7 @@ import { readableBound } from './readable-bound.ts';
 import { isReordering } from './reordering.ts';
 import { searchBothWays, type SearchLimits } from './search.ts';
 import { unfoldSteps } from './unfold.ts';
-import { reverseStep } from './applied-step.ts';
+import { reverseStep, type AppliedStep } from './applied-step.ts';
 
 // Proof bodies for a goal the engine's own proof would prove circularly (its one step cites the
 // goal itself, `hadamard_comm` for A ⊙ B = B ⊙ A): an entrywise chain, or a chain of other laws.
@@ -57,15 +57,25 @@ function indexPair(left: Expr, right: Expr, context: CheckContext): readonly [st
   return row !== undefined && col !== undefined ? [row, col] : undefined;
 }
 
+/** The declared symbols and their symbolic sizes: names a printed summation index must not take. */
+function declaredNames(context: CheckContext): Set<string> {
+  const out = new Set(context.givens.keys());
+  for (const info of context.givens.values()) {
+    if (info.shape.kind === 'matrix') for (const dim of [info.shape.rows, info.shape.cols]) for (const f of dimFactors(dim).factors) out.add(f);
+  }
+  return out;
+}
+
 /**
  * The steps as printable chain steps from `from` to `to`: bound indices readable, the last line
  * exactly `to` as written, and any detour that returns to an earlier line cut out.
  */
-function tidy(from: Expr, to: Expr, steps: readonly ChainStep[]): ChainStep[] {
+function tidy(from: Expr, to: Expr, steps: readonly ChainStep[], context: CheckContext): ChainStep[] {
   const out: ChainStep[] = [];
   const keys = [exprKey(from)];
+  const reserved = declaredNames(context);
   for (const [index, step] of steps.entries()) {
-    const after = index === steps.length - 1 ? to : readableBound(step.after);
+    const after = index === steps.length - 1 ? to : readableBound(step.after, reserved);
     const key = exprKey(after);
     const earlier = keys.indexOf(key);
     if (earlier >= 0) {
@@ -84,21 +94,68 @@ function tidy(from: Expr, to: Expr, steps: readonly ChainStep[]): ChainStep[] {
  * definitions unfolded on both sides, and between the two unfolded forms the bounded search
  * (`searchBothWays`, its limits checked inside its loops). Undefined when the search finds none.
  */
-export function entrywiseChain(from: Expr, to: Expr, avoid: ReadonlySet<string>, context: CheckContext, limits: SearchLimits): ChainStep[] | undefined {
-  const forward = unfoldSteps(from, context, UNFOLD_ROUNDS, avoid);
-  const backward = unfoldSteps(to, context, UNFOLD_ROUNDS, avoid);
+export function entrywiseChain(
+  from: Expr,
+  to: Expr,
+  avoid: ReadonlySet<string>,
+  context: CheckContext,
+  limits: SearchLimits,
+  split?: (expr: Expr) => AppliedStep | undefined,
+): ChainStep[] | undefined {
+  const forward = unfoldWithSplits(from, context, avoid, split);
+  const backward = unfoldWithSplits(to, context, avoid, split);
   const start = forward.at(-1)?.after ?? from;
   const end = backward.at(-1)?.after ?? to;
   const laws = entrywiseEngine.names.filter((name) => !avoid.has(name));
-  // Unfolded forms that are the same numbers in another order (`A[i,j] B[k,l] (C[i,j] D[k,l])` against
-  // `A[i,j] C[i,j] (B[k,l] D[k,l])`) meet in one reordering step citing mul_comm, as the proofs guide
-  // writes it (the search may need more swaps than its applications allow); else the bounded search.
-  const reorder = exprKey(start) !== exprKey(end) && isReordering(start, end) ? reorderingLaw(start, end, avoid, { ...context, limits }, NUMBER_REORDERINGS) : undefined;
-  const search = reorder ? undefined : searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits);
-  const middle = reorder ? [{ after: end, law: reorder, direction: 'forward' as const }] : search?.steps;
+  const middle = reorderingMeet(start, end, laws, avoid, { ...context, limits }) ?? searchBothWays(start, end, laws, entrywiseEngine, context.givens, limits).steps;
   if (!middle) return undefined;
   const steps = [...forward, ...middle, ...[...backward].reverse().map(reverseStep)];
-  return steps.length === 0 ? undefined : tidy(from, to, steps);
+  return steps.length === 0 ? undefined : tidy(from, to, steps, context);
+}
+
+/**
+ * The definitions unfolded greedily from `expr`; when they stop, one `split` step (a sum split into
+ * blocks so def_kron applies) and the definitions again, at most `UNFOLD_ROUNDS` splits.
+ */
+function unfoldWithSplits(expr: Expr, context: CheckContext, avoid: ReadonlySet<string>, split?: (expr: Expr) => AppliedStep | undefined): AppliedStep[] {
+  const steps = unfoldSteps(expr, context, UNFOLD_ROUNDS, avoid);
+  for (let round = 0; split && round < UNFOLD_ROUNDS; round++) {
+    const current = steps.at(-1)?.after ?? expr;
+    const step = split(current);
+    if (!step) break;
+    steps.push(step, ...unfoldSteps(step.after, context, UNFOLD_ROUNDS, avoid));
+  }
+  return steps;
+}
+
+/**
+ * Unfolded forms that are the same numbers in another order (`A[i,j] B[k,l] (C[i,j] D[k,l])` against
+ * `A[i,j] C[i,j] (B[k,l] D[k,l])`) meet in one reordering step citing mul_comm, as the proofs guide
+ * writes it (the search may need more swaps than its applications allow); so do forms one law
+ * application and a reordering apart (`Σ_u(Σ_v(A[i,u] B[k,v] (C[u,j] D[v,l])))` against
+ * `Σ_u(A[i,u] C[u,j]) Σ_v(B[k,v] D[v,l])`, by mul_comm and sum_mul_sum). Undefined when none fits.
+ */
+function reorderingMeet(start: Expr, end: Expr, laws: readonly string[], avoid: ReadonlySet<string>, context: CheckContext): ChainStep[] | undefined {
+  if (exprKey(start) === exprKey(end)) return undefined;
+  const reorder = (from: Expr, to: Expr): string | undefined => (isReordering(from, to) ? reorderingLaw(from, to, avoid, context, NUMBER_REORDERINGS) : undefined);
+  const direct = reorder(start, end);
+  if (direct) return [{ after: end, law: direct, direction: 'forward' }];
+  // Each expression one application away counts as a node of the search's limit (the start is the first).
+  let nodes = 1;
+  for (const law of laws) {
+    // The law at the end (reorder, then the law) or at the start (the law, then reorder).
+    for (const step of entrywiseEngine.apply(end, law, context.givens)) {
+      if (nodes++ >= context.limits.maxNodes) return undefined;
+      const first = reorder(start, step.after);
+      if (first) return [{ after: step.after, law: first, direction: 'forward' }, reverseStep(step)];
+    }
+    for (const step of entrywiseEngine.apply(start, law, context.givens)) {
+      if (nodes++ >= context.limits.maxNodes) return undefined;
+      const last = reorder(step.after, end);
+      if (last) return [step, { after: end, law: last, direction: 'forward' }];
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -162,7 +219,7 @@ export function otherLawsBody(left: Expr, right: Expr, avoid: ReadonlySet<string
   const all = engine.names.filter((name) => !avoid.has(name));
   for (const laws of all.length > local.length ? [local, all] : [local]) {
     const found = searchBothWays(left, right, laws, engine, context.givens, limits, (a, b) => canonicallyEqual(a, b, context.givens));
-    const steps = found.steps && tidy(left, right, found.steps);
+    const steps = found.steps && tidy(left, right, found.steps, context);
     if (steps && steps.length > 0) return chainLines(left, steps);
   }
   return undefined;

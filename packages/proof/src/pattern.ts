@@ -1,5 +1,5 @@
 import { SCALAR, childrenOf, dimEquals, foldExpr, identifier, indexNames, inferShapes, isOpenDim, type Expr, type Givens, type ShapeKind } from '@odot/core';
-import { sizeDim } from './size-dim.ts';
+import { dimQuotient, sizeDim } from './size-dim.ts';
 import { exprKey, freeNames, withChildren } from './expr-tools.ts';
 
 /** A side condition of a pattern law, on the bindings of its variables. */
@@ -10,9 +10,12 @@ export type PatternCondition =
   | { readonly kind: 'not-free'; readonly index: string; readonly in: readonly string[] }
   /**
    * The binding of `size` is the `axis` size of the binding of `matrix` (def_kron's `p` is the row
-   * count of its p×q factor `Y`): both known, and the same dimension.
+   * count of its p×q factor `Y`): both known, and the same dimension; with `divides`, it divides
+   * that size (sum_block's block size q divides the n columns of X).
    */
-  | { readonly kind: 'size'; readonly size: string; readonly matrix: string; readonly axis: 'rows' | 'cols' };
+  | { readonly kind: 'size'; readonly size: string; readonly matrix: string; readonly axis: 'rows' | 'cols'; readonly divides?: true }
+  /** Nested summation indices of the law bind different names (`Σ_u(Σ_v(…))` is not `Σ_k(Σ_k(…))`, where the inner k hides the outer). */
+  | { readonly kind: 'distinct'; readonly indices: readonly [string, string] };
 
 /** One rewrite rule `lhs = rhs` over pattern variables; applied in both directions. */
 export interface PatternRule {
@@ -76,9 +79,9 @@ export function matchPattern(pattern: Expr, term: Expr, variables: ReadonlySet<s
   return pc.every((child, i) => matchPattern(child, tc[i] as Expr, variables, binding));
 }
 
-/** A name not occurring in `avoid`: `k`, `l`, `p`, `q`, then `k1`, `k2`, …. */
+/** A name not occurring in `avoid`: `k`, `l`, `p`, `q`, …, `w`, then `k1`, `k2`, …. */
 export function freshName(avoid: ReadonlySet<string>): string {
-  for (const name of ['k', 'l', 'p', 'q', 'r', 's', 't']) if (!avoid.has(name)) return name;
+  for (const name of ['k', 'l', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w']) if (!avoid.has(name)) return name;
   for (let i = 1; ; i++) if (!avoid.has(`k${i}`)) return `k${i}`;
 }
 
@@ -157,13 +160,16 @@ export function kindOf(expr: Expr, context: KindContext): ValueKind {
  * shape inference in the context's givens: false when either is unknown or open (an undeclared
  * factor may have any size, so the block index proves nothing about it).
  */
-function sizeHolds(size: Expr | undefined, matrix: Expr | undefined, axis: 'rows' | 'cols', context: KindContext): boolean {
+function sizeHolds(condition: SizeCondition, substitution: Substitution, context: KindContext): boolean {
+  const size = substitution.get(condition.size);
+  const matrix = substitution.get(condition.matrix);
   if (!size || !matrix) return false;
   const written = sizeDim(size);
   const table = inferShapes(matrix, context.givens);
   if (written === undefined || !table.ok || table.value.shape.kind !== 'matrix') return false;
-  const actual = table.value.shape[axis];
-  return !isOpenDim(actual) && dimEquals(actual, written);
+  const actual = table.value.shape[condition.axis];
+  if (isOpenDim(actual)) return false;
+  return condition.divides ? dimQuotient(actual, written) !== undefined : dimEquals(actual, written);
 }
 
 /** A `size` condition of a pattern rule. */
@@ -171,9 +177,7 @@ export type SizeCondition = Extract<PatternCondition, { readonly kind: 'size' }>
 
 /** The rule's `size` conditions that the bindings fail (the block size in an index is not the factor's size). */
 export function failingSizes(rule: PatternRule, substitution: Substitution, context: KindContext): SizeCondition[] {
-  return rule.conditions.filter(
-    (c): c is SizeCondition => c.kind === 'size' && !sizeHolds(substitution.get(c.size), substitution.get(c.matrix), c.axis, context),
-  );
+  return rule.conditions.filter((c): c is SizeCondition => c.kind === 'size' && !sizeHolds(c, substitution, context));
 }
 
 /** True when the bindings satisfy the rule's side conditions (all, or all but the `size` ones when `relaxSizes`). */
@@ -192,7 +196,12 @@ export function conditionsHold(rule: PatternRule, substitution: Substitution, co
         break;
       }
       case 'size': {
-        if (!relaxSizes && !sizeHolds(substitution.get(condition.size), substitution.get(condition.matrix), condition.axis, context)) return false;
+        if (!relaxSizes && !sizeHolds(condition, substitution, context)) return false;
+        break;
+      }
+      case 'distinct': {
+        const [a, b] = condition.indices.map((name) => substitution.get(name));
+        if (a?.type === 'Identifier' && b?.type === 'Identifier' && a.name === b.name) return false;
         break;
       }
       case 'not-free': {

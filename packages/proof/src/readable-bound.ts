@@ -4,11 +4,12 @@ import { freshName } from './pattern.ts';
 
 /**
  * `expr` with the search's internal bound-index names (`%0`, …, from `normalizeBound`) replaced by
- * readable fresh ones (`k`, `l`, …) that avoid its free names, so the expression can be printed as
- * proof text.
+ * readable fresh ones (`k`, `l`, …) that avoid its free names and the `reserved` ones (the declared
+ * symbols and sizes: `Σ_q` beside a size q would read as the size), so the expression can be
+ * printed as proof text.
  */
-export function readableBound(expr: Expr): Expr {
-  const avoid = freeNames(expr);
+export function readableBound(expr: Expr, reserved: ReadonlySet<string> = new Set()): Expr {
+  const avoid = new Set([...freeNames(expr), ...reserved]);
   const names = new Map<string, string>();
   const rename = (name: string): string => {
     if (!name.startsWith('%')) return name;

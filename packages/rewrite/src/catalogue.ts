@@ -29,6 +29,7 @@ function conditionsOf(spec: LawSpec, givens: Givens, sides: readonly [Expr, Expr
   for (const variable of spec.integers ?? []) conditions.push({ kind: 'positive-integer', variable });
   for (const variable of spec.positiveDiagonal ?? []) conditions.push({ kind: 'positive-diagonal', variable });
   for (const variable of spec.indices ?? []) conditions.push({ kind: 'index', variable });
+  for (const [size, dim] of spec.divides ?? []) conditions.push({ kind: 'divides', size, dim });
   if (sides) {
     const variables = new Set([...givens.keys(), ...(spec.indices ?? [])]);
     for (const pair of notFreePairs(sides[0], sides[1], variables)) conditions.push({ kind: 'not-free', ...pair });

@@ -36,7 +36,9 @@ export type LawCondition =
   | { readonly kind: 'positive-integer'; readonly variable: string }
   | { readonly kind: 'positive-diagonal'; readonly variable: string }
   | { readonly kind: 'index'; readonly variable: string }
-  | { readonly kind: 'not-free'; readonly index: string; readonly variable: string };
+  | { readonly kind: 'not-free'; readonly index: string; readonly variable: string }
+  /** The size `size` (a variable declared `natural`) divides the dimension `dim` of the law's shapes (`q` divides `n` of `X: m×n` in sum_block). */
+  | { readonly kind: 'divides'; readonly size: string; readonly dim: string };
 
 /**
  * How a law is written in its family file. `statement` is text in the plain expression language
@@ -54,6 +56,11 @@ export interface LawSpec {
   readonly positiveDiagonal?: readonly string[];
   /** Index variables of an entrywise law (`i`, `j` in `(X ⊙ Y)[i,j] = X[i,j] Y[i,j]`). */
   readonly indices?: readonly string[];
+  /**
+   * Pairs `[q, n]`: the size q (declared `natural`) divides the dimension n of the declared shapes,
+   * so an index `(u - 1) q + v` with u ≤ n / q, v ≤ q runs over 1..n (sum_block).
+   */
+  readonly divides?: readonly (readonly [string, string])[];
   /** The simplifier may use it left to right. */
   readonly simplify?: boolean;
   /** The simplifier tries laws in increasing priority (absorbing elements first, collecting last); default `DEFAULT_PRIORITY`. */

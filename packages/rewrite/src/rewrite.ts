@@ -80,6 +80,7 @@ export function checkConditions(law: CompiledLaw, subst: Subst): TermProof[] | u
   const proofs: TermProof[] = [];
   for (const c of law.law.conditions) {
     if (c.kind === 'shape') continue; // enforced while matching (dimension variables)
+    if (c.kind === 'divides') continue; // a block size: laws on entries only
     const bound = subst.vars.get(c.variable);
     if (bound === undefined) continue; // a variable of the other side only; checked when supplied
     if (c.kind === 'positive-integer') {

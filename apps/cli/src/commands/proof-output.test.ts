@@ -67,6 +67,27 @@ describe('odot equiv --proof', () => {
     expectChecked(run.stdout);
   });
 
+  it('the mixed product (A ⊗ B)(C ⊗ D) = (A C) ⊗ (B D): an entrywise proof (sum_block, def_kron, sum_mul_sum, ext), never `by algebra`, that odot check accepts', () => {
+    const run = runOdot(['equiv', '(A ⊗ B)(C ⊗ D)', '(A C) ⊗ (B D)', '--given', 'A: m×n; B: p×q; C: n×r; D: q×s', '--proof']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('given p, q, s: natural');
+    // The sum over the n·q columns of A ⊗ B is split in blocks of q, B's number of columns.
+    expect(run.stdout).toMatch(/\(t - 1\) q \+ u.*by sum_block\n/);
+    expect(run.stdout).toMatch(/by sum_mul_sum\b/);
+    expect(run.stdout).not.toMatch(/by (algebra|mul_kron_mul)\b/);
+    expect(run.stdout).toContain('  A ⊗ B (C ⊗ D) = A C ⊗ (B D)   by ext\n');
+    expectChecked(run.stdout);
+    // A split in blocks of p (which does not divide the n·q columns) is refused with its reason.
+    const wrong = run.stdout.replaceAll('(t - 1) q + u', '(t - 1) p + u');
+    const path = join(mkdtempSync(join(tmpdir(), 'odot-cert-')), 'wrong.proof');
+    writeFileSync(path, wrong);
+    const check = runOdot(['check', path, '--json']);
+    expect(check.code).toBe(1);
+    const steps = (JSON.parse(check.stdout) as { theorems: { steps: { code: string; message: string }[] }[] }).theorems[0]?.steps ?? [];
+    expect(steps[1]).toMatchObject({ code: 'side-condition', message: 'sum_block needs p to divide the number of columns of A ⊗ B, which is n·q' });
+  });
+
   it('a law with no non-circular proof within the limits: exit 3 and the reason, no proof printed', () => {
     // Distributivity of the matrix product needs mul_add on the entries too, which is the goal itself.
     const run = runOdot(['equiv', 'A (B + C)', 'A B + A C', '--given', 'A: 2×3; B, C: 3×2', '--proof']);

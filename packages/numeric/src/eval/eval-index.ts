@@ -5,6 +5,7 @@ import { parseRational } from '../rational.ts';
 import type { EvalState, Want } from './state.ts';
 import { NONE, NeedsContext, asMatrix, at, binaryShapeError, fail, matrix, scalar } from './state.ts';
 import type { GValue } from './types.ts';
+import { readBlockPosition } from './block-position.ts';
 
 /** The integer value of an exponent or index expression; an unbound index in 1..`range` may be picked by `freeIndex`. */
 export function intOf<T>(s: EvalState<T>, node: Expr, purpose: 'exponent' | 'index', range?: number): number {
@@ -67,38 +68,92 @@ export function evalEntry<T>(s: EvalState<T>, node: ExprOf<'Entry'>): GValue<T> 
   return scalar(m.data[(i - 1) * m.cols + (j - 1)] as T);
 }
 
-/** The sizes of the matrices the sum's index subscripts in its body (a nested sum over the same index shadows it). */
-function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number[] {
+/** The size of the matrix an entry subscripts along each axis, or undefined when it depends on other indices (or on context). */
+function entrySizes<T>(s: EvalState<T>, e: ExprOf<'Entry'>): readonly [number, number] | undefined {
+  try {
+    const m = s.ev(e.matrix, NONE);
+    return m.k === 'matrix' ? [m.m.rows, m.m.cols] : undefined;
+  } catch (error) {
+    // Other entries may still tell the range.
+    if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
+    return undefined;
+  }
+}
+
+/**
+ * The range `index` has at one position of an entry along an axis of `size` entries: the size when
+ * the position is the index itself; for a block position `(u - 1) q + v`, q for the inner index v
+ * and size / q for the outer index u (q must divide the size). Undefined when it is not there.
+ */
+function positionRange<T>(s: EvalState<T>, position: Expr, index: string, size: number): { readonly range: number; readonly stable: boolean } | undefined {
+  if (position.type === 'Identifier') return position.name === index ? { range: size, stable: true } : undefined;
+  const block = readBlockPosition(position);
+  if (!block || (block.outer !== index && block.inner !== index)) return undefined;
+  let q: number;
+  try {
+    q = intOf(s, block.size, 'index');
+  } catch (error) {
+    if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
+    return undefined;
+  }
+  // A block size written with a bound index (`(u - 1) k + v` under Σ_k) changes from one term to the next.
+  const stable = !mentionsBound(s, block.size);
+  if (block.inner === index) return { range: q, stable };
+  if (q < 1 || size % q !== 0) {
+    fail('shape-mismatch', `the block size ${q} of the sum index ${index} does not divide the size ${size} it indexes`, position);
+  }
+  return { range: size / q, stable };
+}
+
+/** Whether the expression names an index bound at this point of the evaluation. */
+function mentionsBound<T>(s: EvalState<T>, e: Expr): boolean {
+  const pending: Expr[] = [e];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === 'Identifier' && s.indices.has(node.name)) return true;
+    pending.push(...childrenOf(node));
+  }
+  return false;
+}
+
+/** The ranges the sum's index takes in the entries of its body (a nested sum over the same index shadows it), and whether they cannot change within the evaluation. */
+function rangesInBody<T>(s: EvalState<T>, node: ExprOf<'Sum'>): { readonly found: number[]; readonly stable: boolean } {
   const found: number[] = [];
+  let stable = true;
   const pending: Expr[] = [node.body];
   for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
     if (e.type === 'Sum' && e.index === node.index) continue;
-    if (e.type === 'Entry') {
-      const hitsRow = e.row.type === 'Identifier' && e.row.name === node.index;
-      const hitsCol = e.col.type === 'Identifier' && e.col.name === node.index;
-      if (hitsRow || hitsCol) {
-        try {
-          const m = s.ev(e.matrix, NONE);
-          if (m.k === 'matrix') {
-            if (hitsRow) found.push(m.m.rows);
-            if (hitsCol) found.push(m.m.cols);
-          }
-        } catch (error) {
-          // The matrix depends on other indices (or on context); other entries may still tell the range.
-          if (!(error instanceof OdotException || error instanceof NeedsContext)) throw error;
+    if (e.type === 'Entry' && mentions(e, node.index)) {
+      const sizes = entrySizes(s, e);
+      if (sizes) {
+        for (const [position, size] of [[e.row, sizes[0]], [e.col, sizes[1]]] as const) {
+          const range = positionRange(s, position, node.index, size);
+          if (range !== undefined) found.push(range.range);
+          if (range !== undefined && !range.stable) stable = false;
         }
       }
     }
     pending.push(...childrenOf(e).reverse());
   }
-  return found;
+  return { found, stable };
+}
+
+/** Whether the entry's row or column names `index` (itself, or inside a block position). */
+function mentions(e: ExprOf<'Entry'>, index: string): boolean {
+  return [e.row, e.col].some((p) => {
+    if (p.type === 'Identifier') return p.name === index;
+    const block = readBlockPosition(p);
+    return block !== undefined && (block.outer === index || block.inner === index);
+  });
 }
 
 /** The range of a sum's index: given, or the one size of every matrix it subscripts. */
 function sumRange<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number {
   const given = s.ctx.sumRanges.get(node.index);
   if (given !== undefined) return given;
-  const found = rangesInBody(s, node);
+  // Sizes do not change within an evaluation (a bare 0's second reading aside): an inner sum's range is found once.
+  const cached = s.zeroIsScalar ? undefined : s.sumRangeCache.get(node);
+  if (cached !== undefined) return cached;
+  const { found, stable } = rangesInBody(s, node);
   const first = found[0];
   if (first === undefined) {
     fail('unknown-range', `cannot tell the range of ${node.index} in the sum: index a matrix with it, or give its range`, node);
@@ -106,6 +161,7 @@ function sumRange<T>(s: EvalState<T>, node: ExprOf<'Sum'>): number {
   if (found.some((n) => n !== first)) {
     fail('shape-mismatch', `the sum index ${node.index} ranges over different sizes (${[...new Set(found)].join(', ')})`, node);
   }
+  if (stable && !s.zeroIsScalar) s.sumRangeCache.set(node, first);
   return first;
 }
 

@@ -25,6 +25,8 @@ export interface EvalState<T> {
   zeroIsScalar: boolean;
   /** Evaluates a child given what the parent knows of its shape. */
   readonly ev: (node: Expr, want: Want) => GValue<T>;
+  /** The range of each sum found so far, when it cannot change within this evaluation (an inner sum is entered once per outer index value). */
+  readonly sumRangeCache: Map<Expr, number>;
 }
 
 /** Thrown by a bare `J`, `0`, `I` when nothing in its context fixes its size. */

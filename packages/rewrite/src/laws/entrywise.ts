@@ -111,6 +111,15 @@ export const ENTRYWISE_LAWS: readonly LawSpec[] = [
       'Definition of the Kronecker product on entries: row (i − 1)p + k of X ⊗ Y is row k of block row i (Mathlib: kroneckerMap_apply, with the pair (i, k) as the row index). The sizes p, q are declared natural to be used as numbers.',
   },
   {
+    name: 'sum_block',
+    statement: 'Σ_t(X[i,t] Y[t,j]) = Σ_u(Σ_v(X[i,(u - 1) q + v] Y[(u - 1) q + v,j]))',
+    given: 'X: m×n; Y: n×p; q: natural',
+    indices: ['i', 'j'],
+    divides: [['q', 'n']],
+    description:
+      'A sum over the n columns of X (rows of Y) taken in blocks of q, when q divides n: t = (u − 1)q + v with u = 1..n/q and v = 1..q, as the entries of a Kronecker factor are indexed (def_kron). Mathlib reindexes by finProdFinEquiv and splits with Fintype.sum_prod_type.',
+  },
+  {
     name: 'def_trace',
     aliases: ['trace_def'],
     statement: 'tr(X) = Σ_k(X[k,k])',

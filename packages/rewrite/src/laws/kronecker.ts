@@ -11,6 +11,13 @@ export const KRONECKER_LAWS: readonly LawSpec[] = [
     description: 'The mixed-product property of ⊗ and ⊙ (the factors must have matching shapes).',
   },
   {
+    name: 'mul_kron_mul',
+    aliases: ['mul_kronecker_mul'],
+    statement: '(A B) ⊗ (C D) = (A ⊗ C) (B ⊗ D)',
+    given: 'A: m×n; B: n×p; C: q×r; D: r×s',
+    description: 'The mixed-product property of ⊗ and the matrix product (Mathlib: mul_kronecker_mul, same sides).',
+  },
+  {
     name: 'kron_add',
     aliases: ['kronecker_add'],
     priority: 410,

@@ -76,12 +76,23 @@ function checkedOf(law: Law): Checked {
   return { law, givens: compiled?.givens ?? givensOf(law.given), integers, positiveDiagonal, ...(compiled ? { compiled } : {}) };
 }
 
+/** The law's `divides` conditions (a size q dividing a dimension n). */
+function divisions(law: Law): Extract<Law['conditions'][number], { kind: 'divides' }>[] {
+  return law.conditions.flatMap((c) => (c.kind === 'divides' ? [c] : []));
+}
+
 /** One random instance of a law's variables: sizes 1..3, values by randomInstance, exponents 1..3. */
 function instance(c: Checked, rng: Rng): { bindings: Map<string, Value>; dims: Record<string, number> } {
   const dims: Record<string, number> = {};
   const names = writtenDims(c.law.rhs, writtenDims(c.law.lhs, new Set()));
   if (c.compiled) dimNames(c.compiled.rhs, dimNames(c.compiled.lhs, names));
   for (const d of names) dims[d] = rng.int(1, 3);
+  // A block size q that must divide n (sum_block): q in 1..3 and n a multiple of it.
+  for (const d of divisions(c.law)) {
+    const size = rng.int(1, 3);
+    dims[d.size] = size;
+    dims[d.dim] = size * rng.int(1, 3);
+  }
   for (const [, info] of c.givens) {
     if (info.shape.kind === 'matrix') {
       for (const d of [info.shape.rows, info.shape.cols]) if (typeof d === 'string' && dims[d] === undefined) dims[d] = rng.int(1, 3);
@@ -192,6 +203,8 @@ function dependent(c: Checked, s: Setting, rng: Rng): { lhs: Expr; rhs: Expr; se
   const bindings = new Map(s.bindings);
   const replaced = new Map<string, Expr>();
   for (const name of scalars) {
+    // A size used as a number (q of sum_block) is that size, never a varying term.
+    if (s.dims[name] !== undefined) continue;
     const over = [...(left.get(name) ?? right.get(name) ?? [])].filter((k) => (right.get(name) ?? left.get(name))?.has(k)).slice(0, 2);
     if (over.length === 0) continue;
     const [k, l] = over as [string, string | undefined];
@@ -334,6 +347,12 @@ describe('the random check of laws on entries and sums', () => {
     expect(refuted('def_kron', '(Y ⊗ X)[(i - 1) p + k, (j - 1) q + l]', 'X[i,j] Y[k,l]')).toBe(true);
     expect(refuted('def_kron', '(X ⊗ Y)[(i - 1) p + k, (j - 1) q + 1]', 'X[i,j] Y[k,l]')).toBe(true);
     expect(refuted('def_kron', '(X ⊗ Y)[(i - 1) p + k, (j - 1) q + l]', 'Y[k,l] X[i,j]')).toBe(false);
+    // Block splits: the same block on both factors is the sum; a factor left at the block's first row is not.
+    expect(refuted('sum_block', 'Σ_t(X[i,t] Y[t,j])', 'Σ_u(Σ_v(X[i,(u - 1) q + v] Y[(u - 1) q + 1,j]))')).toBe(true);
+    expect(refuted('sum_block', 'Σ_t(X[i,t] Y[t,j])', 'Σ_v(Σ_u(Y[(u - 1) q + v,j] X[i,(u - 1) q + v]))')).toBe(false);
+    // A product of sums is not the sum of the products over one index.
+    expect(refuted('sum_mul_sum', 'Σ_u(a) Σ_v(b)', 'Σ_u(Σ_v(a b))')).toBe(false);
+    expect(refuted('sum_mul_sum', 'Σ_u(a) Σ_u(b)', 'Σ_u(a b)')).toBe(true);
   });
 });
 

@@ -33,6 +33,12 @@ export const NUMBER_LAWS: readonly LawSpec[] = [
     description: 'A factor that does not depend on k moves into the sum (k must not occur in b; Mathlib: Finset.sum_mul).',
   },
   {
+    name: 'sum_mul_sum',
+    statement: 'Σ_u(a) Σ_v(b) = Σ_u(Σ_v(a b))',
+    given: 'a, b: scalar',
+    description: 'A product of two sums is the double sum of the products (u must not occur in b, nor v in a; Mathlib: Finset.sum_mul_sum, same sides).',
+  },
+  {
     name: 'sum_comm',
     statement: 'Σ_k(Σ_l(a)) = Σ_l(Σ_k(a))',
     given: 'a: scalar',

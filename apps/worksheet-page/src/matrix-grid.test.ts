@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridKeyTarget, pasteIntoGrid } from './inputs.ts';
+import { gridKeyTarget, pasteIntoGrid } from './matrix-grid.ts';
 
 const mid = { atStart: false, atEnd: false };
 const both = { atStart: true, atEnd: true };
