@@ -69,7 +69,11 @@ function* codePoints(text: string): Generator<Grapheme> {
   }
 }
 
-/** The terminal columns `text` takes (one line), as string-width counts them (see the file comment). */
+/**
+ * The terminal columns `text` takes (one line), as string-width counts them: per grapheme cluster,
+ * an emoji takes two columns (also a ZWJ sequence or a flag), else its first code point decides:
+ * wide and fullwidth characters two, combining marks and format characters none.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const { segment } of graphemes(text)) width += clusterWidth(segment);

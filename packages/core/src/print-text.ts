@@ -1,6 +1,6 @@
 import { assertNever } from './assert-never.ts';
 import { foldTree, type FoldStep } from './fold-tree.ts';
-import type { BinaryExpr, Expr, NumberLiteral, ScalarMul } from './expr.ts';
+import type { BinaryExpr, Expr, ExprOf, NumberLiteral, ScalarMul } from './expr.ts';
 import { ASCII, LATEX, PLAIN, type Notation } from './notation.ts';
 
 // Precedence, loosest first (ARCHITECTURE.md): relations; + −; the products ⊙ · ⊗ and juxtaposition
@@ -295,21 +295,78 @@ class TextPrinter {
     return step(children, (parts) => lift(f, ...parts));
   }
 
+  /** The pieces of a node: by node family (leaves, operators, postfix forms, calls). */
   private render(node: Expr): PrintStep {
+    switch (node.type) {
+      case 'Identifier':
+      case 'NumberLiteral':
+      case 'Ones':
+      case 'Zero':
+      case 'Identity':
+        return this.renderLeaf(node);
+      case 'MatrixLiteral':
+        return this.renderMatrix(node);
+      case 'Add':
+      case 'Sub':
+      case 'Hadamard':
+      case 'MatMul':
+      case 'Kronecker':
+      case 'Equal':
+      case 'NotEqual':
+      case 'Neg':
+      case 'ScalarMul':
+        return this.renderOperator(node);
+      case 'Transpose':
+      case 'Inverse':
+      case 'HadamardPower':
+      case 'MatrixPower':
+        return this.renderPostfix(node);
+      case 'Diag':
+      case 'DiagVec':
+      case 'Trace':
+      case 'Det':
+      case 'Entry':
+      case 'Sum':
+      case 'Claim':
+        return this.renderCall(node);
+      default:
+        return assertNever(node);
+    }
+  }
+
+  /** A name, a number, or a constant `J`, `0`, `I` (with its size when it has one). */
+  private renderLeaf(node: ExprOf<'Identifier' | 'NumberLiteral' | 'Ones' | 'Zero' | 'Identity'>): PrintStep {
     const n = this.n;
     switch (node.type) {
       case 'Identifier':
         return step([], () => piece(n.identifier(node)));
       case 'NumberLiteral':
         return step([], () => piece(n.number(node)));
-      case 'MatrixLiteral': {
-        const widths = node.rows.map((row) => row.length);
-        const tasks: Task[] = node.rows.flatMap((row) => row.map((e): Task => ({ kind: 'entry', node: e })));
-        return this.of(tasks, (...texts) => {
-          let at = 0;
-          return n.matrix(widths.map((w) => texts.slice(at, (at += w))));
-        });
-      }
+      case 'Ones':
+        return step([], () => piece(n.ones(node.rows, node.cols)));
+      case 'Zero':
+        return step([], () => piece(n.zero(node.rows, node.cols)));
+      case 'Identity':
+        return step([], () => piece(n.identity(node.size)));
+      default:
+        return assertNever(node);
+    }
+  }
+
+  /** A matrix literal: its entries, row by row. */
+  private renderMatrix(node: ExprOf<'MatrixLiteral'>): PrintStep {
+    const widths = node.rows.map((row) => row.length);
+    const tasks: Task[] = node.rows.flatMap((row) => row.map((e): Task => ({ kind: 'entry', node: e })));
+    return this.of(tasks, (...texts) => {
+      let at = 0;
+      return this.n.matrix(widths.map((w) => texts.slice(at, (at += w))));
+    });
+  }
+
+  /** Infix and prefix operators: chains, ⊗, relations, negation and scalar multiples. */
+  private renderOperator(node: ExprOf<'Add' | 'Sub' | 'Hadamard' | 'MatMul' | 'Kronecker' | 'Equal' | 'NotEqual' | 'Neg' | 'ScalarMul'>): PrintStep {
+    const n = this.n;
+    switch (node.type) {
       case 'Add':
       case 'Sub':
       case 'Hadamard':
@@ -330,6 +387,15 @@ class TextPrinter {
         // `c A`: a scalar that is not a number prints as a product (shape inference reads it as c·A).
         if (!numericScalar(node)) return this.chain({ type: 'MatMul', left: node.scalar, right: node.operand });
         return step([print(node.operand, POSTFIX)], ([operand]) => this.scalarMultiple(node, operand as Printed));
+      default:
+        return assertNever(node);
+    }
+  }
+
+  /** Postfix forms on a base: transpose, inverse and the two powers. */
+  private renderPostfix(node: ExprOf<'Transpose' | 'Inverse' | 'HadamardPower' | 'MatrixPower'>): PrintStep {
+    const n = this.n;
+    switch (node.type) {
       case 'Transpose':
         return this.of([{ kind: 'base', node: node.operand, stackable: true }], (b = '') => n.transpose(b));
       case 'Inverse':
@@ -342,12 +408,15 @@ class TextPrinter {
         const simple = simpleExponent(node.exponent);
         return this.of([{ kind: 'base', node: node.base, stackable: false }, print(node.exponent, 0)], (b = '', e = '') => n.matrixPower(b, e, simple));
       }
-      case 'Ones':
-        return step([], () => piece(n.ones(node.rows, node.cols)));
-      case 'Zero':
-        return step([], () => piece(n.zero(node.rows, node.cols)));
-      case 'Identity':
-        return step([], () => piece(n.identity(node.size)));
+      default:
+        return assertNever(node);
+    }
+  }
+
+  /** Calls and call-like forms: diag, diagvec, tr, det, an entry, Σ and a claim. */
+  private renderCall(node: ExprOf<'Diag' | 'DiagVec' | 'Trace' | 'Det' | 'Entry' | 'Sum' | 'Claim'>): PrintStep {
+    const n = this.n;
+    switch (node.type) {
       case 'Diag':
         return this.call('diag', node.operand);
       case 'DiagVec':

@@ -182,66 +182,84 @@ const NAME = /^[\p{L}][\p{L}\p{N}_₀-₉']*$/u;
  * of such strings and `NAME = MATRIX` lines. Throws an `OdotException` (code `bad-given`) on a bad entry.
  */
 export function readGiven(value: unknown): GivenSpec {
-  const declarations: string[] = [];
-  const matrices: MatrixGiven[] = [];
-  const decls: Declaration[] = [];
-  const addEntry = (key: string, raw: unknown): void => {
+  const reader = new GivenReader();
+  if (value === undefined || value === null) {
+    // nothing given
+  } else if (typeof value === 'string') {
+    for (const line of value.split(/\r?\n/).filter((l) => l.trim() !== '')) reader.addLine(line);
+  } else if (Array.isArray(value)) {
+    for (const item of value) {
+      if (typeof item !== 'string') bad('each item of a `given` list must be a string');
+      reader.addLine(item);
+    }
+  } else if (typeof value === 'object') {
+    for (const [key, raw] of Object.entries(value as Record<string, unknown>)) reader.addEntry(key, raw);
+  } else {
+    bad('`given` must be a map, a list or a string');
+  }
+  return reader.spec();
+}
+
+/** The givens read so far: declaration lines, matrices (literal or random), and the declarations they make. */
+class GivenReader {
+  private readonly declarations: string[] = [];
+  private readonly matrices: MatrixGiven[] = [];
+  private readonly decls: Declaration[] = [];
+
+  /** One `NAME: VALUE` entry: a random spec, a matrix literal, or a declaration (`m×n`, `n×n diagonal`). */
+  addEntry(key: string, raw: unknown): void {
     const name = key.trim();
     const rows = typeof raw === 'string' ? rowsFromText(raw) : rowsFromYaml(raw);
     if (typeof raw === 'string' && raw.trim().startsWith('random')) {
-      if (!NAME.test(name)) bad(`'${name}' is not a matrix name`);
-      const spec = parseRandomSpec(name, raw);
-      if (!spec) {
-        bad(`cannot read the random spec '${raw}' for ${name}`, [
-          'write e.g. `random 2×3 integers -5..5`, `random 3 integers 0..9`, `random 3×3 binary`, `random 2×2 psd integers -2..2`, `random diagonal 3×3`, `random 2×2 rationals`, `random 3×3 integers -5..5 invertible`',
-        ]);
-      }
-      // A constrained spec is drawn once at load time, so an impossible one is a worksheet error.
-      if (spec.constraints.length > 0) drawRandomMatrix(spec, rngFor('load-check', name, raw));
-      matrices.push(spec);
+      this.addRandom(name, raw);
       return;
     }
     if (rows) {
       if (!NAME.test(name)) bad(`'${name}' is not a matrix name`);
       const literal: LiteralMatrixGiven = { type: 'literal', name, rows };
-      matrices.push(literal);
+      this.matrices.push(literal);
       return;
     }
     if (typeof raw === 'string' || typeof raw === 'number') {
       const line = `${name}: ${String(raw)}`;
-      declarations.push(line);
-      decls.push(...declarationsFrom(line));
+      this.declarations.push(line);
+      this.decls.push(...declarationsFrom(line));
       return;
     }
     bad(`cannot read the given '${name}'`, ['give a matrix literal, a random spec or a shape such as m×n']);
-  };
-  const addLine = (line: string): void => {
+  }
+
+  /** A random matrix spec; a constrained one is drawn once at load time, so an impossible one is a worksheet error. */
+  private addRandom(name: string, raw: string): void {
+    if (!NAME.test(name)) bad(`'${name}' is not a matrix name`);
+    const spec = parseRandomSpec(name, raw);
+    if (!spec) {
+      bad(`cannot read the random spec '${raw}' for ${name}`, [
+        'write e.g. `random 2×3 integers -5..5`, `random 3 integers 0..9`, `random 3×3 binary`, `random 2×2 psd integers -2..2`, `random diagonal 3×3`, `random 2×2 rationals`, `random 3×3 integers -5..5 invertible`',
+      ]);
+    }
+    if (spec.constraints.length > 0) drawRandomMatrix(spec, rngFor('load-check', name, raw));
+    this.matrices.push(spec);
+  }
+
+  /** One line: `NAME = MATRIX` (without a colon), else declarations. */
+  addLine(line: string): void {
     const eq = /^\s*([^=:]+?)\s*=\s*(.+)$/.exec(line);
     if (eq && !line.includes(':')) {
-      addEntry(eq[1] ?? '', eq[2] ?? '');
+      this.addEntry(eq[1] ?? '', eq[2] ?? '');
       return;
     }
-    declarations.push(line.trim());
-    decls.push(...declarationsFrom(line));
-  };
-  if (value === undefined || value === null) {
-    // nothing given
-  } else if (typeof value === 'string') {
-    for (const line of value.split(/\r?\n/).filter((l) => l.trim() !== '')) addLine(line);
-  } else if (Array.isArray(value)) {
-    for (const item of value) {
-      if (typeof item !== 'string') bad('each item of a `given` list must be a string');
-      addLine(item);
+    this.declarations.push(line.trim());
+    this.decls.push(...declarationsFrom(line));
+  }
+
+  /** The spec read (a matrix given twice is an error). */
+  spec(): GivenSpec {
+    const seen = new Set<string>();
+    for (const m of this.matrices) {
+      if (seen.has(m.name)) bad(`${m.name} is given twice`);
+      seen.add(m.name);
     }
-  } else if (typeof value === 'object') {
-    for (const [key, raw] of Object.entries(value as Record<string, unknown>)) addEntry(key, raw);
-  } else {
-    bad('`given` must be a map, a list or a string');
+    return { declarations: this.declarations, matrices: this.matrices, givens: givensFrom([...this.decls, ...this.matrices.map(matrixDeclaration)]) };
   }
-  const seen = new Set<string>();
-  for (const m of matrices) {
-    if (seen.has(m.name)) bad(`${m.name} is given twice`);
-    seen.add(m.name);
-  }
-  return { declarations, matrices, givens: givensFrom([...decls, ...matrices.map(matrixDeclaration)]) };
 }

@@ -99,22 +99,9 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
   if (typeof text !== 'string') {
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'unreadable-answer', message: 'Write your answer as an expression, e.g. A ⊙ B.' }] };
   }
-  let dialects = question.accept.dialects;
-  const notes: Diagnosis[] = [];
-  if (answer.dialect !== undefined) {
-    if (!(DIALECTS as readonly string[]).includes(answer.dialect)) {
-      notes.push({ code: 'other-dialect', message: `Unknown dialect '${answer.dialect}'; read in the worksheet's notation.` });
-    } else if (!dialects.includes(answer.dialect as Dialect)) {
-      return {
-        id: question.id,
-        score: 0,
-        max,
-        diagnoses: [{ code: 'other-dialect', message: `This question asks for ${dialects.join(' or ')} notation, not ${answer.dialect}.` }],
-      };
-    } else {
-      dialects = [answer.dialect as Dialect];
-    }
-  }
+  const chosen = answerDialects(question, answer.dialect);
+  if ('grade' in chosen) return chosen.grade;
+  const { dialects, notes } = chosen;
   const { list, parseError } = readings(text, dialects, question, budget);
   if (list.length === 0) {
     const elsewhere = otherDialectReading(text.trim(), dialects, budget);
@@ -122,40 +109,73 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
     return { id: question.id, score: 0, max, diagnoses: [{ code: 'parse-error', message: `Your answer '${text}' cannot be read: ${parseError ?? 'syntax error'}.` }] };
   }
   const expectedShape = inferShape(question.answer, question.given.givens);
-  for (const reading of list) {
-    if (!reading.shape || (expectedShape.ok && !shapeEquals(reading.shape, expectedShape.value))) continue;
-    const verdict = decideEquivalence(question.answer, reading.expr, question.given.givens, undefined, budget);
-    if (verdict.kind === 'equal') {
-      const diagnoses: Diagnosis[] = [{ code: 'correct', message: verdict.method === 'equal-by-testing' ? 'Correct (checked on random instances).' : 'Correct.' }];
-      const plainFirst = list[0];
-      if (reading.dialect !== 'plain') {
-        const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
-        diagnoses.push({ code: 'other-dialect', message: `Read as ${DIALECT_NAMES[reading.dialect]}: ${DIALECT_RULES[reading.dialect]}. Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
-      }
-      const broken = formViolations(question, reading.expr, text.trim(), budget);
-      if (broken.length > 0) return { id: question.id, score: Math.min(question.formScore, max), max, diagnoses: [...broken, ...diagnoses.slice(1), ...notes] };
-      return { id: question.id, score: max, max, diagnoses: [...diagnoses, ...notes] };
-    }
+  const expected = expectedShape.ok ? expectedShape.value : undefined;
+  const correct = gradeCorrect(question, list, text, expected, notes, budget);
+  if (correct) return correct;
+  return gradeWrong(question, list[0] as Reading, text, expected, notes, budget);
+}
+
+/**
+ * The dialects to read the answer in: the worksheet's, or the one the answer names (an unknown
+ * name is a note; one the question does not allow is graded 0 at once).
+ */
+function answerDialects(question: ExpressionQuestion, named: string | undefined): { readonly dialects: readonly Dialect[]; readonly notes: Diagnosis[] } | { readonly grade: QuestionGrade } {
+  const dialects = question.accept.dialects;
+  const notes: Diagnosis[] = [];
+  if (named === undefined) return { dialects, notes };
+  if (!(DIALECTS as readonly string[]).includes(named)) {
+    notes.push({ code: 'other-dialect', message: `Unknown dialect '${named}'; read in the worksheet's notation.` });
+    return { dialects, notes };
   }
-  const first = list[0] as Reading;
+  if (!dialects.includes(named as Dialect)) {
+    const message = `This question asks for ${dialects.join(' or ')} notation, not ${named}.`;
+    return { grade: { id: question.id, score: 0, max: question.points, diagnoses: [{ code: 'other-dialect', message }] } };
+  }
+  return { dialects: [named as Dialect], notes };
+}
+
+/** The grade of the first reading of the expected shape that equals the answer (full marks, or the form score), else undefined. */
+function gradeCorrect(
+  question: ExpressionQuestion,
+  list: readonly Reading[],
+  text: string,
+  expected: Shape | undefined,
+  notes: readonly Diagnosis[],
+  budget: Budget | undefined,
+): QuestionGrade | undefined {
+  const max = question.points;
+  for (const reading of list) {
+    if (!reading.shape || (expected !== undefined && !shapeEquals(reading.shape, expected))) continue;
+    const verdict = decideEquivalence(question.answer, reading.expr, question.given.givens, undefined, budget);
+    if (verdict.kind !== 'equal') continue;
+    const diagnoses: Diagnosis[] = [{ code: 'correct', message: verdict.method === 'equal-by-testing' ? 'Correct (checked on random instances).' : 'Correct.' }];
+    const plainFirst = list[0];
+    if (reading.dialect !== 'plain') {
+      const differs = plainFirst && plainFirst.dialect === 'plain' ? ` (in plain notation it would mean ${printExpr(plainFirst.expr, 'plain')})` : '';
+      diagnoses.push({ code: 'other-dialect', message: `Read as ${DIALECT_NAMES[reading.dialect]}: ${DIALECT_RULES[reading.dialect]}. Your answer reads as ${printExpr(reading.expr, 'plain')}${differs}.` });
+    }
+    const broken = formViolations(question, reading.expr, text.trim(), budget);
+    if (broken.length > 0) return { id: question.id, score: Math.min(question.formScore, max), max, diagnoses: [...broken, ...diagnoses.slice(1), ...notes] };
+    return { id: question.id, score: max, max, diagnoses: [...diagnoses, ...notes] };
+  }
+  return undefined;
+}
+
+/** A wrong answer (its first reading), classified: a shape error, a known misconception, a shape mismatch, or not equal with a counterexample. */
+function gradeWrong(question: ExpressionQuestion, first: Reading, text: string, expected: Shape | undefined, notes: readonly Diagnosis[], budget: Budget | undefined): QuestionGrade {
+  const wrong = (diagnoses: Diagnosis[]): QuestionGrade => ({ id: question.id, score: 0, max: question.points, diagnoses });
   const diagnoses: Diagnosis[] = [...notes];
   if (!first.shape) {
     diagnoses.push(...predictedByTree(question.feedback, first.expr));
     diagnoses.push({ code: 'shape-error', message: `Your answer ${printExpr(first.expr, 'plain')} is not defined: ${first.shapeError ?? 'the shapes do not fit'}.` });
-    return { id: question.id, score: 0, max, diagnoses };
+    return wrong(diagnoses);
   }
   diagnoses.push(...predictedMatches(question, first.expr));
   const known = misconception(question, first.expr, first.shape, text.trim());
-  if (known) {
-    diagnoses.push(known);
-    return { id: question.id, score: 0, max, diagnoses };
-  }
-  if (expectedShape.ok && !shapeEquals(first.shape, expectedShape.value)) {
-    diagnoses.push({
-      code: 'shape-mismatch',
-      message: `Your answer ${printExpr(first.expr, 'plain')} is ${formatShape(first.shape)}, but the answer is ${formatShape(expectedShape.value)}.`,
-    });
-    return { id: question.id, score: 0, max, diagnoses };
+  if (known) return wrong([...diagnoses, known]);
+  if (expected !== undefined && !shapeEquals(first.shape, expected)) {
+    const message = `Your answer ${printExpr(first.expr, 'plain')} is ${formatShape(first.shape)}, but the answer is ${formatShape(expected)}.`;
+    return wrong([...diagnoses, { code: 'shape-mismatch', message }]);
   }
   const verdict = decideEquivalence(question.answer, first.expr, question.given.givens, [printExpr(question.answer, 'plain'), 'your answer'], budget);
   const why =
@@ -165,5 +185,5 @@ export function gradeExpression(question: ExpressionQuestion, answer: StudentAns
         ? ` (${verdict.message})`
         : '';
   diagnoses.push({ code: 'not-equivalent', message: `Your answer ${printExpr(first.expr, 'plain')} is not equal to the expected expression in general.${why}` });
-  return { id: question.id, score: 0, max, diagnoses };
+  return wrong(diagnoses);
 }

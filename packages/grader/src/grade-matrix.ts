@@ -61,42 +61,17 @@ export function gradeMatrix(question: MatrixQuestion, bindings: Bindings, answer
     const predicted = typeof answer.value === 'string' ? predictedExpressions(question, answer.value) : [];
     return { id: question.id, score: 0, max, diagnoses: [...predicted, { code: reading.code, message: reading.message }] };
   }
-  let got = reading.matrix;
+  const got = oriented(reading.matrix, expected);
   const tolerance = question.accept.tolerance;
-  const diagnoses: Diagnosis[] = [];
-  if ((got.rows !== expected.rows || got.cols !== expected.cols) && (expected.rows === 1 || expected.cols === 1)) {
-    const turned = reorientVector(got);
-    if (turned && turned.rows === expected.rows && turned.cols === expected.cols) got = turned;
-  }
-  for (const predicted of question.feedback) {
-    const m = readPredictedMatrix(predicted.answer, bindings);
-    if (m && sameMatrix(m, got, tolerance)) diagnoses.push({ code: predicted.code, message: predicted.text });
-  }
+  const diagnoses: Diagnosis[] = predictedMatrices(question, bindings, got);
   const sameShape = got.rows === expected.rows && got.cols === expected.cols;
-  const wrong: Cell[] = [];
-  if (sameShape) {
-    for (let i = 0; i < expected.rows; i++) {
-      for (let j = 0; j < expected.cols; j++) {
-        const e = cellOf(expected, i, j);
-        const g = cellOf(got, i, j);
-        if (!sameEntry(e, g, tolerance)) wrong.push({ row: i + 1, col: j + 1, expected: formatRational(e), got: formatRational(g) });
-      }
-    }
-    if (wrong.length === 0) {
-      return { id: question.id, score: max, max, diagnoses: [{ code: 'correct', message: 'Correct.' }] };
-    }
-  }
+  const wrong = sameShape ? wrongCells(expected, got, tolerance) : [];
+  if (sameShape && wrong.length === 0) return { id: question.id, score: max, max, diagnoses: [{ code: 'correct', message: 'Correct.' }] };
   const total = expected.rows * expected.cols;
   const score = sameShape ? roundScore((max * (total - wrong.length)) / total) : 0;
   if (diagnoses.length === 0) {
-    for (const mutant of mutantsOf(question.answer)) {
-      const value = evaluateMatrix(mutant.expr, bindings);
-      if (!value || sameMatrix(value, expected, 0)) continue;
-      if (sameMatrix(value, got, tolerance)) {
-        diagnoses.push({ code: mutant.code, message: misconceptionMessage(mutant, { got: value, expected }) });
-        break;
-      }
-    }
+    const known = misconceptionMatrix(question, bindings, expected, got);
+    if (known) diagnoses.push(known);
   }
   if (!sameShape && !diagnoses.some((d) => d.code !== 'predicted-mistake' && d.code !== 'correct')) {
     const hadamard = question.answer.type === 'Hadamard' ? ' The Hadamard product has the shape of its operands.' : '';
@@ -105,20 +80,65 @@ export function gradeMatrix(question: MatrixQuestion, bindings: Bindings, answer
       message: `Your matrix is ${dims(got)} but ${printExpr(question.answer, 'plain')} is ${dims(expected)}.${hadamard}`,
     });
   }
-  if (sameShape && wrong.length > 0) {
-    const recipe = wrong
-      .slice(0, 3)
-      .map((c) => ({ c, r: entryRecipe(question, bindings, c.row - 1, c.col - 1) }))
-      .filter((x) => x.r !== undefined)
-      .map((x) => `(${x.c.row},${x.c.col}) is ${x.r ?? ''} = ${x.c.expected}`);
-    const counted = `${wrong.length} of ${total} entries ${wrong.length === 1 ? 'is' : 'are'} wrong: ${cellList(wrong)}.`;
-    if (diagnoses.length === 0) {
-      diagnoses.push({ code: 'entry-errors', message: `${counted}${recipe.length > 0 ? ` Entry by entry: ${recipe.join(', ')}.` : ''}`, cells: wrong });
-    } else {
-      const last = diagnoses.length - 1;
-      const first = diagnoses[last];
-      if (first) diagnoses[last] = { ...first, message: `${first.message} ${wrong.length} of ${total} entries are wrong.`, cells: wrong };
+  if (sameShape && wrong.length > 0) addEntryErrors(diagnoses, question, bindings, wrong, total);
+  return { id: question.id, score, max, diagnoses };
+}
+
+/** A vector written the other way round (a row for a column) turned to the expected orientation. */
+function oriented(got: ExactMatrix, expected: ExactMatrix): ExactMatrix {
+  if ((got.rows !== expected.rows || got.cols !== expected.cols) && (expected.rows === 1 || expected.cols === 1)) {
+    const turned = reorientVector(got);
+    if (turned && turned.rows === expected.rows && turned.cols === expected.cols) return turned;
+  }
+  return got;
+}
+
+/** The author's predicted mistakes whose value (for these bindings) is the student's matrix. */
+function predictedMatrices(question: MatrixQuestion, bindings: Bindings, got: ExactMatrix): Diagnosis[] {
+  const out: Diagnosis[] = [];
+  for (const predicted of question.feedback) {
+    const m = readPredictedMatrix(predicted.answer, bindings);
+    if (m && sameMatrix(m, got, question.accept.tolerance)) out.push({ code: predicted.code, message: predicted.text });
+  }
+  return out;
+}
+
+/** The cells (1-based) where the student's matrix differs from the expected one of the same shape. */
+function wrongCells(expected: ExactMatrix, got: ExactMatrix, tolerance: number): Cell[] {
+  const wrong: Cell[] = [];
+  for (let i = 0; i < expected.rows; i++) {
+    for (let j = 0; j < expected.cols; j++) {
+      const e = cellOf(expected, i, j);
+      const g = cellOf(got, i, j);
+      if (!sameEntry(e, g, tolerance)) wrong.push({ row: i + 1, col: j + 1, expected: formatRational(e), got: formatRational(g) });
     }
   }
-  return { id: question.id, score, max, diagnoses };
+  return wrong;
+}
+
+/** The first known misconception of the answer (a mutant of it) whose value is the student's matrix. */
+function misconceptionMatrix(question: MatrixQuestion, bindings: Bindings, expected: ExactMatrix, got: ExactMatrix): Diagnosis | undefined {
+  for (const mutant of mutantsOf(question.answer)) {
+    const value = evaluateMatrix(mutant.expr, bindings);
+    if (!value || sameMatrix(value, expected, 0)) continue;
+    if (sameMatrix(value, got, question.accept.tolerance)) return { code: mutant.code, message: misconceptionMessage(mutant, { got: value, expected }) };
+  }
+  return undefined;
+}
+
+/** Names the wrong cells: an `entry-errors` diagnosis (with how a right entry is computed), or a count added to the last diagnosis. */
+function addEntryErrors(diagnoses: Diagnosis[], question: MatrixQuestion, bindings: Bindings, wrong: readonly Cell[], total: number): void {
+  const recipe = wrong
+    .slice(0, 3)
+    .map((c) => ({ c, r: entryRecipe(question, bindings, c.row - 1, c.col - 1) }))
+    .filter((x) => x.r !== undefined)
+    .map((x) => `(${x.c.row},${x.c.col}) is ${x.r ?? ''} = ${x.c.expected}`);
+  const counted = `${wrong.length} of ${total} entries ${wrong.length === 1 ? 'is' : 'are'} wrong: ${cellList(wrong)}.`;
+  if (diagnoses.length === 0) {
+    diagnoses.push({ code: 'entry-errors', message: `${counted}${recipe.length > 0 ? ` Entry by entry: ${recipe.join(', ')}.` : ''}`, cells: wrong });
+  } else {
+    const last = diagnoses.length - 1;
+    const first = diagnoses[last];
+    if (first) diagnoses[last] = { ...first, message: `${first.message} ${wrong.length} of ${total} entries are wrong.`, cells: wrong };
+  }
 }

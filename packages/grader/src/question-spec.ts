@@ -5,7 +5,7 @@ import { resolveLawName } from '@odot/rewrite';
 import { readGiven } from './givens.ts';
 import { readShapeAnswer } from './shape-answer.ts';
 import { readTimeLimit } from './time-limit.ts';
-import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
+import { QUESTION_KINDS, type AcceptOptions, type ExpressionQuestion, type MatrixQuestion, type PredictedMistake, type Question, type QuestionKind } from './worksheet.ts';
 
 function bad(message: string, hints: readonly string[] = []): never {
   throw new OdotException(odotError('bad-question', message, hints.length > 0 ? { hints } : {}));
@@ -159,6 +159,15 @@ const EXTRA: Readonly<Record<QuestionKind, readonly string[]>> = {
 export function readQuestion(value: unknown, prompt: string, line: number): Question {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('a question block must be a YAML map');
   const record = value as Record<string, unknown>;
+  const { id, kind } = readIdentity(record);
+  const base = questionBase(record, id, prompt, line);
+  const answer = record['answer'];
+  if (answer === undefined || answer === null) bad('`answer` (the model answer) is required');
+  return KIND_READERS[kind](record, base, answer);
+}
+
+/** The question's id and kind, and no field its kind does not know. */
+function readIdentity(record: Record<string, unknown>): { readonly id: string; readonly kind: QuestionKind } {
   const id = text(record['id'], 'id');
   if (!/^[A-Za-z][\w.-]*$/.test(id)) bad(`question id '${id}' must start with a letter and use letters, digits, _ . -`);
   const kindText = text(record['kind'], 'kind');
@@ -167,11 +176,19 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
   for (const key of Object.keys(record)) {
     if (!COMMON.includes(key) && !EXTRA[kind].includes(key)) bad(`unknown field '${key}' for a ${kind} question`);
   }
+  return { id, kind };
+}
+
+/** The fields every kind of question has. */
+type QuestionFields = Omit<MatrixQuestion, 'kind' | 'answer' | 'answerText'>;
+
+/** Reads the fields every question has: points, title (else the last heading of the prompt, else the id), givens, accept, feedback, time limit. */
+function questionBase(record: Record<string, unknown>, id: string, prompt: string, line: number): QuestionFields {
   const points = record['points'] === undefined ? 1 : nonNegative(record['points'], 'points', 1);
   if (points === 0) bad('`points` must be positive');
   const headings = [...prompt.matchAll(/^#+\s*(.+)$/gm)];
   const title = typeof record['title'] === 'string' ? record['title'] : (headings.at(-1)?.[1]?.trim() ?? id);
-  const base = {
+  return {
     id,
     points,
     prompt,
@@ -182,47 +199,54 @@ export function readQuestion(value: unknown, prompt: string, line: number): Ques
     line,
     ...timeLimitField(readTimeLimit(record['time_limit'], 'time_limit')),
   };
-  const answer = record['answer'];
-  if (answer === undefined || answer === null) bad('`answer` (the model answer) is required');
-  switch (kind) {
-    case 'matrix': {
-      const answerText = Array.isArray(answer) ? JSON.stringify(answer) : text(answer, 'answer');
-      return { ...base, kind, answer: parseField(answerText, 'answer'), answerText };
-    }
-    case 'expression': {
-      const answerText = Array.isArray(answer) ? JSON.stringify(answer) : text(answer, 'answer');
-      return { ...base, kind, answer: parseField(answerText, 'answer'), answerText, ...readForm(record, points) };
-    }
-    case 'truefalse': {
-      const statementText = record['statement'] === undefined ? undefined : text(record['statement'], 'statement');
-      const reasons = [...lawList(record['reason']), ...lawList(record['reasons'])];
-      const reasonPoints = nonNegative(record['reason_points'], 'reason_points', 0);
-      if (reasonPoints > points) bad('`reason_points` cannot exceed `points`');
-      if (reasonPoints > 0 && reasons.length === 0) bad('`reason_points` needs a `reason` (a law name)');
-      return {
-        ...base,
-        kind,
-        answer: bool(answer, 'answer'),
-        reasons,
-        reasonPoints,
-        ...(statementText === undefined ? {} : { statementText, statement: parseField(statementText, 'statement') }),
-      };
-    }
-    case 'psd': {
-      const matrixText = text(record['matrix'], 'matrix');
-      const certificatePoints = nonNegative(record['certificate_points'], 'certificate_points', 0);
-      if (certificatePoints > points) bad('`certificate_points` cannot exceed `points`');
-      return { ...base, kind, matrix: parseField(matrixText, 'matrix'), matrixText, answer: bool(answer, 'answer'), certificatePoints };
-    }
-    case 'proof': {
-      const goalText = text(record['prove'], 'prove');
-      return { ...base, kind, goal: parseField(goalText, 'prove'), goalText, answerText: text(answer, 'answer'), ...readProofPolicy(record) };
-    }
-    case 'shape': {
-      const exprText = text(record['expr'], 'expr');
-      const shape = readShapeAnswer(answer);
-      if (!shape) bad(`cannot read the shape '${typeof answer === 'string' ? answer : JSON.stringify(answer)}'`, ['write e.g. 2×3, m×n, scalar or undefined']);
-      return { ...base, kind, expr: parseField(exprText, 'expr'), exprText, answer: shape };
-    }
-  }
 }
+
+/** A model answer written as text, or as a YAML list of rows (read back as JSON). */
+function answerTextOf(answer: unknown): string {
+  return Array.isArray(answer) ? JSON.stringify(answer) : text(answer, 'answer');
+}
+
+/** Reads the fields of one kind of question (the `satisfies` check makes a new kind need one). */
+type KindReader = (record: Record<string, unknown>, base: QuestionFields, answer: unknown) => Question;
+
+const KIND_READERS = {
+  matrix: (_record, base, answer) => {
+    const answerText = answerTextOf(answer);
+    return { ...base, kind: 'matrix', answer: parseField(answerText, 'answer'), answerText };
+  },
+  expression: (record, base, answer) => {
+    const answerText = answerTextOf(answer);
+    return { ...base, kind: 'expression', answer: parseField(answerText, 'answer'), answerText, ...readForm(record, base.points) };
+  },
+  truefalse: (record, base, answer) => {
+    const statementText = record['statement'] === undefined ? undefined : text(record['statement'], 'statement');
+    const reasons = [...lawList(record['reason']), ...lawList(record['reasons'])];
+    const reasonPoints = nonNegative(record['reason_points'], 'reason_points', 0);
+    if (reasonPoints > base.points) bad('`reason_points` cannot exceed `points`');
+    if (reasonPoints > 0 && reasons.length === 0) bad('`reason_points` needs a `reason` (a law name)');
+    return {
+      ...base,
+      kind: 'truefalse',
+      answer: bool(answer, 'answer'),
+      reasons,
+      reasonPoints,
+      ...(statementText === undefined ? {} : { statementText, statement: parseField(statementText, 'statement') }),
+    };
+  },
+  psd: (record, base, answer) => {
+    const matrixText = text(record['matrix'], 'matrix');
+    const certificatePoints = nonNegative(record['certificate_points'], 'certificate_points', 0);
+    if (certificatePoints > base.points) bad('`certificate_points` cannot exceed `points`');
+    return { ...base, kind: 'psd', matrix: parseField(matrixText, 'matrix'), matrixText, answer: bool(answer, 'answer'), certificatePoints };
+  },
+  proof: (record, base, answer) => {
+    const goalText = text(record['prove'], 'prove');
+    return { ...base, kind: 'proof', goal: parseField(goalText, 'prove'), goalText, answerText: text(answer, 'answer'), ...readProofPolicy(record) };
+  },
+  shape: (record, base, answer) => {
+    const exprText = text(record['expr'], 'expr');
+    const shape = readShapeAnswer(answer);
+    if (!shape) bad(`cannot read the shape '${typeof answer === 'string' ? answer : JSON.stringify(answer)}'`, ['write e.g. 2×3, m×n, scalar or undefined']);
+    return { ...base, kind: 'shape', expr: parseField(exprText, 'expr'), exprText, answer: shape };
+  },
+} satisfies Record<QuestionKind, KindReader>;

@@ -158,50 +158,7 @@ function tql(d: Float64Array, e: Float64Array, n: number, v: Float64Array | unde
       let iter = 0;
       do {
         if (++iter > 30 * Math.max(n, 10)) return false;
-        let g = d[l] as number;
-        let p = ((d[l + 1] as number) - g) / (2 * (e[l] as number));
-        let r = hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = (e[l] as number) / (p + r);
-        d[l + 1] = (e[l] as number) * (p + r);
-        const dl1 = d[l + 1] as number;
-        let h = g - (d[l] as number);
-        for (let i = l + 2; i < n; i++) d[i] = (d[i] as number) - h;
-        f += h;
-        p = d[m] as number;
-        let c = 1;
-        let c2 = c;
-        let c3 = c;
-        const el1 = e[l + 1] as number;
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          const ei = e[i] as number;
-          const di = d[i] as number;
-          g = c * ei;
-          h = c * p;
-          r = hypot(p, ei);
-          e[i + 1] = s * r;
-          s = ei / r;
-          c = p / r;
-          p = c * di - s * g;
-          d[i + 1] = h + s * (c * g + s * di);
-          if (v) {
-            for (let k = 0; k < n; k++) {
-              const row = k * n;
-              const hk = v[row + i + 1] as number;
-              const vk = v[row + i] as number;
-              v[row + i + 1] = s * vk + c * hk;
-              v[row + i] = c * vk - s * hk;
-            }
-          }
-        }
-        p = (-s * s2 * c3 * el1 * (e[l] as number)) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
+        f += qlStep(d, e, n, v, l, m);
       } while (Math.abs(e[l] as number) > EPS * tst1);
     }
     d[l] = (d[l] as number) + f;
@@ -210,61 +167,126 @@ function tql(d: Float64Array, e: Float64Array, n: number, v: Float64Array | unde
   return true;
 }
 
+/**
+ * One implicit QL step on rows l..m (the block whose subdiagonal has not yet vanished): the shift
+ * from the leading 2×2, then the plane rotations from m − 1 up to l (also applied to `v`).
+ * Returns the shift, which the caller accumulates.
+ */
+function qlStep(d: Float64Array, e: Float64Array, n: number, v: Float64Array | undefined, l: number, m: number): number {
+  let g = d[l] as number;
+  let p = ((d[l + 1] as number) - g) / (2 * (e[l] as number));
+  let r = hypot(p, 1);
+  if (p < 0) r = -r;
+  d[l] = (e[l] as number) / (p + r);
+  d[l + 1] = (e[l] as number) * (p + r);
+  const dl1 = d[l + 1] as number;
+  let h = g - d[l];
+  for (let i = l + 2; i < n; i++) d[i] = (d[i] as number) - h;
+  const shift = h;
+  p = d[m] as number;
+  let c = 1;
+  let c2 = c;
+  let c3 = c;
+  const el1 = e[l + 1] as number;
+  let s = 0;
+  let s2 = 0;
+  for (let i = m - 1; i >= l; i--) {
+    c3 = c2;
+    c2 = c;
+    s2 = s;
+    const ei = e[i] as number;
+    const di = d[i] as number;
+    g = c * ei;
+    h = c * p;
+    r = hypot(p, ei);
+    e[i + 1] = s * r;
+    s = ei / r;
+    c = p / r;
+    p = c * di - s * g;
+    d[i + 1] = h + s * (c * g + s * di);
+    if (v) rotateColumns(v, n, i, c, s);
+  }
+  p = (-s * s2 * c3 * el1 * (e[l] as number)) / dl1;
+  e[l] = s * p;
+  d[l] = c * p;
+  return shift;
+}
+
+/** Applies the plane rotation (c, s) to columns i and i + 1 of the n×n row-major `v`. */
+function rotateColumns(v: Float64Array, n: number, i: number, c: number, s: number): void {
+  for (let k = 0; k < n; k++) {
+    const row = k * n;
+    const hk = v[row + i + 1] as number;
+    const vk = v[row + i] as number;
+    v[row + i + 1] = s * vk + c * hk;
+    v[row + i] = c * vk - s * hk;
+  }
+}
+
 /** Householder tridiagonalisation with the transform accumulated in `v` (EISPACK tred2, as in JAMA). */
 function tred2(v: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
-  const V = (i: number, j: number): number => v[i * n + j] as number;
-  for (let j = 0; j < n; j++) d[j] = V(n - 1, j);
-  for (let i = n - 1; i > 0; i--) {
-    let scale = 0;
-    let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k] as number);
-    if (scale === 0) {
-      e[i] = d[i - 1] as number;
-      for (let j = 0; j < i; j++) {
-        d[j] = V(i - 1, j);
-        v[i * n + j] = 0;
-        v[j * n + i] = 0;
-      }
-    } else {
-      for (let k = 0; k < i; k++) {
-        d[k] = (d[k] as number) / scale;
-        h += (d[k] as number) * (d[k] as number);
-      }
-      let f = d[i - 1] as number;
-      let g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      for (let j = 0; j < i; j++) {
-        f = d[j] as number;
-        v[j * n + i] = f;
-        g = (e[j] as number) + V(j, j) * f;
-        for (let k = j + 1; k <= i - 1; k++) {
-          const vkj = V(k, j);
-          g += vkj * (d[k] as number);
-          e[k] = (e[k] as number) + vkj * f;
-        }
-        e[j] = g;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) {
-        e[j] = (e[j] as number) / h;
-        f += (e[j] as number) * (d[j] as number);
-      }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j] = (e[j] as number) - hh * (d[j] as number);
-      for (let j = 0; j < i; j++) {
-        f = d[j] as number;
-        g = e[j] as number;
-        for (let k = j; k <= i - 1; k++) v[k * n + j] = V(k, j) - (f * (e[k] as number) + g * (d[k] as number));
-        d[j] = V(i - 1, j);
-        v[i * n + j] = 0;
-      }
+  for (let j = 0; j < n; j++) d[j] = v[(n - 1) * n + j] as number;
+  for (let i = n - 1; i > 0; i--) tred2Reduce(v, n, d, e, i);
+  tred2Accumulate(v, n, d, e);
+}
+
+/** Step i of tred2: the Householder reflection that zeroes row i left of the subdiagonal (d holds row i, then row i − 1). */
+function tred2Reduce(v: Float64Array, n: number, d: Float64Array, e: Float64Array, i: number): void {
+  const V = (r: number, c: number): number => v[r * n + c] as number;
+  let scale = 0;
+  let h = 0;
+  for (let k = 0; k < i; k++) scale += Math.abs(d[k] as number);
+  if (scale === 0) {
+    e[i] = d[i - 1] as number;
+    for (let j = 0; j < i; j++) {
+      d[j] = V(i - 1, j);
+      v[i * n + j] = 0;
+      v[j * n + i] = 0;
     }
-    d[i] = h;
+  } else {
+    for (let k = 0; k < i; k++) {
+      d[k] = (d[k] as number) / scale;
+      h += (d[k] as number) * (d[k] as number);
+    }
+    let f = d[i - 1] as number;
+    let g = Math.sqrt(h);
+    if (f > 0) g = -g;
+    e[i] = scale * g;
+    h -= f * g;
+    d[i - 1] = f - g;
+    for (let j = 0; j < i; j++) e[j] = 0;
+    for (let j = 0; j < i; j++) {
+      f = d[j] as number;
+      v[j * n + i] = f;
+      g = (e[j] as number) + V(j, j) * f;
+      for (let k = j + 1; k <= i - 1; k++) {
+        const vkj = V(k, j);
+        g += vkj * (d[k] as number);
+        e[k] = (e[k] as number) + vkj * f;
+      }
+      e[j] = g;
+    }
+    f = 0;
+    for (let j = 0; j < i; j++) {
+      e[j] = (e[j] as number) / h;
+      f += (e[j] as number) * (d[j] as number);
+    }
+    const hh = f / (h + h);
+    for (let j = 0; j < i; j++) e[j] = (e[j] as number) - hh * (d[j] as number);
+    for (let j = 0; j < i; j++) {
+      f = d[j] as number;
+      g = e[j] as number;
+      for (let k = j; k <= i - 1; k++) v[k * n + j] = V(k, j) - (f * (e[k] as number) + g * (d[k] as number));
+      d[j] = V(i - 1, j);
+      v[i * n + j] = 0;
+    }
   }
+  d[i] = h;
+}
+
+/** The end of tred2: the reflections accumulated into `v`, the diagonal read into `d`. */
+function tred2Accumulate(v: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
+  const V = (r: number, c: number): number => v[r * n + c] as number;
   for (let i = 0; i < n - 1; i++) {
     v[(n - 1) * n + i] = V(i, i);
     v[i * n + i] = 1;

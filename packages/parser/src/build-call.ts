@@ -4,7 +4,7 @@ import { asNumber, fail, spanOf, toArray } from './build.ts';
 import type { List } from './build.ts';
 import { isMinusOne } from './build-postfix.ts';
 import type { Dialect } from './dialect.ts';
-import { lookupFunction } from './functions.ts';
+import { lookupFunction, type FunctionOp } from './functions.ts';
 import { inverse, matrixPower, transpose } from './nodes.ts';
 import { tokenSpan, tokensSpan } from './span.ts';
 import type { Tok } from './tokens.ts';
@@ -52,29 +52,53 @@ function dialectOf(fn: Tok): Dialect {
   return fn.value.startsWith('np.') || fn.value.startsWith('numpy.') ? 'numpy' : lookupFunction('plain', fn.value) ? 'plain' : 'matlab';
 }
 
+/** A call of a named function: its operator looked up in the call's dialect, then built by family. */
 function buildCall(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): Expr {
   const dialect = dialectOf(fn);
   const op = lookupFunction(dialect, fn.value) ?? lookupFunction('matlab', fn.value);
   if (op === undefined) return fail('unknown-function', `unknown function \`${fn.text}\``, tokenSpan(fn));
-  const [a, b] = [args[0], args[1]];
   if (tuple && op !== 'ones' && op !== 'zeros') {
     fail('wrong-arity', `\`${fn.text}\` does not take a shape tuple`, span);
   }
   switch (op) {
     case 'kron':
-      arity(fn, args, [2], span);
-      return kronecker(a as Expr, b as Expr, span);
     case 'multiply':
-      arity(fn, args, [2], span);
-      return hadamard(a as Expr, b as Expr, span);
     case 'matmul':
-      arity(fn, args, [2], span);
-      return matMul(a as Expr, b as Expr, span);
+    case 'matrix_power':
+      return binaryCall(op, fn, args, span);
+    case 'ones':
+    case 'zeros':
+    case 'eye':
+    case 'array':
+      return constructorCall(op, fn, args, span, dialect, tuple);
+    default:
+      arity(fn, args, [1], span);
+      return unaryCall(op, args[0] as Expr, span);
+  }
+}
+
+/** `kron(A, B)`, `np.multiply(A, B)`, `np.matmul(A, B)`, `np.linalg.matrix_power(A, k)` (k = −1: the inverse). */
+function binaryCall(op: 'kron' | 'multiply' | 'matmul' | 'matrix_power', fn: Tok, args: readonly Expr[], span: Span): Expr {
+  arity(fn, args, [2], span);
+  const [a, b] = [args[0] as Expr, args[1] as Expr];
+  switch (op) {
+    case 'kron':
+      return kronecker(a, b, span);
+    case 'multiply':
+      return hadamard(a, b, span);
+    case 'matmul':
+      return matMul(a, b, span);
     case 'matrix_power': {
-      arity(fn, args, [2], span);
-      const k = asNumber(b as Expr);
-      return isMinusOne(k) ? inverse(a as Expr, span) : matrixPower(a as Expr, k, span);
+      const k = asNumber(b);
+      return isMinusOne(k) ? inverse(a, span) : matrixPower(a, k, span);
     }
+  }
+}
+
+/** `ones(m, n)`, `np.zeros((m, n))`, `eye(n)`, `np.array([[…]])`: constants and literals. */
+function constructorCall(op: 'ones' | 'zeros' | 'eye' | 'array', fn: Tok, args: readonly Expr[], span: Span, dialect: Dialect, tuple: boolean): Expr {
+  const [a, b] = [args[0], args[1]];
+  switch (op) {
     case 'ones':
     case 'zeros': {
       arity(fn, args, dialect === 'numpy' && !tuple ? [1] : [1, 2], span);
@@ -93,11 +117,11 @@ function buildCall(fn: Tok, args: readonly Expr[], span: Span, tuple: boolean): 
         });
       }
       return { ...a, span };
-    default:
-      break;
   }
-  arity(fn, args, [1], span);
-  const x = a as Expr;
+}
+
+/** `diag(v)`, `diagvec(A)`, `tr(A)`, `det(A)`, `inv(A)`, `transpose(A)`, and a property call `psd(X)`. */
+function unaryCall(op: Exclude<FunctionOp, 'kron' | 'multiply' | 'matmul' | 'matrix_power' | 'ones' | 'zeros' | 'eye' | 'array'>, x: Expr, span: Span): Expr {
   switch (op) {
     case 'diag':
       return diag(x, span);

@@ -15,7 +15,7 @@ import { givensOfTerms } from './cross-check.ts';
 import { numericPropertyEvidence, proveProperty, toJustification, type Justification } from './infer-property.ts';
 import { degenerateCounterexample } from './psd-degenerate.ts';
 import { normalize } from './simplify.ts';
-import { freeNames, sizeNames } from './term.ts';
+import { freeNames, sizeNames, type Term } from './term.ts';
 
 /** Options of `decidePsd`. */
 export interface PsdDecisionOptions {
@@ -92,29 +92,12 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
   const t = guardDepth(exprToTerm(expr, givens), 'psd');
   if (!t.ok) return t;
   const term = t.value;
-  // Unresolved sizes (`?3`, from undeclared names) may still be equal: not a reason to say "not psd".
-  if (term.shape.kind === 'matrix' && !dimEquals(term.shape.rows, term.shape.cols) && !isOpenDim(term.shape.rows) && !isOpenDim(term.shape.cols)) {
-    const shape = formatShape(term.shape);
-    return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` });
-  }
+  const notSquare = shapeVerdict(term, property);
+  if (notSquare) return ok(notSquare);
   const names = freeNames(term);
   if (boundAll(names, bindings)) {
-    // Concrete values: decided exactly. (When the value cannot be computed, e.g. an unsized `I`
-    // standing alone, the laws below still apply.)
-    const value = evaluate(expr, bindings ?? new Map(), { mode: 'exact', givens });
-    const m = value.ok ? asExactMatrix(value.value) : undefined;
-    if (m) {
-      const r = numericPropertyEvidence(m, property);
-      return ok({
-        verdict: r.holds ? 'psd' : 'not-psd',
-        property,
-        method: 'numeric',
-        evidence: r.evidence,
-        explanation: r.holds ? `the value is ${property} (exact check)` : `the value is not ${property} (exact check)`,
-      });
-    }
-    if (value.ok) return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
-    if (bindings !== undefined && names.size > 0) return fail(value.error);
+    const concrete = decideConcrete(expr, givens, bindings, names, property);
+    if (concrete) return concrete;
   }
   const direct = proveProperty(term, property) ?? proveProperty(normalize(term, givens, { maxSteps: 500, timeLimitMs: 300 }).term, property);
   if (direct) {
@@ -126,9 +109,76 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
       explanation: `${property} by ${direct.rule}`,
     });
   }
+  return ok(searchCounterexample(term, names, givens, property, options));
+}
+
+/** `not-psd` for a matrix that is not square (unresolved sizes such as `?3`, from undeclared names, may still be equal). */
+function shapeVerdict(term: Term, property: 'psd' | 'pd'): PsdDecision | undefined {
+  if (term.shape.kind === 'matrix' && !dimEquals(term.shape.rows, term.shape.cols) && !isOpenDim(term.shape.rows) && !isOpenDim(term.shape.cols)) {
+    const shape = formatShape(term.shape);
+    return { verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix; this is ${shape}` };
+  }
+  return undefined;
+}
+
+/**
+ * Concrete values, decided exactly; undefined when the value cannot be computed (an unsized `I`
+ * standing alone: the laws still apply), an evaluation error when bound symbols were given.
+ */
+function decideConcrete(expr: Expr, givens: Givens, bindings: Bindings | undefined, names: ReadonlySet<string>, property: 'psd' | 'pd'): Result<PsdDecision> | undefined {
+  const value = evaluate(expr, bindings ?? new Map(), { mode: 'exact', givens });
+  const m = value.ok ? asExactMatrix(value.value) : undefined;
+  if (m) {
+    const r = numericPropertyEvidence(m, property);
+    return ok({
+      verdict: r.holds ? 'psd' : 'not-psd',
+      property,
+      method: 'numeric',
+      evidence: r.evidence,
+      explanation: r.holds ? `the value is ${property} (exact check)` : `the value is not ${property} (exact check)`,
+    });
+  }
+  if (value.ok) return ok({ verdict: 'not-psd', property, method: 'shape', explanation: `${property} needs a square matrix` });
+  if (bindings !== undefined && names.size > 0) return fail(value.error);
+  return undefined;
+}
+
+/** No law applies: random instances honouring the givens, then the degenerate ones, look for a counterexample. */
+function searchCounterexample(term: Term, names: ReadonlySet<string>, givens: Givens, property: 'psd' | 'pd', options: PsdDecisionOptions): PsdDecision {
   const merged = new Map(givensOfTerms([term]));
   for (const [k, v] of givens) merged.set(k, v);
   const dims = sizeNames([term], merged);
+  const random = randomCounterexample(term, names, merged, dims, property, options);
+  if (random.decision) return random.decision;
+  const degenerate = degenerateCounterexample(termToExpr(term), names, merged, property, dims);
+  if (degenerate) {
+    return {
+      verdict: 'not-psd',
+      property,
+      method: 'counterexample',
+      counterexample: degenerate.bindings,
+      sizes: degenerate.sizes,
+      evidence: degenerate.evidence,
+      explanation: `not ${property} in general: the degenerate instance ${degenerate.description} satisfies the givens and gives a matrix that is not ${property}`,
+    };
+  }
+  return {
+    verdict: 'unknown',
+    property,
+    method: 'none',
+    explanation: `no law shows ${property} and no counterexample was found in ${random.tried} random instances nor among the degenerate ones (zero, rank one, singular, J, 2I − J; sizes 1–3)`,
+  };
+}
+
+/** Up to `options.trials` random instances (sizes ≥ 2): the first whose value is not psd, and how many were evaluated. */
+function randomCounterexample(
+  term: Term,
+  names: ReadonlySet<string>,
+  merged: Givens,
+  dims: ReturnType<typeof sizeNames>,
+  property: 'psd' | 'pd',
+  options: PsdDecisionOptions,
+): { readonly decision?: PsdDecision; readonly tried: number } {
   const rng = createRng(options.seed ?? 20261125);
   const trials = options.trials ?? 24;
   let tried = 0;
@@ -142,33 +192,10 @@ function decideUnguarded(expr: Expr, givens: Givens, bindings: Bindings | undefi
     tried++;
     const r = numericPropertyEvidence(m, property);
     if (!r.holds) {
-      return ok({
-        verdict: 'not-psd',
-        property,
-        method: 'counterexample',
-        counterexample: inst.value.bindings,
-        sizes: inst.value.sizes,
-        evidence: r.evidence,
-        explanation: `not ${property} in general: a random instance satisfying the givens gives a matrix that is not ${property}`,
-      });
+      const explanation = `not ${property} in general: a random instance satisfying the givens gives a matrix that is not ${property}`;
+      const decision: PsdDecision = { verdict: 'not-psd', property, method: 'counterexample', counterexample: inst.value.bindings, sizes: inst.value.sizes, evidence: r.evidence, explanation };
+      return { decision, tried };
     }
   }
-  const degenerate = degenerateCounterexample(termToExpr(term), names, merged, property, dims);
-  if (degenerate) {
-    return ok({
-      verdict: 'not-psd',
-      property,
-      method: 'counterexample',
-      counterexample: degenerate.bindings,
-      sizes: degenerate.sizes,
-      evidence: degenerate.evidence,
-      explanation: `not ${property} in general: the degenerate instance ${degenerate.description} satisfies the givens and gives a matrix that is not ${property}`,
-    });
-  }
-  return ok({
-    verdict: 'unknown',
-    property,
-    method: 'none',
-    explanation: `no law shows ${property} and no counterexample was found in ${tried} random instances nor among the degenerate ones (zero, rank one, singular, J, 2I − J; sizes 1–3)`,
-  });
+  return { tried };
 }

@@ -127,65 +127,99 @@ interface AcResult {
  */
 function* matchAC(p: Term, t: Term, s: Subst, root: boolean): Generator<AcResult> {
   const pargs = [...p.args].sort((a, b) => Number(a.op === 'pvar') - Number(b.op === 'pvar'));
-  const n = t.args.length;
-  if (pargs.length > n) return;
-  const used: boolean[] = new Array<boolean>(n).fill(false);
-  const chosen: number[] = [];
-  function* assign(i: number, s1: Subst): Generator<AcResult> {
+  if (pargs.length > t.args.length) return;
+  yield* new AcMatch(pargs, t, root).assign(0, s);
+}
+
+/** One AC match in progress: which children of the term the pattern children have taken so far. */
+class AcMatch {
+  private readonly n: number;
+  private readonly used: boolean[];
+  private readonly chosen: number[] = [];
+
+  constructor(
+    private readonly pargs: readonly Term[],
+    private readonly t: Term,
+    private readonly root: boolean,
+  ) {
+    this.n = t.args.length;
+    this.used = new Array<boolean>(this.n).fill(false);
+  }
+
+  /** Every way pattern children i, i+1, … take children of the term under `s1`. */
+  *assign(i: number, s1: Subst): Generator<AcResult> {
     tick();
-    if (i === pargs.length) {
-      const rest = n - chosen.length;
-      if (rest === 0 || root) yield { subst: s1, used: [...chosen].sort((a, b) => a - b) };
+    if (i === this.pargs.length) {
+      const rest = this.n - this.chosen.length;
+      if (rest === 0 || this.root) yield { subst: s1, used: [...this.chosen].sort((a, b) => a - b) };
       return;
     }
-    const pi = termAt(pargs, i);
-    const last = i === pargs.length - 1;
-    if (last && pi.op === 'pvar') {
-      // The last pattern variable may take all the remaining children at once (below the root it must).
-      const remaining: number[] = [];
-      for (let j = 0; j < n; j++) if (!used[j]) remaining.push(j);
-      if (remaining.length === 0) return;
-      // Already bound: only the same chain can match, so do not build one (that is quadratic on long sums).
-      const bound = s1.vars.get(pi.data);
-      const fits = bound === undefined || remaining.length === 1 || (bound.op === t.op && bound.args.length === remaining.length);
-      if (fits && (!root || remaining.length >= 2)) {
-        const kids = remaining.map((j) => termAt(t.args, j));
-        const target = sole(kids) ?? acOf(t.op, kids);
-        for (const s2 of matchTerm(pi, target, s1)) yield { subst: s2, used: [...chosen, ...remaining].sort((a, b) => a - b) };
-      }
-      if (!root) return;
+    const pi = termAt(this.pargs, i);
+    if (i === this.pargs.length - 1 && pi.op === 'pvar') {
+      const goOn = yield* this.takeRemaining(pi, s1);
+      if (!goOn || !this.root) return;
     }
     // A variable bound to a chain of this operator takes the same children again (several at once).
     const chainBound = pi.op === 'pvar' ? s1.vars.get(pi.data) : undefined;
-    if (chainBound !== undefined && chainBound.op === t.op) {
-      const take = takeChildren(chainBound.args, t.args, used);
-      if (take === undefined) return;
-      for (const j of take) used[j] = true;
-      chosen.push(...take);
-      yield* assign(i + 1, s1);
-      chosen.splice(chosen.length - take.length, take.length);
-      for (const j of take) used[j] = false;
+    if (chainBound !== undefined && chainBound.op === this.t.op) {
+      yield* this.takeChain(i, chainBound, s1);
       return;
     }
-    // A pattern child whose variables are all bound can only match its own instance: look it up
-    // instead of trying every child (reversing a step on a 1 000-term sum starts fully bound).
+    yield* this.takeOne(i, pi, s1);
+  }
+
+  /**
+   * The last pattern variable takes all the remaining children at once (below the root it must);
+   * returns false when none remain (nothing more to try).
+   */
+  private *takeRemaining(pi: Term, s1: Subst): Generator<AcResult, boolean> {
+    const remaining: number[] = [];
+    for (let j = 0; j < this.n; j++) if (!this.used[j]) remaining.push(j);
+    if (remaining.length === 0) return false;
+    // Already bound: only the same chain can match, so do not build one (that is quadratic on long sums).
+    const bound = s1.vars.get(pi.data);
+    const fits = bound === undefined || remaining.length === 1 || (bound.op === this.t.op && bound.args.length === remaining.length);
+    if (fits && (!this.root || remaining.length >= 2)) {
+      const kids = remaining.map((j) => termAt(this.t.args, j));
+      const target = sole(kids) ?? acOf(this.t.op, kids);
+      for (const s2 of matchTerm(pi, target, s1)) yield { subst: s2, used: [...this.chosen, ...remaining].sort((a, b) => a - b) };
+    }
+    return true;
+  }
+
+  /** Pattern child i, a variable bound to a chain of this operator, takes the same children again. */
+  private *takeChain(i: number, chainBound: Term, s1: Subst): Generator<AcResult> {
+    const take = takeChildren(chainBound.args, this.t.args, this.used);
+    if (take === undefined) return;
+    for (const j of take) this.used[j] = true;
+    this.chosen.push(...take);
+    yield* this.assign(i + 1, s1);
+    this.chosen.splice(this.chosen.length - take.length, take.length);
+    for (const j of take) this.used[j] = false;
+  }
+
+  /**
+   * Pattern child i takes one unused child of the term. A pattern child whose variables are all
+   * bound can only match its own instance: look it up instead of trying every child (reversing a
+   * step on a 1 000-term sum starts fully bound).
+   */
+  private *takeOne(i: number, pi: Term, s1: Subst): Generator<AcResult> {
     const known = boundInstance(pi, s1);
     const tried = new Set<Term>();
-    for (const [j, tj] of t.args.entries()) {
-      if (used[j]) continue;
+    for (const [j, tj] of this.t.args.entries()) {
+      if (this.used[j]) continue;
       tick();
       if (tried.has(tj) || (known !== undefined && tj !== known)) continue;
       tried.add(tj);
       for (const s2 of matchTerm(pi, tj, s1)) {
-        used[j] = true;
-        chosen.push(j);
-        yield* assign(i + 1, s2);
-        chosen.pop();
-        used[j] = false;
+        this.used[j] = true;
+        this.chosen.push(j);
+        yield* this.assign(i + 1, s2);
+        this.chosen.pop();
+        this.used[j] = false;
       }
     }
   }
-  yield* assign(0, s);
 }
 
 interface SeqResult {

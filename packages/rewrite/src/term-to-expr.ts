@@ -1,5 +1,6 @@
 import {
   add,
+  assertNever,
   childrenOf,
   claim,
   det,
@@ -36,7 +37,7 @@ import {
 } from '@odot/core';
 import { formatRational, rational, rneg, type Rational } from '@odot/numeric';
 
-import { splitCoefficient, type Term } from './term.ts';
+import { splitCoefficient, type LeafTerm, type Term } from './term.ts';
 
 /** A term to print and whether a constant (`J`, `0`, `I`) there must carry its size. */
 type Task = readonly [Term, boolean];
@@ -79,23 +80,31 @@ function kid(kids: readonly Expr[], i: number): Expr {
   return kids[i] as Expr;
 }
 
+/** The expression of each operator whose children all print sized, from their expressions. */
+const SIZED_BUILDERS = {
+  kron: (k) => kronecker(kid(k, 0), kid(k, 1)),
+  transpose: (k) => transpose(kid(k, 0)),
+  inverse: (k) => inverse(kid(k, 0)),
+  diag: (k) => diag(kid(k, 0)),
+  diagvec: (k) => diagVec(kid(k, 0)),
+  trace: (k) => trace(kid(k, 0)),
+  det: (k) => det(kid(k, 0)),
+  hpow: (k) => hadamardPower(kid(k, 0), kid(k, 1)),
+  mpow: (k) => matrixPower(kid(k, 0), kid(k, 1)),
+  entry: (k) => entry(kid(k, 0), kid(k, 1), kid(k, 2)),
+  eq: (k) => equal(kid(k, 0), kid(k, 1)),
+  ne: (k) => notEqual(kid(k, 0), kid(k, 1)),
+} satisfies Partial<Record<Term['op'], (kids: readonly Expr[]) => Expr>>;
+
 function planOf([t, sized]: Task): Plan {
   switch (t.op) {
     case 'sym':
     case 'pvar':
-      return leaf(() => identifier(t.data));
     case 'num':
-      return leaf(() => numberExpr(t.value ?? rational(0n)));
     case 'ones':
-    case 'zero': {
-      const s = t.shape;
-      const make = t.op === 'ones' ? ones : zero;
-      return leaf(() => (s.kind === 'matrix' && sized && known(s.rows) && known(s.cols) ? make(s.rows, s.cols) : make()));
-    }
-    case 'identity': {
-      const s = t.shape;
-      return leaf(() => (s.kind === 'matrix' && sized && known(s.rows) ? identity(s.rows) : identity()));
-    }
+    case 'zero':
+    case 'identity':
+      return leafPlan(t, sized);
     case 'lit': {
       const [r, c] = t.data.split('×').map(Number) as [number, number];
       return sizedChildren(t, (kids) => matrixLiteral(Array.from({ length: r }, (_, i) => kids.slice(i * c, (i + 1) * c))));
@@ -111,34 +120,44 @@ function planOf([t, sized]: Task): Plan {
       return t.shape.kind === 'scalar' ? scalarProductPlan(t) : productPlan(t);
     case 'smul':
       return scalarMultiplePlan(t);
-    case 'kron':
-      return sizedChildren(t, (k) => kronecker(kid(k, 0), kid(k, 1)));
-    case 'transpose':
-      return sizedChildren(t, (k) => transpose(kid(k, 0)));
-    case 'inverse':
-      return sizedChildren(t, (k) => inverse(kid(k, 0)));
-    case 'diag':
-      return sizedChildren(t, (k) => diag(kid(k, 0)));
-    case 'diagvec':
-      return sizedChildren(t, (k) => diagVec(kid(k, 0)));
-    case 'trace':
-      return sizedChildren(t, (k) => trace(kid(k, 0)));
-    case 'det':
-      return sizedChildren(t, (k) => det(kid(k, 0)));
-    case 'hpow':
-      return sizedChildren(t, (k) => hadamardPower(kid(k, 0), kid(k, 1)));
-    case 'mpow':
-      return sizedChildren(t, (k) => matrixPower(kid(k, 0), kid(k, 1)));
-    case 'entry':
-      return sizedChildren(t, (k) => entry(kid(k, 0), kid(k, 1), kid(k, 2)));
     case 'sum':
       return sizedChildren(t, (k) => sum(t.data, kid(k, 0)));
-    case 'eq':
-      return sizedChildren(t, (k) => equal(kid(k, 0), kid(k, 1)));
-    case 'ne':
-      return sizedChildren(t, (k) => notEqual(kid(k, 0), kid(k, 1)));
     case 'claim':
       return sizedChildren(t, (k) => claim(t.data as Property, kid(k, 0)));
+    case 'kron':
+    case 'transpose':
+    case 'inverse':
+    case 'diag':
+    case 'diagvec':
+    case 'trace':
+    case 'det':
+    case 'hpow':
+    case 'mpow':
+    case 'entry':
+    case 'eq':
+    case 'ne':
+      return sizedChildren(t, SIZED_BUILDERS[t.op]);
+  }
+}
+
+/** A symbol, a number, or a constant that carries its size when `sized` and its size is known. */
+function leafPlan(t: LeafTerm, sized: boolean): Plan {
+  const s = t.shape;
+  switch (t.op) {
+    case 'sym':
+    case 'pvar':
+      return leaf(() => identifier(t.data));
+    case 'num':
+      return leaf(() => numberExpr(t.value ?? rational(0n)));
+    case 'ones':
+    case 'zero': {
+      const make = t.op === 'ones' ? ones : zero;
+      return leaf(() => (s.kind === 'matrix' && sized && known(s.rows) && known(s.cols) ? make(s.rows, s.cols) : make()));
+    }
+    case 'identity':
+      return leaf(() => (s.kind === 'matrix' && sized && known(s.rows) ? identity(s.rows) : identity()));
+    default:
+      return assertNever(t.op);
   }
 }
 
