@@ -48,3 +48,5 @@ export type {
 } from './backend.ts';
 export { defaultBackend } from './default-backend.ts';
 export { exprKey, sameExpr } from './expr-tools.ts';
+export type { KindContext, PatternCondition, PatternRule } from './pattern.ts';
+export type { LineRef } from './step-report.ts';
