@@ -1,4 +1,5 @@
 import type { Expr } from './expr.ts';
+import { childrenOf } from './visitor-keys.ts';
 import { walkExpr } from './walk-expr.ts';
 
 /**
@@ -17,5 +18,20 @@ export function indexNames(expr: Expr, out: Set<string> = new Set()): Set<string
       }
     } else if (node.type === 'Sum') out.add(node.index);
   });
+  return out;
+}
+
+/**
+ * The summation indices bound anywhere in `expr` (`k` of `Σ_k(…)`), added to `out` parents before
+ * children, children in source order (an outer sum's index before an inner one's). Without
+ * recursion.
+ */
+export function sumIndices(expr: Expr, out: Set<string> = new Set()): Set<string> {
+  const stack = [expr];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'Sum') out.add(node.index);
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Expr);
+  }
   return out;
 }

@@ -83,7 +83,7 @@ export { nodeCaption, nodeLabel } from './node-label.ts';
 export { stripSpans } from './strip-spans.ts';
 export { mapChildren } from './map-children.ts';
 export { walkExpr } from './walk-expr.ts';
-export { indexNames } from './index-names.ts';
+export { indexNames, sumIndices } from './index-names.ts';
 export { foldExpr } from './fold-expr.ts';
 export { foldTree, type FoldHooks, type FoldStep } from './fold-tree.ts';
 export { withChildren } from './with-children.ts';

@@ -1,4 +1,4 @@
-import { childrenOf, indexNames, inferShape, type Expr } from '@odot/core';
+import { indexNames, inferShape, sumIndices, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import type { CheckContext } from './check-options.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
@@ -14,13 +14,6 @@ import { sizeExpr } from './size-dim.ts';
 
 /** The catalogue law the split cites. */
 export const BLOCK_SPLIT_LAW = 'sum_block';
-
-/** The summation indices a side binds. */
-function binders(e: Expr, out: Set<string> = new Set()): Set<string> {
-  if (e.type === 'Sum') out.add(e.index);
-  for (const child of childrenOf(e)) binders(child, out);
-  return out;
-}
 
 /** The block size of the summed axis: q of X ⊗ Y (p×q Y) when X is the Kronecker product, p of Y's rows when the right factor is. */
 function blockSize(binding: ReadonlyMap<string, Expr>, left: string, right: string, context: CheckContext): Expr | undefined {
@@ -39,11 +32,11 @@ function splitAt(expr: Expr, path: number[], node: Expr, rule: PatternRule, cont
   const [left, right] = [rule.lhs.body.left, rule.lhs.body.right];
   if (left.type !== 'Entry' || right.type !== 'Entry' || left.matrix.type !== 'Identifier' || right.matrix.type !== 'Identifier') return undefined;
   const size = blockSize(binding, left.matrix.name, right.matrix.name, context);
-  const sizeName = [...rule.variables].find((name) => !binding.has(name) && !binders(rule.rhs).has(name));
+  const sizeName = [...rule.variables].find((name) => !binding.has(name) && !sumIndices(rule.rhs).has(name));
   if (!size || !sizeName) return undefined;
   binding.set(sizeName, size);
   // Internal names (`%b0`, `%b1`: the parser never makes them), which the printed chain renames readably.
-  for (const [k, name] of [...binders(rule.rhs)].entries()) binding.set(name, { type: 'Identifier', name: `%b${k}` });
+  for (const [k, name] of [...sumIndices(rule.rhs)].entries()) binding.set(name, { type: 'Identifier', name: `%b${k}` });
   if (!conditionsHold(rule, binding, { givens: context.givens, indices: indexNames(expr) })) return undefined;
   const after = replaceAt(expr, path, instantiate(rule.rhs, rule.variables, binding, freeNames(expr)));
   return after && { law: BLOCK_SPLIT_LAW, direction: 'forward', path, substitution: Object.fromEntries(binding), before: expr, after, origin: 'entrywise' };

@@ -1,4 +1,4 @@
-import { childrenOf, numberLiteral, ones, withChildren, zero, type Expr } from '@odot/core';
+import { childrenOf, sumIndices, numberLiteral, ones, withChildren, zero, type Expr } from '@odot/core';
 import { LAWS, findLaw, type Law } from '@odot/rewrite';
 import type { PatternCondition, PatternRule } from './pattern.ts';
 
@@ -64,12 +64,6 @@ function spellings(e: Expr, scalars: ReadonlySet<string>, matrices: ReadonlySet<
   return out;
 }
 
-function binders(e: Expr, out: Set<string> = new Set()): Set<string> {
-  if (e.type === 'Sum') out.add(e.index);
-  for (const child of childrenOf(e)) binders(child, out);
-  return out;
-}
-
 /**
  * A size the law's text uses as a number (`p` of def_kron, declared `p: natural` beside `Y: p×q`)
  * must be that size of the matrix it is bound with: one `size` condition per such dimension.
@@ -126,7 +120,7 @@ export function rulesOf(law: Law): PatternRule[] {
   }
   conditions.push(...sizeConditions(law, scalars));
   for (const pair of [...nestedBinders(law.lhs), ...nestedBinders(law.rhs)]) conditions.push({ kind: 'distinct', indices: pair });
-  for (const k of binders(law.rhs, binders(law.lhs))) variables.add(k);
+  for (const k of sumIndices(law.rhs, sumIndices(law.lhs))) variables.add(k);
   if (family !== 'structural' || scalars.size > 0) {
     for (const v of scalars) conditions.push({ kind: 'scalar', variable: v });
     for (const v of matrices) {

@@ -1,17 +1,10 @@
-import { childrenOf, indexNames, tick, type Expr } from '@odot/core';
+import { childrenOf, sumIndices, indexNames, tick, type Expr } from '@odot/core';
 import type { AppliedStep } from './applied-step.ts';
 import { exprKey, freeNames, normalizeBound, renameApart, replaceAt } from './expr-tools.ts';
 import { findEntrywiseLaw } from './entrywise-laws.ts';
 import { conditionsHold, failingSizes, instantiate, kindOf, matchPattern, type KindContext, type SizeCondition, type ValueKind } from './pattern.ts';
 
 const SCALAR_ENOUGH: ReadonlySet<ValueKind> = new Set(['scalar', 'open']);
-
-/** The names bound by sums inside a pattern. */
-function binders(pattern: Expr, out: Set<string> = new Set()): Set<string> {
-  if (pattern.type === 'Sum') out.add(pattern.index);
-  for (const child of childrenOf(pattern)) binders(child, out);
-  return out;
-}
 
 /**
  * Every position of `expr` where a law may apply, as a path with its sub-expression, root first.
@@ -74,7 +67,7 @@ function applications(expr: Expr, name: string, context: Omit<KindContext, 'indi
         if (!matchPattern(from, node, rule.variables, binding)) continue;
         // A side that would need a name it cannot know (`0 → 0[r,c]`) is not applied this way round:
         // only summation indices may be invented (fresh).
-        if ([...freeNames(to)].some((name) => rule.variables.has(name) && !binding.has(name) && !binders(to).has(name))) continue;
+        if ([...freeNames(to)].some((name) => rule.variables.has(name) && !binding.has(name) && !sumIndices(to).has(name))) continue;
         // A law of numbers applies to a number, or to what is built of bare 0s and numbers (open: a zero matrix obeys it too).
         if (rule.scalarOnly && !SCALAR_ENOUGH.has(kindOf(node, kinds))) continue;
         const built = instantiate(to, rule.variables, binding, avoid);

@@ -1,4 +1,4 @@
-import { childrenOf, dimSymbols, entry, equal, givensFrom, identifier, mapChildren, numberLiteral, type Dim, type DimLiteral, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
+import { childrenOf, dimSymbols, entry, equal, givensFrom, identifier, mapChildren, numberLiteral, sumIndices, type Dim, type DimLiteral, type Expr, type Givens, type Property, type SymbolInfo } from '@odot/core';
 import { parseDeclarations, parseExpr } from '@odot/parser';
 import {
   createRng,
@@ -21,7 +21,7 @@ import { DEFAULT_PRIORITY, type CompiledLaw, type Law } from '../law.ts';
 import { SIMPLIFY_ORDER } from '../simplify.ts';
 import type { Term } from '../term.ts';
 import { LAW_FAMILIES } from './families.ts';
-import { enclosingSums, sumIndices } from './scope.ts';
+import { enclosingSums } from './scope.ts';
 
 // Every law of the catalogue checked on random exact instances that satisfy its side conditions
 // (shapes and properties honoured by @odot/numeric's randomInstance, exponents positive, entry

@@ -1,15 +1,4 @@
-import { childrenOf, type Expr } from '@odot/core';
-
-/** The summation indices bound anywhere in `e` (`k` in `Σ_k(…)`). */
-export function sumIndices(e: Expr, out: Set<string> = new Set()): Set<string> {
-  const stack = [e];
-  while (stack.length > 0) {
-    const node = stack.pop() as Expr;
-    if (node.type === 'Sum') out.add(node.index);
-    stack.push(...childrenOf(node));
-  }
-  return out;
-}
+import { childrenOf, sumIndices, type Expr } from '@odot/core';
 
 /**
  * For each name in `names` that occurs in `e`: the summation indices whose sum encloses every one
