@@ -89,7 +89,6 @@ function blockSizeCondition(f: Failing): StepReport | undefined {
   return undefined;
 }
 
-
 /** Mutants compared up to canonical form (the rest by their text key only), to bound the cost. */
 const CANONICAL_MUTANTS = 40;
 
@@ -215,16 +214,16 @@ function canonicalDoers(f: Failing, names: readonly string[]): string[] {
  * modulo p at a generic size) finds it equal and another law of the catalogue does it in one
  * application, it is true by that law (every catalogue law is tested at every size, 1 and 2
  * included), and those laws come back with the light verdict. Otherwise the full identity test
- * decides, whose counterexample a false step reports.
+ * decides, whose counterexample a false step reports (with the empty list of doers, when they
+ * were looked for).
  */
 function stepTruth(f: Failing): { readonly numeric: NumericVerdict; readonly doers?: readonly string[] } {
   const { backend, givens } = f.context;
   const light = backend.numeric(f.from, f.to, givens, 'cross-check');
-  if (light.verdict === 'equal') {
-    const doers = doersOf(f);
-    if (doers.length > 0) return { numeric: light, doers };
-  }
-  return { numeric: backend.numeric(f.from, f.to, givens) };
+  if (light.verdict !== 'equal') return { numeric: backend.numeric(f.from, f.to, givens) };
+  const doers = doersOf(f);
+  // The doers found (none, too) are kept either way: the diagnosis would otherwise look for them again.
+  return { numeric: doers.length > 0 ? light : backend.numeric(f.from, f.to, givens), doers };
 }
 
 /**
