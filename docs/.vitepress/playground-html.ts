@@ -20,7 +20,9 @@
 //   has run, and the playground replaces the line as it mounts.
 import { precomputeSeedValue } from '../../apps/playground/src/engine-value.ts';
 import { WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
-import { earlyWorkerScript, firstAnswerLine, firstAnswerStyle } from './theme/early-worker.ts';
+import { SEED_STATE } from '../../apps/playground/src/state.ts';
+import { escapeHtml } from './law-reference.ts';
+import { ANSWER_SOURCE, FIRST_ANSWER_TESTID, LINKED, earlyWorkerScript } from './theme/early-worker.ts';
 
 /** A classic inline script (no `src`, no `type`): VitePress's, or the worker's. */
 const INLINE_SCRIPT = /[ \t]*<script(?: id="[\w-]+")?>[\s\S]*?<\/script>\n?/g;
@@ -73,6 +75,28 @@ function modulesAfterFirstPaint(html: string): string {
 
 /** The playground's host as the page's HTML holds it: rendered empty by Vue. */
 const HOST = '<div class="playground-host" data-testid="playground-host"></div>';
+
+/** The test id of the seed's value the page's HTML holds; the worker's, written over it, is `eval-result`, as in the playground's value pane. */
+const SEED_VALUE_TESTID = 'seed-value';
+
+/**
+ * The first-answer line of the playground page's HTML, server-rendered inside the playground's
+ * host (which Vue renders empty, so hydration leaves what is inside alone). It holds the seed
+ * example's value as the engine computed it when the site was built (`seedValue`, the value's
+ * text; `ANSWER_SOURCE` `build`), so the answer is on the page at its first paint, scripts or
+ * not; the head script writes the worker's own answer over it (`engine`), and the playground
+ * replaces the line when it mounts. A link with a state of its own hides the line until the head
+ * script has put "Starting the engine…" in its place (`firstAnswerStyle`).
+ */
+function firstAnswerLine(seedValue: string): string {
+  const value = `<code data-testid="${SEED_VALUE_TESTID}" ${ANSWER_SOURCE}="build">${escapeHtml(seedValue)}</code>`;
+  return `<p class="playground-first-answer" data-testid="${FIRST_ANSWER_TESTID}" aria-live="polite">${escapeHtml(`${SEED_STATE.expr} = `)}${value}</p>`;
+}
+
+/** The head's style for the first-answer line: hidden while a link with its own state has the seed's answer in it. */
+function firstAnswerStyle(): string {
+  return `html[${LINKED}] .playground-first-answer{visibility:hidden}`;
+}
 
 /** The seed example's value as the engine computes it (the worker's first chunk, run at build time): its text. */
 function seedValueText(): string {

@@ -17,36 +17,11 @@ const MESSAGES = '__odotMessages';
 /** The test id of the first-answer line the playground page's HTML holds in the playground's host until it mounts. */
 export const FIRST_ANSWER_TESTID = 'first-answer';
 
-/** The test id of the seed's value the page's HTML holds (computed at build); the worker's, written over it, is `eval-result`, as in the playground's value pane. */
-export const SEED_VALUE_TESTID = 'seed-value';
-
-/** The attribute on the first-answer line's value telling who computed it: `build` (the page's HTML) or `engine` (the worker, in the browser). */
+/** The attribute on the first-answer line's value telling who computed it: `build` (the page's HTML, `playground-html.ts`) or `engine` (the worker, in the browser). */
 export const ANSWER_SOURCE = 'data-source';
 
-/** The attribute the head script sets on `<html>` when the link carries a state of its own (the seed's answer then does not apply). */
-const LINKED = 'data-odot-linked';
-
-/** `text` with `&`, `<` and `>` escaped for HTML. */
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * The first-answer line of the playground page's HTML, server-rendered inside the playground's
- * host (which Vue renders empty, so hydration leaves what is inside alone). It holds the seed
- * example's value as the engine computed it when the site was built (`seedValue`, the value's
- * text; `ANSWER_SOURCE` `build`), so the answer is on the page at its first paint, scripts or
- * not; the head script writes the worker's own answer over it (`engine`), and the playground
- * replaces the line when it mounts. A link with a state of its own hides the line until the head
- * script has put "Starting the engine…" in its place (`firstAnswerStyle`).
- */
-export function firstAnswerLine(seedValue: string): string {
-  const value = `<code data-testid="${SEED_VALUE_TESTID}" ${ANSWER_SOURCE}="build">${escapeHtml(seedValue)}</code>`;
-  return `<p class="playground-first-answer" data-testid="${FIRST_ANSWER_TESTID}" aria-live="polite">${escapeHtml(`${SEED_STATE.expr} = `)}${value}</p>`;
-}
-
-/** The head's style for the first-answer line: hidden while a link with its own state has the seed's answer in it. */
-export function firstAnswerStyle(): string {
-  return `html[${LINKED}] .playground-first-answer{visibility:hidden}`;
-}
+/** The attribute the head script sets on `<html>` when the link carries a state of its own (the seed's answer then does not apply; `playground-html.ts` hides the line meanwhile). */
+export const LINKED = 'data-odot-linked';
 
 /**
  * Writes the seed's expression (its text, as the playground's field shows it) and value into the
