@@ -24,10 +24,19 @@ export type ShapeNode<T extends ExprType = ExprType> = T extends 'MatrixLiteral'
  */
 export type ShapeRule<T extends ExprType> = <S, M extends S, D>(d: ShapeDomain<S, M, D>, node: ShapeNode<T>, kids: readonly S[], givens: Givens) => S | undefined;
 
+/**
+ * A `shape-mismatch` error, built only when reported: `message` (read then, unless fixed by
+ * `d.now`) with hints naming child `at`, or both operands. Every error closure of a rule comes from
+ * here or is an argument: a closure bound to a name costs a `__name` call per rule under tsx.
+ */
+function lazyMismatch<S, M extends S, D>(d: ShapeDomain<S, M, D>, message: () => string, at?: number): LazyError {
+  return () => d.mismatch(message(), at === undefined ? d.bothSides() : [d.origin(at)]);
+}
+
 /** `s` as a square matrix (the operand of `what`), or the rule fails. */
 function square<S, M extends S, D>(d: ShapeDomain<S, M, D>, s: S, what: string): M | undefined {
   const m = d.asMatrix(s);
-  const error: LazyError = () => d.mismatch(`${what} needs a square matrix, got ${d.text(s)}`, [d.origin(0)]);
+  const error = lazyMismatch(d, () => `${what} needs a square matrix, got ${d.text(s)}`, 0);
   if (m !== undefined && d.unifyDim(d.rows(m), d.cols(m), error)) return m;
   d.fail(error);
   return undefined;
@@ -36,7 +45,7 @@ function square<S, M extends S, D>(d: ShapeDomain<S, M, D>, s: S, what: string):
 /** Child `i` (`what`) must be a scalar; false when the rule fails. */
 function scalarOnly<S, M extends S, D>(d: ShapeDomain<S, M, D>, kids: readonly S[], i: number, what: string): boolean {
   const s = kids[i] ?? d.scalar;
-  const error: LazyError = () => d.mismatch(`${what} must be a scalar, got ${d.text(s)}`, [d.origin(i)]);
+  const error = lazyMismatch(d, () => `${what} must be a scalar, got ${d.text(s)}`, i);
   if (d.unify(s, d.scalar, error)) return true;
   d.fail(error);
   return false;
@@ -44,8 +53,7 @@ function scalarOnly<S, M extends S, D>(d: ShapeDomain<S, M, D>, kids: readonly S
 
 /** The error naming both sides' shapes as they are now (before a unification that may bind some sizes). */
 function sidesError<S, M extends S, D>(d: ShapeDomain<S, M, D>, l: S, r: S): LazyError {
-  const sides = d.now(() => `left is ${d.text(l)}, right is ${d.text(r)}`);
-  return () => d.mismatch(sides(), d.bothSides());
+  return lazyMismatch(d, d.now(() => `left is ${d.text(l)}, right is ${d.text(r)}`));
 }
 
 const matrixLiteral: ShapeRule<'MatrixLiteral'> = (d, node, kids) => {
@@ -81,10 +89,10 @@ function matMul<S, M extends S, D>(d: ShapeDomain<S, M, D>, [l = d.scalar, r = d
   if (d.kind(r) === 'scalar') return l;
   const lm = d.asMatrix(l) as M;
   const rm = d.asMatrix(r) as M;
-  const message = d.now(
-    () => `cannot multiply ${d.text(lm)} by ${d.text(rm)}: inner dimensions ${d.dimText(d.cols(lm))} and ${d.dimText(d.rows(rm))} differ`,
+  const error = lazyMismatch(
+    d,
+    d.now(() => `cannot multiply ${d.text(lm)} by ${d.text(rm)}: inner dimensions ${d.dimText(d.cols(lm))} and ${d.dimText(d.rows(rm))} differ`),
   );
-  const error: LazyError = () => d.mismatch(message(), d.bothSides());
   if (!d.unifyDim(d.cols(lm), d.rows(rm), error)) return d.fail(error);
   return d.matrix(d.rows(lm), d.cols(rm));
 }
@@ -93,7 +101,7 @@ const kronecker: ShapeRule<'Kronecker'> = (d, _, [l = d.scalar, r = d.scalar]) =
   const lm = d.asMatrix(l);
   const rm = d.asMatrix(r);
   if (lm === undefined || rm === undefined) {
-    return d.fail(() => d.mismatch(`the Kronecker product needs matrices: left is ${d.text(l)}, right is ${d.text(r)}`, d.bothSides()));
+    return d.fail(lazyMismatch(d, () => `the Kronecker product needs matrices: left is ${d.text(l)}, right is ${d.text(r)}`));
   }
   return d.matrix(d.product(d.rows(lm), d.rows(rm)), d.product(d.cols(lm), d.cols(rm)));
 };
@@ -108,7 +116,7 @@ function transpose<S, M extends S, D>(d: ShapeDomain<S, M, D>, [x = d.scalar]: r
 function squareOrScalar<S, M extends S, D>(d: ShapeDomain<S, M, D>, x: S, what: string): S | undefined {
   const kind = d.kind(x);
   if (kind === 'open') {
-    d.deferSquare(x, () => d.mismatch(`${what} needs a square matrix, got ${d.text(x)}`, [d.origin(0)]));
+    d.deferSquare(x, lazyMismatch(d, () => `${what} needs a square matrix, got ${d.text(x)}`, 0));
     return x;
   }
   return kind === 'scalar' ? x : square(d, x, what);
@@ -116,14 +124,14 @@ function squareOrScalar<S, M extends S, D>(d: ShapeDomain<S, M, D>, x: S, what: 
 
 const diag: ShapeRule<'Diag'> = (d, _, [v = d.scalar]) => {
   const m = d.asMatrix(v);
-  const error: LazyError = () => d.mismatch(`diag needs a column vector n×1, got ${d.text(v)}`, [d.origin(0)]);
+  const error = lazyMismatch(d, () => `diag needs a column vector n×1, got ${d.text(v)}`, 0);
   if (m === undefined || !d.unifyDim(d.cols(m), d.one, error)) return d.fail(error);
   return d.matrix(d.rows(m), d.rows(m));
 };
 
 const entry: ShapeRule<'Entry'> = (d, _, kids) => {
   const m = kids[0] ?? d.scalar;
-  if (d.asMatrix(m) === undefined) return d.fail(() => d.mismatch(`an entry needs a matrix, got ${d.text(m)}`, [d.origin(0)]));
+  if (d.asMatrix(m) === undefined) return d.fail(lazyMismatch(d, () => `an entry needs a matrix, got ${d.text(m)}`, 0));
   return scalarOnly(d, kids, 1, 'the row index') && scalarOnly(d, kids, 2, 'the column index') ? d.scalar : undefined;
 };
 
