@@ -79,11 +79,12 @@ class KnownWalk {
   expand(node: Expr): FoldStep<Expr, Known> {
     if (UNIFIED.has(node.type)) return UNKNOWN;
     const bare = bareConstant(node);
-    if (bare !== undefined) return { children: [], combine: () => bare };
-    return { children: childrenOf(node), combine: (kids) => this.combine(node, kids) };
+    if (bare !== undefined) return { children: [], combine: constant(bare) };
+    return { children: childrenOf(node), combine: combiner(this, node) };
   }
 
-  private combine(node: Expr, kids: readonly Known[]): Known {
+  /** The shape of `node` from its children's (`kids`). */
+  combine(node: Expr, kids: readonly Known[]): Known {
     for (const k of kids) if ((k as Shape | Pending).kind === 'pending') return this.pending(node, kids as readonly (Shape | Pending)[]);
     // Every child has a shape (a child without one has ended the fold already).
     const shape = shapeByRule(node, kids as readonly Shape[], this.givens);
@@ -141,6 +142,18 @@ class KnownWalk {
     if (!this.table.has(node)) this.table.set(node, shape);
     return shape;
   }
+}
+
+// The fold's closures come from these factories, unnamed: an arrow bound to a name (a property
+// `combine: (kids) => …` included) costs a `__name` call per node when the source runs under tsx.
+/** A leaf's combine: its known shape or group. */
+function constant(known: Known): (kids: readonly Known[]) => Known {
+  return () => known;
+}
+
+/** A node's combine: `walk.combine` of its children's shapes. */
+function combiner(walk: KnownWalk, node: Expr): (kids: readonly Known[]) => Known {
+  return (kids) => walk.combine(node, kids);
 }
 
 /** The group with `node` in it (a node whose shape term is its child's: `−J`, `c J`). */
