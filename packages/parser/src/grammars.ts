@@ -1,5 +1,7 @@
 import nearley from 'nearley';
 import type { Dialect } from './dialect.ts';
+import { compileEarley } from './earley.ts';
+import type { EarleyGrammar } from './earley.ts';
 import matlab from './generated/matlab.ts';
 import numpy from './generated/numpy.ts';
 import plain from './generated/plain.ts';
@@ -21,6 +23,19 @@ export function grammarOf(dialect: Dialect): nearley.Grammar {
     // plain and LaTeX share one grammar object.
     grammar = dialect === 'latex' ? grammarOf('plain') : compile(SOURCES[dialect]);
     compiled.set(dialect, grammar);
+  }
+  return grammar;
+}
+
+/** Each nearley grammar compiled for the parser's Earley loop (`earley.ts`), at its first use. */
+const loops = new Map<Dialect, EarleyGrammar>();
+
+/** The grammar of a dialect as the parser's Earley loop runs it. */
+export function earleyGrammarOf(dialect: Dialect): EarleyGrammar {
+  let grammar = loops.get(dialect);
+  if (grammar === undefined) {
+    grammar = dialect === 'latex' ? earleyGrammarOf('plain') : compileEarley(grammarOf(dialect));
+    loops.set(dialect, grammar);
   }
   return grammar;
 }

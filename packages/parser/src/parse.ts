@@ -4,16 +4,17 @@ import type { Expr, Givens, Limit, OdotError, Result } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
-import { grammarOf } from './grammars.ts';
+import { earleyGrammarOf, grammarOf } from './grammars.ts';
 import { checkLength } from './lex.ts';
 import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
-import { feedAll } from './earley-feed.ts';
+import { NoParse, runEarley } from './earley.ts';
 import { adjustEarleyStates } from './earley-states.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
 import { TokenPass, tokenize } from './token-stream.ts';
 import { TokenStream } from './tokens.ts';
+import type { Tok, TokenType } from './tokens.ts';
 
 /** A parsed expression and its lint notes (e.g. `mixed-products`, `star-is-matmul`). */
 export interface Parsed {
@@ -55,14 +56,13 @@ export interface Parses {
 }
 
 /**
- * Every parse of the input. The tokens stream into nearley as it asks for them (so memory during a
- * parse is the tree being built, README "Performance"); when anything fails, the input is
- * tokenized whole first, so the error reported is the one it always was: a lexical or token error
- * anywhere before a grammar or builder error, and the syntax error with the whole token list.
+ * Every parse of the input. The tokens stream into the Earley loop (`earley.ts`) as it asks for
+ * them (so memory during a parse is the tree being built, README "Performance"); when anything
+ * fails, the input is tokenized whole first, so the error reported is the one it always was: a
+ * lexical or token error anywhere before a grammar or builder error, and the syntax error with the
+ * whole token list.
  */
 export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
-  const grammar = grammarOf(dialect);
-  adjustEarleyStates(grammar);
   let pass: TokenPass;
   try {
     checkLength(text, dialect);
@@ -71,29 +71,50 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
     return failWith(error, text, dialect, undefined);
   }
   const stream = new TokenStream(pass);
-  const parser = new nearley.Parser(grammar, { lexer: stream });
+  let results: Expr[];
   try {
-    feedAll(parser);
+    results = runEarley(earleyGrammarOf(dialect), stream) as Expr[];
   } catch (error) {
-    return failWith(stream.failure ?? error, text, dialect, { parser, stream });
+    return failWith(stream.failure ?? error, text, dialect, error instanceof NoParse ? error.offset : undefined);
   }
-  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, { parser, stream });
-  const results = parser.results as Expr[];
-  if (results.length === 0) return failWith(undefined, text, dialect, { parser, stream });
+  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, undefined);
+  if (results.length === 0) return failWith(undefined, text, dialect, undefined);
   return { results, notes: pass.notes(), mixesProducts: pass.mixesProducts() };
 }
 
 /**
  * Throws the error a failed parse reports: a budget's `LimitReached` as it is; else the whole
  * input's tokenizer error if there is one; else a builder's `OdotException`, or the syntax error at
- * the parser's position (`error` undefined: the input ended early) with the tokens it expected.
+ * the token no parse takes (`error` a `NoParse` at `offset`) or at the end of the input (`error`
+ * undefined: the input ended early), with the tokens it expected.
  */
-function failWith(error: unknown, text: string, dialect: Dialect, at: { readonly parser: nearley.Parser; readonly stream: TokenStream } | undefined): never {
+function failWith(error: unknown, text: string, dialect: Dialect, offset: number | undefined): never {
   if (error instanceof LimitReached) throw error;
   const { tokens } = tokenize(text, dialect);
-  if (error instanceof OdotException || at === undefined) throw error;
-  const position = error === undefined ? tokens.length : at.parser.current;
-  throw new OdotException(syntaxError(tokens, position, expectedTypes(at.parser, at.stream), text, dialect));
+  if (!isSyntaxFailure(error)) throw error;
+  const position = offset ?? tokens.length;
+  throw new OdotException(syntaxError(tokens, position, expectedAt(tokens, position, dialect), text, dialect));
+}
+
+/** Whether a failed parse is a syntax error: a token no state takes (`NoParse`), or `undefined`, an input that ended early. */
+function isSyntaxFailure(error: unknown): boolean {
+  return error === undefined || error instanceof NoParse;
+}
+
+/**
+ * The token types nearley's parser expects after the first `position` tokens (`expected.ts`): a
+ * nearley parser is fed those tokens (the same states the Earley loop had there) and asked.
+ */
+function expectedAt(tokens: readonly Tok[], position: number, dialect: Dialect): Set<TokenType> {
+  const grammar = grammarOf(dialect);
+  adjustEarleyStates(grammar);
+  const stream = new TokenStream(tokens.slice(0, position));
+  const parser = new nearley.Parser(grammar, { lexer: stream });
+  parser.feed('');
+  // A budget that runs out while the tokens are fed again ends the parse with its limit (the
+  // stream's `tick` throws nothing else, and a list of tokens nothing at all).
+  if (stream.failure instanceof LimitReached) throw stream.failure;
+  return expectedTypes(parser, stream);
 }
 
 function internalError(error: unknown): OdotError {
