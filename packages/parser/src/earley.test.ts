@@ -3,7 +3,8 @@ import nearley from 'nearley';
 import { OdotException } from '@odot/core';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from './dialect.ts';
-import { NoParse, compileEarley, runEarley } from './earley.ts';
+import { NoParse, runEarley } from './earley.ts';
+import { compileEarley } from './earley-grammar.ts';
 import { adjustEarleyStates } from './earley-states.ts';
 import { grammarOf } from './grammars.ts';
 import { tokenize } from './token-stream.ts';
@@ -50,11 +51,12 @@ function byNearley(grammar: nearley.Grammar, tokens: readonly unknown[]): Outcom
   }
 }
 
-/** The outcome of the Earley loop on `tokens`. */
-function byLoop(grammar: nearley.Grammar, tokens: readonly unknown[]): Outcome {
+/** The outcome of the Earley loop on `tokens` (lending its postprocessors their data arrays, as the parser does, when `lend`). */
+function byLoop(grammar: nearley.Grammar, tokens: readonly unknown[], lend = false): Outcome {
   const log: unknown[] = [];
   try {
-    return { results: runEarley(compileEarley(traced(grammar, log)), new TokenStream(tokens as Tok[])), log };
+    const compiled = compileEarley(traced(grammar, log), { postprocessorsKeepNoData: lend });
+    return { results: runEarley(compiled, new TokenStream(tokens as Tok[])), log };
   } catch (error) {
     return error instanceof NoParse ? { offset: error.offset, log } : { thrown: error, log };
   }
@@ -88,7 +90,7 @@ describe('the Earley loop against nearley’s feed', () => {
       const grammar = grammarOf(dialect);
       const more = dialect === 'plain' ? MORE.map((input) => ({ input, tokens: tokenize(input, dialect).tokens })) : [];
       for (const { input, tokens } of [...fixtureTokens('valid', dialect), ...fixtureTokens('invalid', dialect), ...more]) {
-        const ours = byLoop(grammar, tokens);
+        const ours = byLoop(grammar, tokens, true);
         expect(ours, `${dialect}: ${input}`).toEqual(byNearley(grammar, tokens));
         for (const key of ['results', 'offset', 'thrown'] as const) if (ours[key] !== undefined) seen[key]++;
       }
@@ -115,6 +117,16 @@ describe('the Earley loop against nearley’s feed', () => {
     expect(ours).toEqual(theirs);
     expect(byLoop(grammar, tokens.slice(0, 2))).toEqual(byNearley(grammar, tokens.slice(0, 2))); // `a +`: no parse, no error
     expect(byLoop(grammar, tokens.slice(0, 2)).results).toEqual([]);
+  });
+
+  it('may lend the dialect grammars’ postprocessors their data arrays: each reads elements of it only (`id`, `(d) => f(d[0], d[2])`)', () => {
+    const sources = DIALECTS.flatMap((dialect) => grammarOf(dialect).rules.map((rule) => String(rule.postprocess)));
+    expect(sources.length).toBeGreaterThan(90);
+    for (const source of sources) {
+      const body = /^(?:function id\(d\)\s*\{\s*return (.*);\s*\}|\(d\) => (.*))$/s.exec(source);
+      expect(body, source).not.toBeNull();
+      expect((body?.[1] ?? body?.[2] ?? '').replace(/\bd\[\d+\]/g, ''), source).not.toMatch(/\bd\b/);
+    }
   });
 
   it('refuses a grammar with an empty rule (it leaves out nearley’s nullable handling)', () => {
