@@ -3,17 +3,17 @@ import nearley from 'nearley';
 import { OdotException } from '@odot/core';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from './dialect.ts';
-import { NoParse, runEarley } from './earley.ts';
+import { EarleyRun, NoParse } from './earley.ts';
 import { compileEarley } from './earley-grammar.ts';
-import { adjustEarleyStates } from './earley-states.ts';
 import { grammarOf } from './grammars.ts';
 import { tokenize } from './token-stream.ts';
-import { TokenStream } from './tokens.ts';
-import type { Tok } from './tokens.ts';
+import { expectedTypes } from './expected.ts';
+import { TOKEN_TYPES, Tok, TokenStream } from './tokens.ts';
+import type { TokenType } from './tokens.ts';
 
 // The parser's Earley loop (earley.ts) against nearley's own `feed` on the same grammar and
 // tokens: the same results in the same order, the same postprocessor calls in the same order (with
-// the same children and origins), and failure on the same token.
+// the same children and origins), failure on the same token, and the same expected tokens there.
 
 /** A copy of `grammar` whose postprocessors also log each call (rule number, origin, children) into `log`. */
 function traced(grammar: nearley.Grammar, log: unknown[]): nearley.Grammar {
@@ -33,32 +33,63 @@ interface Outcome {
   readonly results?: unknown[];
   /** Where no state took a token. */
   readonly offset?: number;
+  /** The token types expected where no state took a token, or at the end when there is no parse. */
+  readonly expected?: readonly TokenType[];
   /** What a postprocessor threw (a builder's error). */
   readonly thrown?: unknown;
   readonly log: unknown[];
 }
 
+/**
+ * The token types nearley's parser takes next, by its public API only (the parser's previous way
+ * to find them): `save()` gives the parser's last good column; for each token type, `restore` it
+ * and `feed` one token of the type; a builder's error means the grammar took the token.
+ */
+function nearleyExpected(parser: nearley.Parser, stream: TokenStream): TokenType[] {
+  const column = parser.save();
+  return TOKEN_TYPES.filter((type) => {
+    parser.restore(column);
+    stream.load([new Tok(type, type === 'leaf' ? 'num' : type, type === 'leaf' ? '0' : type, '', 0, 1, 1, false)]);
+    try {
+      parser.feed('');
+      return true;
+    } catch (error) {
+      return error instanceof OdotException;
+    }
+  });
+}
+
 /** The outcome of nearley's `feed` on `tokens`. */
-function byNearley(grammar: nearley.Grammar, tokens: readonly unknown[]): Outcome {
+function byNearley(grammar: nearley.Grammar, tokens: readonly unknown[], typed = true): Outcome {
   const log: unknown[] = [];
-  const parser = new nearley.Parser(traced(grammar, log), { lexer: new TokenStream(tokens as Tok[]) });
+  const stream = new TokenStream(tokens as Tok[]);
+  const parser = new nearley.Parser(traced(grammar, log), { lexer: stream });
   try {
     parser.feed('');
-    return { results: parser.results, log };
+    if (parser.results.length > 0 || !typed) return { results: parser.results, log };
+    return { results: parser.results, log: [...log], expected: nearleyExpected(parser, stream) }; // the probes log calls too
   } catch (error) {
     const offset = (error as { offset?: number }).offset;
-    return offset === undefined ? { thrown: error, log } : { offset, log };
+    if (offset === undefined) return { thrown: error, log };
+    return typed ? { offset, log: [...log], expected: nearleyExpected(parser, stream) } : { offset, log };
   }
 }
 
-/** The outcome of the Earley loop on `tokens` (lending its postprocessors their data arrays, as the parser does, when `lend`). */
-function byLoop(grammar: nearley.Grammar, tokens: readonly unknown[], lend = false): Outcome {
+/**
+ * The outcome of the Earley loop on `tokens` (lending its postprocessors their data arrays, as the
+ * parser does, when `lend`; with the expected token types, of `expected.ts`, when the tokens are
+ * the grammar's `typed` ones).
+ */
+function byLoop(grammar: nearley.Grammar, tokens: readonly unknown[], lend = false, typed = true): Outcome {
   const log: unknown[] = [];
+  const run = new EarleyRun(compileEarley(traced(grammar, log), { postprocessorsKeepNoData: lend }));
+  const expected = (): TokenType[] => [...expectedTypes(run)];
   try {
-    const compiled = compileEarley(traced(grammar, log), { postprocessorsKeepNoData: lend });
-    return { results: runEarley(compiled, new TokenStream(tokens as Tok[])), log };
+    const results = run.feed(new TokenStream(tokens as Tok[])).results();
+    return results.length > 0 || !typed ? { results, log } : { results, expected: expected(), log };
   } catch (error) {
-    return error instanceof NoParse ? { offset: error.offset, log } : { thrown: error, log };
+    if (!(error instanceof NoParse)) return { thrown: error, log };
+    return typed ? { offset: error.offset, expected: expected(), log } : { offset: error.offset, log };
   }
 }
 
@@ -82,22 +113,21 @@ const DIALECTS: readonly Dialect[] = ['plain', 'latex', 'numpy', 'matlab'];
 const MORE = ['A ⊙ ⊙ B', '(A + ) B', 'A = B = C', 'A +', 'A ⊙', 'diag(A, )', 'A^', '[1, 2; ]', "(A1 - B1)' .* C1^2 + A2 .* B2", 'A[1, 2] + Σ_k(A_{kk})'];
 
 describe('the Earley loop against nearley’s feed', () => {
-  adjustEarleyStates(grammarOf('plain'));
-
   it('gives the same results and postprocessor calls on every fixture of every dialect, and fails on the same token', () => {
-    const seen = { results: 0, offset: 0, thrown: 0 };
+    const seen = { results: 0, offset: 0, expected: 0, thrown: 0 };
     for (const dialect of DIALECTS) {
       const grammar = grammarOf(dialect);
       const more = dialect === 'plain' ? MORE.map((input) => ({ input, tokens: tokenize(input, dialect).tokens })) : [];
       for (const { input, tokens } of [...fixtureTokens('valid', dialect), ...fixtureTokens('invalid', dialect), ...more]) {
         const ours = byLoop(grammar, tokens, true);
         expect(ours, `${dialect}: ${input}`).toEqual(byNearley(grammar, tokens));
-        for (const key of ['results', 'offset', 'thrown'] as const) if (ours[key] !== undefined) seen[key]++;
+        for (const key of ['results', 'offset', 'expected', 'thrown'] as const) if (ours[key] !== undefined) seen[key]++;
       }
     }
-    // Parses, syntax errors and builder errors (`[1 2; 3]`) are all among them.
+    // Parses, syntax errors, early ends and builder errors (`[1 2; 3]`) are all among them.
     expect(seen.results).toBeGreaterThan(200);
     expect(seen.offset).toBeGreaterThan(10);
+    expect(seen.expected).toBeGreaterThan(seen.offset);
     expect(seen.thrown).toBeGreaterThan(2);
   });
 
@@ -111,12 +141,12 @@ describe('the Earley loop against nearley’s feed', () => {
       ParserStart: 'E',
     });
     const tokens = tokenize('a + b * c - [d] + e', 'plain').tokens.map((t) => ({ text: t.text, value: t.value, type: t.type === 'leaf' ? 'leaf' : t.value === '[' || t.value === ']' ? 'br' : 'op' }));
-    const ours = byLoop(grammar, tokens);
-    const theirs = byNearley(grammar, tokens);
+    const ours = byLoop(grammar, tokens, false, false);
+    const theirs = byNearley(grammar, tokens, false);
     expect(ours.results).toHaveLength(14); // the Catalan number C4: every bracketing of five operands
     expect(ours).toEqual(theirs);
-    expect(byLoop(grammar, tokens.slice(0, 2))).toEqual(byNearley(grammar, tokens.slice(0, 2))); // `a +`: no parse, no error
-    expect(byLoop(grammar, tokens.slice(0, 2)).results).toEqual([]);
+    expect(byLoop(grammar, tokens.slice(0, 2), false, false)).toEqual(byNearley(grammar, tokens.slice(0, 2), false)); // `a +`: no parse, no error
+    expect(byLoop(grammar, tokens.slice(0, 2), false, false).results).toEqual([]);
   });
 
   it('may lend the dialect grammars’ postprocessors their data arrays: each reads elements of it only (`id`, `(d) => f(d[0], d[2])`)', () => {
@@ -136,31 +166,17 @@ describe('the Earley loop against nearley’s feed', () => {
 
   it('reports the token no state takes and its index', () => {
     const tokens = tokenize('A ⊙ ⊙ B', 'plain').tokens;
+    const run = new EarleyRun(compileEarley(grammarOf('plain')));
     let error: unknown;
     try {
-      runEarley(compileEarley(grammarOf('plain')), new TokenStream(tokens));
+      run.feed(new TokenStream(tokens));
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(NoParse);
     expect((error as NoParse).offset).toBe(2);
     expect((error as NoParse).token).toBe(tokens[2]);
-  });
-});
-
-describe('adjusted Earley states', () => {
-  it('have one shape (the same fields in the same order) and an array of data only when complete', () => {
-    const grammar = grammarOf('plain');
-    expect(adjustEarleyStates(grammar)).toBe(true);
-    const parser = new nearley.Parser(grammar, { lexer: new TokenStream(tokenize("(A1 - B1)' .* C1^2 + 2A[1, 2] ⊙ diag(v)", 'plain').tokens), keepHistory: true });
-    parser.feed(''); // nearley's feed keeps every column with keepHistory
-    const states = (parser as unknown as { table: readonly { states: readonly Record<string, unknown>[] }[] }).table.flatMap((c) => c.states);
-    expect(states.length).toBeGreaterThan(100);
-    const shapes = new Set(states.map((s) => Object.keys(s).join(',')));
-    expect([...shapes]).toEqual(['rule,dot,reference,data,wantedBy,isComplete,left,right']);
-    for (const s of states) {
-      if (s['isComplete'] === true) expect(s['left']).toBeUndefined();
-      else expect(s['data']).toBeUndefined();
-    }
+    // Left on the column after `A ⊙`, which takes an operand, not another `⊙`.
+    expect([...expectedTypes(run)].sort()).toEqual(['coef', 'fn', 'lb', 'leaf', 'lp', 'lrows', 'neg']);
   });
 });

@@ -26,9 +26,10 @@ import type { EarleyGrammar, Position, ScannedToken } from './earley-grammar.ts'
 //   postprocessors keep no reference to it (`compileEarley`'s option).
 //
 // nearley's `completed` dictionary (nullable rules) is not needed: `compileEarley` accepts only
-// grammars without empty rules, where no state completes in the column it started in. Expected
-// tokens on errors still come from nearley's own parser (`expected.ts`), and the linear-parsing
-// counts (`earley-stats.ts`) from nearley's parse table, which this loop reproduces.
+// grammars without empty rules, where no state completes in the column it started in. Where no
+// state takes a token, the run stays on its last good column, whose scannable states tell the
+// expected tokens (`takes`, read by `expected.ts`). The linear-parsing counts (`earley-stats.ts`)
+// come from nearley's own parse table, which this loop reproduces.
 
 /** One token position: its number and the lists of states waiting there for each nonterminal it predicted. */
 class Column {
@@ -111,33 +112,68 @@ function collect(item: Item, data: unknown[]): unknown[] {
   return data;
 }
 
-/** One parse: the current column, its queue and its scannable states. */
-class Run {
-  column = new Column(0);
-  readonly queue: Entry[] = [];
-  queued = 0;
-  readonly scannable: Entry[] = [];
-  scannables = 0;
-  /** The data arrays lent to postprocessors, by length. */
-  readonly lent: unknown[][] = [];
+/** The error where no state takes a token: nearley's `offset` (the token's index) and `token`. */
+export class NoParse extends Error {
+  constructor(
+    readonly token: unknown,
+    readonly offset: number,
+  ) {
+    super('the parser cannot take this token');
+  }
+}
 
-  constructor(readonly grammar: EarleyGrammar) {
+/**
+ * One parse with an Earley grammar: `feed` it the tokens, then read its `results`, or, where it
+ * failed, ask which tokens it would have taken (`takes`).
+ */
+export class EarleyRun {
+  private column = new Column(0);
+  private readonly queue: Entry[] = [];
+  private queued = 0;
+  private readonly scannable: Entry[] = [];
+  private scannables = 0;
+  /** The data arrays lent to postprocessors, by length. */
+  private readonly lent: unknown[][] = [];
+
+  constructor(private readonly grammar: EarleyGrammar) {
     this.column.first = new Waiters(grammar.startId, this.column, undefined, undefined);
     this.predict(grammar.startId);
     this.process();
   }
 
-  push(entry: Entry): void {
+  /**
+   * Feeds every token `lexer.next()` hands out (until it answers a falsy value), as nearley's
+   * `feed` with its default `keepHistory: false`. Throws `NoParse` where no state takes a token,
+   * leaving the run on its last good column (and what a postprocessor throws, when it throws).
+   */
+  feed(lexer: { next(): ScannedToken | undefined }): this {
+    for (let token = lexer.next(); token; token = lexer.next()) {
+      if (!this.scan(token)) throw new NoParse(token, this.column.index);
+      this.process();
+    }
+    return this;
+  }
+
+  /** Whether a state of the current column (the last good one, after a `NoParse`) takes `token`: the expected tokens. */
+  takes(token: ScannedToken): boolean {
+    for (let w = 0; w < this.scannables; w++) {
+      const entry = this.scannable[w] as Entry;
+      if ((entry instanceof Item ? entry.pos : entry).takes(token)) return true;
+    }
+    return false;
+  }
+
+  private push(entry: Entry): void {
     this.queue[this.queued++] = entry;
   }
 
   /** nearley's `predict`: the rules of the nonterminal, at dot 0. */
-  predict(id: number): void {
+  private predict(id: number): void {
     for (const start of this.grammar.byId[id] ?? []) this.push(start);
   }
 
   /** nearley's `Column.process`: completes, predicts and queues the scannable states, in queue order. */
-  process(): void {
+  private process(): void {
     const column = this.column;
     for (let w = 0; w < this.queued; w++) {
       const entry = this.queue[w] as Entry;
@@ -156,7 +192,7 @@ class Run {
   }
 
   /** A complete state: its postprocessor's value, then every state waiting for it advanced (newest first, as nearley). */
-  complete(item: Item): void {
+  private complete(item: Item): void {
     const { rule, dot } = item.pos;
     const waiters = item.wantedBy;
     const lend = this.grammar.lendsData && rule.postprocess !== undefined;
@@ -173,7 +209,7 @@ class Run {
    * nearley's scan: the next column starts with the scannable states that take `token` (last
    * first). Answers false, leaving the run on its column, when none does.
    */
-  scan(token: ScannedToken): boolean {
+  private scan(token: ScannedToken): boolean {
     const column = this.column;
     this.queued = 0;
     for (let w = this.scannables; w--; ) {
@@ -186,7 +222,7 @@ class Run {
     return true;
   }
 
-  /** nearley's `finish`: the values of the complete start states from column 0, in queue order. */
+  /** nearley's `results` (its `finish`): the values of the complete start states from column 0, in queue order; one per parse. */
   results(): unknown[] {
     const out: unknown[] = [];
     for (let w = 0; w < this.queued; w++) {
@@ -196,29 +232,4 @@ class Run {
     }
     return out;
   }
-}
-
-/** The error where no state takes a token: nearley's `offset` (the token's index) and `token`. */
-export class NoParse extends Error {
-  constructor(
-    readonly token: unknown,
-    readonly offset: number,
-  ) {
-    super('the parser cannot take this token');
-  }
-}
-
-/**
- * Parses the tokens `lexer.next()` hands out (until it answers a falsy value) with `grammar`, as
- * nearley's `feed` would with its default `keepHistory: false`, and answers nearley's `results`:
- * the value of every parse. Throws `NoParse` where no state takes a token (and what a
- * postprocessor throws, when it throws).
- */
-export function runEarley(grammar: EarleyGrammar, lexer: { next(): ScannedToken | undefined }): unknown[] {
-  const run = new Run(grammar);
-  for (let token = lexer.next(); token; token = lexer.next()) {
-    if (!run.scan(token)) throw new NoParse(token, run.column.index);
-    run.process();
-  }
-  return run.results();
 }

@@ -1,20 +1,17 @@
-import nearley from 'nearley';
 import { Budget, LimitReached, OdotException, fail, formatLimit, nestingDepth, odotError, ok, withBudget } from '@odot/core';
 import type { Expr, Givens, Limit, OdotError, Result } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
-import { earleyGrammarOf, grammarOf } from './grammars.ts';
+import { earleyGrammarOf } from './grammars.ts';
 import { checkLength } from './lex.ts';
 import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
-import { NoParse, runEarley } from './earley.ts';
-import { adjustEarleyStates } from './earley-states.ts';
+import { EarleyRun, NoParse } from './earley.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
 import { TokenPass, tokenize } from './token-stream.ts';
 import { TokenStream } from './tokens.ts';
-import type { Tok, TokenType } from './tokens.ts';
 
 /** A parsed expression and its lint notes (e.g. `mixed-products`, `star-is-matmul`). */
 export interface Parsed {
@@ -71,50 +68,30 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
     return failWith(error, text, dialect, undefined);
   }
   const stream = new TokenStream(pass);
-  let results: Expr[];
+  const run = new EarleyRun(earleyGrammarOf(dialect));
   try {
-    results = runEarley(earleyGrammarOf(dialect), stream) as Expr[];
+    run.feed(stream);
   } catch (error) {
-    return failWith(stream.failure ?? error, text, dialect, error instanceof NoParse ? error.offset : undefined);
+    return failWith(stream.failure ?? error, text, dialect, run);
   }
-  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, undefined);
-  if (results.length === 0) return failWith(undefined, text, dialect, undefined);
+  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, run);
+  const results = run.results() as Expr[];
+  if (results.length === 0) return failWith(undefined, text, dialect, run);
   return { results, notes: pass.notes(), mixesProducts: pass.mixesProducts() };
 }
 
 /**
  * Throws the error a failed parse reports: a budget's `LimitReached` as it is; else the whole
  * input's tokenizer error if there is one; else a builder's `OdotException`, or the syntax error at
- * the token no parse takes (`error` a `NoParse` at `offset`) or at the end of the input (`error`
- * undefined: the input ended early), with the tokens it expected.
+ * the token no state takes (`error` a `NoParse`) or at the end of the input (`error` undefined:
+ * the input ended early), with the tokens the run expected there.
  */
-function failWith(error: unknown, text: string, dialect: Dialect, offset: number | undefined): never {
+function failWith(error: unknown, text: string, dialect: Dialect, run: EarleyRun | undefined): never {
   if (error instanceof LimitReached) throw error;
   const { tokens } = tokenize(text, dialect);
-  if (!isSyntaxFailure(error)) throw error;
-  const position = offset ?? tokens.length;
-  throw new OdotException(syntaxError(tokens, position, expectedAt(tokens, position, dialect), text, dialect));
-}
-
-/** Whether a failed parse is a syntax error: a token no state takes (`NoParse`), or `undefined`, an input that ended early. */
-function isSyntaxFailure(error: unknown): boolean {
-  return error === undefined || error instanceof NoParse;
-}
-
-/**
- * The token types nearley's parser expects after the first `position` tokens (`expected.ts`): a
- * nearley parser is fed those tokens (the same states the Earley loop had there) and asked.
- */
-function expectedAt(tokens: readonly Tok[], position: number, dialect: Dialect): Set<TokenType> {
-  const grammar = grammarOf(dialect);
-  adjustEarleyStates(grammar);
-  const stream = new TokenStream(tokens.slice(0, position));
-  const parser = new nearley.Parser(grammar, { lexer: stream });
-  parser.feed('');
-  // A budget that runs out while the tokens are fed again ends the parse with its limit (the
-  // stream's `tick` throws nothing else, and a list of tokens nothing at all).
-  if (stream.failure instanceof LimitReached) throw stream.failure;
-  return expectedTypes(parser, stream);
+  if (run === undefined || !(error === undefined || error instanceof NoParse)) throw error;
+  const position = error instanceof NoParse ? error.offset : tokens.length;
+  throw new OdotException(syntaxError(tokens, position, expectedTypes(run), text, dialect));
 }
 
 function internalError(error: unknown): OdotError {
