@@ -21,7 +21,7 @@ export function spanOf(e: Expr): Span {
   return e.span ?? NO_SPAN;
 }
 
-/** Throws the diagnostic as an `OdotException` (builders run inside nearley; `parse` catches it). */
+/** Throws the diagnostic as an `OdotException` (builders run inside the Earley loop; `parse` catches it). */
 export function fail(code: string, message: string, span: Span, extra: Partial<Pick<OdotError, 'expected' | 'hints'>> = {}): never {
   throw new OdotException(odotError(code, message, { span, ...extra }));
 }

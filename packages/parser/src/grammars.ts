@@ -1,5 +1,7 @@
 import nearley from 'nearley';
 import type { Dialect } from './dialect.ts';
+import { compileEarley } from './earley-grammar.ts';
+import type { EarleyGrammar } from './earley-grammar.ts';
 import matlab from './generated/matlab.ts';
 import numpy from './generated/numpy.ts';
 import plain from './generated/plain.ts';
@@ -21,6 +23,24 @@ export function grammarOf(dialect: Dialect): nearley.Grammar {
     // plain and LaTeX share one grammar object.
     grammar = dialect === 'latex' ? grammarOf('plain') : compile(SOURCES[dialect]);
     compiled.set(dialect, grammar);
+  }
+  return grammar;
+}
+
+/**
+ * Each nearley grammar compiled for the parser's Earley loop (`earley.ts`), at its first use. The
+ * postprocessors of `grammar/*.ne` are nearley's `id` and one-line calls of the builders on
+ * elements of their data (`(d) => b.paren(d[0], d[1], d[2])`), so none keeps its data array and
+ * the loop may lend them one (`earley.test.ts` checks the generated grammars for it).
+ */
+const loops = new Map<Dialect, EarleyGrammar>();
+
+/** The grammar of a dialect as the parser's Earley loop runs it. */
+export function earleyGrammarOf(dialect: Dialect): EarleyGrammar {
+  let grammar = loops.get(dialect);
+  if (grammar === undefined) {
+    grammar = dialect === 'latex' ? earleyGrammarOf('plain') : compileEarley(grammarOf(dialect), { postprocessorsKeepNoData: true });
+    loops.set(dialect, grammar);
   }
   return grammar;
 }

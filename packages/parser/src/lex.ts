@@ -135,7 +135,7 @@ export class Lexemes {
     private readonly notes: OdotError[],
     private readonly streaming: boolean,
   ) {
-    // A clone (moo's `clone`, missing from its types): a streaming lexer is read between nearley's
+    // A clone (moo's `clone`, missing from its types): a streaming lexer is read between the parser's
     // steps, so it must not be the shared one.
     const shared = lexerFor(dialect) as moo.Lexer & { clone(): moo.Lexer };
     this.lexer = streaming ? shared.clone() : shared;

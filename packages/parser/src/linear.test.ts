@@ -2,8 +2,6 @@ import nearley from 'nearley';
 import { describe, expect, it } from 'vitest';
 import { columnSizes, earleyColumnSizes, retainedStates } from './earley-stats.ts';
 import { cons, list, row } from './build.ts';
-import { adjustEarleyStates } from './earley-states.ts';
-import { grammarOf } from './grammars.ts';
 import { parseExpr } from './parse.ts';
 import { tokenize } from './token-stream.ts';
 
@@ -70,15 +68,12 @@ describe('Earley states per column', () => {
 });
 
 describe('states a finished parse keeps alive', () => {
-  it('are released: nearley has the shape earley-states.ts adjusts (a new nearley must be checked again)', () => {
-    expect(adjustEarleyStates(grammarOf('plain'))).toBe(true);
-  });
-
   for (const [name, term, join] of WORKLOADS) {
     it(`do not grow with the input: ${name}`, () => {
       const small = retainedStates(chain(100, term, join));
       expect(retainedStates(chain(10_000, term, join))).toBe(small);
-      expect(small).toBeLessThan(60);
+      expect(small).toBeLessThan(80);
+      expect(small).toBeGreaterThan(5);
     });
   }
 

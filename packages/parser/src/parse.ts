@@ -1,15 +1,13 @@
-import nearley from 'nearley';
 import { Budget, LimitReached, OdotException, fail, formatLimit, nestingDepth, odotError, ok, withBudget } from '@odot/core';
 import type { Expr, Givens, Limit, OdotError, Result } from '@odot/core';
 import type { Dialect } from './dialect.ts';
 import { isDialect } from './dialect.ts';
 import { expectedTypes } from './expected.ts';
-import { grammarOf } from './grammars.ts';
+import { earleyGrammarOf } from './grammars.ts';
 import { checkLength } from './lex.ts';
 import { MAX_NESTING } from './limits.ts';
 import { lintNotes } from './lint.ts';
-import { feedAll } from './earley-feed.ts';
-import { adjustEarleyStates } from './earley-states.ts';
+import { EarleyRun, NoParse } from './earley.ts';
 import { resolveWithGivens } from './resolve.ts';
 import { syntaxError } from './syntax-error.ts';
 import { TokenPass, tokenize } from './token-stream.ts';
@@ -55,14 +53,13 @@ export interface Parses {
 }
 
 /**
- * Every parse of the input. The tokens stream into nearley as it asks for them (so memory during a
- * parse is the tree being built, README "Performance"); when anything fails, the input is
- * tokenized whole first, so the error reported is the one it always was: a lexical or token error
- * anywhere before a grammar or builder error, and the syntax error with the whole token list.
+ * Every parse of the input. The tokens stream into the Earley loop (`earley.ts`) as it asks for
+ * them (so memory during a parse is the tree being built, README "Performance"); when anything
+ * fails, the input is tokenized whole first, so the error reported is the one it always was: a
+ * lexical or token error anywhere before a grammar or builder error, and the syntax error with the
+ * whole token list.
  */
 export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
-  const grammar = grammarOf(dialect);
-  adjustEarleyStates(grammar);
   let pass: TokenPass;
   try {
     checkLength(text, dialect);
@@ -71,29 +68,30 @@ export function parseAll(text: string, dialect: Dialect = 'plain'): Parses {
     return failWith(error, text, dialect, undefined);
   }
   const stream = new TokenStream(pass);
-  const parser = new nearley.Parser(grammar, { lexer: stream });
+  const run = new EarleyRun(earleyGrammarOf(dialect));
   try {
-    feedAll(parser);
+    run.feed(stream);
   } catch (error) {
-    return failWith(stream.failure ?? error, text, dialect, { parser, stream });
+    return failWith(stream.failure ?? error, text, dialect, run);
   }
-  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, { parser, stream });
-  const results = parser.results as Expr[];
-  if (results.length === 0) return failWith(undefined, text, dialect, { parser, stream });
+  if (stream.failure !== undefined) return failWith(stream.failure, text, dialect, run);
+  const results = run.results() as Expr[];
+  if (results.length === 0) return failWith(undefined, text, dialect, run);
   return { results, notes: pass.notes(), mixesProducts: pass.mixesProducts() };
 }
 
 /**
  * Throws the error a failed parse reports: a budget's `LimitReached` as it is; else the whole
  * input's tokenizer error if there is one; else a builder's `OdotException`, or the syntax error at
- * the parser's position (`error` undefined: the input ended early) with the tokens it expected.
+ * the token no state takes (`error` a `NoParse`) or at the end of the input (`error` undefined:
+ * the input ended early), with the tokens the run expected there.
  */
-function failWith(error: unknown, text: string, dialect: Dialect, at: { readonly parser: nearley.Parser; readonly stream: TokenStream } | undefined): never {
+function failWith(error: unknown, text: string, dialect: Dialect, run: EarleyRun | undefined): never {
   if (error instanceof LimitReached) throw error;
   const { tokens } = tokenize(text, dialect);
-  if (error instanceof OdotException || at === undefined) throw error;
-  const position = error === undefined ? tokens.length : at.parser.current;
-  throw new OdotException(syntaxError(tokens, position, expectedTypes(at.parser, at.stream), text, dialect));
+  if (run === undefined || !(error === undefined || error instanceof NoParse)) throw error;
+  const position = error instanceof NoParse ? error.offset : tokens.length;
+  throw new OdotException(syntaxError(tokens, position, expectedTypes(run), text, dialect));
 }
 
 function internalError(error: unknown): OdotError {

@@ -199,7 +199,7 @@ function oForOdot(o: Tok): OdotError {
 
 /**
  * The grammar tokens of an input, one at a time (see the rules at the top of this file): the
- * parser reads them as nearley asks (`next`), so only the tokens near the current one are alive
+ * parser reads them as its Earley loop asks (`next`), so only the tokens near the current one are alive
  * during a parse; `tokenize` reads them all. Throws `OdotException` on bad input when it reaches
  * it: an unexpected character, an unknown function, unbalanced or too deeply nested brackets, too
  * many tokens, an empty input.

@@ -1,6 +1,6 @@
 import { tick } from '@odot/core';
 
-// The tokens the grammar reads, and the stream that feeds them to nearley. Kept apart from the
+// The tokens the grammar reads, and the stream that feeds them to the parser. Kept apart from the
 // moo lexers (lexer.ts) so the published declarations never import moo's or nearley's types.
 
 /**
@@ -88,12 +88,14 @@ class ListSource implements TokenSource {
 }
 
 /**
- * The nearley lexer: hands nearley the tokens of a source, counting each against the active
- * budgets (`tick` from `@odot/core`), so a parse inside `withBudget` stops when the budget runs out.
- * nearley turns anything its lexer throws into a generic error, so the stream catches the source's
- * errors (a token pass's `OdotException`, a budget's `LimitReached`), ends the input there and
- * keeps the error in `failure` for the caller. `load` sets the tokens the next `feed` reads
- * (nearley passes its chunk to `reset`, unused: the stream keeps its place).
+ * The lexer the parser's Earley loop reads (`earley.ts`; it has nearley's lexer interface, so
+ * nearley's own parser reads it in the tests and the state counts): hands out the tokens of a
+ * source, counting each against the active budgets (`tick` from `@odot/core`), so a parse inside
+ * `withBudget` stops when the budget runs out. nearley turns anything its lexer throws into a
+ * generic error, so the stream catches the source's errors (a token pass's `OdotException`, a
+ * budget's `LimitReached`), ends the input there and keeps the error in `failure` for the caller.
+ * `load` sets the tokens the next `feed` reads (nearley passes its chunk to `reset`, unused: the
+ * stream keeps its place).
  */
 export class TokenStream {
   private source: TokenSource;
