@@ -1,3 +1,4 @@
+import { escapeHtml } from '@odot/grader';
 import { LAWS } from '@odot/rewrite';
 import type { MarkdownRenderer } from 'vitepress';
 import { lawEntries, type LawEntry } from '../laws-data.ts';
@@ -16,13 +17,6 @@ const FAMILY_TITLES: Readonly<Record<string, string>> = {
   kronecker: 'Kronecker product',
   property: 'Properties (PSD, diagonal, …)',
 };
-
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for HTML text and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
 
 const familyTitle = (family: string): string => FAMILY_TITLES[family] ?? family;
 const familyId = (family: string): string => `family-${family}`;

@@ -2,7 +2,7 @@ import type { MarkdownRenderer } from 'vitepress';
 import { EMPTY_STATE, isDialect, type PlaygroundState } from '../../apps/playground/src/state.ts';
 import { encodeState } from '../../apps/playground/src/url-state.ts';
 import { shellSession } from '../test/extract.ts';
-import { escapeHtml } from './law-reference.ts';
+import { escapeHtml } from '@odot/grader';
 
 /** `odot` commands whose arguments the playground can show. */
 const COMMANDS = new Set(['parse', 'eval', 'psd', 'simplify', 'equiv']);

@@ -21,7 +21,7 @@
 import { precomputeSeedValue } from '../../apps/playground/src/engine-value.ts';
 import { WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
 import { SEED_STATE } from '../../apps/playground/src/state.ts';
-import { escapeHtml } from './law-reference.ts';
+import { escapeHtml } from '@odot/grader';
 import { ANSWER_SOURCE, FIRST_ANSWER_TESTID, LINKED, earlyWorkerScript } from './theme/early-worker.ts';
 
 /** A classic inline script (no `src`, no `type`): VitePress's, or the worker's. */

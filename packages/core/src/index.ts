@@ -98,7 +98,7 @@ export { printDeclaration } from './print-declaration.ts';
 export { SHAPE_RULES, shapeByRule } from './shape-rules.ts';
 export type { ShapeNode } from './shape-rules.ts';
 export type { ShapeKind, ShapeTable } from './infer-shape.ts';
-export { inferShape, inferShapes } from './infer-shape.ts';
+export { inferShape, inferShapes, inferShapesByUnification } from './infer-shape.ts';
 export { closest, editDistance } from './suggest.ts';
 export { didYouMean, nameTable, suggestedNames, normaliseName, resolveName, type NameResolution, type NameTable } from './resolve-name.ts';
 export type { Fence } from './markdown-fences.ts';

@@ -2,62 +2,25 @@ import type { Givens } from './declaration.ts';
 import { OdotException, type Result, fail, odotError, ok } from './error.ts';
 import type { Expr } from './expr.ts';
 import type { Shape } from './shape.ts';
-import { shapeByRule } from './shape-rules.ts';
+import type { ShapeKind } from './shape-domain.ts';
+import { SHAPE_RULES, type ShapeRule } from './shape-rules.ts';
 import { Inference, SCALAR_T, type ShapeTerm, describe } from './shape-inference.ts';
-import { unifyRule } from './unify-rules.ts';
+import { UnifyDomain } from './unify-domain.ts';
 import { childrenOf } from './visitor-keys.ts';
 import { indexNames } from './index-names.ts';
-import { foldTree, type FoldStep } from './fold-tree.ts';
+import { type ShapeTable, knownShapes } from './known-shapes.ts';
 import { tick } from './budget.ts';
 
-/** The shape of every node of a tree, with inference variables resolved. */
-export interface ShapeTable {
-  /** The shape of the root. */
-  readonly shape: Shape;
-  /** The shape of any node of the tree (by object identity; a shared subtree reports its first occurrence). */
-  shapeOf(node: Expr): Shape;
-  /** Whether a node of the tree is a scalar, a matrix, or still open (a bare `0` nothing decided; `shapeOf` reads it as a scalar). */
-  kindOf(node: Expr): ShapeKind;
-}
+export type { ShapeTable } from './known-shapes.ts';
+export type { ShapeKind } from './shape-domain.ts';
 
-/** What inference knows of a node's shape: a scalar, a matrix, or open (either, nothing decided it). */
-export type ShapeKind = 'scalar' | 'matrix' | 'open';
-
-/** Node types whose shape needs unification even when every child's is known (indices, scopes, a scalar beside a 1×1 matrix). */
-const UNIFIED: ReadonlySet<Expr['type']> = new Set(['Entry', 'Sum']);
-const SAME_SHAPE: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub', 'Equal', 'NotEqual']);
-
-/**
- * The fast path of `inferShapes`: every node's shape bottom-up by core's `SHAPE_RULES`, when each
- * is known (every symbol declared, every J, 0, I sized) and nothing needs unification (no entries
- * or sums; no scalar beside a matrix in +, − or =). On such trees the rules and unification agree
- * (`infer-shape.test.ts` compares every node); anything else is undefined and unification decides.
- * Iterative, ticking the active budgets once per node as unification does.
- */
-function knownShapes(expr: Expr, givens: Givens): ShapeTable | undefined {
-  const table = new Map<Expr, Shape>();
-  const expand = (node: Expr): FoldStep<Expr, Shape | undefined> => {
-    if (UNIFIED.has(node.type)) return { children: [], combine: () => undefined };
-    return {
-      children: childrenOf(node),
-      combine: (kids) => {
-        const shapes = kids as Shape[]; // a child without a shape has ended the fold already
-        if (SAME_SHAPE.has(node.type) && shapes.some((s) => s.kind !== shapes[0]?.kind)) return undefined;
-        const shape = shapeByRule(node, shapes, givens);
-        if (shape && !table.has(node)) table.set(node, shape);
-        return shape;
-      },
-    };
-  };
-  // The first node without a known shape ends the walk: unification decides then.
-  const root = foldTree<Expr, Shape | undefined>(expr, expand, { aborts: (s) => s === undefined });
-  if (!root) return undefined;
-  const shapeOf = (node: Expr): Shape => {
-    const shape = table.get(node);
-    if (shape === undefined) throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
-    return shape;
-  };
-  return { shape: root, shapeOf, kindOf: (node) => shapeOf(node).kind };
+/** The shape term of `node` by its type's rule in `SHAPE_RULES` (the unification domain), from its children's (`kids`). */
+function unifyRule(inf: Inference, node: Expr, kids: readonly ShapeTerm[], bound: ReadonlySet<string>, givens: Givens): ShapeTerm {
+  const rule = SHAPE_RULES[node.type] as ShapeRule<Expr['type']>;
+  const shape = rule(new UnifyDomain(inf, givens, node, kids, bound), node, kids, givens);
+  // The unification domain throws where a rule fails and has every size it asks for.
+  if (shape === undefined) throw new OdotException(odotError('internal-error', `no shape term for ${describe(node)}`));
+  return shape;
 }
 
 function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTerm }> {
@@ -100,13 +63,18 @@ function run(expr: Expr, givens: Givens): Result<{ inf: Inference; root: ShapeTe
  * Infers the shape of every node by unification with symbolic dimensions. Declared symbols take
  * their shape from `givens`; undeclared ones are matrices of unknown size (indices are scalars);
  * `J`, `0` and `I` without a size take it from context. Mismatches fail with code `shape-mismatch`.
+ * Both steps run the one table `SHAPE_RULES`: first on known shapes (the fast path, which also
+ * sizes a bare `J`, `0`, `I` by the chain it stands in), then by unification when a size is open.
  */
 export function inferShapes(expr: Expr, givens: Givens = new Map()): Result<ShapeTable> {
   const known = knownShapes(expr, givens);
   return known ? ok(known) : inferShapesByUnification(expr, givens);
 }
 
-/** `inferShapes` by unification alone, without the fast path for known shapes (the tests compare the two). */
+/**
+ * `inferShapes` by unification alone, without the fast path on known shapes: the reference the
+ * fast path is tested against (core's and rewrite's tests compare the two on every node).
+ */
 export function inferShapesByUnification(expr: Expr, givens: Givens = new Map()): Result<ShapeTable> {
   const outcome = run(expr, givens);
   if (!outcome.ok) return outcome;

@@ -2,10 +2,6 @@ import type { Expr } from '@odot/core';
 
 /** The node types of a ⊙ chain. */
 export const HADAMARD_CHAIN: ReadonlySet<Expr['type']> = new Set(['Hadamard']);
-/** The node types of a +/− chain. */
-export const SUM_CHAIN: ReadonlySet<Expr['type']> = new Set(['Add', 'Sub']);
-/** The node types of a matrix-product chain. */
-export const MATMUL_CHAIN: ReadonlySet<Expr['type']> = new Set(['MatMul']);
 
 /** The operands of a chain of binary operators of the given types (`a ⊙ b ⊙ c` → [a, b, c]), iteratively. */
 export function operandsOf(e: Expr, types: ReadonlySet<Expr['type']>): Expr[] {

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { exprToTerm } from './convert.ts';
 import { RANDOM_SQUARE_GIVENS, givensOfText, randomSquareExpr } from './test-support.ts';
 
-// exprToTerm sizes the common cases (declared symbols; J, 0, I sized, or bare in a ⊙, +/− or =
-// chain beside a sized matrix) by a fast bottom-up walk, and leaves the rest to core's unification.
-// (and a bare I in a product, sized by its neighbour). The two must give the same term, and the same failure.
+// exprToTerm takes its shapes from core's inferShapes, whose fast path sizes the common cases
+// (declared symbols; J, 0, I sized, or bare in a ⊙, +/−, = chain beside a known shape, and a bare I
+// in a product, sized by its neighbour) and leaves the rest to unification. The conversion with the
+// fast path and with unification alone must give the same term, and the same failure.
 
 /** The conversion by the fast path (when it applies) and by unification alone agree: same term, or both fail with the same code. */
 function agree(e: Expr, givens: Givens): void {

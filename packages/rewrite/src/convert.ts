@@ -6,6 +6,7 @@ import {
   fail,
   formatShape,
   inferShapes,
+  inferShapesByUnification,
   odotError,
   ok,
   tooDeep,
@@ -44,13 +45,12 @@ import {
   type Term,
 } from './term.ts';
 import { HADAMARD_CHAIN, operandsOf, summands } from './chains.ts';
-import { quickShapes } from './quick-shapes.ts';
 
 /** How identifiers become terms: symbols of the givens, or pattern variables of a law. */
 export interface ToTermOptions {
   /** Identifiers become pattern variables (law statements). */
   readonly patterns?: boolean;
-  /** False: skip the fast path and always infer shapes by unification (tests compare the two). */
+  /** False: skip core's fast path on known shapes and infer shapes by unification alone (tests compare the two). */
   readonly quick?: boolean;
 }
 
@@ -61,14 +61,10 @@ export interface ToTermOptions {
  * built, `termBuilt`), so a conversion inside a budgeted call stops with it.
  */
 export function exprToTerm(expr: Expr, givens: Givens = new Map(), options: ToTermOptions = {}): Result<Term> {
-  let table: Pick<ShapeTable, 'shapeOf'> | undefined = options.quick === false ? undefined : quickShapes(expr, givens);
-  if (!table) {
-    const inferred = inferShapes(expr, givens);
-    if (!inferred.ok) return inferred;
-    table = inferred.value;
-  }
+  const table = options.quick === false ? inferShapesByUnification(expr, givens) : inferShapes(expr, givens);
+  if (!table.ok) return table;
   try {
-    return ok(convert(expr, table, givens, options.patterns === true));
+    return ok(convert(expr, table.value, givens, options.patterns === true));
   } catch (error) {
     if (error instanceof OdotException) return fail(error.error);
     throw error;
