@@ -3,7 +3,7 @@
 // pair). Peers for canonicalisation, in the same process: a naive canonicaliser that flattens and
 // sorts by printed text (no hash-consing, no shapes), and math.js `simplify` on a 10-term sum read
 // as scalars (math.js simplify grows steeply with the number of terms: 20 terms take seconds).
-import { add, givensFrom, hadamard, identifier, printPlain, type Expr, type Givens } from '@odot/core';
+import { add, givensFrom, hadamard, identifier, inferShapes, inferShapesByUnification, printPlain, type Expr, type Givens } from '@odot/core';
 import { parseDeclarations, parseExpr } from '@odot/parser';
 import { canonicalForm, equivalent } from '@odot/rewrite';
 import { parse as mathParse, simplify as mathSimplify } from 'mathjs';
@@ -132,11 +132,22 @@ export async function run(): Promise<void> {
   const mathNode = mathParse(ten);
   const peerMs = time(() => mathSimplify(mathNode), 2000, 3);
   const ours10 = time(() => canonicalForm(parseExpr(ten.replace(/\*/g, ' ⊙ ')), g));
+  // Shapes of a 100-term sum where every third term has a bare J and every third a bare I and 0:
+  // core's fast path on known shapes sizes them by their chain; the peer is unification alone.
+  const bare = parseExpr(
+    warm.text
+      .split(' + ')
+      .map((t, i) => (i % 3 === 0 ? `${t.replace(/\*/g, ' ⊙ ')} ⊙ J` : i % 3 === 1 ? `I ${t.split('*')[0] ?? 'A'} + 0` : t.replace(/\*/g, ' ⊙ ')))
+      .join(' + '),
+  );
+  const shapesMs = time(() => inferShapes(bare, g));
+  const unifiedMs = time(() => inferShapesByUnification(bare, g));
 
   const rows: Row[] = [
     { task: 'canonical form, 100-term sum of ⊙ products (warm)', ms: canonWarm, targetMs: 1, peer: 'naive sort-by-text', peerMs: naiveMs },
     { task: 'canonical form, 100-term sum of ⊙ products (cold)', ms: canonCold, targetMs: 1 },
     { task: 'canonical form, 10-term sum (parse included)', ms: ours10, targetMs: 1, peer: 'math.js simplify', peerMs },
+    { task: 'shapes, 100-term sum with bare J, 0, I (fast path)', ms: shapesMs, targetMs: 1, peer: 'unification alone', peerMs: unifiedMs },
   ];
 
   const perPair: number[] = [];
