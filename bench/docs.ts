@@ -149,7 +149,7 @@ async function weigh(url: string): Promise<Weight> {
     const reachAt = await page.evaluate(() => performance.now());
     await page.getByTestId('expr').hover();
     const ready = await page.waitForFunction(() => (document.querySelector('[data-editor=ready]') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 30_000 });
-    const editorAfterReachMs = ((await ready.jsonValue())) - reachAt;
+    const editorAfterReachMs = (await ready.jsonValue()) - reachAt;
     await page.locator('.cm-editor:has([data-testid=expr]) .cm-content').click();
     await page.keyboard.press('End');
     await page.keyboard.type(' + A');
