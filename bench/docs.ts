@@ -61,7 +61,10 @@ function answerProbe(seed: string): string {
     const has = (selector) => document.querySelector(selector)?.textContent === ${JSON.stringify(seed)};
     const look = () => {
       if (!window.odotShown && (has('[data-testid=seed-value]') || has('[data-testid=eval-result]'))) window.odotShown = performance.now();
-      if (!window.odotFirstAnswer && has('[data-testid=eval-result]')) window.odotFirstAnswer = performance.now();
+      if (!window.odotFirstAnswer && has('[data-testid=eval-result]')) {
+        window.odotFirstAnswer = performance.now();
+        window.odotAnswered?.();
+      }
       if (has('[data-testid=eval-result]:not([data-preview])')) window.odotPaneAnswer = performance.now();
       else requestAnimationFrame(look);
     };
@@ -130,7 +133,7 @@ interface Weight {
 
 /**
  * One cold load in a fresh browser: the scripts that had arrived when the engine's answer showed
- * (by wall clock: the page's own and the worker's), those once the page is quiet, nobody touching
+ * (the page's own and the worker's, by Node's clock: the probe calls back when it sees the answer), those once the page is quiet, nobody touching
  * it, and those the first interaction adds (a pointer over the expression field, which loads the
  * code editor; then an edit, whose new formula needs KaTeX).
  */
@@ -139,9 +142,12 @@ async function weigh(url: string): Promise<Weight> {
   try {
     await browser.addInitScript({ content: answerProbe(SEED_ANSWER) });
     const log = scriptLog(browser);
+    // When the engine's answer showed, on the clock the script log uses (the page's own clock is not Node's).
+    let answerAt = Infinity;
+    await browser.exposeFunction('odotAnswered', () => void (answerAt = Math.min(answerAt, Date.now())));
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    const answerAt = (await page.evaluate(() => performance.timeOrigin)) + (await probed(page, 'odotFirstAnswer'));
+    await probed(page, 'odotFirstAnswer');
     await probed(page, 'odotPaneAnswer');
     await networkQuiet(log.lastRequestAt);
     await log.settled();

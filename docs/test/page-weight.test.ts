@@ -17,6 +17,7 @@ const ENGINE_WAIT = { timeout: 20_000 };
 const KATEX_JS = /\/assets\/chunks\/katex\.[\w-]+\.js$/;
 const EDITOR_JS = /\/assets\/chunks\/editor\.[\w-]+\.js$/;
 const KATEX_CSS = /\/assets\/katex-[\d.]+\/katex\.min\.css$/;
+const REWRITE_JS = /\/assets\/worker-engine-rewrite\.[\w-]+\.js$/;
 
 /** The stylesheet links of a built page's HTML (each holds back its first paint). */
 const stylesheets = (file: string): string[] => [...readFileSync(join(dist, file), 'utf8').matchAll(/<link rel="(?:preload )?stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
@@ -29,7 +30,7 @@ const mathStyled = (): Promise<boolean> => page().evaluate(() => {
 
 describe('the playground page’s weight', () => {
   // First in the file: its browser has loaded nothing yet (no chunk in its cache).
-  it('opens without KaTeX or the code editor: the seed’s formulas come rendered, with MathML, from the page’s HTML', async () => {
+  it('opens without KaTeX, the code editor or the rewrite engine: the seed’s formulas come rendered, with MathML, from the page’s HTML', async () => {
     const requested: string[] = [];
     browser().on('request', (request) => void requested.push(request.url()));
     await page().goto(`${origin()}/playground.html`);
@@ -41,10 +42,10 @@ describe('the playground page’s weight', () => {
     }
     expect(await page().locator('.odot-math-pending').count()).toBe(0);
     await expect.poll(mathStyled).toBe(true);
-    // Settled, untouched: KaTeX's stylesheet was fetched (by the playground), neither KaTeX nor the editor.
+    // Settled, untouched: KaTeX's stylesheet was fetched (by the playground); neither KaTeX, the editor nor the worker's rewrite chunk (the seed's answers that need it are in the page's HTML).
     await page().waitForTimeout(1000);
     expect(requested.filter((url) => KATEX_CSS.test(url))).toHaveLength(1);
-    expect(requested.filter((url) => KATEX_JS.test(url) || EDITOR_JS.test(url))).toEqual([]);
+    expect(requested.filter((url) => KATEX_JS.test(url) || EDITOR_JS.test(url) || REWRITE_JS.test(url))).toEqual([]);
     // Reaching for the form loads both; an edit's new formula is rendered by KaTeX.
     await page().getByTestId('expr').hover();
     await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
