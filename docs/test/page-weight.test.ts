@@ -64,6 +64,12 @@ describe('the playground page’s weight', () => {
     expect(await mathStyled()).toBe(true);
   });
 
+  it('loads the code editor untouched when a linked state has an error to mark, and marks it', async () => {
+    await page().goto(`${origin()}/playground.html${encodeState({ ...EMPTY_STATE, expr: 'A ⊙ (B', givens: 'A, B: 2×2' })}`);
+    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+    await expect.poll(() => page().locator('.cm-editor:has([data-testid=expr]) .cm-lintRange-error').count(), ENGINE_WAIT).toBeGreaterThan(0);
+  });
+
   it('links KaTeX’s stylesheet from the pages with math only, never from the playground’s HTML or the site’s CSS', () => {
     const site = readdirSync(join(dist, 'assets')).find((file) => /^style\.[\w-]+\.css$/.test(file));
     expect(site).toBeDefined();
