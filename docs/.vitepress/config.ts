@@ -8,6 +8,7 @@ import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
 import { shellSessionTransformer } from './shell-session.ts';
+import { KATEX_STYLESHEET_PATH, copyMathStylesheet, linkMathStylesheet, mathStylesheetDevServer } from './math-stylesheet.ts';
 import { playgroundHtml } from './playground-html.ts';
 import { WORKER_BUILD } from '../../apps/playground/worker-build.ts';
 
@@ -47,8 +48,11 @@ export default defineConfig({
   srcExclude: ['README.md', 'test-results/**'],
   cleanUrls: false,
   lastUpdated: false,
-  buildEnd: (site) => buildWorksheetPage(site.outDir),
-  transformHtml: (html, _id, { page, assets }) => playgroundHtml(html, page, assets),
+  buildEnd: (site) => {
+    buildWorksheetPage(site.outDir);
+    copyMathStylesheet(site.outDir);
+  },
+  transformHtml: (html, _id, { page, assets, siteData }) => playgroundHtml(linkMathStylesheet(html, siteData.base), page, assets),
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
   markdown: {
     // Math: KaTeX at build time with MathML beside the HTML (screen readers read the MathML).
@@ -68,6 +72,8 @@ export default defineConfig({
   vite: {
     resolve: { conditions: ['@odot/source'] },
     ssr: { resolve: { conditions: ['@odot/source'] } },
+    plugins: [mathStylesheetDevServer()],
+    define: { __ODOT_KATEX_STYLESHEET__: JSON.stringify(KATEX_STYLESHEET_PATH) },
     worker: WORKER_BUILD,
     build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   },

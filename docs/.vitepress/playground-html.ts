@@ -17,12 +17,19 @@
 //   is inside alone) holding the seed example's value as the engine computes it at build time
 //   (server-rendered: on the page at its first paint, scripts or not); the head script writes the
 //   worker's pushed first answer over it as soon as it arrives, before any of the page's modules
-//   has run, and the playground replaces the line as it mounts.
+//   has run, and the playground replaces the line as it mounts;
+// - the seed example's formulas rendered by KaTeX at build, in `<template>`s at the end of the
+//   body: the playground shows them without loading KaTeX (`seed-math.ts`), so the page as it
+//   opens loads neither KaTeX nor, until someone reaches for a field, the code editor;
+// - the seed's answers that need the rewrite engine, computed at build, as JSON: the playground
+//   takes them as pushed answers, so the worker's rewrite chunk too waits for the first edit.
 import { precomputeSeedValue } from '../../apps/playground/src/engine-value.ts';
+import { precomputeRewriteAnswers } from '../../apps/playground/src/seed-answers.ts';
+import { renderStateFormulas } from '../../apps/playground/src/seed-math.ts';
 import { WORKER_ENTRY } from '../../apps/playground/worker-build.ts';
 import { SEED_STATE } from '../../apps/playground/src/state.ts';
 import { escapeHtml } from '@odot/grader';
-import { ANSWER_SOURCE, FIRST_ANSWER_TESTID, LINKED, earlyWorkerScript } from './theme/early-worker.ts';
+import { ANSWER_SOURCE, FIRST_ANSWER_TESTID, FORMULA_ATTRIBUTE, LINKED, SEED_ANSWERS_ID, earlyWorkerScript } from './theme/early-worker.ts';
 
 /** A classic inline script (no `src`, no `type`): VitePress's, or the worker's. */
 const INLINE_SCRIPT = /[ \t]*<script(?: id="[\w-]+")?>[\s\S]*?<\/script>\n?/g;
@@ -112,6 +119,27 @@ function firstAnswerHost(html: string): string {
   return html.replace(HOST, HOST.replace('></div>', `>${firstAnswerLine(seedValueText())}</div>`));
 }
 
+/**
+ * `html` with the seed example's formulas, rendered by KaTeX at build, at the end of its body (out
+ * of the app Vue hydrates): one inert `<template>` each, which the playground copies
+ * (Playground.vue) instead of loading KaTeX for them.
+ */
+function seedFormulas(html: string): string {
+  const templates = [...renderStateFormulas()].map(([key, rendered]) => `<template ${FORMULA_ATTRIBUTE}="${escapeHtml(key)}">${rendered}</template>`);
+  return html.replace('</body>', `  ${templates.join('')}\n  </body>`);
+}
+
+/**
+ * `html` with the seed's answers that need the rewrite engine (PSD, simplification, equivalence,
+ * proof), computed at build, as JSON at the end of its body: the playground takes them as
+ * answers pushed before it asked (Playground.vue), so the page as it opens does not load the
+ * worker's rewrite chunk for the seed. `<` is escaped (no `</script>` inside).
+ */
+function seedAnswers(html: string): string {
+  const json = JSON.stringify(precomputeRewriteAnswers()).replace(/</g, '\\u003c');
+  return html.replace('</body>', `  <script type="application/json" id="${SEED_ANSWERS_ID}">${json}</script>\n  </body>`);
+}
+
 /** The worker's entry among a build's asset URLs. */
 function workerEntry(assets: readonly string[]): string {
   const worker = assets.find((asset) => WORKER_ENTRY.test(asset));
@@ -125,5 +153,5 @@ function workerEntry(assets: readonly string[]): string {
  */
 export function playgroundHtml(html: string, page: string, assets: readonly string[]): string {
   if (page !== 'playground.md') return html;
-  return firstAnswerHost(modulesAfterFirstPaint(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets)))));
+  return seedAnswers(seedFormulas(firstAnswerHost(modulesAfterFirstPaint(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets)))))));
 }

@@ -45,7 +45,8 @@ beforeAll(() => {
 async function open(hash = '#v=1&t=15000'): Promise<void> {
   await page().goto(`${origin()}/playground.html${hash}`);
   await page().getByTestId('playground').waitFor();
-  // The code editor loads after the first answer (or on the first focus): the tests type into it.
+  // The code editor loads when someone reaches for the form (a pointer over it, the focus): the tests type into it.
+  await page().getByTestId('expr').hover();
   await page().locator('[data-testid=playground][data-editor=ready]').waitFor({ timeout: 20_000 });
 }
 
@@ -66,7 +67,7 @@ describe('the playground in the built docs site', () => {
     await expect.poll(() => textOf('eval-result'), { timeout: 20_000 }).toBe('[[7,16,27],[40,55,72]]');
     expect(await byTestId('eval-shape').textContent()).toBe('2×3');
     expect(await byTestId('shape').textContent()).toBe('2×3');
-    // The rendered expression is KaTeX output (KaTeX loads after the first answer).
+    // The rendered expression is KaTeX output (KaTeX loads for a formula not rendered at build).
     await expect.poll(() => page().locator('[data-testid=rendered] .katex').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // The matrix editors show the bindings as grids; editing a cell re-evaluates.
     await byTestId('cell-A-0-0').fill('2');

@@ -36,6 +36,12 @@ const ENGINE_WAIT = { timeout: 20_000 };
 const pushedMessages = (): Promise<number> =>
   page().evaluate(() => (window as unknown as Record<string, { __odotMessages?: unknown[] } | undefined>)['__odotEngineWorker']?.__odotMessages?.length ?? -1);
 
+/** A pointer over the expression field (the code editor loads when someone reaches for the form), then the editor ready. */
+async function reachForForm(): Promise<void> {
+  await page().getByTestId('expr').hover();
+  await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+}
+
 /** The worker's analysis chunk (loaded by the worker once it has pushed the value). */
 const ANALYSIS_CHUNK = /\/assets\/worker-engine-analyze\.[\w-]+\.js$/;
 
@@ -64,7 +70,7 @@ describe('the playground’s first answer', () => {
     expect(readFileSync(join(dist, 'laws.html'), 'utf8')).not.toContain('new Worker');
   });
 
-  it('shows the seed’s value from the answers the worker pushed as it started, without asking for them', async () => {
+  it('shows the seed’s answers from those the worker pushed as it started and those the page’s HTML holds, asking the worker for none', async () => {
     await page().addInitScript(() => {
       const posted: string[] = [];
       (window as unknown as { postedTasks: string[] }).postedTasks = posted;
@@ -88,14 +94,11 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     // Read with a short timeout: poll, as hydration may hold the page's thread just then.
     await expect.poll(() => textOf('shape')).toBe('2×3');
-    // The page asked the worker for the panes it had no answer for, never for the analysis or the value.
-    await expect.poll(() => rewrite.held()).toBe(1);
-    const posted = await page().evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks);
-    expect(posted).toContain('psd');
-    expect(posted).not.toContain('analyze');
-    expect(posted).not.toContain('evaluate');
-    rewrite.release();
+    // The other panes' answers are in the page's HTML (computed at build): the page asks the worker nothing.
     await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
+    await page().waitForTimeout(300);
+    expect(await page().evaluate(() => (window as unknown as { postedTasks: string[] }).postedTasks)).toEqual([]);
+    expect(rewrite.held()).toBe(0);
   });
 
   it('paints the answers the worker pushed before the page hydrates', async () => {
@@ -162,7 +165,7 @@ describe('the playground’s first answer', () => {
     const order = await page().evaluate(() => (window as unknown as { paintOrder: { frame?: number; mounted?: number; playgroundAtFrame: boolean; hydratedAtFrame: boolean } }).paintOrder);
     expect(order).toMatchObject({ frame: 1, mounted: 2, playgroundAtFrame: false, hydratedAtFrame: false });
     await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
-    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+    await reachForForm();
   });
 
   it('shows the worker’s first answer in the page’s first-answer line before any module of the page has run', async () => {
@@ -258,23 +261,28 @@ describe('the playground’s first answer', () => {
     expect(readFileSync(join(dist, 'laws.html'), 'utf8')).toMatch(/<script type="module" src="[^"]*\/app\.[\w-]+\.js"><\/script>/);
   });
 
-  it('answers before the rewrite engine’s chunk and the code editor have loaded, which then load', async () => {
+  it('answers the seed without the rewrite engine’s chunk or the code editor, which load when someone reaches for the form', async () => {
     const rewrite = await holdBack(/\/assets\/worker-engine-rewrite\.[\w-]+\.js$/);
     const editor = await holdBack(/\/assets\/chunks\/editor\.[\w-]+\.js$/);
     await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    // The analysis comes in the worker's second push, just after the value.
     await expect.poll(() => textOf('shape'), ENGINE_WAIT).toBe('2×3');
-    // The panes that need the rewrite engine are still working, the fields are still plain.
-    await expect.poll(() => rewrite.held()).toBe(1);
-    expect(await textOf('status-simplify')).toBe('working…');
-    await expect.poll(() => editor.held()).toBe(1);
-    expect(await page().locator('[data-testid=playground][data-editor=ready]').count()).toBe(0);
-    expect(await page().getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
-    rewrite.release();
-    editor.release();
+    // The seed's simplification, equivalence, PSD and proof answers come computed at build, in the page's HTML.
     await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
+    await expect.poll(() => textOf('proof-verdict'), ENGINE_WAIT).toBe('proof checked ✓');
+    // Settled, untouched: neither chunk asked for, the fields still plain.
+    await page().waitForTimeout(500);
+    expect(rewrite.held()).toBe(0);
+    expect(editor.held()).toBe(0);
+    expect(await page().getByTestId('expr').evaluate((el) => el.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
+    // A pointer over the form: the editor, and the law list it completes from (the rewrite chunk's).
+    await page().getByTestId('expr').hover();
+    await expect.poll(() => editor.held()).toBe(1);
+    editor.release();
     await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+    expect(await page().getByTestId('expr').getAttribute('class')).toContain('cm-content');
+    await expect.poll(() => rewrite.held()).toBe(1);
+    rewrite.release();
   });
 
   it('computes a linked state’s value and analysis before the rewrite engine’s chunk has loaded, not only the precomputed seed', async () => {
@@ -302,7 +310,8 @@ describe('the playground’s first answer', () => {
     await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
     expect(await page().evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
-    await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
+    await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), ENGINE_WAIT).toBe(true);
+    await reachForForm();
     expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
     expect(await page().getByTestId('playground').count()).toBe(1);
     // Still live after hydration: an edit re-evaluates.

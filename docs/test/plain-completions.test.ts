@@ -17,10 +17,15 @@ const { origin, page } = useSite({
   },
 });
 
-/** Opens the playground with an empty state (15 s per task), its editor chunk requested and held. */
+/**
+ * Opens the playground with an empty state (15 s per task) and reaches for the form (a pointer
+ * over the expression field): its editor chunk, not asked for until then, is requested and held.
+ */
 async function open(): Promise<void> {
   await page().goto(`${origin()}/playground.html#v=1&t=15000`);
   await page().getByTestId('playground').waitFor();
+  expect(editor.held()).toBe(0);
+  await page().getByTestId('expr').hover();
   await expect.poll(() => editor.held()).toBe(1);
 }
 

@@ -24,11 +24,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` (a built site) on localhost; `/x` falls back to `/x.html`, then `/x/index.html`. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` (a built site) on localhost; `/x` falls back to `/x.html`, then `/x/index.html`.
+ * `pages` adds HTML pages that are not files (by path, e.g. the bench's minimal page).
+ */
+export async function serveStatic(root: string, pages: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const page = Object.hasOwn(pages, pathname) ? pages[pathname] : undefined;
+    if (page !== undefined) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] }).end(page);
+      return;
+    }
     const candidate = normalize(join(base, pathname));
     if (candidate !== base && !candidate.startsWith(base + sep)) {
       response.writeHead(403).end();

@@ -8,14 +8,21 @@ const EDITOR_FIELDS: readonly TextFieldName[] = ['expr', 'givens', 'other', 'pro
 /** The task whose result marks each field. */
 const OWNER: Readonly<Record<TextFieldName, TaskKind | undefined>> = { expr: 'analyze', givens: 'analyze', other: 'equiv', proof: 'proof', bindings: undefined };
 
-/** The code editor, loaded once: its chunk (CodeMirror) is not needed for the first answer. */
+/** The code editor, loaded once: its chunk (CodeMirror) is not needed until someone edits (or a result has marks to show). */
 export interface EditorLoader {
   /** Loads the editor chunk (once) and puts an editor in place of each plain field. */
   readonly load: () => Promise<void>;
 }
 
-/** Creates the loader of `form`'s editors. A failed load leaves the plain fields, which work. */
-export function editorLoader(form: Form): EditorLoader {
+/** The events on the form that load the editor: someone reaches for a field (a pointer over it, a press, the focus). */
+const REACHING = ['pointerover', 'pointerdown', 'focusin'] as const;
+
+/**
+ * Creates the loader of `form`'s editors, loaded the first time someone reaches for the form
+ * (when `onReach` is called too) or `load` is called. A failed load leaves the plain fields, which
+ * work.
+ */
+export function editorLoader(form: Form, onReach: () => void = () => undefined): EditorLoader {
   let loading: Promise<void> | undefined;
   const load = (): Promise<void> =>
     (loading ??= import('./editor.ts').then(
@@ -32,17 +39,23 @@ export function editorLoader(form: Form): EditorLoader {
       },
       (error: unknown) => console.warn('odot playground: the code editor did not load; plain text fields stay', error),
     ));
-  // Whoever reaches for a field first does not wait for the first answer.
-  form.element.addEventListener('focusin', () => void load(), { once: true });
-  form.element.addEventListener('pointerdown', () => void load(), { once: true });
+  const reach = (): void => {
+    for (const type of REACHING) form.element.removeEventListener(type, reach);
+    onReach();
+    void load();
+  };
+  for (const type of REACHING) form.element.addEventListener(type, reach);
   return { load };
 }
 
-/** Sets the marks a result owns on its fields. */
-export function applyMarks(form: Form, result: TaskResult, proof: string): void {
+/** Sets the marks a result owns on its fields; whether any of them has a mark (the plain fields show none: the editor does). */
+export function applyMarks(form: Form, result: TaskResult, proof: string): boolean {
+  let marked = false;
   for (const [name, marks] of Object.entries(fieldMarks(result, proof)) as [TextFieldName, NonNullable<ReturnType<typeof fieldMarks>[TextFieldName]>][]) {
     form.fields[name].setMarks(marks);
+    marked ||= marks.length > 0;
   }
+  return marked;
 }
 
 /** Clears the marks of fields whose task does not run this time (their text is empty). */

@@ -1,32 +1,42 @@
-import type { KatexOptions } from 'katex';
+import { loadMathStyle, mathStyleLoaded } from './katex-style.ts';
+import { KATEX_OPTIONS, formulaKey, type Formula } from './math-formulas.ts';
 
-/** KaTeX's `render`, once its chunk has loaded. */
-type Render = (latex: string, element: HTMLElement, options: KatexOptions) => void;
+/** Draws a formula with KaTeX, once its chunk has loaded. */
+type Render = (element: HTMLElement, formula: Formula) => void;
 
 let render: Render | undefined;
 let loading: Promise<void> | undefined;
-/** Elements waiting for KaTeX (rendered when it arrives, if still on the page). */
-const waiting: { readonly element: HTMLElement; readonly latex: string; readonly displayMode: boolean }[] = [];
+/** Formulas KaTeX rendered ahead of time (the docs build, for the seed example), by `formulaKey`. */
+const ahead = new Map<string, Node>();
+/** Elements waiting for KaTeX or its stylesheet (drawn when they arrive, if still on the page). */
+const waiting: { readonly element: HTMLElement; readonly formula: Formula }[] = [];
 
-/**
- * KaTeX in its safe mode: `trust: false` (no \href, \url, \includegraphics, \htmlClass…),
- * `throwOnError: false` (a bad formula shows in red, never throws), `maxExpand` bounded against
- * macro bombs.
- */
-function draw(draw: Render, element: HTMLElement, latex: string, displayMode: boolean): void {
+/** Draws `formula` into `element`: a copy of its ahead-of-time rendering, else KaTeX in its safe mode (`KATEX_OPTIONS`). */
+function draw(element: HTMLElement, formula: Formula): boolean {
+  const done = ahead.get(formulaKey(formula));
+  if (done) element.replaceChildren(done.cloneNode(true));
+  else if (render) render(element, formula);
+  else return false;
   element.classList.remove('odot-math-pending');
-  draw(latex, element, { trust: false, throwOnError: false, strict: 'ignore', displayMode, maxExpand: 200, maxSize: 20 });
+  return true;
+}
+
+/** Draws every waiting formula that can be drawn now (still on the page); keeps the rest waiting. */
+function drawWaiting(): void {
+  const jobs = waiting.splice(0);
+  for (const job of jobs) if (job.element.isConnected && !draw(job.element, job.formula)) waiting.push(job);
 }
 
 /**
- * Loads KaTeX (its own chunk, not needed for the first answer) and renders every formula that
- * waited for it. Safe to call many times.
+ * Loads KaTeX (its own chunk, loaded only when a formula was not rendered ahead of time, or when
+ * someone starts to edit) and its stylesheet, and draws every formula that waited for them.
+ * Safe to call many times.
  */
 export function loadMath(): Promise<void> {
-  loading ??= import('katex').then(
-    ({ default: katex }) => {
-      render = (latex, element, options) => katex.render(latex, element, options);
-      for (const job of waiting.splice(0)) if (job.element.isConnected) draw(render, job.element, job.latex, job.displayMode);
+  loading ??= Promise.all([import('katex'), loadMathStyle()]).then(
+    ([{ default: katex }]) => {
+      render = (element, formula) => katex.render(formula.latex, element, { ...KATEX_OPTIONS, displayMode: formula.displayMode });
+      drawWaiting();
     },
     (error: unknown) => console.warn('odot playground: KaTeX did not load; formulas stay as LaTeX text', error),
   );
@@ -34,13 +44,29 @@ export function loadMath(): Promise<void> {
 }
 
 /**
- * Renders LaTeX into `element` with KaTeX in its safe mode. Until KaTeX has loaded (`loadMath`),
- * the element shows the LaTeX source and is rendered when it arrives.
+ * Adds formulas KaTeX rendered ahead of time (`formulaKey` → its rendering, a node that is
+ * copied, never parsed from a string): `renderMath` shows them without loading KaTeX.
  */
-export function renderMath(element: HTMLElement, latex: string, displayMode = true): void {
-  if (render) return draw(render, element, latex, displayMode);
-  element.textContent = latex;
+export function addRenderedFormulas(formulas: ReadonlyMap<string, Node>): void {
+  for (const [key, node] of formulas) ahead.set(key, node);
+}
+
+/**
+ * Renders `formula` into `element` (KaTeX in its safe mode, or its ahead-of-time rendering). Until
+ * what it needs has loaded (KaTeX's stylesheet; KaTeX itself when the formula was not rendered
+ * ahead), the element shows the LaTeX source and is drawn when it arrives.
+ */
+export function renderMath(element: HTMLElement, formula: Formula): void {
+  const style = loadMathStyle();
+  const isAhead = ahead.has(formulaKey(formula));
+  if (isAhead ? mathStyleLoaded() : render !== undefined) {
+    draw(element, formula);
+    return;
+  }
+  element.textContent = formula.latex;
   element.classList.add('odot-math-pending');
-  waiting.push({ element, latex, displayMode });
+  waiting.push({ element, formula });
   if (waiting.length > 2000) waiting.shift(); // bounded, should KaTeX never load
+  if (isAhead) void style.then(drawWaiting);
+  else void loadMath();
 }

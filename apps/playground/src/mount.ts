@@ -1,8 +1,8 @@
-import 'katex/dist/katex.min.css';
 import './style.css';
 import { h, replaceChildren } from './dom.ts';
 import { createForm } from './form.ts';
-import { loadMath } from './katex-render.ts';
+import { addRenderedFormulas, loadMath } from './katex-render.ts';
+import { loadMathStyle, useMathStylesheet } from './katex-style.ts';
 import { renderMatrixEditors } from './matrix-editors.ts';
 import { createPanes } from './panes.ts';
 import { applyMarks, editorLoader } from './enhance.ts';
@@ -34,6 +34,14 @@ export interface MountOptions {
   readonly firstMessages?: readonly unknown[];
   /** The URL of a law's card (`/laws.html#hadamard_comm` in the docs); without it law names are plain text. */
   readonly lawLink?: (law: string) => string;
+  /**
+   * Formulas KaTeX rendered ahead of time, by `formulaKey` (the docs page's HTML holds the seed
+   * example's, rendered at build): shown without loading KaTeX, which loads only for a formula
+   * not among them (or once someone starts to edit).
+   */
+  readonly formulas?: ReadonlyMap<string, Node>;
+  /** KaTeX's stylesheet, loaded when the playground first shows a formula (the docs site's pages have it out of their CSS); without it the page is taken to have it (the standalone playground bundles it). */
+  readonly mathStylesheet?: string;
 }
 
 /** A mounted playground. */
@@ -133,12 +141,15 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     bindings.current().setValue(text);
     onInput();
   };
-  const editors = editorLoader(form);
-  // The code editor and KaTeX load after the first answer (neither is needed for it).
-  const loadLater = (): void => void Promise.all([editors.load(), loadMath()]);
+  addRenderedFormulas(options.formulas ?? new Map());
+  if (options.mathStylesheet !== undefined) useMathStylesheet(options.mathStylesheet);
+  void loadMathStyle();
+  // The code editor loads when someone reaches for the form (or a result has marks to show), and
+  // KaTeX then too (a formula not rendered ahead of time loads it as well): the page as it opens
+  // needs neither.
+  const editors = editorLoader(form, () => void loadMath());
   const onResult = (result: TaskResult): void => {
-    applyMarks(form, result, state.proof);
-    if (result.kind !== 'analyze') loadLater();
+    if (applyMarks(form, result, state.proof)) void editors.load();
   };
   const requestHint = hintRequest(client, () => state);
   const panes = createPanes();
@@ -150,9 +161,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions = {}): 
     debounce = undefined;
     share.update(state);
     renderMatrixEditors(form.matrixEditors, state.bindings, (name, i, j, text) => setBindings(setBindingCell(bindings.current().value(), name, i, j, text)));
-    const started = runTasks(state);
-    if (started.length <= 1) loadLater();
-    return started;
+    return runTasks(state);
   }
 
   const unwatch = useHash ? watchHash(setState, (hash) => changedState(hash, state)) : undefined;

@@ -14,11 +14,12 @@ describe('DOM safety of the playground source', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('renders KaTeX only with trust off and errors as text', () => {
+  it('renders KaTeX only with trust off and errors as text (in the page, and ahead of time at build)', () => {
     const katexCalls = sources.filter((name) => /katex\.(render|renderToString)\(/.test(readFileSync(join(here, name), 'utf8')));
-    expect(katexCalls).toEqual(['katex-render.ts']);
-    const text = readFileSync(join(here, 'katex-render.ts'), 'utf8');
-    expect(text).toContain('trust: false');
-    expect(text).toContain('throwOnError: false');
+    expect(katexCalls.sort()).toEqual(['katex-render.ts', 'seed-math.ts']);
+    for (const name of katexCalls) expect(readFileSync(join(here, name), 'utf8')).toMatch(/katex\.(render|renderToString)\([^;]*\{ \.\.\.KATEX_OPTIONS, displayMode: formula\.displayMode \}\)/);
+    const options = readFileSync(join(here, 'math-formulas.ts'), 'utf8');
+    expect(options).toContain('trust: false');
+    expect(options).toContain('throwOnError: false');
   });
 });

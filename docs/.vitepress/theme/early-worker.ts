@@ -23,6 +23,31 @@ export const ANSWER_SOURCE = 'data-source';
 /** The attribute the head script sets on `<html>` when the link carries a state of its own (the seed's answer then does not apply; `playground-html.ts` hides the line meanwhile). */
 export const LINKED = 'data-odot-linked';
 
+/** The attribute of the `<template>`s the playground page's HTML holds the seed's formulas in, rendered by KaTeX at build (`playground-html.ts`); its value is the formula's key. */
+export const FORMULA_ATTRIBUTE = 'data-odot-formula';
+
+/** The formulas the page's HTML holds rendered ahead of time (by key; the templates' content, copied by the playground). */
+export function formulasInPage(): ReadonlyMap<string, Node> {
+  const templates = document.querySelectorAll<HTMLTemplateElement>(`template[${FORMULA_ATTRIBUTE}]`);
+  return new Map([...templates].map((template) => [template.getAttribute(FORMULA_ATTRIBUTE) ?? '', template.content]));
+}
+
+/** The id of the JSON script the playground page's HTML holds the seed's rewrite-engine answers in, computed at build (`playground-html.ts`). */
+export const SEED_ANSWERS_ID = 'odot-seed-answers';
+
+/** The answers the page's HTML holds, computed at build (a `PrecomputedMessage`, checked by the playground as any pushed message), or none. */
+export function answersInPage(): unknown[] {
+  const script = document.getElementById(SEED_ANSWERS_ID);
+  if (!script?.textContent) return [];
+  try {
+    return [JSON.parse(script.textContent) as unknown];
+  } catch (error) {
+    // Not JSON (the page was altered): no answers from it, the worker computes them.
+    if (!(error instanceof SyntaxError)) throw error;
+    return [];
+  }
+}
+
 /**
  * Writes the seed's expression (its text, as the playground's field shows it) and value into the
  * first-answer line, from the first of the worker's messages that holds the value (its pushed

@@ -1,8 +1,27 @@
 import DefaultTheme from 'vitepress/theme';
 import type { Theme } from 'vitepress';
 import { defineComponent, h, onMounted } from 'vue';
-import 'katex/dist/katex.min.css';
 import './custom.css';
+import { withBase } from 'vitepress';
+import { loadMathStyle, useMathStylesheet } from '../../../apps/playground/src/katex-style.ts';
+import { KATEX_STYLESHEET_PATH } from './katex-stylesheet.ts';
+
+/** How long a client-side navigation waits at most for KaTeX's stylesheet (then the page shows, its math styled when the sheet arrives). */
+const MATH_STYLE_WAIT_MS = 3000;
+
+/** Whether `href` (a client-side navigation's target) is the playground page, which loads KaTeX's stylesheet itself when it shows a formula. */
+const isPlayground = (href: string): boolean => /\/playground(\.html)?$/.test(new URL(href, location.href).pathname);
+
+/**
+ * Before a client-side navigation to a page other than the playground: KaTeX's stylesheet, which
+ * is not in the site's CSS (its pages with math link it in their HTML, `math-stylesheet.ts`), so
+ * the next page's math is styled as it appears. Once per visit (the link stays; a page that
+ * linked it in its HTML has it already).
+ */
+async function beforeRouteChange(href: string): Promise<void> {
+  if (isPlayground(href)) return;
+  await Promise.race([loadMathStyle(), new Promise((done) => setTimeout(done, MATH_STYLE_WAIT_MS))]);
+}
 
 /**
  * Renders a law card's worked example (LaTeX in `data-tex`) when its `<details>` is opened: the
@@ -34,11 +53,14 @@ const Layout = defineComponent({
   },
 });
 
-/** The default theme plus lazily rendered law examples (the playground page imports its component itself). */
+/** The default theme plus lazily rendered law examples and KaTeX's stylesheet before client-side navigations (the playground page imports its component itself). */
 export default {
   extends: DefaultTheme,
   Layout,
-  enhanceApp() {
-    if (typeof document !== 'undefined') document.addEventListener('toggle', (event) => void renderLawExample(event), true);
+  enhanceApp({ router }) {
+    if (typeof document === 'undefined') return;
+    document.addEventListener('toggle', (event) => void renderLawExample(event), true);
+    useMathStylesheet(withBase(KATEX_STYLESHEET_PATH));
+    router.onBeforeRouteChange = beforeRouteChange;
   },
 } satisfies Theme;

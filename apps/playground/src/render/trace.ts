@@ -1,24 +1,24 @@
 import { append, h } from '../dom.ts';
 import { renderMath } from '../katex-render.ts';
+import { stepFormula, traceInputFormula } from '../math-formulas.ts';
 import type { StepView } from '../protocol.ts';
 import { traceWindow } from '../view-models.ts';
 
 /** How a law name is shown: a link to its card when the embedder knows where cards live. */
 export type LawLink = ((law: string) => string) | undefined;
 
-/** Terms longer than this (LaTeX characters) are shown as text: KaTeX of a huge sum helps no one and costs seconds. */
-const MAX_STEP_LATEX = 600;
 /** Hidden steps revealed per click of "show more". */
 const TRACE_CHUNK = 50;
 
 /** One step: `= term by law` (the term in KaTeX unless huge; the law a link to its card). */
 function stepItem(step: StepView, lawLink: LawLink): HTMLElement {
   const name = h('code', { 'data-testid': 'step-law' }, step.law);
+  const formula = stepFormula(step);
   let term: HTMLElement;
-  if (step.afterLatex.length > MAX_STEP_LATEX) term = h('span', { class: 'odot-mono odot-step-text' }, `= ${step.after}`);
+  if (formula === undefined) term = h('span', { class: 'odot-mono odot-step-text' }, `= ${step.after}`);
   else {
     term = h('div', { class: 'odot-math odot-step-math' });
-    renderMath(term, `= ${step.afterLatex}`, false);
+    renderMath(term, formula);
   }
   return h(
     'li',
@@ -58,7 +58,7 @@ export function stepsList(inputLatex: string | undefined, steps: readonly StepVi
   const list = h('ol', { class: 'odot-steps', 'data-testid': testid });
   if (inputLatex !== undefined) {
     const start = h('div', { class: 'odot-math odot-step-math', 'data-testid': 'trace-input' });
-    renderMath(start, inputLatex, false);
+    renderMath(start, traceInputFormula(inputLatex));
     append(list, h('li', { class: 'odot-step odot-step-input' }, start));
   }
   const window = traceWindow(steps.length);
