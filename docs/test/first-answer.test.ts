@@ -309,7 +309,10 @@ describe('the playground’s first answer', () => {
     });
     await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    expect(await page().evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount)).toBe(false);
+    // The answer above may be the head script's (the first-answer line), before the playground mounts: wait for the mount.
+    await expect
+      .poll(() => page().evaluate(() => (window as unknown as { mountSeen: { hydratedAtMount?: boolean } }).mountSeen.hydratedAtMount), ENGINE_WAIT)
+      .toBe(false);
     await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), ENGINE_WAIT).toBe(true);
     await reachForForm();
     expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(true);
