@@ -1,0 +1,76 @@
+// What the playground page's first contentful paint is made of: the built page beside copies of
+// it with one part taken out (the head script that starts the engine's worker, the module
+// preloads, every script, the stylesheets too) and a one-line page (the floor), all from one
+// static server, loaded in turn round after round in Chromium (Paint Timing's
+// `first-contentful-paint`; medians). The seed's value is in the page's HTML, so its first
+// contentful paint is its first answer. The copies are for measuring only: a page without its
+// scripts is not a playground.
+//
+//   pnpm --filter @odot/bench exec tsx docs-fcp-parts.ts [dist] [rounds]
+//
+// `dist` defaults to docs/.vitepress/dist (after `pnpm docs:build`), `rounds` to 5; `COLD=1` opens
+// each page in a fresh browser (a cold load), otherwise in a new tab of one browser (warm).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../docs/test/chromium.ts';
+import { serveStatic } from '../docs/test/static-server.ts';
+import { median } from './timing.ts';
+
+const HEAD_WORKER = /<script>\(function\(\)\{if\(location\.hash\)[\s\S]*?<\/script>/;
+const PRELOADS = /<link rel="modulepreload"[^>]*>/g;
+const SCRIPTS = /<script[\s\S]*?<\/script>/g;
+const STYLESHEETS = /<link rel="preload stylesheet"[^>]*>/g;
+
+/** The copies measured, by the path they are served at, from the built playground page `html`. */
+function variants(html: string): Record<string, string> {
+  const noScripts = html.replace(SCRIPTS, '').replace(PRELOADS, '');
+  return {
+    '/x-floor.html': '<!doctype html><p>hello</p>',
+    '/x-no-worker.html': html.replace(HEAD_WORKER, ''),
+    '/x-no-preloads.html': html.replace(PRELOADS, ''),
+    '/x-no-scripts.html': noScripts,
+    '/x-no-scripts-no-css.html': noScripts.replace(STYLESHEETS, ''),
+  };
+}
+
+/** The first contentful paint of `url` in a new tab of `browser` (a browser context), in ms from navigation. */
+async function firstPaint(browser: BrowserContext, url: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 10 });
+    return await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Prints each page's median first contentful paint (and its spread) over `rounds` rounds. */
+async function main(): Promise<void> {
+  const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '../docs/.vitepress/dist');
+  const rounds = Number(process.argv[3] ?? 5);
+  const cold = process.env['COLD'] === '1';
+  const copies = variants(readFileSync(join(dist, 'playground.html'), 'utf8'));
+  const server = await serveStatic(dist, copies);
+  const paths = ['/playground.html', ...Object.keys(copies)];
+  const times = new Map<string, number[]>(paths.map((p) => [p, []]));
+  const shared = cold ? undefined : await launchChromium();
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const path of paths) {
+        const browser = shared ?? (await launchChromium());
+        times.get(path)?.push(await firstPaint(browser, server.url + path));
+        if (!shared) await browser.close();
+      }
+    }
+  } finally {
+    await shared?.close();
+    await server.close();
+  }
+  console.log(`first contentful paint, ${cold ? 'cold (a fresh browser each)' : 'warm (a new tab)'}, median of ${rounds} (min–max):`);
+  for (const [path, xs] of times) console.log(`  ${path.padEnd(28)} ${median(xs).toFixed(0).padStart(5)} ms  (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`);
+}
+
+await main();
