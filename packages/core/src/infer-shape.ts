@@ -4,7 +4,7 @@ import type { Expr } from './expr.ts';
 import type { Shape } from './shape.ts';
 import type { ShapeKind } from './shape-domain.ts';
 import { SHAPE_RULES, type ShapeRule } from './shape-rules.ts';
-import { Inference, SCALAR_T, type ShapeTerm, describe } from './shape-inference.ts';
+import { Inference, SCALAR_T, type ShapeTerm, describe, notInTree } from './shape-inference.ts';
 import { UnifyDomain } from './unify-domain.ts';
 import { childrenOf } from './visitor-keys.ts';
 import { indexNames } from './index-names.ts';
@@ -82,9 +82,7 @@ export function inferShapesByUnification(expr: Expr, givens: Givens = new Map())
   const cache = new Map<Expr, Shape>();
   const termOf = (node: Expr): ShapeTerm => {
     const term = inf.table.get(node);
-    if (term === undefined) {
-      throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
-    }
+    if (term === undefined) throw notInTree(node);
     return term;
   };
   const shapeOf = (node: Expr): Shape => {
@@ -94,11 +92,7 @@ export function inferShapesByUnification(expr: Expr, givens: Givens = new Map())
     cache.set(node, shape);
     return shape;
   };
-  const kindOf = (node: Expr): ShapeKind => {
-    const k = inf.shape(termOf(node)).k;
-    return k === 'svar' ? 'open' : k;
-  };
-  return ok({ shape: inf.publicShape(root), shapeOf, kindOf });
+  return ok({ shape: inf.publicShape(root), shapeOf, kindOf: (node: Expr): ShapeKind => inf.kind(termOf(node)) });
 }
 
 /** The shape of an expression (see `inferShapes`): `A ⊙ J` with `A: m×n` is m×n; `A B` with both 2×3 fails. */

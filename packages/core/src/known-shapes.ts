@@ -1,10 +1,9 @@
 import type { Givens } from './declaration.ts';
 import { dimEquals } from './dim.ts';
-import { OdotException, odotError } from './error.ts';
 import type { Expr } from './expr.ts';
 import { type FoldStep, foldTree } from './fold-tree.ts';
 import type { ShapeKind } from './shape-domain.ts';
-import { describe } from './shape-inference.ts';
+import { notInTree } from './shape-inference.ts';
 import { shapeByRule } from './shape-rules.ts';
 import { type Shape, matrixShape, shapeEquals } from './shape.ts';
 import { childrenOf } from './visitor-keys.ts';
@@ -63,7 +62,7 @@ export function knownShapes(expr: Expr, givens: Givens): ShapeTable | undefined 
   const { table } = walk;
   const shapeOf = (node: Expr): Shape => {
     const shape = table.get(node);
-    if (shape === undefined) throw new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
+    if (shape === undefined) throw notInTree(node);
     return shape;
   };
   return { shape: root, shapeOf, kindOf: (node) => shapeOf(node).kind };

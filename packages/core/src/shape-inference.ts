@@ -5,6 +5,7 @@ import type { DimLiteral, Expr } from './expr.ts';
 import { printPlain } from './print-text.ts';
 import { SCALAR, type Shape, matrixShape } from './shape.ts';
 import { formatDim } from './dim.ts';
+import type { ShapeKind } from './shape-domain.ts';
 
 /** A shape during inference: a scalar, a matrix of dimension terms, or an open scalar-or-matrix variable. */
 export type ShapeTerm =
@@ -20,6 +21,28 @@ export const SCALAR_T: ShapeTerm = { k: 'scalar' };
 /** The dimension 1. */
 export const ONE: DimTerm = { k: 'num', n: 1 };
 const MAX_TEXT = 60;
+
+/**
+ * The term at the end of the chain of bindings that starts at `start` (a variable when `varId`
+ * gives its number), each variable on the way bound straight to it (path compression). Iterative:
+ * chains of thousands of variables (long sums of undeclared names) neither overflow the stack nor
+ * cost quadratic time.
+ */
+function chainEnd<T>(bindings: Map<number, T>, start: T, varId: (t: T) => number | undefined): T {
+  const chain: number[] = [];
+  let end = start;
+  for (let id = varId(end); id !== undefined; id = varId(end)) {
+    const next = bindings.get(id);
+    if (next === undefined) break;
+    chain.push(id);
+    end = next;
+  }
+  for (const id of chain.slice(0, -1)) bindings.set(id, end);
+  return end;
+}
+
+const dimVarId = (t: DimTerm): number | undefined => (t.k === 'var' ? t.id : undefined);
+const shapeVarId = (s: ShapeTerm): number | undefined => (s.k === 'svar' ? s.id : undefined);
 
 /** A node as text for messages, cut at 60 characters. */
 export function describe(node: Expr): string {
@@ -80,15 +103,7 @@ export class Inference {
       case 'sym':
         return t;
       case 'var': {
-        // Iterative, with path compression: chains of thousands of variables (long sums of
-        // undeclared names) neither overflow the stack nor cost quadratic time.
-        const chain: number[] = [];
-        let end: DimTerm = t;
-        for (let next = this.dims.get(t.id); next !== undefined; next = end.k === 'var' ? this.dims.get(end.id) : undefined) {
-          chain.push((end as { id: number }).id);
-          end = next;
-        }
-        for (const id of chain.slice(0, -1)) this.dims.set(id, end);
+        const end = chainEnd(this.dims, t, dimVarId);
         return end.k === 'prod' ? this.dim(end) : end;
       }
       case 'prod':
@@ -98,17 +113,17 @@ export class Inference {
 
   shape(s: ShapeTerm): ShapeTerm {
     if (s.k === 'svar') {
-      const chain: number[] = [];
-      let end: ShapeTerm = s;
-      for (let next = this.shapes.get(s.id); next !== undefined; next = end.k === 'svar' ? this.shapes.get(end.id) : undefined) {
-        chain.push((end as { id: number }).id);
-        end = next;
-      }
-      for (const id of chain.slice(0, -1)) this.shapes.set(id, end);
+      const end = chainEnd(this.shapes, s, shapeVarId);
       return end.k === 'matrix' ? this.shape(end) : end;
     }
     if (s.k === 'matrix') return { k: 'matrix', rows: this.dim(s.rows), cols: this.dim(s.cols) };
     return s;
+  }
+
+  /** What is known of a shape: a scalar, a matrix, or open (a shape variable nothing has bound). */
+  kind(s: ShapeTerm): ShapeKind {
+    const k = this.shape(s).k;
+    return k === 'svar' ? 'open' : k;
   }
 
   /** Public form for messages and results (open shape variables read as scalar). */
@@ -271,6 +286,11 @@ export class Inference {
   deferSquare(shape: ShapeTerm, error: () => OdotError): void {
     this.squareChecks.push({ shape, error });
   }
+}
+
+/** The error of a shape table asked for a node that is not part of its tree. */
+export function notInTree(node: Expr): OdotException {
+  return new OdotException(odotError('unknown-node', `shapeOf: the node ${describe(node)} is not part of this tree`));
 }
 
 /** A `shape-mismatch` error at `node`: its text, the message and hints naming the operands. */

@@ -27,8 +27,7 @@ export class UnifyDomain implements ShapeDomain<ShapeTerm, MatrixTerm, DimTerm> 
   ) {}
 
   kind(s: ShapeTerm): ShapeKind {
-    const k = this.inf.shape(s).k;
-    return k === 'svar' ? 'open' : k;
+    return this.inf.kind(s);
   }
 
   isScalarLike(s: ShapeTerm): boolean {
