@@ -93,6 +93,11 @@ class Item {
 /** A state in a queue or list: an Item, or a rule's start position predicted in the column it sits in. */
 type Entry = Item | Position;
 
+/** The rule position of a state in a queue or list. */
+function positionOf(entry: Entry): Position {
+  return entry instanceof Item ? entry.pos : entry;
+}
+
 /** nearley's marker of a rejected postprocessor value (the `reject` argument). */
 const FAIL: unknown = nearley.Parser.fail;
 
@@ -158,7 +163,7 @@ export class EarleyRun {
   takes(token: ScannedToken): boolean {
     for (let w = 0; w < this.scannables; w++) {
       const entry = this.scannable[w] as Entry;
-      if ((entry instanceof Item ? entry.pos : entry).takes(token)) return true;
+      if (positionOf(entry).takes(token)) return true;
     }
     return false;
   }
@@ -177,7 +182,7 @@ export class EarleyRun {
     const column = this.column;
     for (let w = 0; w < this.queued; w++) {
       const entry = this.queue[w] as Entry;
-      const pos = entry instanceof Item ? entry.pos : entry;
+      const pos = positionOf(entry);
       if (pos.complete) this.complete(entry as Item);
       else if (pos.want < 0) this.scannable[this.scannables++] = entry;
       else {
@@ -214,7 +219,7 @@ export class EarleyRun {
     this.queued = 0;
     for (let w = this.scannables; w--; ) {
       const entry = this.scannable[w] as Entry;
-      if ((entry instanceof Item ? entry.pos : entry).takes(token)) this.push(advance(entry, column, token));
+      if (positionOf(entry).takes(token)) this.push(advance(entry, column, token));
     }
     if (this.queued === 0) return false;
     this.scannables = 0;
