@@ -6,16 +6,17 @@
 // contentful paint is its first answer. The copies are for measuring only: a page without its
 // scripts is not a playground.
 //
-//   pnpm --filter @odot/bench exec tsx docs-fcp-parts.ts [dist] [rounds]
+//   pnpm --filter @odot/bench exec tsx docs-fcp-parts.ts [rounds]
 //
-// `dist` defaults to docs/.vitepress/dist (after `pnpm docs:build`), `rounds` to 5; `COLD=1` opens
-// each page in a fresh browser (a cold load), otherwise in a new tab of one browser (warm).
+// The site is `pnpm bench docs`' (docs/.vitepress/dist after `pnpm docs:build`, or `DOCS_DIST`), and
+// so is the floor page; `rounds` defaults to 5; `COLD=1` opens each page in a fresh browser (a cold
+// load), otherwise in a new tab of one browser (warm).
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../docs/test/chromium.ts';
 import { serveStatic } from '../docs/test/static-server.ts';
+import { FLOOR_HTML, FLOOR_PATH, dist, firstContentfulPaint } from './docs.ts';
 import { median } from './timing.ts';
 
 const HEAD_WORKER = /<script>\(function\(\)\{if\(location\.hash\)[\s\S]*?<\/script>/;
@@ -27,7 +28,7 @@ const STYLESHEETS = /<link rel="preload stylesheet"[^>]*>/g;
 function variants(html: string): Record<string, string> {
   const noScripts = html.replace(SCRIPTS, '').replace(PRELOADS, '');
   return {
-    '/x-floor.html': '<!doctype html><p>hello</p>',
+    [FLOOR_PATH]: FLOOR_HTML,
     '/x-no-worker.html': html.replace(HEAD_WORKER, ''),
     '/x-no-preloads.html': html.replace(PRELOADS, ''),
     '/x-no-scripts.html': noScripts,
@@ -41,7 +42,7 @@ async function firstPaint(browser: BrowserContext, url: string): Promise<number>
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 10 });
-    return await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+    return await firstContentfulPaint(page);
   } finally {
     await page.close();
   }
@@ -49,8 +50,7 @@ async function firstPaint(browser: BrowserContext, url: string): Promise<number>
 
 /** Prints each page's median first contentful paint (and its spread) over `rounds` rounds. */
 async function main(): Promise<void> {
-  const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '../docs/.vitepress/dist');
-  const rounds = Number(process.argv[3] ?? 5);
+  const rounds = Number(process.argv[2] ?? 5);
   const cold = process.env['COLD'] === '1';
   const copies = variants(readFileSync(join(dist, 'playground.html'), 'utf8'));
   const server = await serveStatic(dist, copies);

@@ -22,11 +22,11 @@ import { serveStatic } from '../docs/test/static-server.ts';
 import { median } from './timing.ts';
 
 /** The built site: docs/.vitepress/dist, or `DOCS_DIST` (another build, to compare). */
-const dist = process.env['DOCS_DIST'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', '.vitepress', 'dist');
+export const dist = process.env['DOCS_DIST'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', '.vitepress', 'dist');
 const SEED_ANSWER = '[[7,16,27],[40,55,72]]';
 /** The minimal page of the cold floor: the seed's value in one line, nothing else. */
-const FLOOR_PATH = '/bench-floor.html';
-const FLOOR_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><p>A ⊙ B = <code data-testid="seed-value">${SEED_ANSWER}</code></p></body></html>`;
+export const FLOOR_PATH = '/bench-floor.html';
+export const FLOOR_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><p>A ⊙ B = <code data-testid="seed-value">${SEED_ANSWER}</code></p></body></html>`;
 /** Fresh-browser loads for each cold figure (`COLD_RUNS`, default 5). */
 const COLD_RUNS = Math.max(1, Number(process.env['COLD_RUNS'] ?? 5));
 
@@ -93,11 +93,15 @@ async function load(page: Page, url: string): Promise<Load> {
   const answerMs = await probed(page, 'odotFirstAnswer');
   const shownMs = await probed(page, 'odotShown');
   const paneMs = await probed(page, 'odotPaneAnswer');
-  const paintMs = await page.evaluate(() => {
+  return { shownMs, answerMs, paneMs, paintMs: await firstContentfulPaint(page) };
+}
+
+/** Paint Timing's first contentful paint of `page` in ms from navigation (`paintTime`, Chromium 139 on, else `startTime`); NaN before it. */
+export function firstContentfulPaint(page: Page): Promise<number> {
+  return page.evaluate(() => {
     const entry = performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined;
     return entry === undefined ? Number.NaN : (entry.paintTime ?? entry.startTime);
   });
-  return { shownMs, answerMs, paneMs, paintMs };
 }
 
 /** Every script a browser context fetched (the worker's too), with its gzip size and when it finished (wall clock). */
