@@ -1,6 +1,7 @@
 // What the playground page's first contentful paint is made of: the built page beside copies of
-// it with one part taken out (the head script that starts the engine's worker, the module
-// preloads, every script, the stylesheets too) and a one-line page (the floor), all from one
+// it with one part changed (the site's stylesheet render-blocking, as VitePress links it, instead
+// of the first frame's CSS inline) or taken out (the head script that starts the engine's worker
+// after the first frame, every script, the CSS too) and a one-line page (the floor), all from one
 // static server, loaded in turn round after round in Chromium (Paint Timing's
 // `first-contentful-paint`; medians). The seed's value is in the page's HTML, so its first
 // contentful paint is its first answer. The copies are for measuring only: a page without its
@@ -20,19 +21,29 @@ import { FLOOR_HTML, FLOOR_PATH, dist, firstContentfulPaint } from './docs.ts';
 import { median } from './timing.ts';
 
 const HEAD_WORKER = /<script>\(function\(\)\{if\(location\.hash\)[\s\S]*?<\/script>/;
-const PRELOADS = /<link rel="modulepreload"[^>]*>/g;
 const SCRIPTS = /<script[\s\S]*?<\/script>/g;
-const STYLESHEETS = /<link rel="preload stylesheet"[^>]*>/g;
+/** The first frame's CSS, inlined at build (the page's own one-rule style is short). */
+const FIRST_FRAME_CSS = /<style>[^<]{1000,}<\/style>/;
+/** The site's stylesheet, loaded without holding back the first paint, and its `<noscript>` twin. */
+const DEFERRED_SHEET = /<link rel="stylesheet" href="([^"]+)" media="print" onload="[^"]*">/;
+const NOSCRIPT_SHEET = /<noscript><link rel="stylesheet"[^>]*><\/noscript>/;
+
+/** `html` with the site's stylesheet linked render-blocking, as VitePress links it, instead of the first frame's CSS inline. */
+function blockingStylesheet(html: string): string {
+  const href = DEFERRED_SHEET.exec(html)?.[1];
+  if (href === undefined) throw new Error('no deferred stylesheet in the playground page');
+  return html.replace(FIRST_FRAME_CSS, '').replace(NOSCRIPT_SHEET, '').replace(DEFERRED_SHEET, `<link rel="preload stylesheet" href="${href}" as="style">`);
+}
 
 /** The copies measured, by the path they are served at, from the built playground page `html`. */
 function variants(html: string): Record<string, string> {
-  const noScripts = html.replace(SCRIPTS, '').replace(PRELOADS, '');
+  const noScripts = html.replace(SCRIPTS, '');
   return {
     [FLOOR_PATH]: FLOOR_HTML,
+    '/x-blocking-css.html': blockingStylesheet(html),
     '/x-no-worker.html': html.replace(HEAD_WORKER, ''),
-    '/x-no-preloads.html': html.replace(PRELOADS, ''),
     '/x-no-scripts.html': noScripts,
-    '/x-no-scripts-no-css.html': noScripts.replace(STYLESHEETS, ''),
+    '/x-no-scripts-no-css.html': noScripts.replace(FIRST_FRAME_CSS, '').replace(NOSCRIPT_SHEET, '').replace(DEFERRED_SHEET, ''),
   };
 }
 

@@ -4,7 +4,8 @@
 //   parts: what had arrived when the engine's first answer showed; what the page loads once it
 //   has settled, nobody touching it; and what the first interaction adds (a pointer over the
 //   form, then an edit: the code editor, KaTeX for a formula not rendered at build, …);
-// - the stylesheets that hold back the playground page's first paint (gzip);
+// - the CSS that holds back the playground page's first paint (gzip): inline (the first frame's
+//   rules) and linked render-blocking;
 // - time to first answer: from navigation to the first frame with the seed example's value on the
 //   page (goal ≤ 300 ms), cold (each load in a fresh browser: the median of several) beside the
 //   FLOOR (fresh browsers too, the same server, a minimal page with one line of text: what the
@@ -36,11 +37,17 @@ function largestPage(): { readonly file: string; readonly bytes: number } {
   return pages.map((file) => ({ file, bytes: statSync(join(dist, file)).size })).reduce((a, b) => (b.bytes > a.bytes ? b : a));
 }
 
-/** The stylesheets the playground page's HTML links (each holds back its first paint), gzip bytes in all. */
-function blockingCss(): number {
-  const html = readFileSync(join(dist, 'playground.html'), 'utf8');
-  const hrefs = [...html.matchAll(/<link rel="(?:preload )?stylesheet" href="([^"]+)"/g)].map((m) => m[1] ?? '');
-  return hrefs.reduce((sum, href) => sum + gzipSync(readFileSync(join(dist, href))).length, 0);
+/**
+ * The CSS that holds back the playground page's first paint, gzip bytes: its inline styles (the
+ * first frame's rules) and the stylesheets it links render-blocking (not those with a media no
+ * screen matches until they have loaded, nor those inside `<noscript>`).
+ */
+function blockingCss(): { readonly inline: number; readonly linked: number } {
+  const html = readFileSync(join(dist, 'playground.html'), 'utf8').replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+  const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').join('');
+  const links = [...html.matchAll(/<link rel="(?:preload )?stylesheet" href="([^"]+)"([^>]*)>/g)].filter((m) => !/ media="print"/.test(m[2] ?? ''));
+  const linked = links.reduce((sum, m) => sum + gzipSync(readFileSync(join(dist, m[1] ?? ''))).length, 0);
+  return { inline: gzipSync(inline).length, linked };
 }
 
 const row = (figure: string, value: string, goal = ''): string => `${figure.padEnd(66)} ${value.padStart(10)}   ${goal === '' ? '' : `goal ${goal}`}`;
@@ -227,7 +234,9 @@ export async function run(): Promise<void> {
     console.log(row('  of which the engine worker (all its chunks)', kb(weight.worker)));
     console.log(row('  of which the code editor (CodeMirror, lexer; on interaction)', kb(weight.editor)));
     console.log(row('  of which KaTeX (on interaction: the seed’s math is in the HTML)', kb(weight.katex)));
-    console.log(row('playground stylesheets holding back its first paint, gzip', kb(blockingCss())));
+    const css = blockingCss();
+    console.log(row('playground CSS holding back its first paint, gzip: inline', kb(css.inline)));
+    console.log(row('  linked render-blocking', kb(css.linked)));
     console.log(row('code editor ready after the first pointer over the form, cold', ms(weight.editorAfterReachMs)));
     const cold = await coldLoads(server.url);
     console.log(row(`cold FLOOR: a one-line page in a fresh browser (${spread(cold.floor)})`, ms(median(cold.floor))));

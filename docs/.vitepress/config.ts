@@ -9,7 +9,8 @@ import { openInPlaygroundPlugin } from './open-in-playground.ts';
 import { proofLanguage } from './proof-language.ts';
 import { shellSessionTransformer } from './shell-session.ts';
 import { KATEX_STYLESHEET_PATH, copyMathStylesheet, linkMathStylesheet, mathStylesheetDevServer } from './math-stylesheet.ts';
-import { playgroundHtml } from './playground-html.ts';
+import { PLAYGROUND_PAGE, playgroundHtml } from './playground-html.ts';
+import { inlineFirstFrameCssOf } from './first-frame-css.ts';
 import { WORKER_BUILD } from '../../apps/playground/worker-build.ts';
 
 // The plugin is CommonJS (`exports.default`): under Node's ESM interop the function is one level down.
@@ -48,11 +49,16 @@ export default defineConfig({
   srcExclude: ['README.md', 'test-results/**'],
   cleanUrls: false,
   lastUpdated: false,
-  buildEnd: (site) => {
+  buildEnd: async (site) => {
     buildWorksheetPage(site.outDir);
     copyMathStylesheet(site.outDir);
+    // After VitePress has written every stylesheet (vp-icons.css comes last).
+    await inlineFirstFrameCssOf(join(site.outDir, PLAYGROUND_PAGE.replace(/\.md$/, '.html')), site.outDir, site.site.base);
   },
-  transformHtml: (html, _id, { page, assets, siteData }) => playgroundHtml(linkMathStylesheet(html, siteData.base), page, assets),
+  transformHtml: (html, _id, { page, assets, siteData }) => {
+    const linked = linkMathStylesheet(html, siteData.base);
+    return page === PLAYGROUND_PAGE ? playgroundHtml(linked, assets) : linked;
+  },
   head: [['link', { rel: 'icon', href: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ctext y=%2213%22 font-size=%2214%22%3E%E2%8A%99%3C/text%3E%3C/svg%3E' }]],
   markdown: {
     // Math: KaTeX at build time with MathML beside the HTML (screen readers read the MathML).

@@ -1,23 +1,26 @@
 // The playground page's HTML, reordered for its first answer (the other pages are left as
 // VitePress writes them):
-// - a script that starts the engine worker (the build's worker entry) first thing in the head,
-//   so the engine compiles while the page loads (`theme/early-worker.ts`);
+// - the seed example's value in the HTML, computed by the engine at build, in a first-answer line
+//   in the playground's host (rendered empty by Vue, so hydration leaves what is inside alone):
+//   on the page at its first paint, scripts or not, so the first paint is the first answer;
+// - nothing else before that paint: the rules the first frame uses are inline, the site's
+//   stylesheet loads without holding it back (`first-frame-css.ts`), and no module of the page is
+//   fetched or run before it. An inline module script at the end of the body preloads and loads
+//   the page's own module (it mounts the playground into its host, Playground.vue) and then
+//   VitePress's app, in a task after the first frame once the stylesheet has arrived.
+//   Evaluating Vue, the theme and the page's module, and mounting the playground, were a
+//   70–250 ms task just before the first paint (a Chromium trace: `bench/docs-trace.ts`);
+//   fetching and compiling them beside the first paint cost a cold load about 50 ms
+//   (`bench/docs-fcp-parts.ts`);
+// - a script first thing in the head that starts the engine worker (the build's worker entry)
+//   right after the first frame, before the page's modules, so the engine compiles while they
+//   load (`theme/early-worker.ts`). It writes the worker's pushed first answer over the build's
+//   and the playground replaces the line as it mounts. Started while the page was parsed, the
+//   worker's loading and compiling delayed a cold load's first paint by about 150 ms on this
+//   2-core machine;
 // - VitePress's classic inline scripts (the dark-mode and platform classes in the head, the site
 //   data at the end of the body) moved up beside it, above the stylesheets: a classic script
-//   waits for every stylesheet above it, and the parser with it, so the body was parsed only once
-//   the 150 KB stylesheet had arrived. None of them reads a style;
-// - no module of the page evaluated before the page's first paint (which, with the seed's value
-//   in the HTML, is the first answer): VitePress's app is modulepreloaded instead of run as a
-//   deferred module script, and an inline module script at the end of the body loads the page's
-//   own module (it mounts the playground into its server-rendered host, Playground.vue) and then
-//   the app, in a task after the first frame painted with the stylesheets. Evaluating Vue, the
-//   theme and the page's module, and mounting the playground, were a 70–250 ms task just before
-//   the first paint of a warm load (a Chromium trace: `bench/docs-trace.ts`);
-// - a first-answer line in the playground's host (rendered empty by Vue, so hydration leaves what
-//   is inside alone) holding the seed example's value as the engine computes it at build time
-//   (server-rendered: on the page at its first paint, scripts or not); the head script writes the
-//   worker's pushed first answer over it as soon as it arrives, before any of the page's modules
-//   has run, and the playground replaces the line as it mounts;
+//   waits for every stylesheet above it, and the parser with it. None of them reads a style;
 // - the seed example's formulas rendered by KaTeX at build, in `<template>`s at the end of the
 //   body: the playground shows them without loading KaTeX (`seed-math.ts`), so the page as it
 //   opens loads neither KaTeX nor, until someone reaches for a field, the code editor;
@@ -35,7 +38,10 @@ import { ANSWER_SOURCE, FIRST_ANSWER_TESTID, FORMULA_ATTRIBUTE, LINKED, SEED_ANS
 const INLINE_SCRIPT = /[ \t]*<script(?: id="[\w-]+")?>[\s\S]*?<\/script>\n?/g;
 
 /** The page's own module as its HTML modulepreloads it (the lean variant VitePress hydrates with). */
-const PAGE_MODULE = /<link rel="modulepreload" href="([^"]*\/playground\.md\.[\w-]+\.lean\.js)">/;
+const PAGE_MODULE = /\/playground\.md\.[\w-]+\.lean\.js$/;
+
+/** A module VitePress's HTML modulepreloads (the app's chunks and the page's own module). */
+const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" href="([^"]+)">\n?/g;
 
 /** `html` with its classic inline scripts moved, in order, to just after `<meta charset>`, the worker's first. */
 function hoistInlineScripts(html: string, workerScript: string): string {
@@ -47,37 +53,39 @@ function hoistInlineScripts(html: string, workerScript: string): string {
 }
 
 /** VitePress's app (a deferred module script in the head) as the page's HTML loads it. */
-const APP_SCRIPT = /<script type="module" src="([^"]*\/app\.[\w-]+\.js)"><\/script>/;
+const APP_SCRIPT = /[ \t]*<script type="module" src="([^"]*\/app\.[\w-]+\.js)"><\/script>\n?/;
 
 /**
- * The inline module script that loads the page's own module, then VitePress's app, once the page
- * has painted (`pageModule`, `app`: their URLs): after the DOM is parsed and the stylesheets have
- * loaded, a task after the next animation frame (at once in a hidden tab, which has no frames).
- * Not after the first animation frame alone: Chromium runs animation frames before the
- * render-blocking stylesheet has arrived (a cold load: frames at ≈ 110–210 ms, painted at
- * ≈ 630–1000 ms), and the modules then ran before the paint.
+ * The inline module script that loads the page's modules once the page has painted: after the DOM
+ * is parsed and the stylesheets have loaded (the whole site stylesheet, which the first frame
+ * does not wait for: the playground's own rules are in it), in a task after the next animation
+ * frame (at once in a hidden tab, which has no frames), it modulepreloads `preloads` (the chunks
+ * VitePress's HTML modulepreloaded, fetched in parallel rather than one import after another),
+ * then imports the page's own module (`pageModule`) and then VitePress's app (`app`).
  */
-function afterFirstPaintScript(pageModule: string, app: string): string {
-  const load = `()=>{import(${JSON.stringify(pageModule)});import(${JSON.stringify(app)})}`;
+function afterFirstPaintScript(preloads: readonly string[], pageModule: string, app: string): string {
+  const preload = `for(const h of ${JSON.stringify(preloads)}){const l=document.createElement("link");l.rel="modulepreload";l.href=h;document.head.appendChild(l)}`;
+  const load = `()=>{${preload}import(${JSON.stringify(pageModule)});import(${JSON.stringify(app)})}`;
   const sheets = `()=>Promise.all([...document.querySelectorAll("link[rel~=stylesheet]")].filter((l)=>!l.sheet).map((l)=>new Promise((r)=>{l.addEventListener("load",r);l.addEventListener("error",r)})))`;
   return `const load=${load},sheets=${sheets},painted=()=>document.visibilityState==="hidden"?load():sheets().then(()=>requestAnimationFrame(()=>setTimeout(load)));document.readyState==="loading"?document.addEventListener("DOMContentLoaded",painted):painted();`;
 }
 
 /**
- * `html` with no script of the page's running before its first paint: VitePress's app is only
- * modulepreloaded in the head (fetched and compiled as before), and an async inline module script
- * at the end of the body loads the page's own module and the app after the first frame
- * (`afterFirstPaintScript`).
+ * `html` with no module of the page fetched or run before its first paint: VitePress's app
+ * script and modulepreloads are taken out of the head, and an async inline module script at the
+ * end of the body preloads and loads them after the first frame (`afterFirstPaintScript`).
  */
 function modulesAfterFirstPaint(html: string): string {
-  const page = PAGE_MODULE.exec(html)?.[1];
+  const preloads = [...html.matchAll(MODULE_PRELOAD)].map((match) => match[1] ?? '');
+  const page = preloads.find((href) => PAGE_MODULE.test(href));
   if (page === undefined) throw new Error("no modulepreloaded page module in the playground page's head");
   const [appScript, app] = APP_SCRIPT.exec(html) ?? [];
   if (appScript === undefined || app === undefined) throw new Error("no VitePress app script in the playground page's head");
   if (!html.includes('</body>')) throw new Error("no </body> in the playground page's HTML");
   return html
-    .replace(appScript, `<link rel="modulepreload" href="${app}">`)
-    .replace('</body>', `  <script type="module" async>${afterFirstPaintScript(page, app)}</script>\n  </body>`);
+    .replace(appScript, '')
+    .replace(MODULE_PRELOAD, '')
+    .replace('</body>', `  <script type="module" async>${afterFirstPaintScript([app, ...preloads], page, app)}</script>\n  </body>`);
 }
 
 /** The playground's host as the page's HTML holds it: rendered empty by Vue. */
@@ -147,11 +155,13 @@ function workerEntry(assets: readonly string[]): string {
   return worker;
 }
 
+/** The playground page's source file. */
+export const PLAYGROUND_PAGE = 'playground.md';
+
 /**
- * The playground page's HTML (`page` is its source file, `assets` the build's asset URLs)
- * reordered for the first answer; other pages unchanged.
+ * The playground page's HTML (`assets`: the build's asset URLs) reordered for the first answer
+ * (the page's first-frame CSS is inlined after, `first-frame-css.ts`).
  */
-export function playgroundHtml(html: string, page: string, assets: readonly string[]): string {
-  if (page !== 'playground.md') return html;
+export function playgroundHtml(html: string, assets: readonly string[]): string {
   return seedAnswers(seedFormulas(firstAnswerHost(modulesAfterFirstPaint(hoistInlineScripts(html, earlyWorkerScript(workerEntry(assets)))))));
 }

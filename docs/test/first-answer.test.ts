@@ -42,30 +42,44 @@ async function reachForForm(): Promise<void> {
   await page().locator('[data-testid=playground][data-editor=ready]').waitFor();
 }
 
+/** The modules the playground page's inline module script preloads after the first frame (its list of URLs), or none. */
+function deferredPreloads(html: string): string[] {
+  const list = /for\(const h of (\[[^\]]*\])\)/.exec(html)?.[1];
+  return list === undefined ? [] : (JSON.parse(list) as string[]);
+}
+
 /** The worker's analysis chunk (loaded by the worker once it has pushed the value). */
 const ANALYSIS_CHUNK = /\/assets\/worker-engine-analyze\.[\w-]+\.js$/;
 
 describe('the playground’s first answer', () => {
-  it('runs on the engine worker the page’s head started while the page was still loading', async () => {
+  it('runs on the engine worker the page’s head started right after the page’s first frame, before any module of the page', async () => {
     await page().addInitScript(() => {
-      const started: { url: string; readyState: string; stylesheets: number }[] = [];
-      (window as unknown as { startedWorkers: typeof started }).startedWorkers = started;
+      const seen = { frames: 0, started: [] as { url: string; framesBefore: number; modulesRequested: number; hydrated: boolean }[] };
+      (window as unknown as { workerStart: typeof seen }).workerStart = seen;
+      // Registered before the page's own scripts: this frame callback runs first in each frame.
+      const frame = (): void => {
+        seen.frames++;
+        if (seen.frames < 3) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
       const Native = window.Worker;
       window.Worker = class extends Native {
         constructor(url: string | URL, options?: WorkerOptions) {
-          started.push({ url: String(url), readyState: document.readyState, stylesheets: document.querySelectorAll('link[rel~=stylesheet]').length });
+          const modules = performance.getEntriesByType('resource').filter((entry) => /\/assets\/.*\.js$/.test(entry.name));
+          seen.started.push({ url: String(url), framesBefore: seen.frames, modulesRequested: modules.length, hydrated: '__vue_app__' in (document.getElementById('app') ?? {}) });
           super(url, options);
         }
       };
     });
     await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe(SEED_ANSWER);
-    const started = await page().evaluate(() => (window as unknown as { startedWorkers: { url: string; readyState: string; stylesheets: number }[] }).startedWorkers);
-    expect(started).toHaveLength(1);
-    expect(started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
-    expect(started[0]?.readyState).toBe('loading');
-    // Before the stylesheets: a classic script below them would wait for them to load.
-    expect(started[0]?.stylesheets).toBe(0);
+    const seen = await page().evaluate(() => (window as unknown as { workerStart: { started: { url: string; framesBefore: number; modulesRequested: number; hydrated: boolean }[] } }).workerStart);
+    // One worker (the playground took the head's), started after the first frame, before any module was fetched.
+    expect(seen.started).toHaveLength(1);
+    expect(seen.started[0]?.url).toMatch(/\/assets\/worker\.[\w-]+\.js$/);
+    expect(seen.started[0]?.framesBefore).toBeGreaterThanOrEqual(1);
+    expect(seen.started[0]?.modulesRequested).toBe(0);
+    expect(seen.started[0]?.hydrated).toBe(false);
     // Other pages start no engine.
     expect(readFileSync(join(dist, 'laws.html'), 'utf8')).not.toContain('new Worker');
   });
@@ -124,13 +138,13 @@ describe('the playground’s first answer', () => {
     expect(await page().getByTestId('playground').count()).toBe(1);
   });
 
-  it('answers before the stylesheet has arrived, and mounts and hydrates only after the page’s first frame', async () => {
-    // Nothing is painted before the render-blocking stylesheet has arrived. The head script shows the
-    // engine's answer meanwhile; the page's modules (Vue, the theme, the playground) run after the
-    // first frame, so they never hold it back (they did when they ran before it: mounted while the
-    // stylesheet was held).
+  it('paints its first frame and answers before the site’s stylesheet has arrived, and mounts and hydrates only once it has, after that frame', async () => {
+    // The first frame's rules are inline (first-frame-css.ts): the site's stylesheet does not hold
+    // back the first paint. The worker starts after the first frame; the page's modules (Vue, the
+    // theme, the playground) are fetched only once the stylesheet has arrived (the playground's
+    // own rules are in it), and run after the first frame.
     await page().addInitScript(() => {
-      const seen = { frame: undefined as number | undefined, mounted: undefined as number | undefined, at: 0, playgroundAtFrame: false, hydratedAtFrame: false };
+      const seen = { frame: undefined as number | undefined, mounted: undefined as number | undefined, at: 0, playgroundAtFrame: false, hydratedAtFrame: false, valueAtFrame: '' };
       (window as unknown as { paintOrder: typeof seen }).paintOrder = seen;
       // The first frame with the page's content (the playground's host) in it.
       const frame = (): void => {
@@ -138,6 +152,7 @@ describe('the playground’s first answer', () => {
         seen.frame = ++seen.at;
         seen.playgroundAtFrame = document.querySelector('[data-testid=playground]') !== null;
         seen.hydratedAtFrame = '__vue_app__' in (document.getElementById('app') ?? {});
+        seen.valueAtFrame = document.querySelector('[data-testid=first-answer]')?.textContent ?? '';
       };
       requestAnimationFrame(frame);
       new MutationObserver((_, observer) => {
@@ -147,18 +162,19 @@ describe('the playground’s first answer', () => {
       }).observe(document, { subtree: true, childList: true });
     });
     const stylesheet = await holdBack(/\/assets\/style\.[\w-]+\.css$/);
-    const arrived = new Set<string>();
-    page().on('requestfinished', (request) => void arrived.add(request.url()));
+    const requested = new Set<string>();
+    page().on('request', (request) => void requested.add(request.url()));
     await page().goto(`${origin()}/playground.html`, { waitUntil: 'commit' });
     const line = page().getByTestId('first-answer');
     await expect.poll(() => line.locator('[data-source=engine]').textContent({ timeout: 250 }).catch(() => ''), ENGINE_WAIT).toBe(SEED_ANSWER);
-    // The page's module, Vue and the app have arrived (modulepreloaded), and parsing is done: none has run.
-    const has = (pattern: RegExp): boolean => [...arrived].some((url) => pattern.test(url));
-    await expect.poll(() => has(/\/playground\.md\.[\w-]+\.lean\.js$/) && has(/\/framework\.[\w-]+\.js$/) && has(/\/app\.[\w-]+\.js$/)).toBe(true);
-    expect(await page().evaluate(() => document.readyState)).not.toBe('loading');
+    const early = await page().evaluate(() => (window as unknown as { paintOrder: { frame?: number; valueAtFrame: string } }).paintOrder);
+    expect(early).toMatchObject({ frame: 1, valueAtFrame: `A ⊙ B = ${SEED_ANSWER}` });
+    expect(await line.isVisible()).toBe(true);
+    // Styled by the inline rules: VitePress's navigation bar is positioned, not left to the browser's defaults.
+    expect(await page().evaluate(() => getComputedStyle(document.querySelector('.VPNav')!).position)).not.toBe('static');
     expect(stylesheet.held()).toBe(1);
+    expect([...requested].filter((url) => /\/assets\/.*\.js$/.test(url) && !/\/assets\/worker/.test(url))).toEqual([]);
     expect(await page().getByTestId('playground').count()).toBe(0);
-    expect(await page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {}))).toBe(false);
     stylesheet.release();
     await expect.poll(() => page().evaluate(() => '__vue_app__' in (document.getElementById('app') ?? {})), { timeout: 20_000 }).toBe(true);
     expect(await page().getByTestId('playground').count()).toBe(1);
@@ -241,20 +257,30 @@ describe('the playground’s first answer', () => {
     await expect.poll(() => textOf('eval-result'), ENGINE_WAIT).toBe('[[3,2],[3,6]]');
   });
 
-  it('keeps no classic script below a stylesheet in the playground page, and loads its modules after its first frame', () => {
+  it('keeps no classic script below a stylesheet in the playground page, links no stylesheet render-blocking, and fetches and loads its modules after its first frame', () => {
     const html = readFileSync(join(dist, 'playground.html'), 'utf8');
-    const firstStylesheet = html.indexOf('rel="preload stylesheet"');
+    const stylesheets = [...html.matchAll(/<link rel="(?:preload )?stylesheet"[^>]*>/g)].map((m) => ({ at: m.index, link: m[0] }));
+    expect(stylesheets.length).toBeGreaterThanOrEqual(1);
     const classic = [...html.matchAll(/<script(?: id="[\w-]+")?>/g)].map((m) => m.index);
     expect(classic.length).toBeGreaterThanOrEqual(4);
-    for (const at of classic) expect(at).toBeLessThan(firstStylesheet);
-    const pageModule = /<link rel="modulepreload" href="([^"]*\/playground\.md\.[\w-]+\.lean\.js)">/.exec(html)?.[1];
-    const app = /<link rel="modulepreload" href="([^"]*\/app\.[\w-]+\.js)">/.exec(html)?.[1];
-    expect(pageModule).toBeDefined();
-    expect(app).toBeDefined();
-    // No module script of the page runs by itself: one inline module loads the page's module, then the app.
+    for (const at of classic) expect(at).toBeLessThan(stylesheets[0]!.at);
+    // Each stylesheet (outside <noscript>) waits for nothing: a media no screen matches until it has loaded.
+    const head = html.slice(0, html.indexOf('</head>')).replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+    const linked = [...head.matchAll(/<link rel="(?:preload )?stylesheet"[^>]*>/g)].map((m) => m[0]);
+    expect(linked.length).toBeGreaterThanOrEqual(1);
+    for (const link of linked) expect(link).toMatch(/ media="print" onload="this\.media='all'"/);
+    expect(html.slice(0, html.indexOf('</head>'))).toMatch(/<noscript><link rel="stylesheet" href="[^"]*\/style\.[\w-]+\.css"><\/noscript>/);
+    // No module fetched by the HTML: one inline module preloads the page's module, Vue and the app, then loads them.
     expect(html).not.toMatch(/<script type="module"[^>]* src=/);
+    expect(html).not.toMatch(/<link rel="modulepreload"/);
     const inline = [...html.matchAll(/<script type="module" async>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     expect(inline).toHaveLength(1);
+    const preloaded = deferredPreloads(html);
+    const pageModule = preloaded.find((url) => /\/playground\.md\.[\w-]+\.lean\.js$/.test(url));
+    const app = preloaded.find((url) => /\/app\.[\w-]+\.js$/.test(url));
+    expect(pageModule).toBeDefined();
+    expect(app).toBeDefined();
+    expect(preloaded.some((url) => /\/framework\.[\w-]+\.js$/.test(url))).toBe(true);
     expect(inline[0]!.indexOf(`import("${pageModule}")`)).toBeGreaterThan(-1);
     expect(inline[0]!.indexOf(`import("${app}")`)).toBeGreaterThan(inline[0]!.indexOf(`import("${pageModule}")`));
     // Other pages keep VitePress's app script.
@@ -345,12 +371,13 @@ describe('the playground’s first answer', () => {
     expect(aborted).toBe(2);
   });
 
-  it('is modulepreloaded by the playground page’s HTML (the chunk that starts the engine), and by no other page', () => {
+  it('is modulepreloaded by the playground page after its first frame (the chunk that starts the engine), and by no other page', () => {
     const playground = playgroundChunk();
+    expect(deferredPreloads(readFileSync(join(dist, 'playground.html'), 'utf8'))).toContain(`/assets/chunks/${playground}`);
     const preloads = (html: string): string[] => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(preloads(readFileSync(join(dist, 'playground.html'), 'utf8'))).toContain(`/assets/chunks/${playground}`);
     for (const other of ['index.html', 'laws.html', 'guide/language.html']) {
       expect(preloads(readFileSync(join(dist, other), 'utf8'))).not.toContain(`/assets/chunks/${playground}`);
+      expect(deferredPreloads(readFileSync(join(dist, other), 'utf8'))).toEqual([]);
     }
   });
 });

@@ -1,8 +1,10 @@
-// The playground page starts its engine worker from a script at the very top of its head, before
-// the stylesheets (a classic script waits for the stylesheets above it) and the site's own scripts:
-// the worker loads and compiles the engine and computes the seed example's answers while the page
-// loads, and the playground, once mounted, takes it (`takeEarlyWorker`) with the messages it sent
-// meanwhile (the seed's answers, pushed unasked) instead of starting one then.
+// The playground page starts its engine worker from a script at the very top of its head (above
+// the stylesheets: a classic script waits for the stylesheets above it), right after the page's
+// first frame and before the page's own modules: the worker loads and compiles the engine and
+// computes the seed example's answers while the modules load, and the playground, once mounted,
+// takes it (`takeEarlyWorker`) with the messages it sent meanwhile (the seed's answers, pushed
+// unasked) instead of starting one then. Not earlier: the first frame already holds the seed's
+// value (computed at build), and a worker loading and compiling beside it delayed it.
 import { SEED_STATE } from '../../../apps/playground/src/state.ts';
 
 /** The global the head script leaves the worker in (taken, and deleted, by the playground). */
@@ -75,14 +77,16 @@ function linkedState(): string {
 }
 
 /**
- * The head script (classic, inline) that starts the engine worker from `url` (the worker's entry),
- * keeps the messages it sends until the playground takes it, shows its first answer in the
- * first-answer line (or, for a link with a state of its own, hides the seed's), and marks it failed if it errs (its script did not load) before anyone
- * listens to it.
+ * The head script (classic, inline) that, for a link with a state of its own, hides the seed's
+ * answer at once, and, in a task after the page's first animation frame (at once in a hidden
+ * tab, which has no frames), starts the engine worker from `url` (the worker's entry), keeps the
+ * messages it sends until the playground takes it, shows its first answer in the first-answer
+ * line, and marks it failed if it errs (its script did not load) before anyone listens to it.
  */
 export function earlyWorkerScript(url: string): string {
   const [failed, messages] = [JSON.stringify(FAILED), JSON.stringify(MESSAGES)];
-  return `(function(){${linkedState()};try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),f=0,s=${showFirstAnswer()};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}})()`;
+  const start = `function(){try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),f=0,s=${showFirstAnswer()};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}}`;
+  return `(function(){${linkedState()};var start=${start};document.visibilityState==="hidden"?start():requestAnimationFrame(function(){setTimeout(start)})})()`;
 }
 
 /** The head-started worker and the messages it sent before it was taken. */

@@ -1,0 +1,94 @@
+// The playground page's first frame without waiting for the site's stylesheet: the rules its
+// server-rendered HTML uses are inlined in its head (Beasties, the critical-CSS inliner Nuxt and
+// Angular build with), and the whole stylesheet loads without holding back the first paint
+// (`media="print"`, switched to all once it has loaded; a `<noscript>` link without scripts).
+// VitePress links its stylesheets render-blocking, and on a cold load of this 2-core machine
+// waiting for and applying the 120 KB sheet was about 150 ms of the first paint
+// (`bench/docs-fcp-parts.ts`). The playground mounts only once the whole sheet has loaded (its
+// own components' rules are not in the first frame's; `playground-html.ts`).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Beasties from 'beasties';
+
+/** VitePress's stylesheet links: preloaded and applied at once (`rel="preload stylesheet"`). */
+const STYLESHEET_LINK = /<link rel="preload stylesheet" href="([^"]+)" as="style">\n?/g;
+
+/**
+ * Rules always kept in the first frame's CSS: the dark theme's. Its class is set on `<html>` by
+ * VitePress's head script, after the build has matched the rules against the HTML. (Beasties is
+ * patched, `patches/beasties@0.5.5.patch`: 0.5.5 read a selector testing the `class` attribute
+ * by prefix or substring, `[class^=vpi-]` of VitePress's icons, as a class of that name, and
+ * dropped it.)
+ */
+const ALWAYS_KEPT = [/\.dark\b/];
+
+/** An `@font-face` rule of a (minified) stylesheet, and the URL of its source. */
+const FONT_FACE = /@font-face\{[^}]*?src:\s*url\(["']?([^"')]+)["']?\)[^}]*\}/g;
+
+/** A font the page preloads. */
+const FONT_PRELOAD = /<link rel="preload" href="([^"]+)" as="font"/g;
+
+/**
+ * The `@font-face` rules of the stylesheets `hrefs` whose font the page `html` preloads (VitePress
+ * preloads Inter's Latin face). Beasties inlines the faces of the families the first frame's rules
+ * name, but VitePress names them through a custom property, which it does not follow: without the
+ * face the first frame would show the fallback font, and the text would reflow when the stylesheet
+ * arrives.
+ */
+function preloadedFontFaces(html: string, sheets: readonly string[]): string {
+  const preloaded = new Set([...html.matchAll(FONT_PRELOAD)].map((match) => match[1]));
+  return sheets.flatMap((css) => [...css.matchAll(FONT_FACE)].filter((match) => preloaded.has(match[1])).map((match) => match[0])).join('');
+}
+
+/** The path of a site URL (`href`, under `base`) in the built site at `outDir`. */
+function builtFile(outDir: string, base: string, href: string): string {
+  return join(outDir, href.startsWith(base) ? href.slice(base.length) : href);
+}
+
+/**
+ * `html` with VitePress's stylesheet links as plain `rel="stylesheet"` links (what Beasties reads),
+ * and with none for a stylesheet that is empty in the built site (VitePress's `vp-icons.css`
+ * when no icons are used): a request that held back the first paint for nothing.
+ */
+function plainStylesheetLinks(html: string, outDir: string, base: string): string {
+  return html.replace(STYLESHEET_LINK, (link: string, href: string) =>
+    readFileSync(builtFile(outDir, base, href), 'utf8').trim() === '' ? '' : `<link rel="stylesheet" href="${href}">\n`,
+  );
+}
+
+/**
+ * `html` (a built page of the site at `outDir`, served under `base`) with the CSS rules its HTML
+ * uses inlined in its head, the dark theme's too, and its stylesheets loaded without holding back
+ * its first paint. The page's own inline styles are kept as they are. Beasties's warnings (a
+ * selector it cannot evaluate: its rule is left to the whole stylesheet) fail the build.
+ */
+export async function inlineFirstFrameCss(html: string, outDir: string, base: string): Promise<string> {
+  const warnings: string[] = [];
+  const beasties = new Beasties({
+    path: outDir,
+    publicPath: base,
+    preload: 'media',
+    noscriptFallback: true,
+    reduceInlineStyles: false,
+    pruneSource: false,
+    inlineFonts: true,
+    preloadFonts: false,
+    allowRules: ALWAYS_KEPT,
+    logger: { warn: (message: string) => void warnings.push(message), error: (message: string) => void warnings.push(message), info: () => undefined, debug: () => undefined, trace: () => undefined },
+  });
+  const plain = plainStylesheetLinks(html, outDir, base);
+  const sheets = [...plain.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => readFileSync(builtFile(outDir, base, match[1] ?? ''), 'utf8'));
+  const inlined = await beasties.process(plain);
+  if (warnings.length > 0) throw new Error(`inlining the playground page's first-frame CSS:\n${warnings.join('\n')}`);
+  const faces = preloadedFontFaces(inlined, sheets);
+  // Beasties's mark of the element it matched the rules in (the whole document): not for the page.
+  const page = inlined.replace(/(<html[^>]*?) data-beasties-container(?:="")?/, '$1');
+  const style = page.lastIndexOf('</style>', page.indexOf('<link rel="stylesheet"'));
+  if (style < 0) throw new Error("no first-frame CSS inlined in the playground page's head");
+  return `${page.slice(0, style)}${faces}${page.slice(style)}`;
+}
+
+/** Inlines the first-frame CSS of the built page at `file` (`inlineFirstFrameCss`), in place. */
+export async function inlineFirstFrameCssOf(file: string, outDir: string, base: string): Promise<void> {
+  writeFileSync(file, await inlineFirstFrameCss(readFileSync(file, 'utf8'), outDir, base));
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inlineFirstFrameCss } from '../.vitepress/first-frame-css.ts';
+
+// The build step that inlines the playground page's first-frame CSS, on a small built site of its
+// own: which rules it keeps, how it links the stylesheet, and its fonts.
+
+const outDir = mkdtempSync(join(tmpdir(), 'odot-first-frame-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+mkdirSync(join(outDir, 'assets'));
+const SHEET = [
+  '@font-face{font-family:Inter;font-display:swap;src:url(/assets/inter-latin.woff2) format("woff2")}',
+  '@font-face{font-family:Inter;font-display:swap;src:url(/assets/inter-greek.woff2) format("woff2")}',
+  ':root{--font:Inter}',
+  'body{font-family:var(--font)}',
+  '.used{color:red}',
+  '.unused{color:blue}',
+  '.dark .used{color:pink}',
+  '[class^=vpi-],[class*=" vpi-"]{width:1em}',
+  '[class^=nowhere-]{width:2em}',
+  '@media (min-width:960px){.used{margin:0}.unused{margin:1px}}',
+].join('');
+writeFileSync(join(outDir, 'assets', 'style.css'), SHEET);
+writeFileSync(join(outDir, 'vp-icons.css'), '');
+
+const PAGE = `<!DOCTYPE html>
+<html lang="en-US">
+  <head>
+    <meta charset="utf-8">
+    <style>html[data-odot-linked] .used{visibility:hidden}</style>
+    <link rel="preload stylesheet" href="/assets/style.css" as="style">
+    <link rel="preload stylesheet" href="/vp-icons.css" as="style">
+    <link rel="preload" href="/assets/inter-latin.woff2" as="font" type="font/woff2" crossorigin>
+  </head>
+  <body><div class="used"><span class="vpi-chevron-down text-icon">x</span></div></body>
+</html>`;
+
+/** The CSS inlined in the first `<style>` that is not the page's own. */
+const inlined = (html: string): string => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').find((css) => !css.startsWith('html[data-odot-linked]')) ?? '';
+
+describe('inlining the playground page’s first-frame CSS', () => {
+  it('keeps the rules the page’s HTML uses, the dark theme’s and those testing the class attribute by prefix, and drops the rest', async () => {
+    const css = inlined(await inlineFirstFrameCss(PAGE, outDir, '/'));
+    expect(css).toContain('.used{color:red}');
+    expect(css).toContain('.dark .used{color:pink}');
+    expect(css).toMatch(/\[class\^=vpi-\]/);
+    expect(css).toMatch(/@media \(min-width:960px\)\{\.used\{margin:0\}\}/);
+    expect(css).not.toContain('.unused');
+    expect(css).not.toContain('nowhere-');
+  });
+
+  it('keeps the page’s own inline style as it is', async () => {
+    expect(await inlineFirstFrameCss(PAGE, outDir, '/')).toContain('<style>html[data-odot-linked] .used{visibility:hidden}</style>');
+  });
+
+  it('links the stylesheet without holding back the first paint, with a <noscript> link, and drops an empty stylesheet', async () => {
+    const html = await inlineFirstFrameCss(PAGE, outDir, '/');
+    expect(html).toContain(`<link rel="stylesheet" href="/assets/style.css" media="print" onload="this.media='all'">`);
+    expect(html).toContain('<noscript><link rel="stylesheet" href="/assets/style.css"></noscript>');
+    expect(html).not.toContain('rel="preload stylesheet"');
+    expect(html).not.toContain('vp-icons.css');
+    expect(html).not.toContain('data-beasties-container');
+  });
+
+  it('inlines the @font-face of the font the page preloads, and no other', async () => {
+    const css = inlined(await inlineFirstFrameCss(PAGE, outDir, '/'));
+    expect(css).toContain('src:url(/assets/inter-latin.woff2)');
+    expect(css).not.toContain('inter-greek');
+  });
+
+  it('reads the stylesheet of a site served under a base path', async () => {
+    const html = await inlineFirstFrameCss(PAGE.replaceAll('href="/', 'href="/odot/'), outDir, '/odot/');
+    expect(inlined(html)).toContain('.used{color:red}');
+    expect(html).toContain('<link rel="stylesheet" href="/odot/assets/style.css" media="print"');
+  });
+});
