@@ -29,15 +29,16 @@ const FONT_FACE = /@font-face\{[^}]*?src:\s*url\(["']?([^"')]+)["']?\)[^}]*\}/g;
 const FONT_PRELOAD = /<link rel="preload" href="([^"]+)" as="font"/g;
 
 /**
- * The `@font-face` rules of the stylesheets `hrefs` whose font the page `html` preloads (VitePress
- * preloads Inter's Latin face). Beasties inlines the faces of the families the first frame's rules
- * name, but VitePress names them through a custom property, which it does not follow: without the
- * face the first frame would show the fallback font, and the text would reflow when the stylesheet
- * arrives.
+ * The `@font-face` rules of the stylesheets `sheets` (their CSS) whose font the page `html`
+ * preloads (VitePress preloads Inter's Latin face), but not yet in `html`. Beasties inlines the
+ * faces of the families the first frame's rules name, but VitePress names them through a custom
+ * property, which it does not follow: without the face the first frame would show the fallback
+ * font, and the text would reflow when the stylesheet arrives.
  */
 function preloadedFontFaces(html: string, sheets: readonly string[]): string {
   const preloaded = new Set([...html.matchAll(FONT_PRELOAD)].map((match) => match[1]));
-  return sheets.flatMap((css) => [...css.matchAll(FONT_FACE)].filter((match) => preloaded.has(match[1])).map((match) => match[0])).join('');
+  const faces = sheets.flatMap((css) => [...css.matchAll(FONT_FACE)].filter((match) => preloaded.has(match[1])).map((match) => match[0]));
+  return faces.filter((face) => !html.includes(face)).join('');
 }
 
 /** The path of a site URL (`href`, under `base`) in the built site at `outDir`. */

@@ -35,12 +35,13 @@ describe('the playground page’s weight', () => {
     browser().on('request', (request) => void requested.push(request.url()));
     await page().goto(`${origin()}/playground.html`);
     await expect.poll(() => textOf('simplify-result'), ENGINE_WAIT).toBe('A ⊙ B');
+    // Each formula as its answer arrives (the worker's value may come after the answers the page's HTML holds).
     for (const testid of ['rendered', 'eval-latex', 'simplified']) {
       const formula = page().getByTestId(testid);
-      expect(await formula.locator('.katex math').count()).toBe(1);
+      await expect.poll(() => formula.locator('.katex math').count(), ENGINE_WAIT).toBe(1);
       expect(await formula.getAttribute('class')).not.toContain('odot-math-pending');
     }
-    expect(await page().locator('.odot-math-pending').count()).toBe(0);
+    await expect.poll(() => page().locator('.odot-math-pending').count()).toBe(0);
     await expect.poll(mathStyled).toBe(true);
     // Settled, untouched: KaTeX's stylesheet was fetched (by the playground); neither KaTeX, the editor nor the worker's rewrite chunk (the seed's answers that need it are in the page's HTML).
     await page().waitForTimeout(1000);
