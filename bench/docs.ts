@@ -11,7 +11,9 @@
 //   FLOOR (fresh browsers too, the same server, a minimal page with one line of text: what the
 //   machine takes at all), and warm (the median of 5 loads): the value the page's HTML holds
 //   (computed by the engine at build), then the engine's own answer in the browser (the worker's,
-//   which the head script writes over it), and the playground's value pane;
+//   which the head script writes over it), and the playground's value pane; beside the first
+//   answer's frame, when that frame was painted (Paint Timing's first contentful paint: after its
+//   style, layout and raster), cold and warm;
 // - the largest page's HTML (goal ≤ 300 KB).
 import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -190,11 +192,18 @@ async function weigh(url: string): Promise<Weight> {
   }
 }
 
+/** Cold loads' figures (ms from navigation): the floor page's and the playground's first answers, and their first contentful paints. */
+interface ColdFigures {
+  readonly floor: number[];
+  readonly floorPaint: number[];
+  readonly shown: number[];
+  readonly paint: number[];
+  readonly answer: number[];
+}
+
 /** Cold first answers: each load in a fresh browser, the floor page and the playground page in turn (so the machine's load weighs on both alike). */
-async function coldLoads(origin: string): Promise<{ readonly floor: number[]; readonly shown: number[]; readonly answer: number[] }> {
-  const floor: number[] = [];
-  const shown: number[] = [];
-  const answer: number[] = [];
+async function coldLoads(origin: string): Promise<ColdFigures> {
+  const cold: ColdFigures = { floor: [], floorPaint: [], shown: [], paint: [], answer: [] };
   for (let i = 0; i < COLD_RUNS; i++) {
     for (const path of [FLOOR_PATH, '/playground.html']) {
       const browser = await launchChromium();
@@ -203,18 +212,21 @@ async function coldLoads(origin: string): Promise<{ readonly floor: number[]; re
         const page = await browser.newPage();
         if (path === FLOOR_PATH) {
           await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
-          floor.push(await probed(page, 'odotShown'));
+          cold.floor.push(await probed(page, 'odotShown'));
+          await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 50 });
+          cold.floorPaint.push(await firstContentfulPaint(page));
         } else {
-          const cold = await load(page, `${origin}${path}`);
-          shown.push(cold.shownMs);
-          answer.push(cold.answerMs);
+          const loaded = await load(page, `${origin}${path}`);
+          cold.shown.push(loaded.shownMs);
+          cold.paint.push(loaded.paintMs);
+          cold.answer.push(loaded.answerMs);
         }
       } finally {
         await browser.close();
       }
     }
   }
-  return { floor, shown, answer };
+  return cold;
 }
 
 /** Runs the docs area of `pnpm bench`. */
@@ -242,6 +254,8 @@ export async function run(): Promise<void> {
     console.log(row(`cold FLOOR: a one-line page in a fresh browser (${spread(cold.floor)})`, ms(median(cold.floor))));
     console.log(row(`time to first answer (seed; in the HTML), cold (${spread(cold.shown)})`, ms(median(cold.shown)), '≤ 300 ms'));
     console.log(row('  above the floor (medians)', ms(median(cold.shown) - median(cold.floor))));
+    console.log(row(`  its first contentful paint, painted (Paint Timing), cold (${spread(cold.paint)})`, ms(median(cold.paint))));
+    console.log(row(`  the FLOOR's, painted (${spread(cold.floorPaint)})`, ms(median(cold.floorPaint))));
     console.log(row(`time to the engine's answer (worker), cold (${spread(cold.answer)})`, ms(median(cold.answer))));
     const browser = await launchChromium();
     try {
