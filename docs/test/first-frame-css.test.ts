@@ -34,6 +34,17 @@ function styles(): Promise<{ readonly element: string; readonly style: Record<st
   }, PROPERTIES);
 }
 
+/**
+ * Resolves once the fonts the laid-out page uses have loaded: the first frame's text may still be
+ * in the fallback font while the preloaded face arrives (a matter of time, not of the rules).
+ */
+function fontsLoaded(): Promise<void> {
+  return page().evaluate(async () => {
+    document.body.getBoundingClientRect();
+    await document.fonts.ready;
+  });
+}
+
 /** The page's styles with the site's stylesheet held back (the first frame's rules alone), and once it has loaded; no module of the page runs in either. */
 async function firstFrameAndStyled(): Promise<{ readonly first: Awaited<ReturnType<typeof styles>>; readonly styled: Awaited<ReturnType<typeof styles>> }> {
   // Vue's chunk held back: the page stays as the server rendered it (the playground does not mount).
@@ -41,9 +52,11 @@ async function firstFrameAndStyled(): Promise<{ readonly first: Awaited<ReturnTy
   const stylesheet = await holdBack(browser(), /\/assets\/style\.[\w-]+\.css$/);
   await page().goto(`${origin()}/playground.html`, { waitUntil: 'domcontentloaded' });
   await expect.poll(() => stylesheet.held()).toBe(1);
+  await fontsLoaded();
   const first = await styles();
   stylesheet.release();
   await page().waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')].every((link) => link.sheet !== null && link.media === 'all'));
+  await fontsLoaded();
   const styled = await styles();
   expect(await page().getByTestId('playground').count()).toBe(0);
   framework.release();
