@@ -87,8 +87,7 @@ class KnownWalk {
     for (const k of kids) if ((k as Shape | Pending).kind === 'pending') return this.pending(node, kids as readonly (Shape | Pending)[]);
     // Every child has a shape (a child without one has ended the fold already).
     const shape = shapeByRule(node, kids as readonly Shape[], this.givens);
-    if (shape !== undefined && !this.table.has(node)) this.table.set(node, shape);
-    return shape;
+    return shape === undefined ? undefined : this.settled(node, shape);
   }
 
   /** A node with a pending child: the group grows, meets a known shape and takes it, or unification decides. */
@@ -137,6 +136,7 @@ class KnownWalk {
     return true;
   }
 
+  /** Records `shape` as `node`'s (its first occurrence's, for a shared subtree) and answers it. */
   private settled(node: Expr, shape: Shape): Shape {
     if (!this.table.has(node)) this.table.set(node, shape);
     return shape;
