@@ -46,15 +46,18 @@ function builtFile(outDir: string, base: string, href: string): string {
   return join(outDir, href.startsWith(base) ? href.slice(base.length) : href);
 }
 
+/** The CSS of each stylesheet VitePress links in `html`, by its href, read once from the built site. */
+function linkedSheets(html: string, outDir: string, base: string): ReadonlyMap<string, string> {
+  return new Map([...html.matchAll(STYLESHEET_LINK)].map((match) => [match[1] ?? '', readFileSync(builtFile(outDir, base, match[1] ?? ''), 'utf8')]));
+}
+
 /**
  * `html` with VitePress's stylesheet links as plain `rel="stylesheet"` links (what Beasties reads),
- * and with none for a stylesheet that is empty in the built site (VitePress's `vp-icons.css`
+ * and with none for a stylesheet that is empty (`sheets`, by href; VitePress's `vp-icons.css`
  * when no icons are used): a request that held back the first paint for nothing.
  */
-function plainStylesheetLinks(html: string, outDir: string, base: string): string {
-  return html.replace(STYLESHEET_LINK, (link: string, href: string) =>
-    readFileSync(builtFile(outDir, base, href), 'utf8').trim() === '' ? '' : `<link rel="stylesheet" href="${href}">\n`,
-  );
+function plainStylesheetLinks(html: string, sheets: ReadonlyMap<string, string>): string {
+  return html.replace(STYLESHEET_LINK, (link: string, href: string) => ((sheets.get(href) ?? '').trim() === '' ? '' : `<link rel="stylesheet" href="${href}">\n`));
 }
 
 /**
@@ -77,11 +80,10 @@ export async function inlineFirstFrameCss(html: string, outDir: string, base: st
     allowRules: ALWAYS_KEPT,
     logger: { warn: (message: string) => void warnings.push(message), error: (message: string) => void warnings.push(message), info: () => undefined, debug: () => undefined, trace: () => undefined },
   });
-  const plain = plainStylesheetLinks(html, outDir, base);
-  const sheets = [...plain.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => readFileSync(builtFile(outDir, base, match[1] ?? ''), 'utf8'));
-  const inlined = await beasties.process(plain);
+  const sheets = linkedSheets(html, outDir, base);
+  const inlined = await beasties.process(plainStylesheetLinks(html, sheets));
   if (warnings.length > 0) throw new Error(`inlining the playground page's first-frame CSS:\n${warnings.join('\n')}`);
-  const faces = preloadedFontFaces(inlined, sheets);
+  const faces = preloadedFontFaces(inlined, [...sheets.values()]);
   // Beasties's mark of the element it matched the rules in (the whole document): not for the page.
   const page = inlined.replace(/(<html[^>]*?) data-beasties-container(?:="")?/, '$1');
   const style = page.lastIndexOf('</style>', page.indexOf('<link rel="stylesheet"'));
