@@ -52,7 +52,6 @@ async function firstPaint(browser: BrowserContext, url: string): Promise<number>
   const page = await browser.newPage();
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 10 });
     return await firstContentfulPaint(page);
   } finally {
     await page.close();

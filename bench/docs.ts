@@ -105,12 +105,17 @@ async function load(page: Page, url: string): Promise<Load> {
   return { shownMs, answerMs, paneMs, paintMs: await firstContentfulPaint(page) };
 }
 
-/** Paint Timing's first contentful paint of `page` in ms from navigation (`paintTime`, Chromium 139 on, else `startTime`); NaN before it. */
-export function firstContentfulPaint(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const entry = performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined;
-    return entry === undefined ? Number.NaN : (entry.paintTime ?? entry.startTime);
-  });
+/** Paint Timing's first contentful paint of `page` in ms from navigation (`paintTime`, Chromium 139 on, else `startTime`), once the page has one. */
+export async function firstContentfulPaint(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const entry = performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined;
+      return entry === undefined ? undefined : (entry.paintTime ?? entry.startTime);
+    },
+    undefined,
+    { polling: 10, timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
 }
 
 /** Every script a browser context fetched (the worker's too), with its gzip size and when it finished (wall clock). */
@@ -213,7 +218,6 @@ async function coldLoads(origin: string): Promise<ColdFigures> {
         if (path === FLOOR_PATH) {
           await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
           cold.floor.push(await probed(page, 'odotShown'));
-          await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 50 });
           cold.floorPaint.push(await firstContentfulPaint(page));
         } else {
           const loaded = await load(page, `${origin}${path}`);
