@@ -33,8 +33,8 @@ export default defineConfig(
     extends: [tseslint.configs.strictTypeChecked],
     languageOptions: {
       parserOptions: {
-        // Each file is checked with the nearest tsconfig.json; the root's `vitest.shared.ts` has none.
-        projectService: { allowDefaultProject: ['vitest.shared.ts'], defaultProject: 'tsconfig.base.json' },
+        // Each file is checked with the nearest tsconfig.json; the root's `vitest.shared.ts` and `vitest.tmpdir.ts` have none.
+        projectService: { allowDefaultProject: ['vitest.shared.ts', 'vitest.tmpdir.ts'], defaultProject: 'tsconfig.base.json' },
         tsconfigRootDir: import.meta.dirname,
       },
     },
