@@ -6,6 +6,7 @@ import { defineConfig, type DefaultTheme, type MarkdownRenderer } from 'vitepres
 import katexModule from '@vscode/markdown-it-katex';
 import { lawReferencePlugin } from './law-reference.ts';
 import { openInPlaygroundPlugin } from './open-in-playground.ts';
+import { headingAnchorLabelPlugin } from './heading-anchor-label.ts';
 import { proofLanguage } from './proof-language.ts';
 import { shellSessionTransformer } from './shell-session.ts';
 import { KATEX_STYLESHEET_PATH, copyMathStylesheet, linkMathStylesheet, mathStylesheetDevServer } from './math-stylesheet.ts';
@@ -66,6 +67,7 @@ export default defineConfig({
       md.use(katexPlugin, { throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
       md.use(lawReferencePlugin);
       md.use(openInPlaygroundPlugin);
+      md.use(headingAnchorLabelPlugin);
     },
     languages: [proofLanguage],
     // A worksheet's ```question blocks (inside ```md examples) are YAML.

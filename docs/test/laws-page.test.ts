@@ -76,9 +76,22 @@ describe('math in the guide', () => {
     expect(html.match(/<math /g)?.length).toBeGreaterThanOrEqual(LAWS.length);
   });
 
-  it('keeps every page of the site under 300 KB of HTML', () => {
+  it('keeps every page of the site under 300 KB of HTML (300 000 bytes)', () => {
     const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(10);
-    for (const file of pages) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(300 * 1024);
+    for (const file of pages) expect(statSync(join(dist, file)).size, file).toBeLessThanOrEqual(300_000);
+  });
+
+  it("labels every heading's permalink with the heading's text, not its markdown source", () => {
+    for (const file of [page, join(dist, 'guide', 'cli.html')]) {
+      const html = readFileSync(file, 'utf8');
+      const headings = [...html.matchAll(/<h([1-6]) id="[^"]*"[^>]*>(.*?)<a class="header-anchor" href="#[^"]*" aria-label="([^"]*)">/g)];
+      expect(headings.length, file).toBeGreaterThan(5);
+      for (const [, , inner = '', label = ''] of headings) {
+        const text = inner.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+        expect(label).toBe(`Permalink to “${text}”`);
+      }
+    }
+    expect(readFileSync(page, 'utf8')).toContain('aria-label="Permalink to “hadamard_comm”"');
   });
 });
