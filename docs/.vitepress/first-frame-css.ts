@@ -6,9 +6,19 @@
 // waiting for and applying the 120 KB sheet was about 150 ms of the first paint
 // (`bench/docs-fcp-parts.ts`). The playground mounts only once the whole sheet has loaded (its
 // own components' rules are not in the first frame's; `playground-html.ts`).
+//
+// Two things wait for the first frame to have been painted, as a Chromium trace of cold loads
+// showed them before it (`bench/docs-trace.ts`: style and layout before the first paint went
+// from 119–156 ms to 70–74 ms, and the paint came earlier in each of 4 paired runs):
+// - the whole stylesheet: it used to apply as soon as it had loaded, which on this machine was
+//   before the first frame, so that frame was styled and laid out twice;
+// - the icons VitePress draws as SVG images through a CSS mask (search, chevron, sun and moon):
+//   each SVG image is a document of its own, and creating them was about 30 ms of the first
+//   frame's style. In the first frame they are empty boxes of their size.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Beasties from 'beasties';
+import postcss from 'postcss';
 
 /** VitePress's stylesheet links: preloaded and applied at once (`rel="preload stylesheet"`). */
 const STYLESHEET_LINK = /<link rel="preload stylesheet" href="([^"]+)" as="style">\n?/g;
@@ -41,6 +51,34 @@ function preloadedFontFaces(html: string, sheets: readonly string[]): string {
   return faces.filter((face) => !html.includes(face)).join('');
 }
 
+/** An SVG image in a custom property: VitePress's icons (`--icon`, `--vp-icon-copy`, …). */
+const isSvgImageProperty = (prop: string, value: string): boolean => prop.startsWith('--') && /url\(\s*["']?data:image\/svg/.test(value);
+
+/**
+ * `css` without its icon images: the custom properties holding SVG images, and the rules that draw
+ * an icon from one (a mask of `var(--icon)`, which without its image would paint a square). They
+ * come with the whole stylesheet.
+ */
+export function withoutIconImages(css: string): string {
+  const root = postcss.parse(css);
+  root.walkDecls((decl) => {
+    if (isSvgImageProperty(decl.prop, decl.value)) decl.remove();
+  });
+  root.walkRules((rule) => {
+    if (rule.nodes.length === 0 || rule.some((node) => node.type === 'decl' && node.value.includes('var(--icon)'))) rule.remove();
+  });
+  return root.toString();
+}
+
+/** Beasties's switch of a stylesheet link loaded with `media="print"`. */
+const MEDIA_SWITCH = `onload="this.media='all'"`;
+
+/**
+ * The link's switch to all media in a task after the next animation frame, so after the first
+ * frame has painted if it has not yet (at once in a hidden tab, which has no frames).
+ */
+const MEDIA_SWITCH_AFTER_FRAME = `onload="var l=this,a=function(){l.media='all'};document.visibilityState==='hidden'?a():requestAnimationFrame(function(){setTimeout(a)})"`;
+
 /** The path of a site URL (`href`, under `base`) in the built site at `outDir`. */
 function builtFile(outDir: string, base: string, href: string): string {
   return join(outDir, href.startsWith(base) ? href.slice(base.length) : href);
@@ -62,8 +100,8 @@ function plainStylesheetLinks(html: string, sheets: ReadonlyMap<string, string>)
 
 /**
  * `html` (a built page of the site at `outDir`, served under `base`) with the CSS rules its HTML
- * uses inlined in its head, the dark theme's too, and its stylesheets loaded without holding back
- * its first paint. The page's own inline styles are kept as they are. Beasties's warnings (a
+ * uses inlined in its head, the dark theme's too (but not its icon images), and its stylesheets
+ * loaded without holding back its first paint and applied after it. The page's own inline styles are kept as they are. Beasties's warnings (a
  * selector it cannot evaluate: its rule is left to the whole stylesheet) fail the build.
  */
 export async function inlineFirstFrameCss(html: string, outDir: string, base: string): Promise<string> {
@@ -86,9 +124,13 @@ export async function inlineFirstFrameCss(html: string, outDir: string, base: st
   const faces = preloadedFontFaces(inlined, [...sheets.values()]);
   // Beasties's mark of the element it matched the rules in (the whole document): not for the page.
   const page = inlined.replace(/(<html[^>]*?) data-beasties-container(?:="")?/, '$1');
-  const style = page.lastIndexOf('</style>', page.indexOf('<link rel="stylesheet"'));
-  if (style < 0) throw new Error("no first-frame CSS inlined in the playground page's head");
-  return `${page.slice(0, style)}${faces}${page.slice(style)}`;
+  const link = page.indexOf('<link rel="stylesheet"');
+  const style = page.lastIndexOf('</style>', link);
+  const open = page.lastIndexOf('<style>', style);
+  if (style < 0 || open < 0) throw new Error("no first-frame CSS inlined in the playground page's head");
+  if (!page.includes(MEDIA_SWITCH)) throw new Error(`no ${MEDIA_SWITCH} on the playground page's stylesheet link`);
+  const css = withoutIconImages(page.slice(open + '<style>'.length, style));
+  return `${page.slice(0, open)}<style>${css}${faces}${page.slice(style).replaceAll(MEDIA_SWITCH, MEDIA_SWITCH_AFTER_FRAME)}`;
 }
 
 /** Inlines the first-frame CSS of the built page at `file` (`inlineFirstFrameCss`), in place. */

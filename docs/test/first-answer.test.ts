@@ -184,6 +184,35 @@ describe('the playground’s first answer', () => {
     await reachForForm();
   });
 
+  it('applies the site’s stylesheet, and draws its icons, only after an animation frame once the sheet has loaded: never in the first frame', async () => {
+    await page().addInitScript(() => {
+      const seen = { log: [] as string[], firstFrame: undefined as { media: string; mask: string } | undefined };
+      (window as unknown as { sheetOrder: typeof seen }).sheetOrder = seen;
+      const siteSheet = (): HTMLLinkElement | null => document.querySelector('head > link[rel~=stylesheet][href*="/assets/style."]');
+      const log = (entry: string): void => {
+        if (!seen.log.includes(entry)) seen.log.push(entry);
+      };
+      document.addEventListener('load', (event) => (event.target === siteSheet() ? log('load') : undefined), true);
+      new MutationObserver(() => (siteSheet()?.media === 'all' ? log('all') : undefined)).observe(document, { subtree: true, attributes: true, attributeFilter: ['media'] });
+      const frame = (): void => {
+        seen.log.push('frame');
+        const icon = document.querySelector('.DocSearch-Search-Icon');
+        if (seen.firstFrame === undefined && icon !== null) seen.firstFrame = { media: siteSheet()?.media ?? '', mask: getComputedStyle(icon).getPropertyValue('mask-image') };
+        if (!seen.log.includes('all')) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page().goto(`${origin()}/playground.html`, { waitUntil: 'load' });
+    await expect.poll(() => page().evaluate(() => (window as unknown as { sheetOrder: { log: string[] } }).sheetOrder.log.includes('all'))).toBe(true);
+    const { log, firstFrame } = await page().evaluate(() => (window as unknown as { sheetOrder: { log: string[]; firstFrame?: { media: string; mask: string } } }).sheetOrder);
+    expect(firstFrame).toEqual({ media: 'print', mask: 'none' });
+    // Loaded, then a frame, then switched (with the old `onload="this.media='all'"` it switched at once).
+    expect(log.slice(log.indexOf('load'))).toEqual(expect.arrayContaining(['load', 'frame', 'all']));
+    expect(log.indexOf('all') - log.indexOf('load')).toBeGreaterThanOrEqual(2);
+    expect(log.slice(log.indexOf('load'), log.indexOf('all'))).toContain('frame');
+    await expect.poll(() => page().evaluate(() => getComputedStyle(document.querySelector('.DocSearch-Search-Icon')!).getPropertyValue('mask-image'))).toMatch(/^url\(/);
+  });
+
   it('shows the worker’s first answer in the page’s first-answer line before any module of the page has run', async () => {
     // VitePress's framework chunk (Vue) is what every module of the page imports first: held back, none runs.
     const framework = await holdBack(/\/assets\/chunks\/framework\.[\w-]+\.js$/);
@@ -268,7 +297,7 @@ describe('the playground’s first answer', () => {
     const head = html.slice(0, html.indexOf('</head>')).replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
     const linked = [...head.matchAll(/<link rel="(?:preload )?stylesheet"[^>]*>/g)].map((m) => m[0]);
     expect(linked.length).toBeGreaterThanOrEqual(1);
-    for (const link of linked) expect(link).toMatch(/ media="print" onload="this\.media='all'"/);
+    for (const link of linked) expect(link).toMatch(/ media="print" onload="[^"]*requestAnimationFrame[^"]*"/);
     expect(html.slice(0, html.indexOf('</head>'))).toMatch(/<noscript><link rel="stylesheet" href="[^"]*\/style\.[\w-]+\.css"><\/noscript>/);
     // No module fetched by the HTML: one inline module preloads the page's module, Vue and the app, then loads them.
     expect(html).not.toMatch(/<script type="module"[^>]* src=/);
