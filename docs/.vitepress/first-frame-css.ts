@@ -59,7 +59,7 @@ const isSvgImageProperty = (prop: string, value: string): boolean => prop.starts
  * an icon from one (a mask of `var(--icon)`, which without its image would paint a square). They
  * come with the whole stylesheet.
  */
-export function withoutIconImages(css: string): string {
+function withoutIconImages(css: string): string {
   const root = postcss.parse(css);
   root.walkDecls((decl) => {
     if (isSvgImageProperty(decl.prop, decl.value)) decl.remove();
@@ -101,8 +101,9 @@ function plainStylesheetLinks(html: string, sheets: ReadonlyMap<string, string>)
 /**
  * `html` (a built page of the site at `outDir`, served under `base`) with the CSS rules its HTML
  * uses inlined in its head, the dark theme's too (but not its icon images), and its stylesheets
- * loaded without holding back its first paint and applied after it. The page's own inline styles are kept as they are. Beasties's warnings (a
- * selector it cannot evaluate: its rule is left to the whole stylesheet) fail the build.
+ * loaded without holding back its first paint and applied after it. The page's own inline styles
+ * are kept as they are. Beasties's warnings (a selector it cannot evaluate: its rule is left to the
+ * whole stylesheet) fail the build.
  */
 export async function inlineFirstFrameCss(html: string, outDir: string, base: string): Promise<string> {
   const warnings: string[] = [];

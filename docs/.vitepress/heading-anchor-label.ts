@@ -12,7 +12,8 @@ type CoreState = Parameters<Parameters<MarkdownRenderer['core']['ruler']['push']
 export function headingAnchorLabelPlugin(md: MarkdownRenderer): void {
   md.core.ruler.push('odot_heading_anchor_label', (state: CoreState) => {
     state.tokens.forEach((token, i) => {
-      const children = token.type === 'heading_open' ? (state.tokens[i + 1]?.children ?? []) : [];
+      if (token.type !== 'heading_open') return;
+      const children = state.tokens[i + 1]?.children ?? [];
       const title = children
         .filter((child) => child.type === 'text' || child.type === 'code_inline')
         .map((child) => child.content)

@@ -207,9 +207,9 @@ describe('the playground’s first answer', () => {
     const { log, firstFrame } = await page().evaluate(() => (window as unknown as { sheetOrder: { log: string[]; firstFrame?: { media: string; mask: string } } }).sheetOrder);
     expect(firstFrame).toEqual({ media: 'print', mask: 'none' });
     // Loaded, then a frame, then switched (with the old `onload="this.media='all'"` it switched at once).
-    expect(log.slice(log.indexOf('load'))).toEqual(expect.arrayContaining(['load', 'frame', 'all']));
-    expect(log.indexOf('all') - log.indexOf('load')).toBeGreaterThanOrEqual(2);
-    expect(log.slice(log.indexOf('load'), log.indexOf('all'))).toContain('frame');
+    const loaded = log.indexOf('load');
+    expect(loaded).toBeGreaterThanOrEqual(0);
+    expect(log.slice(loaded, log.indexOf('all'))).toContain('frame');
     await expect.poll(() => page().evaluate(() => getComputedStyle(document.querySelector('.DocSearch-Search-Icon')!).getPropertyValue('mask-image'))).toMatch(/^url\(/);
   });
 

@@ -39,7 +39,7 @@ function styles(): Promise<{ readonly element: string; readonly icon: boolean; r
   }, PROPERTIES);
 }
 
-/** What an icon drawn from an SVG image through a mask (VitePress's) paints with: its mask, then its colour. */
+/** What an icon drawn through a mask of an SVG image (VitePress's) paints, besides the mask: the mask rule's colour. */
 const ICON_PAINT = new Set(['background-color']);
 
 /**
