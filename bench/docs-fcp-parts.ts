@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../docs/test/chromium.ts';
 import { serveStatic } from '../docs/test/static-server.ts';
-import { FLOOR_HTML, FLOOR_PATH, dist, firstContentfulPaint } from './docs.ts';
+import { FLOOR_HTML, FLOOR_PATH, dist, firstContentfulPaint, navigate } from './docs.ts';
 import { median } from './timing.ts';
 
 const HEAD_WORKER = /<script>\(function\(\)\{if\(location\.hash\)[\s\S]*?<\/script>/;
@@ -51,7 +51,7 @@ function variants(html: string): Record<string, string> {
 async function firstPaint(browser: BrowserContext, url: string): Promise<number> {
   const page = await browser.newPage();
   try {
-    await page.goto(url, { waitUntil: 'commit' });
+    await navigate(page, url);
     return await firstContentfulPaint(page);
   } finally {
     await page.close();
