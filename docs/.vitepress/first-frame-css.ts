@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Beasties from 'beasties';
 import postcss from 'postcss';
+import { afterFirstFrame } from './after-first-frame.ts';
 
 /** VitePress's stylesheet links: preloaded and applied at once (`rel="preload stylesheet"`). */
 const STYLESHEET_LINK = /<link rel="preload stylesheet" href="([^"]+)" as="style">\n?/g;
@@ -77,7 +78,7 @@ const MEDIA_SWITCH = `onload="this.media='all'"`;
  * The link's switch to all media in a task after the next animation frame, so after the first
  * frame has painted if it has not yet (at once in a hidden tab, which has no frames).
  */
-const MEDIA_SWITCH_AFTER_FRAME = `onload="var l=this,a=function(){l.media='all'};document.visibilityState==='hidden'?a():requestAnimationFrame(function(){setTimeout(a)})"`;
+const MEDIA_SWITCH_AFTER_FRAME = `onload="var l=this;${afterFirstFrame("function(){l.media='all'}")}"`;
 
 /** The path of a site URL (`href`, under `base`) in the built site at `outDir`. */
 function builtFile(outDir: string, base: string, href: string): string {

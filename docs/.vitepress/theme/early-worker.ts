@@ -6,6 +6,7 @@
 // unasked) instead of starting one then. Not earlier: the first frame already holds the seed's
 // value (computed at build), and a worker loading and compiling beside it delayed it.
 import { SEED_STATE } from '../../../apps/playground/src/state.ts';
+import { afterFirstFrame } from '../after-first-frame.ts';
 
 /** The global the head script leaves the worker in (taken, and deleted, by the playground). */
 export const EARLY_WORKER_GLOBAL = '__odotEngineWorker';
@@ -86,7 +87,7 @@ function linkedState(): string {
 export function earlyWorkerScript(url: string): string {
   const [failed, messages] = [JSON.stringify(FAILED), JSON.stringify(MESSAGES)];
   const start = `function(){try{var w=new Worker(${JSON.stringify(url)},{type:"module",name:"odot-engine"}),f=0,s=${showFirstAnswer()};w[${messages}]=[];w.onmessage=function(e){w[${messages}].push(e.data);s(e.data)};w.addEventListener("error",function(){w[${failed}]=true});window[${JSON.stringify(EARLY_WORKER_GLOBAL)}]=w}catch(e){}}`;
-  return `(function(){${linkedState()};var start=${start};document.visibilityState==="hidden"?start():requestAnimationFrame(function(){setTimeout(start)})})()`;
+  return `(function(){${linkedState()};var start=${start};${afterFirstFrame('start')}})()`;
 }
 
 /** The head-started worker and the messages it sent before it was taken. */
