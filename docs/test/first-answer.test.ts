@@ -268,6 +268,10 @@ describe('the playground’s first answer', () => {
     expect(await page().getByTestId('eval-result').count()).toBe(0);
     expect(await line.isVisible()).toBe(true);
     expect(await page().getByTestId('playground').count()).toBe(0);
+    // And the page says why there is no more: the playground needs JavaScript.
+    const noscript = page().locator('.playground-noscript');
+    expect(await noscript.isVisible()).toBe(true);
+    expect(await noscript.textContent()).toMatch(/needs JavaScript/);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
     await cdp.detach();
   });
