@@ -59,6 +59,25 @@ describe('the law reference', () => {
   });
 });
 
+describe('proofs in the guide', () => {
+  it('are highlighted by the proof grammar: keywords, law names and the rest in colours of their own', () => {
+    const html = readFileSync(join(dist, 'guide', 'proofs.html'), 'utf8');
+    const blocks = [...html.matchAll(/<div class="language-proof[^"]*">[\s\S]*?<\/pre>/g)].map((m) => m[0]);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    // Shiki's tokens, each with its light theme's colour (plain text would be one colour throughout).
+    const tokens = blocks.flatMap((block) => [...block.matchAll(/<span style="--shiki-light:(#[0-9A-Fa-f]{6})[^"]*">([^<]*)<\/span>/g)].map((m) => ({ colour: m[1], text: (m[2] ?? '').trim() })));
+    const keyword = tokens.find((token) => token.text === 'given' || token.text === 'prove');
+    expect(keyword).toBeDefined();
+    const laws = tokens.flatMap((token, i) => (token.text === 'by' ? [{ by: token, law: tokens[i + 1] }] : []));
+    expect(laws.length).toBeGreaterThanOrEqual(3);
+    for (const { by, law } of laws) {
+      expect(by.colour).toBe(keyword?.colour);
+      expect(law?.text).toMatch(/^[a-z][a-z0-9_]*(, [a-z][a-z0-9_]*)*$/);
+      expect(law?.colour).not.toBe(by.colour);
+    }
+  });
+});
+
 describe('math in the guide', () => {
   it('is rendered by KaTeX at build time, with no raw $ delimiters left', () => {
     const file = join(dist, 'guide', 'hadamard-product.html');
