@@ -59,6 +59,25 @@ describe('the law reference', () => {
   });
 });
 
+describe('the law catalogue in the built site', () => {
+  // The law reference has it in its HTML; its full page chunk (for a client-side navigation to it),
+  // the engine worker's rewrite chunk and the search index hold it, and load only when used.
+  it('is preloaded by no page: no script a page preloads holds every law', () => {
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const holdsCatalogue = (script: string): boolean => {
+      const text = readFileSync(join(dist, script), 'utf8');
+      return LAWS.every((law) => text.includes(law.name));
+    };
+    let checked = 0;
+    for (const file of pages) {
+      const scripts = [...readFileSync(join(dist, file), 'utf8').matchAll(/<link rel="modulepreload" href="\/([^"]+)"|<script type="module" src="\/([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? '');
+      checked += scripts.length;
+      expect(scripts.filter(holdsCatalogue), file).toEqual([]);
+    }
+    expect(checked).toBeGreaterThan(pages.length);
+  });
+});
+
 describe('proofs in the guide', () => {
   it('are highlighted by the proof grammar: keywords, law names and the rest in colours of their own', () => {
     const html = readFileSync(join(dist, 'guide', 'proofs.html'), 'utf8');
